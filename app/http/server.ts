@@ -1,0 +1,67 @@
+import type { Server } from 'node:http';
+import express, { type Express } from 'express';
+import type { Database } from '../../core/infra/db/database.js';
+import { pendingMigrations } from '../../core/infra/db/migrator.js';
+import type { Logger } from '../../core/infra/logger.js';
+
+export interface HttpDeps {
+  db: Database;
+  logger: Logger;
+}
+
+export function createHttpApp({ db, logger }: HttpDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+
+  // Liveness: the process is up and serving.
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+
+  // Readiness: the database answers and its schema is current.
+  app.get('/readyz', async (_req, res) => {
+    try {
+      const pending = await pendingMigrations(db.app);
+      if (pending.length > 0) {
+        res.status(503).json({ status: 'not_ready', reason: 'migrations pending', pending });
+        return;
+      }
+      res.json({ status: 'ready' });
+    } catch (error) {
+      logger.warn({ err: error }, 'readiness check failed');
+      res.status(503).json({ status: 'not_ready', reason: 'database unreachable' });
+    }
+  });
+
+  return app;
+}
+
+export interface RunningServer {
+  server: Server;
+  port: number;
+  /** Stops accepting, lets in-flight requests finish (up to graceMs), then closes. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export async function listen(app: Express, host: string, port: number): Promise<RunningServer> {
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(port, host, (error?: Error) => (error ? reject(error) : resolve(s)));
+  });
+  const address = server.address();
+  const boundPort = typeof address === 'object' && address ? address.port : port;
+  return {
+    server,
+    port: boundPort,
+    close: (graceMs = 8000) =>
+      new Promise<void>((resolve) => {
+        const force = setTimeout(() => server.closeAllConnections(), graceMs);
+        force.unref();
+        server.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
+        // Idle keep-alive sockets would hold close() open; busy ones finish their request first.
+        server.closeIdleConnections();
+      }),
+  };
+}

@@ -1,0 +1,50 @@
+import { loadConfigOrExit } from './boot.js';
+import { createHttpApp, listen } from './http/server.js';
+import { openRuntime } from './runtime.js';
+import { hasAnyTenant, readDemoLogin, seedDemo } from './seed/demo.js';
+
+const started = Date.now();
+const config = loadConfigOrExit();
+const runtime = await openRuntime(config, { migrate: true });
+const { logger, db } = runtime;
+
+if (config.seedDemoWhenEmpty && !(await hasAnyTenant(db))) {
+  await seedDemo(db, config.dataDir);
+  logger.info({ tenant: 'demo' }, 'demo tenant seeded');
+}
+const demoLogin = config.seedDemoWhenEmpty ? readDemoLogin(config.dataDir) : undefined;
+
+const server = await listen(createHttpApp({ db, logger }), config.http.host, config.http.port);
+const url = config.http.publicUrl.replace(`:${config.http.port}`, `:${server.port}`);
+logger.info({ url, ms: Date.now() - started }, 'server listening');
+process.stdout.write(
+  [
+    '',
+    `  Compliance OS is running at ${url}`,
+    `  Health: ${url}/healthz   Readiness: ${url}/readyz`,
+    demoLogin ? `  Demo tenant login: ${demoLogin.email} / ${demoLogin.password}` : undefined,
+    '  Press Ctrl-C to stop.',
+    '',
+  ].filter((line) => line !== undefined).join('\n') + '\n',
+);
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) {
+    logger.warn({ signal }, 'second signal: exiting now');
+    process.exit(1);
+  }
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  try {
+    await server.close();
+    await runtime.close();
+    logger.info('stopped cleanly');
+    process.exit(0);
+  } catch (error) {
+    logger.error({ err: error }, 'error during shutdown');
+    process.exit(1);
+  }
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

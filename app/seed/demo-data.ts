@@ -1,0 +1,50 @@
+/** The demo group: three entities of the kinds most customers have, and one person per role. */
+
+export const DEMO_TENANT = { slug: 'demo', name: 'Demo Group' } as const;
+
+export const DEMO_ENTITIES = [
+  {
+    name: 'Demo Manufacturing',
+    legal_name: 'Demo Manufacturing Private Limited',
+    entity_type: 'company',
+    pan: 'AABCD1234F',
+    cin: 'U29100MH2015PTC123456',
+    gstins: ['27AABCD1234F1Z5'],
+    state: 'MH',
+    gst_mode: 'monthly',
+    profile: { has_employees: true, pf_registered: true, esi_registered: true, pt_registered: true, tax_audit: true, msme_dues: true },
+  },
+  {
+    name: 'Demo Software',
+    legal_name: 'Demo Software Private Limited',
+    entity_type: 'company',
+    pan: 'AACCD5678K',
+    cin: 'U72200KA2018PTC234567',
+    gstins: ['29AACCD5678K1Z3'],
+    state: 'KA',
+    gst_mode: 'qrmp',
+    profile: { has_employees: true, pf_registered: true, pt_registered: true, tax_audit: true, transfer_pricing: true },
+  },
+  {
+    name: 'Demo Advisors',
+    legal_name: 'Demo Advisors LLP',
+    entity_type: 'llp',
+    pan: 'AAJFD9012Q',
+    cin: 'AAB-1234',
+    gstins: ['27AAJFD9012Q1Z8'],
+    state: 'MH',
+    gst_mode: 'monthly',
+    profile: { has_employees: true, tax_audit: true },
+  },
+] as const;
+
+export const DEMO_PLATFORM_ADMIN = { email: 'platform@demo.example', name: 'Pat Platform' } as const;
+
+export const DEMO_USERS = [
+  { email: 'admin@demo.example', name: 'Asha Admin', role: 'tenant_admin' },
+  { email: 'owner@demo.example', name: 'Priya Preparer', role: 'owner' },
+  { email: 'approver@demo.example', name: 'Arjun Approver', role: 'approver' },
+  { email: 'cfo@demo.example', name: 'Meera CFO', role: 'cfo' },
+  { email: 'auditor@demo.example', name: 'Ravi Auditor', role: 'auditor' },
+  { email: 'viewer@demo.example', name: 'Vikram Viewer', role: 'viewer' },
+] as const;

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { ConfigError } from './errors.js';
+
+/**
+ * Every setting the product reads, parsed once at boot from the environment. Nothing else
+ * reads process.env. Each variable is documented in README.md and .env.example.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// connection URL')
+    .optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  DATA_DIR: z.string().min(1).default('.data'),
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  DEMO_SEED: z.enum(['auto', 'off']).optional(),
+});
+
+export type Env = Record<string, string | undefined>;
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  http: { host: string; port: number; publicUrl: string };
+  logLevel: z.infer<typeof schema>['LOG_LEVEL'];
+  database: { url: string | undefined; poolMax: number };
+  embeddedPostgres: { port: number };
+  dataDir: string;
+  /** Seed the demo tenant when the database has no tenants yet. */
+  seedDemoWhenEmpty: boolean;
+}
+
+/** Parses the environment, reporting every bad variable at once. Empty strings count as unset. */
+export function parseConfig(env: Env): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = schema.safeParse(present);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const c = result.data;
+  const problems: string[] = [];
+  if (c.NODE_ENV === 'production' && !c.DATABASE_URL) {
+    problems.push('DATABASE_URL: required when NODE_ENV=production (the embedded database is for development)');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const hostForUrl = c.HOST === '0.0.0.0' || c.HOST === '::' ? 'localhost' : c.HOST;
+  return {
+    env: c.NODE_ENV,
+    http: { host: c.HOST, port: c.PORT, publicUrl: (c.PUBLIC_URL ?? `http://${hostForUrl}:${c.PORT}`).replace(/\/$/, '') },
+    logLevel: c.LOG_LEVEL,
+    database: { url: c.DATABASE_URL, poolMax: c.DATABASE_POOL_MAX },
+    embeddedPostgres: { port: c.EMBEDDED_PG_PORT },
+    dataDir: c.DATA_DIR,
+    seedDemoWhenEmpty: (c.DEMO_SEED ?? (c.NODE_ENV === 'production' ? 'off' : 'auto')) === 'auto',
+  };
+}

@@ -1,0 +1,78 @@
+import knexPkg from 'knex';
+import type { Knex } from 'knex';
+import pg from 'pg';
+import { ValidationError } from '../../errors.js';
+
+const { knex } = knexPkg;
+
+// DATE columns hold calendar dates (due dates): keep them as 'YYYY-MM-DD' strings rather than
+// letting pg turn them into midnight in the server's timezone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
+// bigint counters (audit seq, byte sizes) fit comfortably in a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A transaction bound to one tenant: row-level security shows it that tenant's rows only. */
+export interface TenantTx {
+  readonly trx: Knex.Transaction;
+  readonly tenantId: string;
+}
+
+export interface Database {
+  /**
+   * The only way code reaches tenant data: runs `work` in one transaction in which the
+   * database sees only `tenantId`'s rows.
+   */
+  withTenant<T>(tenantId: string, work: (tx: TenantTx) => Promise<T>): Promise<T>;
+  /** Platform-level work (tenants list, shared library, cross-tenant jobs), said explicitly. */
+  withSystem<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T>;
+  /** The restricted pool, for reads that need no tenant (health checks). */
+  readonly app: Knex;
+  /** The connecting user's own pool, for migrations and maintenance only. */
+  readonly owner: Knex;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  url: string;
+  poolMax?: number;
+}
+
+export function createDatabase({ url, poolMax = 10 }: DatabaseOptions): Database {
+  const owner = knex({ client: 'pg', connection: url, pool: { min: 0, max: 2 } });
+  const app = knex({
+    client: 'pg',
+    connection: url,
+    pool: {
+      min: 0,
+      max: poolMax,
+      // Every application connection runs as the restricted role, so forgetting a tenant
+      // means seeing nothing rather than everything.
+      afterCreate: (conn: pg.Client, done: (err: Error | null, conn: pg.Client) => void) => {
+        conn.query('SET ROLE compliance_app', (err: Error | null) => done(err, conn));
+      },
+    },
+  });
+
+  return {
+    app,
+    owner,
+    async withTenant(tenantId, work) {
+      if (!UUID.test(tenantId)) throw new ValidationError(`Not a tenant id: ${JSON.stringify(tenantId)}`);
+      return app.transaction(async (trx) => {
+        await trx.raw("SELECT set_config('app.tenant_id', ?, true)", [tenantId]);
+        return work({ trx, tenantId });
+      });
+    },
+    async withSystem(work) {
+      return app.transaction(async (trx) => {
+        await trx.raw('SET LOCAL ROLE compliance_platform');
+        return work(trx);
+      });
+    },
+    async close() {
+      await Promise.all([app.destroy(), owner.destroy()]);
+    },
+  };
+}

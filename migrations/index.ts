@@ -1,0 +1,11 @@
+import type { Knex } from 'knex';
+import * as initialSchema from './20261126000000_initial_schema.js';
+
+/**
+ * Every migration, in order. Listing them here (rather than scanning a folder) lets the same
+ * code run under tsx, Jest and the compiled build, and records the same names in all three.
+ * A test checks that every file in this folder is listed.
+ */
+export const migrations: Record<string, Knex.Migration> = {
+  '20261126000000_initial_schema': initialSchema,
+};
