@@ -28,14 +28,21 @@ process.stdout.write(
   ].filter((line) => line !== undefined).join('\n') + '\n',
 );
 
-let stopping = false;
+let stoppingSince: number | undefined;
 async function shutdown(signal: string): Promise<void> {
-  if (stopping) {
+  if (stoppingSince !== undefined) {
+    // The same stop often arrives twice (from the terminal's process group and from npm
+    // forwarding it); a repeat after a second is a person insisting.
+    if (Date.now() - stoppingSince < 1000) return;
     logger.warn({ signal }, 'second signal: exiting now');
     process.exit(1);
   }
-  stopping = true;
+  stoppingSince = Date.now();
   logger.info({ signal }, 'shutting down');
+  setTimeout(() => {
+    logger.error('shutdown took longer than 15 s: exiting');
+    process.exit(1);
+  }, 15_000).unref();
   try {
     await server.close();
     await runtime.close();

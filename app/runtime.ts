@@ -34,7 +34,8 @@ export async function openRuntime(config: Config, options: { migrate?: boolean; 
       embedded.startedHere ? 'embedded PostgreSQL started' : 'attached to the embedded PostgreSQL already running',
     );
   }
-  const db = createDatabase({ url, poolMax: config.database.poolMax });
+  const dbLog = logger.child({ module: 'db' });
+  const db = createDatabase({ url, poolMax: config.database.poolMax, warn: (message) => dbLog.warn(message) });
   try {
     if (options.migrate) {
       const applied = await migrateLatest(db.owner);

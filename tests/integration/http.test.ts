@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createHttpApp, listen, type RunningServer } from '../../app/http/server.js';
+import { createDatabase } from '../../core/infra/db/database.js';
+import { createLogger } from '../../core/infra/logger.js';
+import { createTestDatabase, type TestDatabase } from '../support/db.js';
+
+const logger = createLogger('silent');
+let migrated: TestDatabase;
+let empty: TestDatabase;
+const servers: RunningServer[] = [];
+
+async function serve(db: TestDatabase['db']): Promise<string> {
+  const s = await listen(createHttpApp({ db, logger }), '127.0.0.1', 0);
+  servers.push(s);
+  return `http://127.0.0.1:${s.port}`;
+}
+
+beforeAll(async () => {
+  migrated = await createTestDatabase();
+  empty = await createTestDatabase({ migrated: false });
+});
+afterAll(async () => {
+  await Promise.all(servers.map((s) => s.close()));
+  await migrated.drop();
+  await empty.drop();
+});
+
+describe('health endpoints', () => {
+  it('/healthz and /readyz answer 200 when the database is current', async () => {
+    const base = await serve(migrated.db);
+    const health = await fetch(`${base}/healthz`);
+    expect(health.status).toBe(200);
+    const ready = await fetch(`${base}/readyz`);
+    expect([ready.status, await ready.json()]).toEqual([200, { status: 'ready' }]);
+  });
+
+  it('/readyz answers 503 naming pending migrations', async () => {
+    const base = await serve(empty.db);
+    const ready = await fetch(`${base}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({ reason: 'migrations pending', pending: ['20261126000000_initial_schema'] });
+  });
+
+  it('/readyz answers 503 when the database is unreachable, while /healthz stays 200', async () => {
+    const unreachable = createDatabase({ url: 'postgres://nobody:x@127.0.0.1:1/none' });
+    const base = await serve(unreachable);
+    expect((await fetch(`${base}/readyz`)).status).toBe(503);
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+    await unreachable.close();
+  });
+
+  it('lets an in-flight request finish during shutdown', async () => {
+    const app = createHttpApp({ db: migrated.db, logger });
+    app.get('/slow', async (_req, res) => {
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      res.send('done');
+    });
+    const s = await listen(app, '127.0.0.1', 0);
+    const pending = fetch(`http://127.0.0.1:${s.port}/slow`).then((r) => r.text());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await s.close();
+    expect(await pending).toBe('done');
+  });
+});

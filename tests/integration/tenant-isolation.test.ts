@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { createTenantWithEverything, type TenantFixture } from '../support/fixtures.js';
+
+let t: TestDatabase;
+let a: TenantFixture;
+let b: TenantFixture;
+let tenantTables: string[];
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  a = await createTenantWithEverything(t.db, 'alpha');
+  b = await createTenantWithEverything(t.db, 'bravo');
+  const { rows } = await t.superuser<{ table_name: string }>(
+    `SELECT c.table_name FROM information_schema.columns c
+     JOIN information_schema.tables tb USING (table_schema, table_name)
+     WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id' AND tb.table_type = 'BASE TABLE'
+     ORDER BY 1`,
+  );
+  tenantTables = rows.map((r) => r.table_name);
+});
+afterAll(() => t.drop());
+
+describe('row-level security in the catalog', () => {
+  it('is enabled and forced on every table that has a tenant_id column, and on tenants', async () => {
+    const { rows } = await t.superuser<{ relname: string; relrowsecurity: boolean; relforcerowsecurity: boolean; app_policies: number }>(
+      `SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity,
+              (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid
+                 AND 'compliance_app'::regrole = ANY (p.polroles)) AS app_policies
+       FROM pg_class c WHERE c.relnamespace = 'public'::regnamespace AND c.relname = ANY ($1)`,
+      [[...tenantTables, 'tenants']],
+    );
+    expect(tenantTables.length).toBeGreaterThanOrEqual(14);
+    expect(rows).toHaveLength(tenantTables.length + 1);
+    const unprotected = rows.filter((r) => !r.relrowsecurity || !r.relforcerowsecurity || r.app_policies === 0);
+    expect(unprotected.map((r) => r.relname)).toEqual([]);
+  });
+
+  it('gives the application role no way around it', async () => {
+    const { rows } = await t.superuser(
+      `SELECT rolname, rolsuper, rolbypassrls, rolcanlogin FROM pg_roles
+       WHERE rolname IN ('compliance_app', 'compliance_platform') ORDER BY rolname`,
+    );
+    expect(rows).toEqual([
+      { rolname: 'compliance_app', rolsuper: false, rolbypassrls: false, rolcanlogin: false },
+      { rolname: 'compliance_platform', rolsuper: false, rolbypassrls: false, rolcanlogin: false },
+    ]);
+  });
+});
+
+describe('tenant isolation', () => {
+  it('the fixture put rows for both tenants in every tenant table', async () => {
+    for (const table of tenantTables) {
+      const { rows } = await t.superuser<{ tenants: number }>(`SELECT count(DISTINCT tenant_id)::int AS tenants FROM ${table}`);
+      expect({ table, tenants: rows[0]!.tenants }).toEqual({ table, tenants: 2 });
+    }
+  });
+
+  it('without a tenant set, every tenant table (and tenants) returns zero rows', async () => {
+    await t.db.app.transaction(async (trx) => {
+      for (const table of [...tenantTables, 'tenants']) {
+        const [row] = await trx(table).count({ n: '*' });
+        expect({ table, n: Number(row?.n) }).toEqual({ table, n: 0 });
+      }
+    });
+  });
+
+  it("tenant A reads only its own rows, in every tenant table", async () => {
+    await t.db.withTenant(a.tenantId, async ({ trx }) => {
+      for (const table of tenantTables) {
+        const rows: { tenant_id: string | null }[] = await trx(table).select('tenant_id');
+        const foreign = rows.filter((r) => r.tenant_id !== null && r.tenant_id !== a.tenantId);
+        expect({ table, foreign: foreign.length, own: rows.length > 0 }).toEqual({ table, foreign: 0, own: true });
+      }
+      const tenants = await trx('tenants').select('id');
+      expect(tenants).toEqual([{ id: a.tenantId }]);
+    });
+  });
+
+  it("tenant A cannot fetch B's instance even by its id", async () => {
+    const found = await t.db.withTenant(a.tenantId, ({ trx }) => trx('compliance_instances').where({ id: b.instanceId }).first());
+    expect(found).toBeUndefined();
+  });
+
+  it("tenant A cannot insert rows carrying B's tenant_id", async () => {
+    await expect(
+      t.db.withTenant(a.tenantId, ({ trx }) =>
+        trx('holidays').insert({ tenant_id: b.tenantId, holiday_date: '2026-08-15', name: 'Independence Day' }),
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
+
+  it("tenant A's updates and deletes do not touch B's rows", async () => {
+    const touched = await t.db.withTenant(a.tenantId, async ({ trx }) => ({
+      updated: await trx('entities').where({ id: b.entityId }).update({ name: 'hijacked' }),
+      deleted: await trx('holidays').where({ tenant_id: b.tenantId }).delete(),
+      notified: await trx('notifications').update({ status: 'dead' }).where({ tenant_id: b.tenantId }),
+    }));
+    expect(touched).toEqual({ updated: 0, deleted: 0, notified: 0 });
+    const { rows } = await t.superuser('SELECT name FROM entities WHERE id = $1', [b.entityId]);
+    expect(rows[0]!.name).toBe('bravo Pvt Ltd');
+  });
+
+  it("tenant A cannot move its own row into B's tenant", async () => {
+    await expect(
+      t.db.withTenant(a.tenantId, ({ trx }) => trx('users').where({ id: a.userId }).update({ tenant_id: b.tenantId })),
+    ).rejects.toThrow(/row-level security|violates foreign key/);
+  });
+
+  it('the shared library is readable by every tenant but writable by none', async () => {
+    await t.db.withSystem((trx) =>
+      trx('compliance_masters').insert({
+        code: 'SHARED_RULE', name: 'Shared', category: 'GST', law: 'CGST Act', authority: 'CBIC', frequency: 'monthly',
+        rule_versions: JSON.stringify([]),
+      }),
+    );
+    const seen = await t.db.withTenant(b.tenantId, ({ trx }) => trx('compliance_masters').pluck('code'));
+    expect(seen.sort()).toEqual(['OWN_RETURN', 'SHARED_RULE']);
+    const changed = await t.db.withTenant(b.tenantId, ({ trx }) => trx('compliance_masters').where({ code: 'SHARED_RULE' }).update({ name: 'mine now' }));
+    expect(changed).toBe(0);
+  });
+
+  it('refuses a tenant id that is not a uuid before reaching the database', async () => {
+    await expect(t.db.withTenant("x' OR 1=1 --", async () => 1)).rejects.toThrow(/Not a tenant id/);
+  });
+});
