@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../core/errors.js';
 import { loadConfigOrExit } from './boot.js';
 import { UsageError, type CliIo, type Command } from './cli/command.js';
-import { commands } from './cli/commands.js';
-import { openRuntime } from './runtime.js';
+import { commands } from './cli/commands/index.js';
+import { openRuntime, type Runtime } from './runtime.js';
 import { createLogger } from '../core/infra/logger.js';
 
 const io: CliIo = {
@@ -56,10 +56,14 @@ async function main(args: string[]): Promise<number> {
     return 0;
   }
   const config = loadConfigOrExit();
-  // Keep the console for the command's own output; only warnings and errors are logged.
-  const runtime = await openRuntime(config, { migrate: command.words[0] !== 'migrate', logger: createLogger('warn') });
+  let opened: Runtime | undefined;
+  const runtime = async () => {
+    // Keep the console for the command's own output: only warnings and errors are logged.
+    opened ??= await openRuntime(config, { migrate: command.words[0] !== 'migrate', logger: createLogger('warn') });
+    return opened;
+  };
   try {
-    return await command.run(runtime, values, io);
+    return await command.run({ config, runtime, io }, values);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${error.message}\nUsage: npm run cli -- ${command.usage}`);
@@ -71,7 +75,7 @@ async function main(args: string[]): Promise<number> {
     }
     throw error;
   } finally {
-    await runtime.close();
+    await opened?.close();
   }
 }
 

@@ -1,0 +1,6 @@
+import type { Command } from '../command.js';
+import { auditCommands } from './audit.js';
+import { calendarCommands } from './calendar.js';
+import { databaseCommands } from './database.js';
+
+export const commands: Command[] = [...databaseCommands, ...calendarCommands, ...auditCommands];

@@ -1,0 +1,61 @@
+import type { IsoDate } from './dates.js';
+import { dueDates, masterPeriods, statutoryDueDate } from './due-date.js';
+import type { Extension, Master } from './master.js';
+
+export interface CalendarRow {
+  code: string;
+  periodKey: string;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  statutoryDueDate: IsoDate;
+  extendedDueDate?: IsoDate;
+  extensionReference?: string;
+  workingDueDate: IsoDate;
+}
+
+/**
+ * Every obligation of the given masters for periods starting in [from, to], with no tenant:
+ * event-based ones assume the statutory default event date, and the working-day date skips
+ * weekends only.
+ */
+export function calendar(masters: Master[], extensions: Extension[], from: IsoDate, to: IsoDate): CalendarRow[] {
+  const extensionFor = new Map(extensions.map((e) => [`${e.code}|${e.periodKey}`, e]));
+  const rows: CalendarRow[] = [];
+  for (const master of masters) {
+    for (const { period, rule } of masterPeriods(master, from, to)) {
+      const ext = extensionFor.get(`${master.code}|${period.key}`);
+      const dates = dueDates({
+        statutory: statutoryDueDate(rule, period),
+        extension: ext && { date: ext.extendedDueDate, reference: ext.reference },
+        policy: master.holidayPolicy,
+      });
+      rows.push({
+        code: master.code,
+        periodKey: period.key,
+        periodStart: period.start,
+        periodEnd: period.end,
+        statutoryDueDate: dates.statutory,
+        ...(dates.extended ? { extendedDueDate: dates.extended, extensionReference: dates.extensionReference } : {}),
+        workingDueDate: dates.working ?? dates.extended ?? dates.statutory,
+      });
+    }
+  }
+  return rows.sort((a, b) => a.statutoryDueDate.localeCompare(b.statutoryDueDate) || a.code.localeCompare(b.code));
+}
+
+export const CALENDAR_CSV_HEADER = 'code,period_key,period_start,period_end,statutory_due_date,extended_due_date,working_due_date';
+
+export function calendarCsv(rows: CalendarRow[]): string {
+  const lines = rows.map((r) =>
+    [r.code, r.periodKey, r.periodStart, r.periodEnd, r.statutoryDueDate, r.extendedDueDate ?? '', r.workingDueDate].join(','),
+  );
+  return [CALENDAR_CSV_HEADER, ...lines].join('\n');
+}
+
+export function calendarTable(rows: CalendarRow[]): string {
+  const header = ['code', 'period', 'statutory', 'extended', 'working', 'reference'];
+  const body = rows.map((r) => [r.code, r.periodKey, r.statutoryDueDate, r.extendedDueDate ?? '', r.workingDueDate, r.extensionReference ?? '']);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
+  const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
+  return [fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...body.map(fmt)].join('\n');
+}

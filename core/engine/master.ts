@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { applicabilitySchema } from './applicability.js';
+import { FREQUENCIES } from './periods.js';
+import { RULE_KINDS_BY_FREQUENCY, ruleVersionsSchema } from './rules.js';
+
+export const HOLIDAY_POLICIES = ['none', 'next_working_day'] as const;
+export type HolidayPolicy = (typeof HOLIDAY_POLICIES)[number];
+
+/** An obligation in the library (shared or a tenant's own), validated as a whole. */
+export const masterSchema = z
+  .object({
+    code: z.string().regex(/^[A-Z0-9_]{2,64}$/, 'upper-case letters, digits and _ only'),
+    name: z.string().min(3),
+    category: z.string().min(2),
+    law: z.string().min(2),
+    section: z.string().optional(),
+    authority: z.string().min(2),
+    frequency: z.enum(FREQUENCIES),
+    ruleVersions: ruleVersionsSchema,
+    holidayPolicy: z.enum(HOLIDAY_POLICIES).default('none'),
+    applicability: applicabilitySchema.default({}),
+    description: z.string().optional(),
+    sources: z.string().optional(),
+  })
+  .superRefine((master, ctx) => {
+    const allowed = RULE_KINDS_BY_FREQUENCY[master.frequency];
+    master.ruleVersions.forEach((version, i) => {
+      if (!allowed.includes(version.rule.kind)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ruleVersions', i, 'rule', 'kind'],
+          message: `a ${master.frequency} obligation needs a rule of kind ${allowed.join(' or ')}, not ${version.rule.kind}`,
+        });
+      }
+    });
+  });
+
+export type Master = z.infer<typeof masterSchema>;
+export type MasterInput = z.input<typeof masterSchema>;
+
+/** A government extension: this master's period is due on a later date. */
+export const extensionSchema = z.object({
+  code: z.string(),
+  periodKey: z.string().min(4),
+  extendedDueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  reference: z.string().min(3),
+  note: z.string().optional(),
+});
+export type Extension = z.infer<typeof extensionSchema>;

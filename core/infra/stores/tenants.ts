@@ -1,0 +1,8 @@
+import { NotFoundError } from '../../errors.js';
+import type { Database } from '../db/database.js';
+
+export async function tenantIdBySlug(db: Database, slug: string): Promise<string> {
+  const row = await db.withSystem((trx) => trx('tenants').where({ slug }).first('id'));
+  if (!row) throw new NotFoundError(`No tenant with slug "${slug}". Create it in the admin portal, or seed the demo with: npm run cli -- seed --demo`);
+  return row.id;
+}
