@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidIsoDate } from './dates.js';
-import { FREQUENCIES } from './periods.js';
+import type { FREQUENCIES } from './periods.js';
 
 /**
  * Due-date rules as data. One interpreter (due-date.ts) reads them; no obligation code is
