@@ -1,4 +1,5 @@
 import { loadConfigOrExit } from './boot.js';
+import { syncShippedLibrary } from './engine-commands.js';
 import { createHttpApp, listen } from './http/server.js';
 import { openRuntime } from './runtime.js';
 import { hasAnyTenant, readDemoLogin, seedDemo } from './seed/demo.js';
@@ -8,6 +9,10 @@ const config = loadConfigOrExit();
 const runtime = await openRuntime(config, { migrate: true });
 const { logger, db } = runtime;
 
+const library = await syncShippedLibrary(db);
+if (library.masters.inserted.length + library.masters.updated.length > 0) {
+  logger.info({ inserted: library.masters.inserted.length, updated: library.masters.updated, moved: library.moved }, 'statutory library synced');
+}
 if (config.seedDemoWhenEmpty && !(await hasAnyTenant(db))) {
   await seedDemo(db, config.dataDir);
   logger.info({ tenant: 'demo' }, 'demo tenant seeded');

@@ -46,6 +46,8 @@ CREATE TABLE tenants (
   working_hours_start smallint NOT NULL DEFAULT 9 CHECK (working_hours_start BETWEEN 0 AND 23),
   working_hours_end smallint NOT NULL DEFAULT 18 CHECK (working_hours_end BETWEEN 1 AND 24),
   generation_horizon_months smallint NOT NULL DEFAULT 3 CHECK (generation_horizon_months BETWEEN 0 AND 24),
+  -- Instances due before this date are not generated (a group that starts mid-year).
+  tracking_start_date date,
   slack_channel_id text,
   is_active boolean NOT NULL DEFAULT true,
   created_at timestamptz NOT NULL DEFAULT now(),

@@ -12,7 +12,7 @@ export const DEMO_ENTITIES = [
     gstins: ['27AABCD1234F1Z5'],
     state: 'MH',
     gst_mode: 'monthly',
-    profile: { has_employees: true, pf_registered: true, esi_registered: true, pt_registered: true, tax_audit: true, msme_dues: true },
+    profile: { has_employees: true, pf_registered: true, esi_registered: true, pt_registered: true, pt_monthly: true, tds_deductor: true, tax_audit: true, msme_dues: true, gst_aato_over_5cr: true },
   },
   {
     name: 'Demo Software',
@@ -23,7 +23,7 @@ export const DEMO_ENTITIES = [
     gstins: ['29AACCD5678K1Z3'],
     state: 'KA',
     gst_mode: 'qrmp',
-    profile: { has_employees: true, pf_registered: true, pt_registered: true, tax_audit: true, transfer_pricing: true },
+    profile: { has_employees: true, pf_registered: true, pt_registered: true, tds_deductor: true, tax_audit: true, transfer_pricing: true, deposits: true },
   },
   {
     name: 'Demo Advisors',
@@ -34,9 +34,12 @@ export const DEMO_ENTITIES = [
     gstins: ['27AAJFD9012Q1Z8'],
     state: 'MH',
     gst_mode: 'monthly',
-    profile: { has_employees: true, tax_audit: true },
+    profile: { has_employees: true, pt_registered: true, tds_deductor: true, tax_audit: true },
   },
 ] as const;
+
+/** The AGM Demo Manufacturing held for FY 2025-26: its AOC-4, MGT-7 and ADT-1 count from this date. */
+export const DEMO_AGM = { entity: 'Demo Manufacturing', fiscalYear: 'FY2025-26', date: '2026-09-26' } as const;
 
 export const DEMO_PLATFORM_ADMIN = { email: 'platform@demo.example', name: 'Pat Platform' } as const;
 

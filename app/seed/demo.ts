@@ -4,8 +4,12 @@ import path from 'node:path';
 import bcrypt from 'bcryptjs';
 import type { AuditEntryInput } from '../../core/audit/chain.js';
 import { appendAudit } from '../../core/infra/audit/audit-store.js';
+import { systemActor } from '../../core/engine/access.js';
+import { todayIn } from '../../core/engine/dates.js';
 import type { Database } from '../../core/infra/db/database.js';
-import { DEMO_ENTITIES, DEMO_PLATFORM_ADMIN, DEMO_TENANT, DEMO_USERS } from './demo-data.js';
+import { assignApplicableMasters } from '../../core/infra/engine/assignments.js';
+import { generateForTenant, syncShippedLibrary } from '../engine-commands.js';
+import { DEMO_AGM, DEMO_ENTITIES, DEMO_PLATFORM_ADMIN, DEMO_TENANT, DEMO_USERS } from './demo-data.js';
 
 export interface DemoLogin {
   email: string;
@@ -20,6 +24,7 @@ export interface DemoSeedResult {
 }
 
 const SEED_ACTOR = { type: 'system', id: 'seed', label: 'Demo seed' } as const;
+const SEED_ACTOR_WITH_ROLES = systemActor('seed', 'Demo seed');
 
 function loginFile(dataDir: string): string {
   return path.resolve(dataDir, 'demo-login.json');
@@ -34,13 +39,18 @@ export function readDemoLogin(dataDir: string): DemoLogin | undefined {
  * Creates the demo tenant, its entities, one user per role and a platform admin. Idempotent:
  * what exists is left alone, and only what is created is written to the audit chain.
  */
-export async function seedDemo(db: Database, dataDir: string): Promise<DemoSeedResult> {
+export async function seedDemo(db: Database, dataDir: string, now = new Date()): Promise<DemoSeedResult> {
   const existing = readDemoLogin(dataDir);
   const password = existing?.password ?? randomBytes(9).toString('base64url');
   const passwordHash = await bcrypt.hash(password, 10);
 
+  await syncShippedLibrary(db);
+  // Track from the first of this month, so the demo opens on this month's work, not a backlog.
+  const trackingStart = `${todayIn('Asia/Kolkata', now).slice(0, 8)}01`;
   const { tenantId, tenantCreated } = await db.withSystem(async (trx) => {
-    const [inserted] = await trx('tenants').insert(DEMO_TENANT).onConflict('slug').ignore().returning('id');
+    const [inserted] = await trx('tenants')
+      .insert({ ...DEMO_TENANT, tracking_start_date: trackingStart })
+      .onConflict('slug').ignore().returning('id');
     await trx.raw(
       `INSERT INTO platform_users (email, name, password_hash) VALUES (?, ?, ?)
        ON CONFLICT (lower(email)) DO NOTHING`,
@@ -62,6 +72,10 @@ export async function seedDemo(db: Database, dataDir: string): Promise<DemoSeedR
       .returning(['id', 'name', 'entity_type', 'state']);
     for (const e of entities) {
       audit.push({ actor: SEED_ACTOR, action: 'entity.created', objectType: 'entity', objectId: e.id, after: e });
+      if (e.name === DEMO_AGM.entity) {
+        await trx('entity_events').insert({ tenant_id: tenantId, entity_id: e.id, kind: 'agm', fiscal_year: DEMO_AGM.fiscalYear, event_date: DEMO_AGM.date });
+        audit.push({ actor: SEED_ACTOR, action: 'entity.event_recorded', objectType: 'entity', objectId: e.id, after: { kind: 'agm', fiscalYear: DEMO_AGM.fiscalYear, date: DEMO_AGM.date } });
+      }
     }
     for (const u of DEMO_USERS) {
       const rows = await trx.raw(
@@ -76,8 +90,10 @@ export async function seedDemo(db: Database, dataDir: string): Promise<DemoSeedR
       audit.push({ actor: SEED_ACTOR, action: 'role.granted', objectType: 'user', objectId: userId, after: { role: u.role, scope: 'tenant' } });
     }
     await appendAudit(tx, audit);
+    for (const entity of entities) await assignApplicableMasters(tx, entity.id, SEED_ACTOR_WITH_ROLES);
     return audit.length > 0;
   });
+  if (created) await generateForTenant(db, tenantId, undefined, now);
 
   let login = existing;
   if (created && !existing) {

@@ -19,6 +19,9 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
+const rowCount = async () =>
+  (await t.superuser<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1', [demoTenantId])).rows[0]!.n;
+
 /** Runs the real CLI against this test's database. */
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
@@ -33,13 +36,14 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
 }
 
 describe('audit chain', () => {
-  it('is intact after the demo seed, and a second seed adds nothing', async () => {
+  it('is intact after the demo seed, covering every entry, and a second seed adds nothing', async () => {
     const first = await t.db.withTenant(demoTenantId, (tx) => verifyAuditChain(tx));
-    expect(first).toEqual({ intact: true, entries: 16, firstBreak: null });
+    const stored = await rowCount();
+    expect(stored).toBeGreaterThan(16);
+    expect(first).toEqual({ intact: true, entries: stored, firstBreak: null });
     const again = await seedDemo(t.db, dataDir);
     expect(again.created).toBe(false);
-    const second = await t.db.withTenant(demoTenantId, (tx) => verifyAuditChain(tx));
-    expect(second.entries).toBe(16);
+    expect(await rowCount()).toBe(stored);
   });
 
   it('stays a single valid chain under 20 concurrent writers', async () => {
@@ -59,19 +63,19 @@ describe('audit chain', () => {
 
   it('verifies in batches across the whole chain', async () => {
     const report = await t.db.withTenant(demoTenantId, (tx) => verifyAuditChain(tx, 7));
-    expect(report).toEqual({ intact: true, entries: 36, firstBreak: null });
+    expect(report).toEqual({ intact: true, entries: await rowCount(), firstBreak: null });
   });
 
   it('`audit verify` exits 0 when intact and 1 naming the entry after a direct edit in SQL', async () => {
     const ok = await cli('audit', 'verify', '--tenant', 'demo');
     expect(ok).toMatchObject({ code: 0 });
-    expect(ok.stdout).toContain('Audit chain for "demo" is intact: 36 entries verified.');
+    expect(ok.stdout).toContain(`Audit chain for "demo" is intact: ${await rowCount()} entries verified.`);
 
     // A superuser with triggers disabled is the only way to edit the log at all.
     await t.superuser(`
       BEGIN;
       SET LOCAL session_replication_role = replica;
-      UPDATE audit_log SET after = '{"role": "tenant_admin", "scope": "tenant", "forged": true}'
+      UPDATE audit_log SET after = '{"forged": true}'
         WHERE tenant_id = '${demoTenantId}' AND seq = 7;
       COMMIT;`);
     const broken = await cli('audit', 'verify', '--tenant', 'demo');

@@ -2,5 +2,6 @@ import type { Command } from '../command.js';
 import { auditCommands } from './audit.js';
 import { calendarCommands } from './calendar.js';
 import { databaseCommands } from './database.js';
+import { engineCommands } from './engine.js';
 
-export const commands: Command[] = [...databaseCommands, ...calendarCommands, ...auditCommands];
+export const commands: Command[] = [...databaseCommands, ...engineCommands, ...calendarCommands, ...auditCommands];

@@ -1,0 +1,125 @@
+import { systemActor } from '../../../core/engine/access.js';
+import { isValidIsoDate, todayIn } from '../../../core/engine/dates.js';
+import { applicableMasters, assignApplicableMasters } from '../../../core/infra/engine/assignments.js';
+import { applyExtension, previewExtension } from '../../../core/infra/engine/extensions.js';
+import { statusSummary } from '../../../core/infra/engine/status-summary.js';
+import { loadTenantSettings } from '../../../core/infra/stores/tenant-settings.js';
+import { tenantIdBySlug } from '../../../core/infra/stores/tenants.js';
+import { NotFoundError } from '../../../core/errors.js';
+import type { Database } from '../../../core/infra/db/database.js';
+import { generateForTenant, syncShippedLibrary } from '../../engine-commands.js';
+import { UsageError, optionalString, requireString, type Command, type OptionValues } from '../command.js';
+
+const cliActor = systemActor('cli', 'Command line');
+
+function dateOption(values: OptionValues, name: string, required: true): string;
+function dateOption(values: OptionValues, name: string, required?: false): string | undefined;
+function dateOption(values: OptionValues, name: string, required = false): string | undefined {
+  const value = required ? requireString(values, name) : optionalString(values, name);
+  if (value !== undefined && !isValidIsoDate(value)) throw new UsageError(`--${name} ${value} is not a real date: use YYYY-MM-DD`);
+  return value;
+}
+
+async function entityIdByName(db: Database, tenantId: string, name: string): Promise<string> {
+  const row = await db.withTenant(tenantId, ({ trx }) => trx('entities').where({ tenant_id: tenantId }).whereRaw('lower(name) = lower(?)', [name]).first('id'));
+  if (!row) throw new NotFoundError(`No entity named "${name}" in this tenant.`);
+  return row.id;
+}
+
+export const engineCommands: Command[] = [
+  {
+    words: ['library', 'sync'],
+    usage: 'library sync',
+    summary: 'Upsert the shipped statutory library and its extensions by code; re-date open instances whose rules changed.',
+    options: {},
+    async run({ runtime, io }) {
+      const { db } = await runtime();
+      const r = await syncShippedLibrary(db);
+      io.out(`Masters: ${r.masters.inserted.length} added, ${r.masters.updated.length} updated, ${r.masters.unchanged} unchanged.`);
+      io.out(`Extensions: ${r.extensions.inserted} added, ${r.extensions.updated} updated, ${r.extensions.unchanged} unchanged.`);
+      if (r.masters.updated.length > 0) io.out(`Updated: ${r.masters.updated.join(', ')}`);
+      io.out(`Open instances re-dated: ${r.moved}.`);
+      return 0;
+    },
+  },
+  {
+    words: ['assign'],
+    usage: 'assign --tenant <slug> --entity <name> [--dry-run]',
+    summary: "List which obligations apply to an entity and why; without --dry-run, assign the unassigned ones.",
+    options: { tenant: { type: 'string' }, entity: { type: 'string' }, 'dry-run': { type: 'boolean' } },
+    async run({ runtime, io }, values) {
+      const { db } = await runtime();
+      const tenantId = await tenantIdBySlug(db, requireString(values, 'tenant'));
+      const entityId = await entityIdByName(db, tenantId, requireString(values, 'entity'));
+      const list = await db.withTenant(tenantId, (tx) => applicableMasters(tx, entityId));
+      for (const a of list.filter((x) => x.applies)) io.out(`${a.assigned ? 'assigned ' : 'applies  '} ${a.code.padEnd(20)} ${a.reason}`);
+      io.out(`${list.filter((x) => !x.applies).length} other obligations do not apply.`);
+      if (values['dry-run']) return 0;
+      const added = await db.withTenant(tenantId, (tx) => assignApplicableMasters(tx, entityId, cliActor));
+      io.out(`Assigned ${added.length} obligation(s).`);
+      return 0;
+    },
+  },
+  {
+    words: ['generate'],
+    usage: 'generate --tenant <slug> [--as-of YYYY-MM-DD]',
+    summary: "Create the tenant's instances for the current FY plus its horizon. Running it again creates nothing new.",
+    options: { tenant: { type: 'string' }, 'as-of': { type: 'string' } },
+    async run({ runtime, io }, values) {
+      const { db } = await runtime();
+      const tenantId = await tenantIdBySlug(db, requireString(values, 'tenant'));
+      const r = await generateForTenant(db, tenantId, dateOption(values, 'as-of'));
+      io.out(`Created ${r.created} instance(s) from ${r.scheduleRows} schedule rows (periods ${r.window.periodsFrom} to ${r.window.periodsTo}, due from ${r.window.dueFrom}).`);
+      return 0;
+    },
+  },
+  {
+    words: ['status'],
+    usage: 'status --tenant <slug> [--entity <name>] [--as-of YYYY-MM-DD]',
+    summary: 'Red / amber / green counts per entity and the most urgent open items.',
+    options: { tenant: { type: 'string' }, entity: { type: 'string' }, 'as-of': { type: 'string' } },
+    async run({ runtime, io }, values) {
+      const { db } = await runtime();
+      const tenantId = await tenantIdBySlug(db, requireString(values, 'tenant'));
+      const entityName = optionalString(values, 'entity');
+      const entityId = entityName ? await entityIdByName(db, tenantId, entityName) : undefined;
+      const summary = await db.withTenant(tenantId, async (tx) => {
+        const settings = await loadTenantSettings(tx);
+        const today = dateOption(values, 'as-of') ?? todayIn(settings.timezone, new Date());
+        return statusSummary(tx, { today, amberWindowDays: settings.amberWindowDays, entityId });
+      });
+      io.out(`Status on ${summary.today}: ${summary.totals.red} red, ${summary.totals.amber} amber, ${summary.totals.green} green`);
+      for (const e of summary.entities) {
+        io.out(`  ${e.entityName.padEnd(24)} red ${String(e.red).padStart(3)}  amber ${String(e.amber).padStart(3)}  green ${String(e.green).padStart(3)}   (${Object.entries(e.byStatus).filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`).join(', ')})`);
+      }
+      if (summary.urgent.length > 0) io.out('Most urgent:');
+      for (const u of summary.urgent) {
+        io.out(`  ${u.rag.toUpperCase().padEnd(5)} ${u.dueDate}  ${u.code.padEnd(20)} ${u.periodKey.padEnd(13)} ${u.entityName.padEnd(20)} ${u.status}${u.ownerName ? `  (${u.ownerName})` : ''}`);
+      }
+      return 0;
+    },
+  },
+  {
+    words: ['extension', 'apply'],
+    usage: 'extension apply --tenant <slug> --code <CODE> --period <key> --date YYYY-MM-DD --reference "<notification>" [--preview]',
+    summary: 'Record a government extension for one obligation and period, and move its open instances (--preview lists them only).',
+    options: {
+      tenant: { type: 'string' }, code: { type: 'string' }, period: { type: 'string' }, date: { type: 'string' },
+      reference: { type: 'string' }, preview: { type: 'boolean' },
+    },
+    async run({ runtime, io }, values) {
+      const { db } = await runtime();
+      const tenantId = await tenantIdBySlug(db, requireString(values, 'tenant'));
+      const input = {
+        code: requireString(values, 'code').toUpperCase(), periodKey: requireString(values, 'period'),
+        extendedDueDate: dateOption(values, 'date', true), reference: requireString(values, 'reference'),
+      };
+      const moved = values.preview
+        ? await previewExtension(db, tenantId, input, cliActor)
+        : await db.withTenant(tenantId, (tx) => applyExtension(tx, input, cliActor));
+      io.out(`${values.preview ? 'Would move' : 'Moved'} ${moved.length} open instance(s) of ${input.code} ${input.periodKey}:`);
+      for (const m of moved) io.out(`  ${m.instanceId}  ${m.oldDueDate} -> ${m.newDueDate}  (statutory ${m.statutoryDueDate})`);
+      return 0;
+    },
+  },
+];

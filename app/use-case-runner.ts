@@ -1,0 +1,20 @@
+import type { Actor } from '../core/engine/access.js';
+import type { Database } from '../core/infra/db/database.js';
+import { createTenantUnit, loadActor } from '../core/infra/stores/tenant-unit.js';
+import type { TenantUnit } from '../core/ports.js';
+
+/**
+ * How every channel (Slack, Teams, portal, jobs) runs a core use case: in one transaction of
+ * the user's tenant, as that user with their roles, so the rules are enforced in one place.
+ */
+export async function runAsUser<T>(
+  db: Database,
+  tenantId: string,
+  userId: string,
+  useCase: (unit: TenantUnit, actor: Actor) => Promise<T>,
+): Promise<T> {
+  return db.withTenant(tenantId, async (tx) => {
+    const actor = await loadActor(tx, userId);
+    return useCase(await createTenantUnit(tx), actor);
+  });
+}

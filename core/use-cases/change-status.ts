@@ -1,0 +1,43 @@
+import { requireRole, type Actor } from '../engine/access.js';
+import { nextStatus } from '../engine/status.js';
+import type { TenantUnit } from '../ports.js';
+import { actorRef, lockInstance, requireReviewer } from './instance-guard.js';
+import { requireReason } from './review-evidence.js';
+
+/** An approver or admin marks an open item not applicable (e.g. no TDS deducted this month), with a reason. */
+export async function markNotApplicable(unit: TenantUnit, actor: Actor, input: { instanceId: string; reason: string }, now: Date) {
+  const reason = requireReason(input.reason, 'marking this item not applicable');
+  const instance = await lockInstance(unit, input.instanceId);
+  requireReviewer(actor, instance, 'mark this item not applicable');
+  const status = nextStatus(instance.status, 'mark_not_applicable');
+  await unit.instances.update(instance.id, { status, decidedAt: now, statusReason: reason });
+  await unit.audit.append([
+    { actor: actorRef(actor), action: 'instance.not_applicable', objectType: 'instance', objectId: instance.id, before: { status: instance.status }, after: { status, reason } },
+  ]);
+  return { status };
+}
+
+/** A tenant admin reopens a closed item; approved evidence stays frozen and a new upload starts a new version. */
+export async function reopenInstance(unit: TenantUnit, actor: Actor, input: { instanceId: string; reason: string }, _now: Date) {
+  const reason = requireReason(input.reason, 'reopening');
+  const instance = await lockInstance(unit, input.instanceId);
+  requireRole(actor, ['tenant_admin'], instance.entityId, 'reopen this item');
+  const status = nextStatus(instance.status, 'reopen');
+  await unit.instances.update(instance.id, { status, decidedAt: null, approvedLate: null, statusReason: reason });
+  await unit.audit.append([
+    { actor: actorRef(actor), action: 'instance.reopened', objectType: 'instance', objectId: instance.id, before: { status: instance.status }, after: { status, reason } },
+  ]);
+  return { status };
+}
+
+/** A CFO (or admin) owns an overdue item: escalation repeats stop. */
+export async function acknowledgeEscalation(unit: TenantUnit, actor: Actor, input: { instanceId: string }, now: Date) {
+  const instance = await lockInstance(unit, input.instanceId);
+  requireRole(actor, ['cfo', 'tenant_admin'], instance.entityId, 'acknowledge this escalation');
+  if (instance.escalationAcknowledgedAt) return { alreadyAcknowledged: true };
+  await unit.instances.update(instance.id, { escalationAcknowledgedAt: now, escalationAcknowledgedBy: actor.id });
+  await unit.audit.append([
+    { actor: actorRef(actor), action: 'escalation.acknowledged', objectType: 'instance', objectId: instance.id, after: { acknowledgedAt: now.toISOString() } },
+  ]);
+  return { alreadyAcknowledged: false };
+}

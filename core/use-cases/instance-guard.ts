@@ -1,0 +1,40 @@
+import { hasRole, requireRole, type Actor, type Role } from '../engine/access.js';
+import { NotFoundError } from '../errors.js';
+import type { InstanceRecord, TenantUnit } from '../ports.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Every use case starts here: the item, locked, or a not-found that reveals nothing about other
+ * tenants. A malformed id (a tampered button value) gets the same answer.
+ */
+export async function lockInstance(unit: TenantUnit, instanceId: string): Promise<InstanceRecord> {
+  const instance = UUID.test(instanceId) ? await unit.instances.lock(instanceId) : undefined;
+  if (!instance) {
+    throw new NotFoundError('That compliance item does not exist in your organisation. It may have been removed; refresh and try again.');
+  }
+  return instance;
+}
+
+const PREPARERS: Role[] = ['owner', 'tenant_admin'];
+const REVIEWERS: Role[] = ['approver', 'tenant_admin'];
+
+/** The item's named owner, or an owner or admin for its entity, may submit. */
+export function requirePreparer(actor: Actor, instance: InstanceRecord): void {
+  if (actor.id === instance.ownerUserId) return;
+  requireRole(actor, PREPARERS, instance.entityId, 'submit evidence for this item');
+}
+
+/** The item's named approver, or an approver or admin for its entity, may decide. */
+export function requireReviewer(actor: Actor, instance: InstanceRecord, doing: string): void {
+  if (actor.id === instance.approverUserId && hasRole(actor, ['approver', 'cfo', 'tenant_admin'], instance.entityId)) return;
+  requireRole(actor, REVIEWERS, instance.entityId, doing);
+}
+
+export const actorRef = (actor: Actor) => ({ type: actor.type, id: actor.id, label: actor.label });
+
+export function ownerOrAdmin(instance: InstanceRecord) {
+  return instance.ownerUserId
+    ? ({ kind: 'user', userId: instance.ownerUserId } as const)
+    : ({ kind: 'role', role: 'tenant_admin', missing: 'owner' } as const);
+}
