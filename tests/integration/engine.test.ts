@@ -4,6 +4,7 @@ import { runAsUser } from '../../app/use-case-runner.js';
 import { systemActor } from '../../core/engine/access.js';
 import { ragOf } from '../../core/engine/rag.js';
 import { applyExtension, previewExtension } from '../../core/infra/engine/extensions.js';
+import { recomputeOpenInstances } from '../../core/infra/engine/recompute.js';
 import { statusSummary } from '../../core/infra/engine/status-summary.js';
 import { verifyAuditChain } from '../../core/infra/audit/audit-store.js';
 import { libraryExtensionList, libraryMasters } from '../../core/library/index.js';
@@ -88,6 +89,20 @@ describe('status summary', () => {
     expect(summary.totals.red).toBeGreaterThan(0);
     expect(summary.urgent[0]!.rag).toBe('red');
     expect(summary.urgent.map((u) => u.dueDate)).toEqual([...summary.urgent.map((u) => u.dueDate)].sort());
+  });
+});
+
+describe('holidays', () => {
+  it('a state holiday moves next-working-day items of entities in that state only', async () => {
+    // TDS for November 2026 is due Monday 7 Dec 2026; declare it a holiday in Maharashtra.
+    await t.db.withTenant(demo.tenantId, ({ trx }) => trx('holidays').insert({ tenant_id: demo.tenantId, holiday_date: '2026-12-07', state: 'MH', name: 'State holiday' }));
+    const moved = await t.db.withTenant(demo.tenantId, (tx) => recomputeOpenInstances(tx, {}, actor));
+    const tds = moved.filter((m) => m.periodKey === '2026-11' && m.oldDueDate === '2026-12-07');
+    expect(tds.map((m) => m.newDueDate)).toEqual(['2026-12-08', '2026-12-08']); // Manufacturing and Advisors (MH), not Software (KA)
+    expect((await periodsOf(demo.entities.software, 'TDS_DEPOSIT')).find((r) => r.period_key === '2026-11')!.due_date).toBe('2026-12-07');
+    expect((await periodsOf(demo.entities.manufacturing, 'TDS_DEPOSIT')).find((r) => r.period_key === '2026-11')).toMatchObject({ statutory_due_date: '2026-12-07', due_date: '2026-12-08' });
+    // GST dates do not move for holidays.
+    expect(moved.some((m) => m.periodKey === '2026-11' && m.oldDueDate === '2026-12-20')).toBe(false);
   });
 });
 

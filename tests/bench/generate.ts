@@ -1,0 +1,74 @@
+import { generateForTenant, syncShippedLibrary } from '../../app/engine-commands.js';
+import { benchDatabase, printResult, seconds } from './harness.js';
+
+/**
+ * Instance generation against its physical limit. Builds TENANTS × ENTITIES × ASSIGNMENTS
+ * assignments (the 37 library masters plus synthetic monthly ones), generates one FY for every
+ * tenant as the daily job would (tenant by tenant, under row-level security), then inserts the
+ * same number of rows into the same table with one plain INSERT … SELECT generate_series.
+ */
+const TENANTS = Number(process.env.BENCH_TENANTS ?? 200);
+const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10);
+const ASSIGNMENTS = Number(process.env.BENCH_ASSIGNMENTS ?? 40);
+
+export async function benchGenerate(): Promise<void> {
+  const { db, close } = await benchDatabase();
+  try {
+    await syncShippedLibrary(db);
+    const owner = db.owner;
+    await owner.raw(`
+      INSERT INTO compliance_masters (code, name, category, law, authority, frequency, rule_versions)
+      SELECT 'BENCH_' || g, 'Synthetic monthly return ' || g, 'Bench', 'Bench Act', 'Bench', 'monthly',
+             ('[{"effectiveFrom":"2000-01-01","rule":{"kind":"after_period_end","months":1,"day":' || (10 + g) || '}}]')::jsonb
+      FROM generate_series(1, GREATEST(0, ? - 37)) g`, [ASSIGNMENTS]);
+    const setupStart = process.hrtime.bigint();
+    await owner.raw(`
+      INSERT INTO tenants (slug, name, generation_horizon_months, tracking_start_date)
+      SELECT 'bench-' || g, 'Bench group ' || g, 11, DATE '2026-04-01' FROM generate_series(1, ?) g`, [TENANTS]);
+    await owner.raw(`
+      INSERT INTO entities (tenant_id, name, legal_name, entity_type, state, gst_mode)
+      SELECT t.id, 'Entity ' || g, 'Entity ' || g || ' Private Limited', 'company', CASE WHEN g % 2 = 0 THEN 'MH' ELSE 'KA' END, 'monthly'
+      FROM tenants t CROSS JOIN generate_series(1, ?) g`, [ENTITIES]);
+    await owner.raw(`
+      INSERT INTO assignments (tenant_id, entity_id, master_id)
+      SELECT e.tenant_id, e.id, m.id FROM entities e
+      CROSS JOIN (SELECT id FROM compliance_masters WHERE tenant_id IS NULL ORDER BY code LIMIT ?) m`, [ASSIGNMENTS]);
+    await owner.raw('ANALYZE');
+    const setupSeconds = seconds(setupStart);
+
+    const tenantIds: string[] = await owner('tenants').orderBy('slug').pluck('id');
+    const start = process.hrtime.bigint();
+    let rows = 0;
+    for (const tenantId of tenantIds) rows += (await generateForTenant(db, tenantId, '2026-04-01')).created;
+    const generateSeconds = seconds(start);
+
+    const againStart = process.hrtime.bigint();
+    let again = 0;
+    for (const tenantId of tenantIds) again += (await generateForTenant(db, tenantId, '2026-04-01')).created;
+    const againSeconds = seconds(againStart);
+
+    // The physical limit: the same number of rows, same table, same indexes, one plain statement.
+    await owner.raw('DELETE FROM notifications; DELETE FROM compliance_instances');
+    await owner.raw('VACUUM compliance_instances');
+    const perAssignment = Math.ceil(rows / (TENANTS * ENTITIES * ASSIGNMENTS));
+    const limitStart = process.hrtime.bigint();
+    const limit = await owner.raw(`
+      INSERT INTO compliance_instances (tenant_id, entity_id, master_id, period_key, period_start, period_end, statutory_due_date)
+      SELECT a.tenant_id, a.entity_id, a.master_id, 'P' || g, DATE '2026-04-01', DATE '2026-04-30', DATE '2026-05-20'
+      FROM assignments a CROSS JOIN generate_series(1, ?) g
+      LIMIT ?`, [perAssignment, rows]);
+    const limitSeconds = seconds(limitStart);
+
+    const generateRate = rows / generateSeconds;
+    const limitRate = limit.rowCount / limitSeconds;
+    printResult({
+      bench: 'generate', tenants: TENANTS, entities: TENANTS * ENTITIES, assignments: TENANTS * ENTITIES * ASSIGNMENTS,
+      setup_seconds: +setupSeconds.toFixed(2), rows, generate_seconds: +generateSeconds.toFixed(2), generate_rows_per_s: Math.round(generateRate),
+      second_run_created: again, second_run_seconds: +againSeconds.toFixed(2),
+      limit_rows: limit.rowCount, limit_seconds: +limitSeconds.toFixed(2), limit_rows_per_s: Math.round(limitRate),
+      ratio_to_limit: +(generateRate / limitRate).toFixed(3),
+    });
+  } finally {
+    await close();
+  }
+}

@@ -1,0 +1,12 @@
+import { benchGenerate } from './generate.js';
+
+/** npm run bench -- <name>: runs a benchmark and prints its figures as JSON lines. */
+const benches: Record<string, () => Promise<void>> = { generate: benchGenerate };
+
+const names = process.argv.slice(2);
+const unknown = names.filter((n) => !benches[n]);
+if (unknown.length > 0 || names.length === 0) {
+  process.stderr.write(`Usage: npm run bench -- <${Object.keys(benches).join('|')}> …\n`);
+  process.exit(64);
+}
+for (const name of names) await benches[name]!();

@@ -1,0 +1,56 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { describe, expect, it } from '@jest/globals';
+import { libraryMasters } from '../../core/library/index.js';
+
+const run = promisify(execFile);
+
+/** The real CLI; calendar needs no database, so no DATABASE_URL and no embedded server start. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'app/cli.ts', ...args], { env: { PATH: process.env.PATH } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('npm run cli -- calendar', () => {
+  it('lists every library obligation for FY 2025-26 as CSV', async () => {
+    const { code, stdout } = await cli('calendar', '--from', '2025-04-01', '--to', '2026-03-31');
+    expect(code).toBe(0);
+    const lines = stdout.trim().split('\n');
+    expect(lines[0]).toBe('code,period_key,period_start,period_end,statutory_due_date,extended_due_date,working_due_date');
+    const codes = new Set(lines.slice(1).map((l) => l.split(',')[0]));
+    expect([...codes].sort()).toEqual(libraryMasters.map((m) => m.code).sort());
+    expect(lines).toContain('TDS_DEPOSIT,2026-03,2026-03-01,2026-03-31,2026-04-30,,2026-04-30');
+    expect(lines).toContain('GSTR3B_MONTHLY,2025-09,2025-09-01,2025-09-30,2025-10-20,2025-10-25,2025-10-25');
+    expect(lines).toContain('ROC_MGT7,FY2025-26,2025-04-01,2026-03-31,2026-11-29,,2026-11-29');
+  });
+
+  it('filters by code and prints a table', async () => {
+    const { stdout } = await cli('calendar', '--from', '2025-04-01', '--to', '2026-03-31', '--codes', 'advance_tax', '--format', 'table');
+    expect(stdout.trim().split('\n').slice(2).map((l) => l.split(/\s+/).slice(0, 5))).toEqual([
+      ['ADVANCE_TAX', 'FY2025-26-I1', '2025-06-15', '2025-06-16'],
+      ['ADVANCE_TAX', 'FY2025-26-I2', '2025-09-15', '2025-09-15'],
+      ['ADVANCE_TAX', 'FY2025-26-I3', '2025-12-15', '2025-12-15'],
+      ['ADVANCE_TAX', 'FY2025-26-I4', '2026-03-15', '2026-03-16'],
+    ]);
+  });
+
+  it('explains a date that does not exist and an unknown code, with exit 64', async () => {
+    const bad = await cli('calendar', '--from', '2025-02-30', '--to', '2026-03-31');
+    expect(bad.code).toBe(64);
+    expect(bad.stderr).toContain('--from 2025-02-30 is not a real date: use YYYY-MM-DD');
+    const unknown = await cli('calendar', '--from', '2025-04-01', '--to', '2026-03-31', '--codes', 'GSTR99');
+    expect(unknown.code).toBe(64);
+    expect(unknown.stderr).toContain('unknown code(s): GSTR99');
+  });
+
+  it('shows help for --help and for an unknown command', async () => {
+    expect((await cli('--help')).stdout).toContain('calendar --from YYYY-MM-DD --to YYYY-MM-DD');
+    const unknown = await cli('frobnicate');
+    expect([unknown.code, unknown.stderr.split('\n')[0]]).toEqual([64, 'Unknown command: frobnicate']);
+  });
+});
