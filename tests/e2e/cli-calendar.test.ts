@@ -1,20 +1,9 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { describe, expect, it } from '@jest/globals';
 import { libraryMasters } from '../../core/library/index.js';
+import { runCli } from '../support/cli.js';
 
-const run = promisify(execFile);
-
-/** The real CLI; calendar needs no database, so no DATABASE_URL and no embedded server start. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'app/cli.ts', ...args], { env: { PATH: process.env.PATH } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+/** calendar needs no database: no DATABASE_URL, and no embedded server is started. */
+const cli = (...args: string[]) => runCli(args);
 
 describe('npm run cli -- calendar', () => {
   it('lists every library obligation for FY 2025-26 as CSV', async () => {

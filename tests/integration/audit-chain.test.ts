@@ -1,14 +1,12 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { appendAudit, verifyAuditChain } from '../../core/infra/audit/audit-store.js';
 import { seedDemo } from '../../app/seed/demo.js';
+import { runCli } from '../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-const run = promisify(execFile);
 let t: TestDatabase;
 let demoTenantId: string;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'audit-test-'));
@@ -23,17 +21,7 @@ const rowCount = async () =>
   (await t.superuser<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1', [demoTenantId])).rows[0]!.n;
 
 /** Runs the real CLI against this test's database. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'app/cli.ts', ...args], {
-      env: { PATH: process.env.PATH, DATABASE_URL: t.url, DATA_DIR: dataDir },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = (...args: string[]) => runCli(args, { DATABASE_URL: t.url, DATA_DIR: dataDir });
 
 describe('audit chain', () => {
   it('is intact after the demo seed, covering every entry, and a second seed adds nothing', async () => {
