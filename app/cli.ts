@@ -40,13 +40,17 @@ async function main(args: string[]): Promise<number> {
     return 64;
   }
   let values: Record<string, string | boolean | undefined>;
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: args.slice(command.words.length),
       options: { ...command.options, help: { type: 'boolean' } },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: Boolean(command.positionals),
     }));
+    if (!values.help && positionals.length !== (command.positionals ?? 0)) {
+      throw new Error(`expected ${command.positionals ?? 0} argument(s) after "${command.words.join(' ')}", got ${positionals.length}`);
+    }
   } catch (error) {
     io.err(`${(error as Error).message}\nUsage: npm run cli -- ${command.usage}`);
     return 64;
@@ -63,7 +67,7 @@ async function main(args: string[]): Promise<number> {
     return opened;
   };
   try {
-    return await command.run({ config, runtime, io }, values);
+    return await command.run({ config, runtime, io }, values, positionals);
   } catch (error) {
     if (error instanceof UsageError) {
       io.err(`${error.message}\nUsage: npm run cli -- ${command.usage}`);

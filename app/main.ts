@@ -1,5 +1,6 @@
 import { loadConfigOrExit } from './boot.js';
 import { syncShippedLibrary } from './engine-commands.js';
+import { startScheduler } from './scheduler.js';
 import { createHttpApp, listen } from './http/server.js';
 import { openRuntime } from './runtime.js';
 import { hasAnyTenant, readDemoLogin, seedDemo } from './seed/demo.js';
@@ -19,7 +20,8 @@ if (config.seedDemoWhenEmpty && !(await hasAnyTenant(db))) {
 }
 const demoLogin = config.seedDemoWhenEmpty ? readDemoLogin(config.dataDir) : undefined;
 
-const server = await listen(createHttpApp({ db, logger }), config.http.host, config.http.port);
+const scheduler = config.schedulerInProcess ? await startScheduler(runtime) : undefined;
+const server = await listen(createHttpApp({ db, logger, services: runtime.services }), config.http.host, config.http.port);
 const url = config.http.publicUrl.replace(`:${config.http.port}`, `:${server.port}`);
 logger.info({ url, ms: Date.now() - started }, 'server listening');
 process.stdout.write(
@@ -50,6 +52,7 @@ async function shutdown(signal: string): Promise<void> {
   }, 15_000).unref();
   try {
     await server.close();
+    await scheduler?.stop();
     await runtime.close();
     logger.info('stopped cleanly');
     process.exit(0);

@@ -4,6 +4,7 @@ import { createDatabase, type Database } from '../core/infra/db/database.js';
 import { startEmbeddedPostgres, type EmbeddedPostgres } from '../core/infra/db/embedded.js';
 import { migrateLatest } from '../core/infra/db/migrator.js';
 import { createLogger, type Logger } from '../core/infra/logger.js';
+import { createServices, type Services } from './services.js';
 
 /**
  * The composition root: wires the real adapters once, for the server, the workers and the CLI
@@ -13,13 +14,19 @@ export interface Runtime {
   config: Config;
   logger: Logger;
   db: Database;
+  /** The database URL in use (the embedded server's when DATABASE_URL is unset), for worker threads. */
+  databaseUrl: string;
+  services: Services;
   close(): Promise<void>;
 }
 
-export async function openRuntime(config: Config, options: { migrate?: boolean; logger?: Logger } = {}): Promise<Runtime> {
+export async function openRuntime(
+  config: Config,
+  options: { migrate?: boolean; logger?: Logger; databaseUrl?: string } = {},
+): Promise<Runtime> {
   const logger = options.logger ?? createLogger(config.logLevel);
   let embedded: EmbeddedPostgres | undefined;
-  let url = config.database.url;
+  let url = options.databaseUrl ?? config.database.url;
   if (!url) {
     const started = Date.now();
     const pgLog = logger.child({ module: 'embedded-postgres' });
@@ -46,11 +53,15 @@ export async function openRuntime(config: Config, options: { migrate?: boolean; 
     await embedded?.stop();
     throw error;
   }
+  const services = createServices(config, db, logger);
   return {
     config,
     logger,
     db,
+    databaseUrl: url,
+    services,
     async close() {
+      await services.close();
       await db.close();
       await embedded?.stop();
     },

@@ -19,6 +19,12 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   DEMO_SEED: z.enum(['auto', 'off']).optional(),
+  REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL').optional(),
+  SENDGRID_API_KEY: z.string().min(10).optional(),
+  EMAIL_FROM: z.email().default('compliance@localhost.localdomain'),
+  APP_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
+  OUTBOUND_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(20),
+  SCHEDULER: z.enum(['on', 'off']).default('on'),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -32,6 +38,13 @@ export interface Config {
   dataDir: string;
   /** Seed the demo tenant when the database has no tenants yet. */
   seedDemoWhenEmpty: boolean;
+  redisUrl: string | undefined;
+  email: { sendgridApiKey: string | undefined; from: string };
+  /** Signs one-click links (escalation acknowledgements). Generated under DATA_DIR in development. */
+  appSecret: string | undefined;
+  outboundRatePerSecond: number;
+  /** Run the background jobs inside `npm start` (off when a separate `npm run worker` runs them). */
+  schedulerInProcess: boolean;
 }
 
 /** Parses the environment, reporting every bad variable at once. Empty strings count as unset. */
@@ -46,6 +59,9 @@ export function parseConfig(env: Env): Config {
   if (c.NODE_ENV === 'production' && !c.DATABASE_URL) {
     problems.push('DATABASE_URL: required when NODE_ENV=production (the embedded database is for development)');
   }
+  if (c.NODE_ENV === 'production' && !c.APP_SECRET) {
+    problems.push('APP_SECRET: required when NODE_ENV=production (it signs acknowledgement links)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const hostForUrl = c.HOST === '0.0.0.0' || c.HOST === '::' ? 'localhost' : c.HOST;
@@ -57,5 +73,10 @@ export function parseConfig(env: Env): Config {
     embeddedPostgres: { port: c.EMBEDDED_PG_PORT },
     dataDir: c.DATA_DIR,
     seedDemoWhenEmpty: (c.DEMO_SEED ?? (c.NODE_ENV === 'production' ? 'off' : 'auto')) === 'auto',
+    redisUrl: c.REDIS_URL,
+    email: { sendgridApiKey: c.SENDGRID_API_KEY, from: c.EMAIL_FROM },
+    appSecret: c.APP_SECRET,
+    outboundRatePerSecond: c.OUTBOUND_RATE_PER_SECOND,
+    schedulerInProcess: c.SCHEDULER === 'on',
   };
 }

@@ -22,8 +22,10 @@ export interface Command {
   summary: string;
   /** Options the command accepts, for node:util parseArgs. */
   options: Record<string, { type: 'string' | 'boolean' }>;
+  /** How many positional arguments follow the command words (default none). */
+  positionals?: number;
   /** Returns the process exit code. */
-  run(ctx: CommandContext, values: OptionValues): Promise<number>;
+  run(ctx: CommandContext, values: OptionValues, positionals: string[]): Promise<number>;
 }
 
 /** A mistake in how the command was called: shown with its usage, exit code 64. */

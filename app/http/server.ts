@@ -3,15 +3,20 @@ import express, { type Express } from 'express';
 import type { Database } from '../../core/infra/db/database.js';
 import { pendingMigrations } from '../../core/infra/db/migrator.js';
 import type { Logger } from '../../core/infra/logger.js';
+import type { Services } from '../services.js';
+import { ackRouter } from './ack.js';
 
 export interface HttpDeps {
   db: Database;
   logger: Logger;
+  /** Present in the running product; absent in tests of the health endpoints alone. */
+  services?: Pick<Services, 'appSecret' | 'cache'>;
 }
 
-export function createHttpApp({ db, logger }: HttpDeps): Express {
+export function createHttpApp({ db, logger, services }: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  if (services) app.use(ackRouter({ db, logger, appSecret: services.appSecret, cache: services.cache }));
 
   // Liveness: the process is up and serving.
   app.get('/healthz', (_req, res) => {

@@ -45,3 +45,6 @@ export const hourIn = (timezone: string, now: Date): number => DateTime.fromJSDa
 
 export const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a < b ? a : b);
 export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
+
+/** '2026-11-20' → '20 Nov 2026', for people. */
+export const formatDate = (date: IsoDate): string => parseIsoDate(date).toFormat('d LLL yyyy');

@@ -39,8 +39,9 @@ describe('parseConfig', () => {
   it('refuses production without a real database, and does not seed demo data there', () => {
     expect(problems({ NODE_ENV: 'production' })).toEqual([
       'DATABASE_URL: required when NODE_ENV=production (the embedded database is for development)',
+      'APP_SECRET: required when NODE_ENV=production (it signs acknowledgement links)',
     ]);
-    expect(parseConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x' }).seedDemoWhenEmpty).toBe(false);
+    expect(parseConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', APP_SECRET: 'x'.repeat(32) }).seedDemoWhenEmpty).toBe(false);
   });
 
   it('uses PUBLIC_URL for links, without a trailing slash', () => {

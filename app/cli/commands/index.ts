@@ -1,7 +1,8 @@
 import type { Command } from '../command.js';
 import { auditCommands } from './audit.js';
+import { backgroundCommands } from './background.js';
 import { calendarCommands } from './calendar.js';
 import { databaseCommands } from './database.js';
 import { engineCommands } from './engine.js';
 
-export const commands: Command[] = [...databaseCommands, ...engineCommands, ...calendarCommands, ...auditCommands];
+export const commands: Command[] = [...databaseCommands, ...engineCommands, ...backgroundCommands, ...calendarCommands, ...auditCommands];

@@ -4,7 +4,7 @@ import { OPEN_STATUSES } from '../../engine/status.js';
 import { actorRef } from '../../use-cases/instance-guard.js';
 import { appendAudit } from '../audit/audit-store.js';
 import type { TenantTx } from '../db/database.js';
-import { enqueueNotifications } from '../stores/tenant-unit.js';
+import { enqueueNotifications } from '../outbox/enqueue.js';
 import { SCHEDULE_MATCHES_ENTITY, scheduleRelation } from './schedule-sql.js';
 import { tenantSchedule } from './schedule-inputs.js';
 

@@ -1,10 +1,9 @@
-import type { Knex } from 'knex';
 import type { Actor, RoleGrant } from '../../engine/access.js';
-import type { Recipient } from '../../engine/reminders.js';
 import { NotFoundError } from '../../errors.js';
-import type { EvidenceRecord, InstancePatch, InstanceRecord, NotificationDraft, TenantUnit } from '../../ports.js';
+import type { EvidenceRecord, InstancePatch, InstanceRecord, TenantUnit } from '../../ports.js';
 import { appendAudit } from '../audit/audit-store.js';
 import type { TenantTx } from '../db/database.js';
+import { enqueueNotifications } from '../outbox/enqueue.js';
 
 const INSTANCE_COLUMNS = [
   'i.id', 'i.entity_id', 'i.master_id', 'm.code as master_code', 'm.name as master_name', 'i.period_key', 'i.due_date',
@@ -39,46 +38,6 @@ const PATCH_COLUMNS: Record<keyof InstancePatch, string> = {
   filingReference: 'filing_reference', statusReason: 'status_reason', escalationAcknowledgedAt: 'escalation_acknowledged_at',
   escalationAcknowledgedBy: 'escalation_acknowledged_by',
 };
-
-/** Users who should receive a notification addressed to a role, for the item's entity. */
-async function usersWithRole(trx: Knex.Transaction, tenantId: string, role: string, instanceId: string | null): Promise<string[]> {
-  const rows: { user_id: string }[] = await trx('role_assignments as r')
-    .join('users as u', function () {
-      this.on('u.tenant_id', 'r.tenant_id').andOn('u.id', 'r.user_id');
-    })
-    .where({ 'r.tenant_id': tenantId, 'r.role': role, 'u.is_active': true })
-    .andWhere(function () {
-      this.whereNull('r.entity_id');
-      if (instanceId) this.orWhereIn('r.entity_id', trx('compliance_instances').select('entity_id').where({ id: instanceId }));
-    })
-    .distinct('r.user_id');
-  return rows.map((r) => r.user_id);
-}
-
-async function resolveRecipients(trx: Knex.Transaction, tenantId: string, to: Recipient, instanceId: string | null): Promise<string[]> {
-  if (to.kind === 'user') return [to.userId];
-  const users = await usersWithRole(trx, tenantId, to.role, instanceId);
-  // Nobody holds the role (no CFO yet): the tenant admins hear about it rather than nobody.
-  if (users.length === 0 && to.role !== 'tenant_admin') return usersWithRole(trx, tenantId, 'tenant_admin', instanceId);
-  return users;
-}
-
-/** Writes notifications in the caller's transaction, one per resolved recipient; repeated keys are ignored. */
-export async function enqueueNotifications({ trx, tenantId }: TenantTx, drafts: NotificationDraft[]): Promise<number> {
-  const rows: Record<string, unknown>[] = [];
-  for (const draft of drafts) {
-    for (const userId of await resolveRecipients(trx, tenantId, draft.to, draft.instanceId)) {
-      rows.push({
-        tenant_id: tenantId, channel: 'email', kind: draft.kind, recipient_user_id: userId, instance_id: draft.instanceId,
-        payload: JSON.stringify({ ...draft.payload, ...(draft.to.kind === 'role' ? { addressedTo: draft.to } : {}) }),
-        dedup_key: `${draft.dedupKey}:${userId}`,
-      });
-    }
-  }
-  if (rows.length === 0) return 0;
-  const inserted = await trx('notifications').insert(rows).onConflict(['tenant_id', 'dedup_key']).ignore().returning('id');
-  return inserted.length;
-}
 
 export async function loadTimezone(tx: TenantTx): Promise<string> {
   const row = await tx.trx('tenants').where({ id: tx.tenantId }).first('timezone');

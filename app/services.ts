@@ -1,0 +1,43 @@
+import type { Redis } from 'ioredis';
+import type { Config } from '../core/config.js';
+import { connectRedis, createRateLimiter, createSummaryCache, type RateLimiter, type SummaryCache } from '../core/infra/cache/redis.js';
+import type { Channel } from '../core/infra/channels/channel.js';
+import { logEmailChannel, sendgridChannel } from '../core/infra/channels/email.js';
+import type { Database } from '../core/infra/db/database.js';
+import type { Logger } from '../core/infra/logger.js';
+import type { DispatcherDeps } from '../core/infra/outbox/dispatcher.js';
+import type { OutboundChannel } from '../core/infra/outbox/enqueue.js';
+import { DEFAULT_RETRY } from '../core/notifications/retry.js';
+import { resolveAppSecret } from './secrets.js';
+
+/** The adapters beside the database, wired once per process. */
+export interface Services {
+  redis: Redis | undefined;
+  cache: SummaryCache;
+  limiter: RateLimiter;
+  channels: Partial<Record<OutboundChannel, Channel>>;
+  appSecret: string;
+  dispatcher: DispatcherDeps;
+  close(): Promise<void>;
+}
+
+export function createServices(config: Config, db: Database, logger: Logger): Services {
+  const redis = config.redisUrl ? connectRedis(config.redisUrl, logger.child({ module: 'redis' })) : undefined;
+  const email = config.email.sendgridApiKey
+    ? sendgridChannel(config.email.sendgridApiKey, config.email.from)
+    : logEmailChannel(logger, config.env !== 'production');
+  const channels: Partial<Record<OutboundChannel, Channel>> = { email };
+  const limiter = createRateLimiter(redis, config.outboundRatePerSecond);
+  const appSecret = resolveAppSecret(config);
+  return {
+    redis,
+    cache: createSummaryCache(redis),
+    limiter,
+    channels,
+    appSecret,
+    dispatcher: { db, channels, retry: DEFAULT_RETRY, limiter, logger: logger.child({ module: 'dispatcher' }), publicUrl: config.http.publicUrl, appSecret },
+    async close() {
+      if (redis) redis.disconnect();
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { MailService } from '@sendgrid/mail';
+import { renderEmail, type MessageContext } from '../../notifications/message.js';
+import { DeliveryError } from '../../notifications/retry.js';
+import type { Logger } from '../logger.js';
+import type { Channel } from './channel.js';
+
+function recipientEmail(message: MessageContext): string {
+  if (!message.recipient.email) throw new DeliveryError('the recipient has no email address', true);
+  return message.recipient.email;
+}
+
+/** Email through SendGrid's v3 mail-send API. */
+export function sendgridChannel(apiKey: string, from: string): Channel {
+  const client = new MailService();
+  client.setApiKey(apiKey);
+  client.setTimeout(10_000);
+  return {
+    name: 'email',
+    async send(message) {
+      const { subject, text, html } = renderEmail(message);
+      try {
+        const [response] = await client.send({ to: recipientEmail(message), from, subject, text, html });
+        return { providerRef: String(response.headers['x-message-id'] ?? '') || undefined };
+      } catch (error) {
+        if (error instanceof DeliveryError) throw error;
+        const e = error as { code?: number; message?: string; response?: { headers?: Record<string, string>; body?: unknown } };
+        const status = typeof e.code === 'number' ? e.code : 0;
+        const detail = `SendGrid ${status || 'request failed'}: ${JSON.stringify(e.response?.body ?? e.message ?? '')}`.slice(0, 500);
+        const retryAfter = Number(e.response?.headers?.['retry-after']);
+        // 4xx other than 408/429 will fail the same way again: bad address, bad key, bad payload.
+        const permanent = status >= 400 && status < 500 && status !== 408 && status !== 429;
+        throw new DeliveryError(detail, permanent, Number.isFinite(retryAfter) ? retryAfter * 1000 : undefined);
+      }
+    },
+  };
+}
+
+/**
+ * Without SendGrid, email is written to the log. Links carry signed tokens: shown only outside
+ * production, where this is the developer's inbox.
+ */
+export function logEmailChannel(logger: Logger, showLinks: boolean): Channel {
+  const log = logger.child({ module: 'email' });
+  return {
+    name: 'email',
+    async send(message) {
+      const { subject, text } = renderEmail(showLinks ? message : { ...message, links: { item: message.links.item, acknowledge: message.links.acknowledge ? '[link hidden in production logs]' : null } });
+      log.info({ to: recipientEmail(message), subject, text }, 'email (not sent: SENDGRID_API_KEY is not set)');
+      return {};
+    },
+  };
+}

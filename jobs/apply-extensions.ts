@@ -1,0 +1,31 @@
+import { activeTenantIds, syncShippedLibrary } from '../app/engine-commands.js';
+import { systemActor } from '../core/engine/access.js';
+import { inSlot } from '../core/infra/jobs/job-runs.js';
+import { recomputeOpenInstances } from '../core/infra/engine/recompute.js';
+import type { Job } from './context.js';
+
+/**
+ * At start and daily: syncs the shipped library (new rules and government extensions), then
+ * re-dates the open instances of masters whose rules, extensions or holidays changed, and
+ * marks tenant extensions applied.
+ */
+export const applyExtensions: Job = async ({ runtime, worker, now }) => {
+  const { db, services } = runtime;
+  const actor = systemActor('job:apply-extensions', 'Extension job');
+  const stats = await inSlot(db, 'apply-extensions', now().toISOString().slice(0, 13), worker, async () => {
+    const library = await syncShippedLibrary(db, undefined, actor);
+    let moved = library.moved;
+    for (const tenantId of await activeTenantIds(db)) {
+      const changed = await db.withTenant(tenantId, async (tx) => {
+        const pending: string[] = await tx.trx('due_date_overrides').where({ tenant_id: tenantId }).whereNull('applied_at').distinct().pluck('master_id');
+        const result = await recomputeOpenInstances(tx, pending.length > 0 ? { masterIds: pending } : {}, actor);
+        await tx.trx('due_date_overrides').where({ tenant_id: tenantId }).whereNull('applied_at').update({ applied_at: new Date() });
+        return result.length;
+      });
+      if (changed > 0) await services.cache.invalidate(tenantId);
+      moved += changed;
+    }
+    return { librarySynced: library.masters.inserted.length + library.masters.updated.length, moved };
+  }, { exclusive: true });
+  return stats ?? { skipped: 'slot already taken' };
+};

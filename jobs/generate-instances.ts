@@ -1,0 +1,29 @@
+import { generateForTenant } from '../app/engine-commands.js';
+import { todayIn } from '../core/engine/dates.js';
+import { inSlot } from '../core/infra/jobs/job-runs.js';
+import type { Job } from './context.js';
+
+/**
+ * Daily at 00:05 tenant time: each tenant's horizon is generated once per local day, at the
+ * first tick after its midnight (a tick missed while workers were down is caught up at the next).
+ */
+export const generateInstances: Job = async ({ runtime, worker, now, shouldStop }) => {
+  const { db, services } = runtime;
+  const tenants: { id: string; timezone: string }[] = await db.withSystem((trx) => trx('tenants').where({ is_active: true }).select('id', 'timezone'));
+  let created = 0;
+  let tenantsRun = 0;
+  for (const tenant of tenants) {
+    if (shouldStop()) break;
+    const localDate = todayIn(tenant.timezone, now());
+    const stats = await inSlot(db, 'generate-instances', `${localDate}:${tenant.id}`, worker, async () => {
+      const result = await generateForTenant(db, tenant.id, localDate);
+      if (result.created > 0) await services.cache.invalidate(tenant.id);
+      return { created: result.created };
+    });
+    if (stats) {
+      tenantsRun += 1;
+      created += stats.created;
+    }
+  }
+  return { tenants: tenantsRun, created };
+};
