@@ -10,7 +10,8 @@ export default {
   },
   // Sources import siblings with the .js suffix NodeNext requires; map them back to .ts.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
-  testMatch: ['<rootDir>/tests/**/*.test.ts'],
+  // Redis-specific tests run where REDIS_URL is set (CI sets it); everything else needs no service.
+  testMatch: ['<rootDir>/tests/{unit,integration,e2e}/**/*.test.ts', ...(process.env.REDIS_URL ? ['<rootDir>/tests/redis/**/*.test.ts'] : [])],
   globalSetup: '<rootDir>/tests/support/global-setup.mjs',
   globalTeardown: '<rootDir>/tests/support/global-teardown.mjs',
   testTimeout: 30000,

@@ -24,7 +24,7 @@ export interface Services {
 export function createServices(config: Config, db: Database, logger: Logger): Services {
   const redis = config.redisUrl ? connectRedis(config.redisUrl, logger.child({ module: 'redis' })) : undefined;
   const email = config.email.sendgridApiKey
-    ? sendgridChannel(config.email.sendgridApiKey, config.email.from)
+    ? sendgridChannel(config.email.sendgridApiKey, config.email.from, config.email.sendgridApiUrl)
     : logEmailChannel(logger, config.env !== 'production');
   const channels: Partial<Record<OutboundChannel, Channel>> = { email };
   const limiter = createRateLimiter(redis, config.outboundRatePerSecond);

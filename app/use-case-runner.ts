@@ -1,4 +1,5 @@
 import type { Actor } from '../core/engine/access.js';
+import type { SummaryCache } from '../core/infra/cache/redis.js';
 import type { Database } from '../core/infra/db/database.js';
 import { createTenantUnit, loadActor } from '../core/infra/stores/tenant-unit.js';
 import type { TenantUnit } from '../core/ports.js';
@@ -6,15 +7,19 @@ import type { TenantUnit } from '../core/ports.js';
 /**
  * How every channel (Slack, Teams, portal, jobs) runs a core use case: in one transaction of
  * the user's tenant, as that user with their roles, so the rules are enforced in one place.
+ * After it commits, the tenant's cached status summaries are dropped.
  */
 export async function runAsUser<T>(
   db: Database,
   tenantId: string,
   userId: string,
   useCase: (unit: TenantUnit, actor: Actor) => Promise<T>,
+  options: { cache?: SummaryCache } = {},
 ): Promise<T> {
-  return db.withTenant(tenantId, async (tx) => {
+  const result = await db.withTenant(tenantId, async (tx) => {
     const actor = await loadActor(tx, userId);
     return useCase(await createTenantUnit(tx), actor);
   });
+  await options.cache?.invalidate(tenantId);
+  return result;
 }

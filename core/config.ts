@@ -21,6 +21,7 @@ const schema = z.object({
   DEMO_SEED: z.enum(['auto', 'off']).optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL').optional(),
   SENDGRID_API_KEY: z.string().min(10).optional(),
+  SENDGRID_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   EMAIL_FROM: z.email().default('compliance@localhost.localdomain'),
   APP_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
   OUTBOUND_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(20),
@@ -39,7 +40,7 @@ export interface Config {
   /** Seed the demo tenant when the database has no tenants yet. */
   seedDemoWhenEmpty: boolean;
   redisUrl: string | undefined;
-  email: { sendgridApiKey: string | undefined; from: string };
+  email: { sendgridApiKey: string | undefined; sendgridApiUrl: string | undefined; from: string };
   /** Signs one-click links (escalation acknowledgements). Generated under DATA_DIR in development. */
   appSecret: string | undefined;
   outboundRatePerSecond: number;
@@ -74,7 +75,7 @@ export function parseConfig(env: Env): Config {
     dataDir: c.DATA_DIR,
     seedDemoWhenEmpty: (c.DEMO_SEED ?? (c.NODE_ENV === 'production' ? 'off' : 'auto')) === 'auto',
     redisUrl: c.REDIS_URL,
-    email: { sendgridApiKey: c.SENDGRID_API_KEY, from: c.EMAIL_FROM },
+    email: { sendgridApiKey: c.SENDGRID_API_KEY, sendgridApiUrl: c.SENDGRID_API_URL, from: c.EMAIL_FROM },
     appSecret: c.APP_SECRET,
     outboundRatePerSecond: c.OUTBOUND_RATE_PER_SECOND,
     schedulerInProcess: c.SCHEDULER === 'on',

@@ -57,6 +57,8 @@ export interface NotificationDraft {
   kind: string;
   to: Recipient;
   instanceId: string | null;
+  /** The instance's entity, when the caller already knows it (saves a lookup for role recipients). */
+  entityId?: string;
   /** Unique per tenant: the same key is never sent twice. */
   dedupKey: string;
   payload: Record<string, unknown>;

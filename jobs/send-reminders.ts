@@ -1,4 +1,6 @@
-import { sweepReminders } from '../core/infra/engine/reminder-sweep.js';
+import { forEachTenant, sweepReminders } from '../core/infra/engine/reminder-sweep.js';
+
+const SWEEP_CONCURRENCY = 4;
 import { inSlot } from '../core/infra/jobs/job-runs.js';
 import type { Job } from './context.js';
 
@@ -8,15 +10,13 @@ export const sendReminders: Job = async ({ runtime, worker, now, shouldStop }) =
   const hour = now().toISOString().slice(0, 13);
   const stats = await inSlot(db, 'send-reminders', hour, worker, async () => {
     const tenantIds: string[] = await db.withSystem((trx) => trx('tenants').where({ is_active: true }).pluck('id'));
-    let enqueued = 0;
-    let planned = 0;
-    for (const tenantId of tenantIds) {
-      if (shouldStop()) break;
-      const r = await db.withTenant(tenantId, (tx) => sweepReminders(tx, now()));
-      enqueued += r.enqueued;
-      planned += r.planned;
-    }
-    return { tenants: tenantIds.length, planned, enqueued };
+    const results = await forEachTenant(tenantIds, SWEEP_CONCURRENCY, (tenantId) =>
+      shouldStop() ? Promise.resolve({ planned: 0, enqueued: 0 }) : db.withTenant(tenantId, (tx) => sweepReminders(tx, now())));
+    return {
+      tenants: tenantIds.length,
+      planned: results.reduce((n, r) => n + r.planned, 0),
+      enqueued: results.reduce((n, r) => n + r.enqueued, 0),
+    };
   }, { exclusive: true });
   return stats ?? { skipped: 'slot already taken' };
 };

@@ -47,8 +47,7 @@ export function ackRouter(deps: { db: Database; appSecret: string; cache: Summar
     }
     try {
       const result = await runAsUser(deps.db, claim.tenantId, claim.userId, (unit, actor) =>
-        acknowledgeEscalation(unit, actor, { instanceId: claim.instanceId }, new Date()));
-      await deps.cache.invalidate(claim.tenantId);
+        acknowledgeEscalation(unit, actor, { instanceId: claim.instanceId }, new Date()), { cache: deps.cache });
       const p = page('Acknowledged', result.alreadyAcknowledged
         ? '<p>This escalation had already been acknowledged. Nothing more to do.</p>'
         : '<p>Thank you. The repeated escalations for this item have stopped, and your acknowledgement is on the audit trail.</p>');

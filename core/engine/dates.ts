@@ -21,14 +21,22 @@ export const isValidIsoDate = (value: string): boolean => {
 };
 
 export const toIso = (d: DateTime): IsoDate => d.toISODate()!;
-export const addDays = (date: IsoDate, days: number): IsoDate => toIso(parseIsoDate(date).plus({ days }));
+
+// Day arithmetic runs once per instance in reminder sweeps over millions of rows: plain integer
+// days since 1970 instead of date objects. Inputs are dates this program produced or validated.
+const DAY_MS = 86_400_000;
+const epochDay = (date: IsoDate): number =>
+  Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+const fromEpochDay = (day: number): IsoDate => new Date(day * DAY_MS).toISOString().slice(0, 10);
+
+export const addDays = (date: IsoDate, days: number): IsoDate => fromEpochDay(epochDay(date) + days);
+export const daysBetween = (from: IsoDate, to: IsoDate): number => epochDay(to) - epochDay(from);
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export const weekday = (date: IsoDate): number => ((((epochDay(date) + 3) % 7) + 7) % 7) + 1;
+
 export const addMonths = (date: IsoDate, months: number): IsoDate => toIso(parseIsoDate(date).plus({ months }));
-export const daysBetween = (from: IsoDate, to: IsoDate): number =>
-  Math.round(parseIsoDate(to).diff(parseIsoDate(from), 'days').days);
 export const endOfMonth = (year: number, month: number): IsoDate =>
   toIso(DateTime.utc(year, month, 1).endOf('month'));
-/** ISO weekday: 1 = Monday … 7 = Sunday. */
-export const weekday = (date: IsoDate): number => parseIsoDate(date).weekday;
 
 /** Day `day` (or the last day) of the given month; a day past the month's end means its last day. */
 export function dayOfMonth(year: number, month: number, day: number | 'last'): IsoDate {

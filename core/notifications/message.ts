@@ -2,6 +2,8 @@ import { formatDate } from '../engine/dates.js';
 
 /** Everything a channel needs to deliver one notification, already looked up. */
 export interface MessageContext {
+  /** The outbox row: providers carry it back (SendGrid custom_args) for tracing. */
+  notificationId: string;
   kind: string;
   tenantName: string;
   timezone: string;

@@ -6,15 +6,15 @@ import { startEmbeddedPostgres } from '../../core/infra/db/embedded.js';
 import { migrateLatest } from '../../core/infra/db/migrator.js';
 
 /** A throwaway migrated database for a benchmark: embedded unless BENCH_DATABASE_URL is given. */
-export async function benchDatabase(): Promise<{ db: Database; close(): Promise<void> }> {
+export async function benchDatabase(poolMax = 4): Promise<{ db: Database; close(): Promise<void> }> {
   if (process.env.BENCH_DATABASE_URL) {
-    const db = createDatabase({ url: process.env.BENCH_DATABASE_URL, poolMax: 4 });
+    const db = createDatabase({ url: process.env.BENCH_DATABASE_URL, poolMax });
     await migrateLatest(db.owner);
     return { db, close: () => db.close() };
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-'));
   const server = await startEmbeddedPostgres({ dataDir: dir, persistent: false, database: 'bench' });
-  const db = createDatabase({ url: server.url(), poolMax: 4 });
+  const db = createDatabase({ url: server.url(), poolMax });
   await migrateLatest(db.owner);
   return {
     db,

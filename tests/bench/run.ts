@@ -1,7 +1,8 @@
 import { benchGenerate } from './generate.js';
+import { benchRemind } from './remind.js';
 
 /** npm run bench -- <name>: runs a benchmark and prints its figures as JSON lines. */
-const benches: Record<string, () => Promise<void>> = { generate: benchGenerate };
+const benches: Record<string, () => Promise<void>> = { generate: benchGenerate, remind: benchRemind };
 
 const names = process.argv.slice(2);
 const unknown = names.filter((n) => !benches[n]);

@@ -1,13 +1,12 @@
 import { systemActor } from '../../../core/engine/access.js';
-import { isValidIsoDate, todayIn } from '../../../core/engine/dates.js';
+import { isValidIsoDate } from '../../../core/engine/dates.js';
 import { applicableMasters, assignApplicableMasters } from '../../../core/infra/engine/assignments.js';
 import { applyExtension, previewExtension } from '../../../core/infra/engine/extensions.js';
-import { statusSummary } from '../../../core/infra/engine/status-summary.js';
-import { loadTenantSettings } from '../../../core/infra/stores/tenant-settings.js';
 import { tenantIdBySlug } from '../../../core/infra/stores/tenants.js';
 import { NotFoundError } from '../../../core/errors.js';
 import type { Database } from '../../../core/infra/db/database.js';
 import { generateForTenant, syncShippedLibrary } from '../../engine-commands.js';
+import { getStatusSummary } from '../../status.js';
 import { UsageError, optionalString, requireString, type Command, type OptionValues } from '../command.js';
 
 const cliActor = systemActor('cli', 'Command line');
@@ -79,15 +78,12 @@ export const engineCommands: Command[] = [
     summary: 'Red / amber / green counts per entity and the most urgent open items.',
     options: { tenant: { type: 'string' }, entity: { type: 'string' }, 'as-of': { type: 'string' } },
     async run({ runtime, io }, values) {
-      const { db } = await runtime();
+      const rt = await runtime();
+      const { db } = rt;
       const tenantId = await tenantIdBySlug(db, requireString(values, 'tenant'));
       const entityName = optionalString(values, 'entity');
       const entityId = entityName ? await entityIdByName(db, tenantId, entityName) : undefined;
-      const summary = await db.withTenant(tenantId, async (tx) => {
-        const settings = await loadTenantSettings(tx);
-        const today = dateOption(values, 'as-of') ?? todayIn(settings.timezone, new Date());
-        return statusSummary(tx, { today, amberWindowDays: settings.amberWindowDays, entityId });
-      });
+      const summary = await getStatusSummary(rt, tenantId, { entityId, today: dateOption(values, 'as-of') });
       io.out(`Status on ${summary.today}: ${summary.totals.red} red, ${summary.totals.amber} amber, ${summary.totals.green} green`);
       for (const e of summary.entities) {
         io.out(`  ${e.entityName.padEnd(24)} red ${String(e.red).padStart(3)}  amber ${String(e.amber).padStart(3)}  green ${String(e.green).padStart(3)}   (${Object.entries(e.byStatus).filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`).join(', ')})`);

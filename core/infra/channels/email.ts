@@ -1,3 +1,4 @@
+import { Client } from '@sendgrid/client';
 import { MailService } from '@sendgrid/mail';
 import { renderEmail, type MessageContext } from '../../notifications/message.js';
 import { DeliveryError } from '../../notifications/retry.js';
@@ -9,17 +10,21 @@ function recipientEmail(message: MessageContext): string {
   return message.recipient.email;
 }
 
-/** Email through SendGrid's v3 mail-send API. */
-export function sendgridChannel(apiKey: string, from: string): Channel {
+/** Email through SendGrid's v3 mail-send API (baseUrl: the EU endpoint or a proxy, when set). */
+export function sendgridChannel(apiKey: string, from: string, baseUrl?: string): Channel {
   const client = new MailService();
+  const http = new Client();
+  client.setClient(http);
   client.setApiKey(apiKey);
+  // After the key: setting the key resets the base URL to SendGrid's region default.
+  if (baseUrl) http.setDefaultRequest('baseUrl', baseUrl);
   client.setTimeout(10_000);
   return {
     name: 'email',
     async send(message) {
       const { subject, text, html } = renderEmail(message);
       try {
-        const [response] = await client.send({ to: recipientEmail(message), from, subject, text, html });
+        const [response] = await client.send({ to: recipientEmail(message), from, subject, text, html, customArgs: { notification_id: message.notificationId } });
         return { providerRef: String(response.headers['x-message-id'] ?? '') || undefined };
       } catch (error) {
         if (error instanceof DeliveryError) throw error;
@@ -45,7 +50,7 @@ export function logEmailChannel(logger: Logger, showLinks: boolean): Channel {
     name: 'email',
     async send(message) {
       const { subject, text } = renderEmail(showLinks ? message : { ...message, links: { item: message.links.item, acknowledge: message.links.acknowledge ? '[link hidden in production logs]' : null } });
-      log.info({ to: recipientEmail(message), subject, text }, 'email (not sent: SENDGRID_API_KEY is not set)');
+      log.info({ to: recipientEmail(message), notification: message.notificationId, subject, text }, 'email (not sent: SENDGRID_API_KEY is not set)');
       return {};
     },
   };

@@ -70,6 +70,7 @@ function messageFor(row: ClaimedRow, deps: DispatcherDeps, now: Date): MessageCo
     })}`
     : null;
   return {
+    notificationId: row.id,
     kind: row.kind,
     tenantName: row.tenant_name,
     timezone: row.timezone,

@@ -47,8 +47,9 @@ export interface NotificationRow {
 export async function resolveDrafts({ trx, tenantId }: TenantTx, drafts: NotificationDraft[], channel: OutboundChannel = 'email'): Promise<NotificationRow[]> {
   if (drafts.length === 0) return [];
   const holders = await roleHolders(trx, tenantId);
-  const instanceIds = [...new Set(drafts.map((d) => d.instanceId).filter((id): id is string => id !== null))];
   const entityOf = new Map<string, string>();
+  for (const d of drafts) if (d.instanceId && d.entityId) entityOf.set(d.instanceId, d.entityId);
+  const instanceIds = [...new Set(drafts.map((d) => d.instanceId).filter((id): id is string => id !== null && !entityOf.has(id)))];
   for (let i = 0; i < instanceIds.length; i += CHUNK) {
     const rows: { id: string; entity_id: string }[] = await trx('compliance_instances')
       .where({ tenant_id: tenantId }).whereIn('id', instanceIds.slice(i, i + CHUNK)).select('id', 'entity_id');

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { Runtime } from '../../app/runtime.js';
+import { generateInstances } from '../../jobs/generate-instances.js';
+import { sendReminders } from '../../jobs/send-reminders.js';
+import { weeklyDigest } from '../../jobs/weekly-digest.js';
+import { applyExtensions } from '../../jobs/apply-extensions.js';
+import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { seedDemoForTest, type DemoIds } from '../support/demo.js';
+import { jobContext, testRuntime } from '../support/runtime.js';
+
+let t: TestDatabase;
+let demo: DemoIds;
+let schedulerA: Runtime;
+let schedulerB: Runtime;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  demo = await seedDemoForTest(t.db);
+  [schedulerA, schedulerB] = [await testRuntime(t.url), await testRuntime(t.url)];
+});
+afterAll(async () => {
+  await schedulerA.close();
+  await schedulerB.close();
+  await t.drop();
+});
+
+const slots = async (job: string) => t.db.withSystem((trx) => trx('job_runs').where({ job }).select('slot', 'status', 'stats'));
+const notifications = async (kind: string) => Number((await t.db.withTenant(demo.tenantId, ({ trx }) => trx('notifications').where({ kind }).count({ n: '*' })))[0]!.n);
+
+describe('two schedulers firing the same tick', () => {
+  it('send-reminders: one slot run, each reminder queued once', async () => {
+    const tick = new Date('2026-11-27T04:30:00Z'); // 10:00 IST
+    const [a, b] = await Promise.all([sendReminders(jobContext(schedulerA, tick, 'A')), sendReminders(jobContext(schedulerB, tick, 'B'))]);
+    const ran = [a, b].filter((s) => !('skipped' in s));
+    expect(ran).toHaveLength(1);
+    expect(ran[0]).toMatchObject({ tenants: 1, planned: 25, enqueued: 25 });
+    expect(await slots('send-reminders')).toEqual([{ slot: '2026-11-27T04', status: 'succeeded', stats: { tenants: 1, planned: 25, enqueued: 25 } }]);
+    expect((await notifications('escalation')) + (await notifications('due_soon'))).toBe(25);
+  });
+
+  it('the next hour plans again but queues nothing already queued', async () => {
+    const stats = await sendReminders(jobContext(schedulerA, new Date('2026-11-27T05:30:00Z')));
+    expect(stats).toMatchObject({ planned: 25, enqueued: 0 });
+  });
+
+  it('outside working hours nothing is planned', async () => {
+    const stats = await sendReminders(jobContext(schedulerA, new Date('2026-11-27T15:00:00Z'))); // 20:30 IST
+    expect(stats).toMatchObject({ planned: 0, enqueued: 0 });
+  });
+
+  it('generate-instances: once per tenant and local day', async () => {
+    const tick = new Date('2026-11-27T18:35:00Z'); // 00:05 IST on 28 Nov
+    const [a, b] = await Promise.all([generateInstances(jobContext(schedulerA, tick)), generateInstances(jobContext(schedulerB, tick))]);
+    expect((a.tenants as number) + (b.tenants as number)).toBe(1);
+    expect((await slots('generate-instances')).map((s) => s.slot)).toEqual([`2026-11-28:${demo.tenantId}`]);
+    expect((await generateInstances(jobContext(schedulerA, new Date('2026-11-28T06:00:00Z')))).tenants).toBe(0);
+  });
+
+  it('weekly-digest: Monday from 09:00 tenant time, one digest per CFO per week', async () => {
+    expect(await weeklyDigest(jobContext(schedulerA, new Date('2026-11-30T03:00:00Z')))).toEqual({ digests: 0 }); // 08:30 IST Monday
+    const tick = new Date('2026-11-30T03:40:00Z'); // 09:10 IST Monday
+    const results = await Promise.all([weeklyDigest(jobContext(schedulerA, tick)), weeklyDigest(jobContext(schedulerB, tick))]);
+    expect(results.map((r) => r.digests).sort()).toEqual([0, 1]);
+    const digest = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('notifications').where({ kind: 'weekly_digest' }).first('recipient_user_id', 'payload'));
+    expect(digest.recipient_user_id).toBe(demo.users.cfo);
+    const lines = digest.payload.lines as string[];
+    expect(lines[0]).toBe('Status by entity (red / amber / green):');
+    expect(lines).toContain('Overdue:');
+    expect(lines.some((l) => /^ {2}Demo Manufacturing: \d+ \/ \d+ \/ \d+$/.test(l))).toBe(true);
+    expect(await weeklyDigest(jobContext(schedulerA, new Date('2026-11-30T10:00:00Z')))).toEqual({ digests: 0 });
+  });
+
+  it('apply-extensions: long runs never overlap; a slot whose run died is picked up again', async () => {
+    await t.db.withSystem((trx) => trx('job_runs').insert({ job: 'apply-extensions', slot: '2026-11-30T00', status: 'running', worker: 'other' }));
+    expect(await applyExtensions(jobContext(schedulerA, new Date('2026-11-30T01:30:00Z')))).toEqual({ skipped: 'slot already taken' });
+    await t.db.withSystem((trx) => trx('job_runs').where({ job: 'apply-extensions' }).update({ started_at: trx.raw("now() - interval '3 hours'") }));
+    expect(await applyExtensions(jobContext(schedulerA, new Date('2026-11-30T01:30:00Z')))).toMatchObject({ moved: 0 });
+  });
+});

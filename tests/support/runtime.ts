@@ -1,0 +1,16 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { openRuntime, type Runtime } from '../../app/runtime.js';
+import { parseConfig } from '../../core/config.js';
+import type { JobContext } from '../../jobs/context.js';
+
+/** The real composition root against a test database (silent logs, email to the log). */
+export async function testRuntime(databaseUrl: string, env: Record<string, string> = {}): Promise<Runtime> {
+  const config = parseConfig({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'rt-')), LOG_LEVEL: 'silent', ...env });
+  return openRuntime(config, { databaseUrl });
+}
+
+export const jobContext = (runtime: Runtime, now: Date, worker = 'test-worker'): JobContext => ({
+  runtime, worker, now: () => now, shouldStop: () => false,
+});
