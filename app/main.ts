@@ -1,6 +1,7 @@
 import { loadConfigOrExit } from './boot.js';
 import { syncShippedLibrary } from './engine-commands.js';
 import { startScheduler } from './scheduler.js';
+import { createSlackApp } from '../bot/slack/app.js';
 import { createHttpApp, listen } from './http/server.js';
 import { openRuntime } from './runtime.js';
 import { hasAnyTenant, readDemoLogin, seedDemo } from './seed/demo.js';
@@ -21,7 +22,13 @@ if (config.seedDemoWhenEmpty && !(await hasAnyTenant(db))) {
 const demoLogin = config.seedDemoWhenEmpty ? readDemoLogin(config.dataDir) : undefined;
 
 const scheduler = config.schedulerInProcess ? await startScheduler(runtime) : undefined;
-const server = await listen(createHttpApp({ db, logger, services: runtime.services }), config.http.host, config.http.port);
+const slack = config.slack ? createSlackApp(config.slack, runtime, runtime.services.secretBox) : undefined;
+if (!slack) logger.info('Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on (see README, Slack)');
+const server = await listen(
+  createHttpApp({ db, logger, services: runtime.services, slackRouter: slack?.receiver.router }),
+  config.http.host,
+  config.http.port,
+);
 const url = config.http.publicUrl.replace(`:${config.http.port}`, `:${server.port}`);
 logger.info({ url, ms: Date.now() - started }, 'server listening');
 process.stdout.write(

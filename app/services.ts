@@ -8,7 +8,8 @@ import type { Logger } from '../core/infra/logger.js';
 import type { DispatcherDeps } from '../core/infra/outbox/dispatcher.js';
 import type { OutboundChannel } from '../core/infra/outbox/enqueue.js';
 import { DEFAULT_RETRY } from '../core/notifications/retry.js';
-import { resolveAppSecret } from './secrets.js';
+import { createSecretBox, type SecretBox } from '../core/infra/crypto/secret-box.js';
+import { resolveAppSecret, resolveEncryptionKey } from './secrets.js';
 
 /** The adapters beside the database, wired once per process. */
 export interface Services {
@@ -17,6 +18,8 @@ export interface Services {
   limiter: RateLimiter;
   channels: Partial<Record<OutboundChannel, Channel>>;
   appSecret: string;
+  /** Encrypts tokens at rest. */
+  secretBox: SecretBox;
   dispatcher: DispatcherDeps;
   close(): Promise<void>;
 }
@@ -35,6 +38,7 @@ export function createServices(config: Config, db: Database, logger: Logger): Se
     limiter,
     channels,
     appSecret,
+    secretBox: createSecretBox(resolveEncryptionKey(config)),
     dispatcher: { db, channels, retry: DEFAULT_RETRY, limiter, logger: logger.child({ module: 'dispatcher' }), publicUrl: config.http.publicUrl, appSecret },
     async close() {
       if (redis) redis.disconnect();

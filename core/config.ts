@@ -26,6 +26,10 @@ const schema = z.object({
   APP_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
   OUTBOUND_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(20),
   SCHEDULER: z.enum(['on', 'off']).default('on'),
+  ENCRYPTION_KEY: z.string().regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (32 bytes): openssl rand -hex 32').optional(),
+  SLACK_SIGNING_SECRET: z.string().min(16).optional(),
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-…)').optional(),
+  SLACK_API_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -46,6 +50,10 @@ export interface Config {
   outboundRatePerSecond: number;
   /** Run the background jobs inside `npm start` (off when a separate `npm run worker` runs them). */
   schedulerInProcess: boolean;
+  /** Encrypts tokens at rest. Generated under DATA_DIR in development. */
+  encryptionKey: string | undefined;
+  /** Slack is on when a signing secret is set. */
+  slack: { signingSecret: string; botToken: string | undefined; apiUrl: string | undefined } | undefined;
 }
 
 /** Parses the environment, reporting every bad variable at once. Empty strings count as unset. */
@@ -59,6 +67,12 @@ export function parseConfig(env: Env): Config {
   const problems: string[] = [];
   if (c.NODE_ENV === 'production' && !c.DATABASE_URL) {
     problems.push('DATABASE_URL: required when NODE_ENV=production (the embedded database is for development)');
+  }
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET) {
+    problems.push('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN (Slack signs every request; see README, Slack)');
+  }
+  if (c.NODE_ENV === 'production' && c.SLACK_SIGNING_SECRET && !c.ENCRYPTION_KEY) {
+    problems.push('ENCRYPTION_KEY: required in production when Slack is configured (tokens are encrypted at rest)');
   }
   if (c.NODE_ENV === 'production' && !c.APP_SECRET) {
     problems.push('APP_SECRET: required when NODE_ENV=production (it signs acknowledgement links)');
@@ -79,5 +93,7 @@ export function parseConfig(env: Env): Config {
     appSecret: c.APP_SECRET,
     outboundRatePerSecond: c.OUTBOUND_RATE_PER_SECOND,
     schedulerInProcess: c.SCHEDULER === 'on',
+    encryptionKey: c.ENCRYPTION_KEY,
+    slack: c.SLACK_SIGNING_SECRET ? { signingSecret: c.SLACK_SIGNING_SECRET, botToken: c.SLACK_BOT_TOKEN, apiUrl: c.SLACK_API_URL } : undefined,
   };
 }

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import type { Database } from '../../core/infra/db/database.js';
 import { pendingMigrations } from '../../core/infra/db/migrator.js';
 import type { Logger } from '../../core/infra/logger.js';
@@ -11,11 +11,14 @@ export interface HttpDeps {
   logger: Logger;
   /** Present in the running product; absent in tests of the health endpoints alone. */
   services?: Pick<Services, 'appSecret' | 'cache'>;
+  /** Bolt's receiver router (/slack/events); it verifies signatures on the raw body, so it parses its own. */
+  slackRouter?: Router;
 }
 
-export function createHttpApp({ db, logger, services }: HttpDeps): Express {
+export function createHttpApp({ db, logger, services, slackRouter }: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  if (slackRouter) app.use(slackRouter);
   if (services) app.use(ackRouter({ db, logger, appSecret: services.appSecret, cache: services.cache }));
 
   // Liveness: the process is up and serving.

@@ -4,5 +4,6 @@ import { backgroundCommands } from './background.js';
 import { calendarCommands } from './calendar.js';
 import { databaseCommands } from './database.js';
 import { engineCommands } from './engine.js';
+import { slackCommands } from './slack.js';
 
-export const commands: Command[] = [...databaseCommands, ...engineCommands, ...backgroundCommands, ...calendarCommands, ...auditCommands];
+export const commands: Command[] = [...databaseCommands, ...engineCommands, ...backgroundCommands, ...slackCommands, ...calendarCommands, ...auditCommands];

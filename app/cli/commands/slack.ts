@@ -1,0 +1,59 @@
+import { webApi } from '@slack/bolt';
+import { systemActor } from '../../../core/engine/access.js';
+import { appendAudit } from '../../../core/infra/audit/audit-store.js';
+import { saveSlackInstallation } from '../../../core/infra/stores/slack-installations.js';
+import { tenantIdBySlug } from '../../../core/infra/stores/tenants.js';
+import { UsageError, optionalString, requireString, type Command } from '../command.js';
+
+export const slackCommands: Command[] = [
+  {
+    words: ['slack', 'connect'],
+    usage: 'slack connect --tenant <slug>',
+    summary: 'Bind the workspace of SLACK_BOT_TOKEN to a tenant (reads the team from auth.test); the token is stored encrypted.',
+    options: { tenant: { type: 'string' } },
+    async run({ runtime, config, io }, values) {
+      if (!config.slack?.botToken) throw new UsageError('set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN first (see README, Slack)');
+      const rt = await runtime();
+      const tenantId = await tenantIdBySlug(rt.db, requireString(values, 'tenant'));
+      const client = new webApi.WebClient(config.slack.botToken, { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl.replace(/\/?$/, '/') } : {}), retryConfig: { retries: 1 } });
+      const auth = await client.auth.test();
+      if (!auth.team_id) throw new UsageError('auth.test did not name a team: is SLACK_BOT_TOKEN a bot token?');
+      await saveSlackInstallation(rt.db, rt.services.secretBox, {
+        tenantId, teamId: auth.team_id, teamName: auth.team ?? null, botUserId: auth.user_id ?? null, botToken: config.slack.botToken,
+      });
+      await rt.db.withTenant(tenantId, (tx) => appendAudit(tx, {
+        actor: systemActor('cli'), action: 'slack.connected', objectType: 'tenant', objectId: tenantId, after: { teamId: auth.team_id, team: auth.team },
+      }));
+      io.out(`Connected Slack workspace "${auth.team}" (${auth.team_id}) to tenant "${values.tenant}". Bot user: ${auth.user_id}.`);
+      return 0;
+    },
+  },
+  {
+    words: ['slack', 'channel'],
+    usage: 'slack channel --tenant <slug> --channel <C…> [--entity <name>]',
+    summary: "Set the Slack channel for an entity's item threads (or, without --entity, the tenant's fallback channel).",
+    options: { tenant: { type: 'string' }, channel: { type: 'string' }, entity: { type: 'string' } },
+    async run({ runtime, io }, values) {
+      const channel = requireString(values, 'channel');
+      if (!/^[CG][A-Z0-9]{6,}$/.test(channel)) throw new UsageError(`${channel} is not a channel id: open the channel's details in Slack and copy its ID (C…)`);
+      const { db } = await runtime();
+      const tenantId = await tenantIdBySlug(db, requireString(values, 'tenant'));
+      const entity = optionalString(values, 'entity');
+      const updated = await db.withTenant(tenantId, async (tx) => {
+        const n = entity
+          ? await tx.trx('entities').where({ tenant_id: tenantId }).whereRaw('lower(name) = lower(?)', [entity]).update({ slack_channel_id: channel })
+          : await tx.trx('tenants').where({ id: tenantId }).update({ slack_channel_id: channel });
+        if (n > 0) {
+          await appendAudit(tx, { actor: systemActor('cli'), action: 'slack.channel_set', objectType: entity ? 'entity' : 'tenant', objectId: entity ?? tenantId, after: { channel } });
+        }
+        return n;
+      });
+      if (updated === 0) {
+        io.err(`No entity named "${entity}".`);
+        return 1;
+      }
+      io.out(`Item threads for ${entity ?? 'the tenant'} go to ${channel}.`);
+      return 0;
+    },
+  },
+];

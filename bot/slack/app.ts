@@ -1,0 +1,74 @@
+import { App, ExpressReceiver, LogLevel, type AuthorizeResult, type Logger as BoltLogger } from '@slack/bolt';
+import type { Runtime } from '../../app/runtime.js';
+import type { SecretBox } from '../../core/infra/crypto/secret-box.js';
+import { findSlackInstallation } from '../../core/infra/stores/slack-installations.js';
+import { registerComplianceCommand } from './listeners/commands/compliance.js';
+
+export interface SlackSettings {
+  signingSecret: string;
+  /** Web API base URL, e.g. a local fake Slack in tests (default https://slack.com/api/). */
+  apiUrl?: string;
+}
+
+const EVENT_TTL_MS = 60 * 60_000;
+
+function boltLogger(runtime: Runtime): BoltLogger {
+  const log = runtime.logger.child({ module: 'slack' });
+  return {
+    debug: (...m: unknown[]) => log.debug(m.map(String).join(' ')),
+    info: (...m: unknown[]) => log.info(m.map(String).join(' ')),
+    warn: (...m: unknown[]) => log.warn(m.map(String).join(' ')),
+    error: (...m: unknown[]) => log.error(m.map(String).join(' ')),
+    setLevel: () => undefined,
+    getLevel: () => LogLevel.INFO,
+    setName: () => undefined,
+  };
+}
+
+/** Seen Events API deliveries: Slack retries (X-Slack-Retry-Num) are not processed twice. */
+function eventDeduplicator(runtime: Runtime) {
+  const seen = new Map<string, number>();
+  return async (eventId: string): Promise<boolean> => {
+    const redis = runtime.services.redis;
+    if (redis?.status === 'ready') {
+      try {
+        return (await redis.set(`slack-event:${eventId}`, '1', 'PX', EVENT_TTL_MS, 'NX')) === null;
+      } catch {
+        // fall through to this process's memory
+      }
+    }
+    const now = Date.now();
+    for (const [id, at] of seen) if (now - at > EVENT_TTL_MS) seen.delete(id);
+    if (seen.has(eventId)) return true;
+    seen.set(eventId, now);
+    return false;
+  };
+}
+
+/**
+ * The Bolt app on an ExpressReceiver at /slack/events. Bolt verifies every request's signature
+ * and age; each request is mapped to its tenant by the workspace's installation, whose bot
+ * token is decrypted for that request only.
+ */
+export function createSlackApp(settings: SlackSettings, runtime: Runtime, box: SecretBox): { app: App; receiver: ExpressReceiver } {
+  const logger = boltLogger(runtime);
+  const receiver = new ExpressReceiver({ signingSecret: settings.signingSecret, endpoints: '/slack/events', logger });
+  const app = new App({
+    receiver,
+    logger,
+    clientOptions: { ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl.endsWith('/') ? settings.apiUrl : `${settings.apiUrl}/` } : {}), retryConfig: { retries: 2 } },
+    authorize: async ({ teamId }) => {
+      const install = teamId ? await findSlackInstallation(runtime.db, box, teamId) : undefined;
+      if (!install) throw new Error(`Slack workspace ${teamId ?? '(unknown)'} is not connected to any tenant`);
+      return { botToken: install.botToken, botUserId: install.botUserId ?? undefined, teamId: install.teamId, tenantId: install.tenantId } as AuthorizeResult;
+    },
+  });
+  const alreadySeen = eventDeduplicator(runtime);
+  app.use(async ({ body, next }) => {
+    const eventId = (body as { event_id?: string }).event_id;
+    if (eventId && (await alreadySeen(eventId))) return;
+    await next();
+  });
+  registerComplianceCommand(app, runtime);
+  return { app, receiver };
+}

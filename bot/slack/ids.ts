@@ -1,0 +1,15 @@
+/**
+ * Every action and callback id the Slack app uses, in one place: listeners, Block Kit builders
+ * and tests share them, and manifest.yml names the slash command below.
+ */
+export const SLASH_COMMAND = '/compliance';
+
+export const ACTIONS = {
+  acknowledgeEscalation: 'escalation_acknowledge',
+  viewDetails: 'item_view_details',
+  markNotApplicable: 'item_mark_not_applicable',
+} as const;
+
+export const VIEWS = {
+  notApplicable: 'item_not_applicable_modal',
+} as const;

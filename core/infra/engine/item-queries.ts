@@ -1,0 +1,48 @@
+import { addDays, type IsoDate } from '../../engine/dates.js';
+import { ragOf, type Rag } from '../../engine/rag.js';
+import { OPEN_STATUSES, type InstanceStatus } from '../../engine/status.js';
+import type { TenantTx } from '../db/database.js';
+
+export interface ItemLine {
+  instanceId: string;
+  code: string;
+  name: string;
+  entityName: string;
+  periodKey: string;
+  dueDate: IsoDate;
+  status: InstanceStatus;
+  rag: Rag;
+}
+
+const LIMIT = 60;
+
+function base({ trx, tenantId }: TenantTx) {
+  return trx('compliance_instances as i')
+    .join('compliance_masters as m', 'm.id', 'i.master_id')
+    .join('entities as e', function () {
+      this.on('e.tenant_id', 'i.tenant_id').andOn('e.id', 'i.entity_id');
+    })
+    .where('i.tenant_id', tenantId)
+    .orderBy([{ column: 'i.due_date' }, { column: 'm.code' }, { column: 'e.name' }])
+    .limit(LIMIT)
+    .select('i.id', 'm.code', 'm.name', 'e.name as entity_name', 'i.period_key', 'i.due_date', 'i.status');
+}
+
+const toLines = (rows: Record<string, string>[], today: IsoDate, amber: number): ItemLine[] =>
+  rows.map((r) => ({
+    instanceId: r.id!, code: r.code!, name: r.name!, entityName: r.entity_name!, periodKey: r.period_key!, dueDate: r.due_date!,
+    status: r.status as InstanceStatus, rag: ragOf(r.status as InstanceStatus, r.due_date!, today, amber),
+  }));
+
+/** Open items due within `days` of today, overdue ones included. */
+export async function itemsDueWithin(tx: TenantTx, today: IsoDate, days: number, amber: number): Promise<ItemLine[]> {
+  const rows = await base(tx).whereIn('i.status', OPEN_STATUSES).andWhere('i.due_date', '<=', addDays(today, days));
+  return toLines(rows, today, amber);
+}
+
+/** A person's open items to prepare, and the submitted items waiting for their approval. */
+export async function myItems(tx: TenantTx, userId: string, today: IsoDate, amber: number): Promise<{ toPrepare: ItemLine[]; toApprove: ItemLine[] }> {
+  const toPrepare = await base(tx).where('i.owner_user_id', userId).whereIn('i.status', ['pending', 'rejected']);
+  const toApprove = await base(tx).where('i.approver_user_id', userId).where('i.status', 'submitted');
+  return { toPrepare: toLines(toPrepare, today, amber), toApprove: toLines(toApprove, today, amber) };
+}

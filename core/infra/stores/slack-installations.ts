@@ -1,0 +1,35 @@
+import type { SecretBox } from '../crypto/secret-box.js';
+import type { Database } from '../db/database.js';
+
+export interface SlackInstallation {
+  tenantId: string;
+  teamId: string;
+  teamName: string | null;
+  botUserId: string | null;
+  botToken: string;
+}
+
+/** Binds a Slack workspace to a tenant; the bot token is stored encrypted. */
+export async function saveSlackInstallation(db: Database, box: SecretBox, install: SlackInstallation): Promise<void> {
+  await db.withTenant(install.tenantId, ({ trx }) =>
+    trx('slack_installations')
+      .insert({
+        tenant_id: install.tenantId, team_id: install.teamId, team_name: install.teamName, bot_user_id: install.botUserId,
+        bot_token_encrypted: box.seal(install.botToken),
+      })
+      .onConflict(['enterprise_id', 'team_id'])
+      .merge(['team_name', 'bot_user_id', 'bot_token_encrypted', 'updated_at']));
+}
+
+/** The installation for a workspace, whichever tenant it belongs to (requests arrive before we know the tenant). */
+export async function findSlackInstallation(db: Database, box: SecretBox, teamId: string): Promise<SlackInstallation | undefined> {
+  const row = await db.withSystem((trx) =>
+    trx('slack_installations').where({ team_id: teamId }).first('tenant_id', 'team_id', 'team_name', 'bot_user_id', 'bot_token_encrypted'));
+  if (!row) return undefined;
+  return { tenantId: row.tenant_id, teamId: row.team_id, teamName: row.team_name, botUserId: row.bot_user_id, botToken: box.open(row.bot_token_encrypted) };
+}
+
+export async function slackInstallationForTenant(db: Database, box: SecretBox, tenantId: string): Promise<SlackInstallation | undefined> {
+  const row = await db.withTenant(tenantId, ({ trx }) => trx('slack_installations').orderBy('updated_at', 'desc').first('team_id'));
+  return row ? findSlackInstallation(db, box, row.team_id) : undefined;
+}

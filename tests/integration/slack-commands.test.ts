@@ -1,0 +1,109 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import nock from 'nock';
+import { createSlackApp } from '../../bot/slack/app.js';
+import { forgetSlackUsers } from '../../bot/slack/identity.js';
+import { createHttpApp, listen, type RunningServer } from '../../app/http/server.js';
+import type { Runtime } from '../../app/runtime.js';
+import { saveSlackInstallation } from '../../core/infra/stores/slack-installations.js';
+import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { seedDemoForTest, type DemoIds } from '../support/demo.js';
+import { testRuntime } from '../support/runtime.js';
+import { SIGNING_SECRET, signedHeaders, slashCommandBody, until } from '../support/slack.js';
+
+let t: TestDatabase;
+let demo: DemoIds;
+let runtime: Runtime;
+let server: RunningServer;
+let url: string;
+const TEAM = 'T0DEMO';
+const HOOKS = 'https://hooks.slack.com';
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  demo = await seedDemoForTest(t.db);
+  runtime = await testRuntime(t.url);
+  await saveSlackInstallation(t.db, runtime.services.secretBox, { tenantId: demo.tenantId, teamId: TEAM, teamName: 'Demo', botUserId: 'U0BOT', botToken: 'xoxb-demo-token' });
+  await t.db.withTenant(demo.tenantId, ({ trx }) => trx('users').where({ id: demo.users.owner }).update({ slack_user_id: 'U0OWNER' }));
+  const slack = createSlackApp({ signingSecret: SIGNING_SECRET }, runtime, runtime.services.secretBox);
+  server = await listen(createHttpApp({ db: runtime.db, logger: runtime.logger, slackRouter: slack.receiver.router }), '127.0.0.1', 0);
+  url = `http://127.0.0.1:${server.port}/slack/events`;
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+});
+afterEach(() => nock.cleanAll());
+afterAll(async () => {
+  nock.enableNetConnect();
+  await server.close();
+  await runtime.close();
+  await t.drop();
+});
+
+interface Reply { response_type: string; text: string; blocks: { type: string; text?: { text: string } }[] }
+
+/** Posts a signed /compliance command and returns what the app sent to the response_url. */
+async function command(user: string, text: string): Promise<Reply> {
+  let reply: Reply | undefined;
+  nock(HOOKS).post('/commands/T0DEMO/1/abc', (body) => ((reply = body as Reply), true)).reply(200, 'ok');
+  const body = slashCommandBody({ team_id: TEAM, user_id: user, text, response_url: `${HOOKS}/commands/T0DEMO/1/abc` });
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body) }, body });
+  expect(res.status).toBe(200);
+  await until(() => reply !== undefined);
+  return reply!;
+}
+const allText = (r: Reply) => r.blocks.map((b) => b.text?.text ?? JSON.stringify(b)).join('\n');
+
+describe('/compliance', () => {
+  it('status: RAG counts per entity and the most urgent items, privately', async () => {
+    const r = await command('U0OWNER', 'status');
+    expect(r.response_type).toBe('ephemeral');
+    expect(r.blocks[0]).toEqual({ type: 'header', text: { type: 'plain_text', text: 'Compliance status · all entities', emoji: true } });
+    expect(allText(r)).toMatch(/\*Demo Manufacturing\* {2}:red_circle: \d+ {2}:large_orange_circle: \d+ {2}:large_green_circle: \d+/);
+    expect(allText(r)).toContain('*Most urgent*');
+    expect(r.blocks.length).toBeLessThanOrEqual(50);
+  });
+
+  it('status <entity>: one entity, found by part of its name', async () => {
+    const r = await command('U0OWNER', 'status software');
+    expect(r.blocks[0]!.text!.text).toBe('Compliance status · Demo Software');
+    expect(allText(r)).not.toContain('Demo Manufacturing*');
+  });
+
+  it('due [days] and mine', async () => {
+    expect((await command('U0OWNER', 'due 14')).blocks[0]!.text!.text).toBe('Due in the next 14 days');
+    const mine = await command('U0OWNER', 'mine');
+    expect(allText(mine)).toMatch(/\*To prepare \(\d+\)\*/);
+    expect(allText(mine)).toContain('*Awaiting your approval (0)*');
+  });
+
+  it('help, and help for anything it does not know', async () => {
+    expect(allText(await command('U0OWNER', ''))).toContain('`/compliance due [days]`');
+    const odd = await command('U0OWNER', 'frobnicate');
+    expect(allText(odd)).toContain(':warning: "frobnicate" is not a command I know.');
+    expect(allText(await command('U0OWNER', 'due soon'))).toContain('"soon" is not a number of days');
+  });
+
+  it('links a Slack user by the email Slack has for them', async () => {
+    forgetSlackUsers();
+    nock('https://slack.com').post('/api/users.info', (b) => b.user === 'U0CFO').reply(200, { ok: true, user: { id: 'U0CFO', profile: { email: 'CFO@demo.example' } } });
+    expect(allText(await command('U0CFO', 'help'))).toContain('/compliance status');
+    const linked = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('users').where({ id: demo.users.cfo }).first('slack_user_id'));
+    expect(linked.slack_user_id).toBe('U0CFO');
+  });
+
+  it('answers an unknown Slack user politely, and does nothing else', async () => {
+    nock('https://slack.com').post('/api/users.info').reply(200, { ok: true, user: { id: 'U0STRANGER', profile: { email: 'stranger@elsewhere.example' } } });
+    const r = await command('U0STRANGER', 'status');
+    expect(r.text).toBe('Compliance OS does not know you yet.');
+    expect(allText(r)).toContain('Ask your compliance admin to add you');
+  });
+});
+
+describe('request verification', () => {
+  const body = slashCommandBody({ team_id: TEAM, user_id: 'U0OWNER', text: 'status', response_url: `${HOOKS}/commands/T0DEMO/1/abc` });
+  it('answers 401 to a forged signature, and to a replayed old request', async () => {
+    const forged = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body, { secret: 'wrong-secret-0123456789' }) }, body });
+    expect(forged.status).toBe(401);
+    const stale = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body, { timestamp: Math.floor(Date.now() / 1000) - 600 }) }, body });
+    expect(stale.status).toBe(401);
+  });
+});
