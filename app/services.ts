@@ -10,6 +10,7 @@ import type { OutboundChannel } from '../core/infra/outbox/enqueue.js';
 import { DEFAULT_RETRY } from '../core/notifications/retry.js';
 import { createSecretBox, type SecretBox } from '../core/infra/crypto/secret-box.js';
 import { resolveAppSecret, resolveEncryptionKey } from './secrets.js';
+import { createSlackChannel } from '../bot/slack/outbox-channel.js';
 
 /** The adapters beside the database, wired once per process. */
 export interface Services {
@@ -29,7 +30,11 @@ export function createServices(config: Config, db: Database, logger: Logger): Se
   const email = config.email.sendgridApiKey
     ? sendgridChannel(config.email.sendgridApiKey, config.email.from, config.email.sendgridApiUrl)
     : logEmailChannel(logger, config.env !== 'production');
-  const channels: Partial<Record<OutboundChannel, Channel>> = { email };
+  const secretBox = createSecretBox(resolveEncryptionKey(config));
+  const channels: Partial<Record<OutboundChannel, Channel>> = {
+    email,
+    ...(config.slack ? { slack: createSlackChannel({ db, box: secretBox, apiUrl: config.slack.apiUrl, publicUrl: config.http.publicUrl }) } : {}),
+  };
   const limiter = createRateLimiter(redis, config.outboundRatePerSecond);
   const appSecret = resolveAppSecret(config);
   return {
@@ -38,7 +43,7 @@ export function createServices(config: Config, db: Database, logger: Logger): Se
     limiter,
     channels,
     appSecret,
-    secretBox: createSecretBox(resolveEncryptionKey(config)),
+    secretBox,
     dispatcher: { db, channels, retry: DEFAULT_RETRY, limiter, logger: logger.child({ module: 'dispatcher' }), publicUrl: config.http.publicUrl, appSecret },
     async close() {
       if (redis) redis.disconnect();

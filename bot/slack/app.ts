@@ -2,6 +2,7 @@ import { App, ExpressReceiver, LogLevel, type AuthorizeResult, type Logger as Bo
 import type { Runtime } from '../../app/runtime.js';
 import type { SecretBox } from '../../core/infra/crypto/secret-box.js';
 import { findSlackInstallation } from '../../core/infra/stores/slack-installations.js';
+import { registerAcknowledge } from './listeners/actions/acknowledge.js';
 import { registerComplianceCommand } from './listeners/commands/compliance.js';
 
 export interface SlackSettings {
@@ -70,5 +71,6 @@ export function createSlackApp(settings: SlackSettings, runtime: Runtime, box: S
     await next();
   });
   registerComplianceCommand(app, runtime);
+  registerAcknowledge(app, runtime);
   return { app, receiver };
 }

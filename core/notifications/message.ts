@@ -4,10 +4,11 @@ import { formatDate } from '../engine/dates.js';
 export interface MessageContext {
   /** The outbox row: providers carry it back (SendGrid custom_args) for tracing. */
   notificationId: string;
+  tenantId: string;
   kind: string;
   tenantName: string;
   timezone: string;
-  recipient: { userId: string | null; name: string | null; email: string | null };
+  recipient: { userId: string | null; name: string | null; email: string | null; slackUserId: string | null };
   item: {
     id: string;
     code: string;

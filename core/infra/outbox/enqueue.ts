@@ -43,9 +43,24 @@ export interface NotificationRow {
   dedup_key: string;
 }
 
+/** Kinds that always go by email (long read-outs), whatever chat the tenant uses. */
+const EMAIL_ONLY = new Set(['weekly_digest']);
+
+/**
+ * Where each person hears from us: in Slack when the tenant has connected a workspace and the
+ * person is linked to a Slack user, otherwise by email.
+ */
+async function channelChooser(trx: TenantTx['trx'], tenantId: string): Promise<(userId: string, kind: string) => OutboundChannel> {
+  const slack = await trx('slack_installations').where({ tenant_id: tenantId }).first('id');
+  if (!slack) return () => 'email';
+  const linked = new Set<string>(await trx('users').where({ tenant_id: tenantId }).whereNotNull('slack_user_id').pluck('id'));
+  return (userId, kind) => (!EMAIL_ONLY.has(kind) && linked.has(userId) ? 'slack' : 'email');
+}
+
 /** Drafts addressed to people or roles → one row per actual recipient, with a per-recipient dedup key. */
-export async function resolveDrafts({ trx, tenantId }: TenantTx, drafts: NotificationDraft[], channel: OutboundChannel = 'email'): Promise<NotificationRow[]> {
+export async function resolveDrafts({ trx, tenantId }: TenantTx, drafts: NotificationDraft[], channel?: OutboundChannel): Promise<NotificationRow[]> {
   if (drafts.length === 0) return [];
+  const choose = channel ? () => channel : await channelChooser(trx, tenantId);
   const holders = await roleHolders(trx, tenantId);
   const entityOf = new Map<string, string>();
   for (const d of drafts) if (d.instanceId && d.entityId) entityOf.set(d.instanceId, d.entityId);
@@ -57,7 +72,7 @@ export async function resolveDrafts({ trx, tenantId }: TenantTx, drafts: Notific
   }
   return drafts.flatMap((draft) =>
     resolve(draft.to, draft.instanceId ? entityOf.get(draft.instanceId) ?? null : null, holders).map((userId) => ({
-      tenant_id: tenantId, channel, kind: draft.kind, recipient_user_id: userId, instance_id: draft.instanceId,
+      tenant_id: tenantId, channel: choose(userId, draft.kind), kind: draft.kind, recipient_user_id: userId, instance_id: draft.instanceId,
       payload: JSON.stringify({ ...draft.payload, ...(draft.to.kind === 'role' ? { addressedTo: draft.to } : {}) }),
       dedup_key: `${draft.dedupKey}:${userId}`,
     })));
@@ -77,6 +92,6 @@ export async function insertNotifications({ trx }: TenantTx, rows: NotificationR
  * Writes notifications in the caller's transaction, so they commit with the change that causes
  * them; re-planning the same notification never sends it twice.
  */
-export async function enqueueNotifications(tx: TenantTx, drafts: NotificationDraft[], channel: OutboundChannel = 'email'): Promise<number> {
+export async function enqueueNotifications(tx: TenantTx, drafts: NotificationDraft[], channel?: OutboundChannel): Promise<number> {
   return insertNotifications(tx, await resolveDrafts(tx, drafts, channel));
 }

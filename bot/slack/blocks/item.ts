@@ -1,0 +1,101 @@
+import type { types } from '@slack/bolt';
+import { formatDate } from '../../../core/engine/dates.js';
+import type { Rag } from '../../../core/engine/rag.js';
+import type { MessageContext } from '../../../core/notifications/message.js';
+import { ACTIONS } from '../ids.js';
+import { RAG_EMOJI, context, esc, section } from './common.js';
+
+type KnownBlock = types.KnownBlock;
+
+export interface ItemCard {
+  instanceId: string;
+  code: string;
+  name: string;
+  entityName: string;
+  periodKey: string;
+  statutoryDueDate: string;
+  extendedDueDate: string | null;
+  extensionReference: string | null;
+  workingDueDate: string | null;
+  dueDate: string;
+  status: string;
+  rag: Rag;
+  ownerSlackId: string | null;
+  ownerName: string | null;
+  approverSlackId: string | null;
+  approverName: string | null;
+  approvedLate: boolean | null;
+  filingReference: string | null;
+  link: string;
+}
+
+const STATUS_LABEL: Record<string, string> = {
+  pending: 'Pending', submitted: 'Submitted, awaiting approval', approved: 'Approved', rejected: 'Rejected', not_applicable: 'Not applicable',
+};
+const person = (slackId: string | null, name: string | null) => (slackId ? `<@${slackId}>` : name ? esc(name) : '_nobody assigned_');
+
+function dueText(c: ItemCard): string {
+  const parts = [`*Due:* ${formatDate(c.dueDate)}`];
+  if (c.extendedDueDate) parts.push(`extended from ${formatDate(c.statutoryDueDate)}${c.extensionReference ? ` (${esc(c.extensionReference)})` : ''}`);
+  else if (c.workingDueDate) parts.push(`statutory ${formatDate(c.statutoryDueDate)}, next working day`);
+  return parts.join(' · ');
+}
+
+/** The item's root message in its channel: kept current (updated in place on every change). */
+export function rootMessage(c: ItemCard): { text: string; blocks: KnownBlock[] } {
+  const status = `${c.status === 'approved' ? ':white_check_mark:' : RAG_EMOJI[c.rag]} *${STATUS_LABEL[c.status] ?? c.status}*${c.status === 'approved' && c.approvedLate ? ' (late)' : ''}`;
+  return {
+    text: `${c.code} ${c.periodKey} · ${c.entityName} · due ${formatDate(c.dueDate)} · ${STATUS_LABEL[c.status] ?? c.status}`,
+    blocks: [
+      { type: 'header', text: { type: 'plain_text', text: `${c.name}`.slice(0, 150), emoji: true } },
+      section(`*${esc(c.entityName)}* · ${esc(c.code)} · period *${esc(c.periodKey)}*\n${dueText(c)}\n${status}${c.filingReference ? ` · ref ${esc(c.filingReference)}` : ''}`),
+      context(`Preparer: ${person(c.ownerSlackId, c.ownerName)} · Approver: ${person(c.approverSlackId, c.approverName)} · Drop the filing proof in this thread to submit it.`),
+      {
+        type: 'actions',
+        elements: [
+          { type: 'button', action_id: ACTIONS.viewDetails, text: { type: 'plain_text', text: 'View details' }, url: c.link },
+          ...(c.status === 'pending' || c.status === 'rejected'
+            ? [{ type: 'button' as const, action_id: ACTIONS.markNotApplicable, text: { type: 'plain_text' as const, text: 'Mark not applicable' }, value: c.instanceId }]
+            : []),
+        ],
+      },
+    ],
+  };
+}
+
+const LEAD: Record<string, string> = {
+  due_soon: ':hourglass_flowing_sand: Due in a few days: please prepare and drop the proof here.',
+  due_today: ':alarm_clock: Due today.',
+  review_requested: ':inbox_tray: Ready for your review.',
+  approved: ':white_check_mark: Approved.',
+  rejected: ':x: Rejected: please upload a corrected file here.',
+  due_date_changed: ':calendar: The due date changed.',
+};
+
+/** A reply in the item's thread, addressed to the person it is for. */
+export function threadReply(m: MessageContext): { text: string; blocks: KnownBlock[] } {
+  const p = m.payload;
+  const extra = [
+    m.kind === 'rejected' && typeof p.reason === 'string' ? `Reason: ${esc(p.reason)}` : '',
+    m.kind === 'due_date_changed' ? `${formatDate(String(p.oldDueDate))} → *${formatDate(String(p.newDueDate))}*${p.reference ? ` (${esc(String(p.reference))})` : ''}` : '',
+    p.addressedTo && typeof p.addressedTo === 'object' && 'missing' in p.addressedTo ? `No ${String((p.addressedTo as { missing: string }).missing)} is assigned: please assign one.` : '',
+  ].filter(Boolean);
+  const mention = m.recipient.slackUserId ? `<@${m.recipient.slackUserId}> ` : '';
+  const lead = LEAD[m.kind] ?? m.kind.replace(/_/g, ' ');
+  const text = `${mention}${lead}${extra.length ? `\n${extra.join('\n')}` : ''}`;
+  return { text, blocks: [section(text)] };
+}
+
+/** A CFO escalation, by direct message, with the button that stops the repeats. */
+export function escalationMessage(m: MessageContext, instanceId: string): { text: string; blocks: KnownBlock[] } {
+  const item = m.item!;
+  const text = `:rotating_light: Overdue: *${esc(item.name)}* (${esc(item.code)} ${esc(item.periodKey)}) for *${esc(item.entityName)}* was due ${formatDate(item.dueDate)} and is still ${item.status.replace(/_/g, ' ')}.`;
+  return {
+    text,
+    blocks: [
+      section(text),
+      context('This repeats until someone acknowledges it.'),
+      { type: 'actions', elements: [{ type: 'button', style: 'danger', action_id: ACTIONS.acknowledgeEscalation, text: { type: 'plain_text', text: 'Acknowledge' }, value: instanceId }] },
+    ],
+  };
+}

@@ -1,0 +1,16 @@
+import { describe, expect, it } from '@jest/globals';
+import { specProblems } from '../support/slack-spec.js';
+
+describe('the Slack Web API spec check used by the Slack tests', () => {
+  it('flags unknown methods and missing required or one-of arguments', () => {
+    expect(specProblems({ method: 'chat.postMesage', args: { channel: 'C1', text: 'x' } })).toEqual(['chat.postMesage is not a Slack Web API method']);
+    expect(specProblems({ method: 'chat.update', args: { channel: 'C1', text: 'x' } })).toEqual(['chat.update needs ts']);
+    expect(specProblems({ method: 'chat.postMessage', args: { channel: 'C1' } })).toEqual(['chat.postMessage needs one of text, blocks, attachments']);
+    expect(specProblems({ method: 'views.publish', args: { view: '{}' } })).toEqual(['views.publish needs user_id']);
+  });
+
+  it('accepts well-formed calls', () => {
+    expect(specProblems({ method: 'chat.postMessage', args: { channel: 'C1', text: 'x' } })).toEqual([]);
+    expect(specProblems({ method: 'conversations.open', args: { users: 'U1' } })).toEqual([]);
+  });
+});
