@@ -4,6 +4,7 @@ import type { SecretBox } from '../../core/infra/crypto/secret-box.js';
 import { findSlackInstallation } from '../../core/infra/stores/slack-installations.js';
 import { registerAcknowledge } from './listeners/actions/acknowledge.js';
 import { registerComplianceCommand } from './listeners/commands/compliance.js';
+import { registerAppHomeOpened } from './listeners/events/app-home-opened.js';
 
 export interface SlackSettings {
   signingSecret: string;
@@ -72,5 +73,6 @@ export function createSlackApp(settings: SlackSettings, runtime: Runtime, box: S
   });
   registerComplianceCommand(app, runtime);
   registerAcknowledge(app, runtime);
+  registerAppHomeOpened(app, runtime);
   return { app, receiver };
 }

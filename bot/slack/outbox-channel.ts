@@ -8,6 +8,10 @@ import { slackInstallationForTenant } from '../../core/infra/stores/slack-instal
 import type { MessageContext } from '../../core/notifications/message.js';
 import { DeliveryError } from '../../core/notifications/retry.js';
 import { escalationMessage, rootMessage, threadReply, type ItemCard } from './blocks/item.js';
+import { publishHome } from './home.js';
+
+/** Notifications that mean the recipient's own list of items changed. */
+const HOME_CHANGING_KINDS = new Set(['review_requested', 'approved', 'rejected', 'due_date_changed']);
 
 /** Slack errors that will not go away by trying again. */
 const PERMANENT = new Set([
@@ -115,6 +119,8 @@ export function createSlackChannel(deps: SlackChannelDeps): Channel {
         // Keep the root current: status, dates and RAG as they are now.
         const fresh = await itemCard(m.tenantId, m.item.id, now);
         await client.chat.update({ channel: thread.channel, ts: thread.ts, ...rootMessage(fresh) });
+        // The person's App Home lists their items: refresh it when one of them changed.
+        if (HOME_CHANGING_KINDS.has(m.kind)) await publishHome(deps.db, client, m.tenantId, m.recipient.userId, m.recipient.slackUserId, now);
         return { providerRef: reply.ts };
       } catch (error) {
         throw deliveryError(error);

@@ -107,3 +107,31 @@ describe('request verification', () => {
     expect(stale.status).toBe(401);
   });
 });
+
+describe('App Home', () => {
+  it("publishes the person's items on app_home_opened, and a retried delivery is processed once", async () => {
+    const published: Record<string, unknown>[] = [];
+    nock('https://slack.com').persist().post('/api/views.publish', (b) => published.push(b) > 0).reply(200, { ok: true });
+    const body = JSON.stringify({
+      token: 'legacy', team_id: TEAM, api_app_id: 'A0TEST', type: 'event_callback', event_id: 'Ev0HOME01', event_time: 1764000000,
+      event: { type: 'app_home_opened', user: 'U0OWNER', channel: 'D0OWNER', tab: 'home', event_ts: '1764000000.1' },
+      authorizations: [{ team_id: TEAM, user_id: 'U0BOT', is_bot: true }],
+    });
+    const post = (retry?: string) => fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...signedHeaders(body), ...(retry ? { 'x-slack-retry-num': retry, 'x-slack-retry-reason': 'http_timeout' } : {}) },
+      body,
+    });
+    expect((await post()).status).toBe(200);
+    await until(() => published.length === 1);
+    expect((await post('1')).status).toBe(200);
+    expect((await post('2')).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(published).toHaveLength(1);
+    expect(published[0]!.user_id).toBe('U0OWNER');
+    const view = JSON.parse(String(published[0]!.view)) as { type: string; blocks: { type: string; text?: { text: string } }[] };
+    expect(view.type).toBe('home');
+    expect(view.blocks[0]!.text!.text).toBe('Your compliance work');
+    expect(view.blocks.map((b) => b.text?.text ?? '').join('\n')).toMatch(/\*To prepare \(\d+\)\*/);
+  });
+});

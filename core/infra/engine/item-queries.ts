@@ -46,3 +46,13 @@ export async function myItems(tx: TenantTx, userId: string, today: IsoDate, ambe
   const toApprove = await base(tx).where('i.approver_user_id', userId).where('i.status', 'submitted');
   return { toPrepare: toLines(toPrepare, today, amber), toApprove: toLines(toApprove, today, amber) };
 }
+
+/** Items the person prepared or approved that were closed in the last `days` days. */
+export async function recentlyCompleted(tx: TenantTx, userId: string, today: IsoDate, days: number, amber: number): Promise<ItemLine[]> {
+  const rows = await base(tx)
+    .whereIn('i.status', ['approved', 'not_applicable'])
+    .andWhere((q) => q.where('i.owner_user_id', userId).orWhere('i.approver_user_id', userId))
+    .andWhere('i.decided_at', '>=', tx.trx.raw('?::date', [addDays(today, -days)]))
+    .clearOrder().orderBy('i.decided_at', 'desc');
+  return toLines(rows, today, amber);
+}
