@@ -3,6 +3,7 @@ import type { Runtime } from '../../app/runtime.js';
 import type { SecretBox } from '../../core/infra/crypto/secret-box.js';
 import { findSlackInstallation } from '../../core/infra/stores/slack-installations.js';
 import { registerAcknowledge } from './listeners/actions/acknowledge.js';
+import { registerNotApplicable } from './listeners/actions/not-applicable.js';
 import { registerComplianceCommand } from './listeners/commands/compliance.js';
 import { registerAppHomeOpened } from './listeners/events/app-home-opened.js';
 
@@ -74,5 +75,6 @@ export function createSlackApp(settings: SlackSettings, runtime: Runtime, box: S
   registerComplianceCommand(app, runtime);
   registerAcknowledge(app, runtime);
   registerAppHomeOpened(app, runtime);
+  registerNotApplicable(app, runtime);
   return { app, receiver };
 }

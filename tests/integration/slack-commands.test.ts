@@ -6,7 +6,7 @@ import { createHttpApp, listen, type RunningServer } from '../../app/http/server
 import type { Runtime } from '../../app/runtime.js';
 import { saveSlackInstallation } from '../../core/infra/stores/slack-installations.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { seedDemoForTest, type DemoIds } from '../support/demo.js';
+import { instanceId, seedDemoForTest, type DemoIds } from '../support/demo.js';
 import { testRuntime } from '../support/runtime.js';
 import { SIGNING_SECRET, signedHeaders, slashCommandBody, until } from '../support/slack.js';
 
@@ -133,5 +133,46 @@ describe('App Home', () => {
     expect(view.type).toBe('home');
     expect(view.blocks[0]!.text!.text).toBe('Your compliance work');
     expect(view.blocks.map((b) => b.text?.text ?? '').join('\n')).toMatch(/\*To prepare \(\d+\)\*/);
+  });
+});
+
+describe('Mark not applicable', () => {
+  async function post(payload: Record<string, unknown>): Promise<Response> {
+    const body = new URLSearchParams({ payload: JSON.stringify({ api_app_id: 'A0TEST', token: 'legacy', team: { id: TEAM, domain: 'demo' }, ...payload }) }).toString();
+    return fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body) }, body });
+  }
+  const submit = (slackUser: string, instanceId: string, reason: string) => post({
+    type: 'view_submission', user: { id: slackUser }, trigger_id: '1.2.3',
+    view: {
+      id: 'V0NA', type: 'modal', callback_id: 'item_not_applicable_modal', private_metadata: instanceId,
+      state: { values: { reason: { reason_input: { type: 'plain_text_input', value: reason } } } },
+    },
+  });
+
+  it('opens a modal for the item, refuses a short reason or the wrong person, then marks it', async () => {
+    const id = await instanceId(t.db, demo.tenantId, demo.entities.advisors, 'TDS_DEPOSIT', '2026-11');
+    let opened: Record<string, unknown> | undefined;
+    nock('https://slack.com').post('/api/views.open', (b) => ((opened = b), true)).reply(200, { ok: true });
+    const press = await post({
+      type: 'block_actions', user: { id: 'U0APPR' }, trigger_id: '1.2.3', response_url: `${HOOKS}/actions/x`,
+      message: { type: 'message', text: 'TDS_DEPOSIT 2026-11 · Demo Advisors · due 7 Dec 2026 · Pending', ts: '1764.1' },
+      actions: [{ type: 'button', action_id: 'item_mark_not_applicable', block_id: 'b', value: id, action_ts: '1764.2', text: { type: 'plain_text', text: 'x' } }],
+    });
+    expect(press.status).toBe(200);
+    await until(() => opened !== undefined);
+    const modal = JSON.parse(String(opened!.view)) as { private_metadata: string; callback_id: string };
+    expect([opened!.trigger_id, modal.callback_id, modal.private_metadata]).toEqual(['1.2.3', 'item_not_applicable_modal', id]);
+
+    await t.db.withTenant(demo.tenantId, ({ trx }) => trx('users').where({ id: demo.users.approver }).update({ slack_user_id: 'U0APPR' }));
+    const short = await submit('U0APPR', id, 'none');
+    expect(await short.json()).toEqual({ response_action: 'errors', errors: { reason: expect.stringContaining('at least 10 characters') } });
+    const wrongPerson = await submit('U0OWNER', id, 'No TDS deducted in November');
+    expect(await wrongPerson.json()).toEqual({ response_action: 'errors', errors: { reason: expect.stringContaining('needs the approver or tenant_admin role') } });
+    const status = async () => (await t.db.withTenant(demo.tenantId, ({ trx }) => trx('compliance_instances').where({ id }).first('status', 'status_reason')));
+    expect((await status()).status).toBe('pending');
+
+    const ok = await submit('U0APPR', id, 'No TDS deducted in November');
+    expect(ok.status).toBe(200);
+    expect(await status()).toEqual({ status: 'not_applicable', status_reason: 'No TDS deducted in November' });
   });
 });
