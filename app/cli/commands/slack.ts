@@ -3,7 +3,26 @@ import { systemActor } from '../../../core/engine/access.js';
 import { appendAudit } from '../../../core/infra/audit/audit-store.js';
 import { saveSlackInstallation } from '../../../core/infra/stores/slack-installations.js';
 import { tenantIdBySlug } from '../../../core/infra/stores/tenants.js';
+import type { Database } from '../../../core/infra/db/database.js';
 import { UsageError, optionalString, requireString, type Command } from '../command.js';
+
+/** Links the tenant's users to Slack accounts with the same email, so reminders reach them in Slack. */
+async function linkUsersByEmail(db: Database, client: webApi.WebClient, tenantId: string): Promise<{ linked: number; total: number }> {
+  const users: { id: string; email: string }[] = await db.withTenant(tenantId, ({ trx }) =>
+    trx('users').where({ tenant_id: tenantId, is_active: true }).whereNull('slack_user_id').select('id', 'email'));
+  let linked = 0;
+  for (const user of users) {
+    try {
+      const found = await client.users.lookupByEmail({ email: user.email });
+      if (!found.user?.id) continue;
+      await db.withTenant(tenantId, ({ trx }) => trx('users').where({ id: user.id }).update({ slack_user_id: found.user!.id }));
+      linked += 1;
+    } catch (error) {
+      if ((error as { data?: { error?: string } }).data?.error !== 'users_not_found') throw error;
+    }
+  }
+  return { linked, total: users.length };
+}
 
 export const slackCommands: Command[] = [
   {
@@ -25,6 +44,8 @@ export const slackCommands: Command[] = [
         actor: systemActor('cli'), action: 'slack.connected', objectType: 'tenant', objectId: tenantId, after: { teamId: auth.team_id, team: auth.team },
       }));
       io.out(`Connected Slack workspace "${auth.team}" (${auth.team_id}) to tenant "${values.tenant}". Bot user: ${auth.user_id}.`);
+      const { linked, total } = await linkUsersByEmail(rt.db, client, tenantId);
+      io.out(`Linked ${linked} of ${total} unlinked user(s) to Slack by email; the rest link themselves on their first /compliance command.`);
       return 0;
     },
   },

@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { freePort } from '../../core/infra/db/embedded.js';
+import { runCli } from '../support/cli.js';
+import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
+import { statusCounts } from '../support/outbox.js';
+import { specProblems } from '../support/slack-spec.js';
+import { SIGNING_SECRET } from '../support/slack.js';
+
+let t: TestDatabase;
+let fake: FakeSlack;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  fake = await startFakeSlack();
+});
+afterAll(async () => {
+  await fake.close();
+  await t.drop();
+});
+
+/** Tomorrow at 10:00 IST, as an ISO instant: inside working hours whatever today is. */
+function tomorrowMorningIst(): string {
+  const ist = new Date(Date.now() + 5.5 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+  return `${ist}T10:00:00+05:30`;
+}
+
+describe('npm start with Slack pointed at a local fake Slack', () => {
+  it('runs the loop for the demo tenant: connect, remind, messages in threads and DMs', async () => {
+    const port = await freePort();
+    const env = {
+      DATABASE_URL: t.url, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'slack-loop-')), PORT: String(port), LOG_LEVEL: 'warn',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-fake-token-0001', SLACK_API_URL: fake.url,
+    };
+    const server = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    server.stdout.on('data', (c) => (out += c));
+    server.stderr.on('data', (c) => (out += c));
+    const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
+    const deadline = Date.now() + 60_000;
+    while (!out.includes('Press Ctrl-C') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(out).toContain('Compliance OS is running');
+
+    const connect = await runCli(['slack', 'connect', '--tenant', 'demo'], env);
+    expect(connect.stdout).toContain('Connected Slack workspace "Fake Workspace" (T0FAKE) to tenant "demo"');
+    expect(connect.stdout).toContain('Linked 6 of 6 unlinked user(s)');
+    expect((await runCli(['slack', 'channel', '--tenant', 'demo', '--channel', 'C0DEMO0001'], env)).code).toBe(0);
+    const remind = await runCli(['remind', '--tenant', 'demo', '--as-of', tomorrowMorningIst()], env);
+    const queued = Number(/(\d+) newly queued/.exec(remind.stdout)?.[1]);
+    expect(queued).toBeGreaterThan(0);
+
+    // The running server's dispatcher delivers them to the fake within seconds.
+    const until = Date.now() + 30_000;
+    while ((await statusCounts(t.db)).sent !== queued && Date.now() < until) await new Promise((r) => setTimeout(r, 250));
+    expect(await statusCounts(t.db)).toEqual({ sent: queued });
+
+    const posts = fake.calls.filter((c) => c.method === 'chat.postMessage');
+    const roots = posts.filter((c) => c.args.channel === 'C0DEMO0001' && !c.args.thread_ts);
+    const replies = posts.filter((c) => c.args.channel === 'C0DEMO0001' && c.args.thread_ts);
+    const dms = posts.filter((c) => String(c.args.channel).startsWith('D'));
+    expect(roots.length + dms.length).toBeGreaterThan(0);
+    expect(replies.length).toBe(roots.length); // each root's first reminder is a reply in its thread
+    expect(fake.calls.flatMap(specProblems)).toEqual([]);
+
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 120_000);
+});
