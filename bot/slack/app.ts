@@ -1,7 +1,7 @@
 import { App, ExpressReceiver, LogLevel, type AuthorizeResult, type Logger as BoltLogger } from '@slack/bolt';
 import type { Runtime } from '../../app/runtime.js';
 import type { SecretBox } from '../../core/infra/crypto/secret-box.js';
-import { findSlackInstallation } from '../../core/infra/stores/slack-installations.js';
+import { findSlackInstallation, type SlackInstallation } from '../../core/infra/stores/slack-installations.js';
 import { registerAcknowledge } from './listeners/actions/acknowledge.js';
 import { registerNotApplicable } from './listeners/actions/not-applicable.js';
 import { registerComplianceCommand } from './listeners/commands/compliance.js';
@@ -14,6 +14,7 @@ export interface SlackSettings {
 }
 
 const EVENT_TTL_MS = 60 * 60_000;
+const INSTALLATION_TTL_MS = 60_000;
 
 function boltLogger(runtime: Runtime): BoltLogger {
   const log = runtime.logger.child({ module: 'slack' });
@@ -55,13 +56,23 @@ function eventDeduplicator(runtime: Runtime) {
  */
 export function createSlackApp(settings: SlackSettings, runtime: Runtime, box: SecretBox): { app: App; receiver: ExpressReceiver } {
   const logger = boltLogger(runtime);
+  // Nothing slow before ack(): installations are read from the database at most once a minute
+  // per workspace, not on every request (a re-connected token takes effect within the minute).
+  const cached = new Map<string, { install: SlackInstallation | undefined; at: number }>();
+  const installations = async (teamId: string) => {
+    const hit = cached.get(teamId);
+    if (hit && Date.now() - hit.at < INSTALLATION_TTL_MS) return hit.install;
+    const install = await findSlackInstallation(runtime.db, box, teamId);
+    cached.set(teamId, { install, at: Date.now() });
+    return install;
+  };
   const receiver = new ExpressReceiver({ signingSecret: settings.signingSecret, endpoints: '/slack/events', logger });
   const app = new App({
     receiver,
     logger,
     clientOptions: { ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl.endsWith('/') ? settings.apiUrl : `${settings.apiUrl}/` } : {}), retryConfig: { retries: 2 } },
     authorize: async ({ teamId }) => {
-      const install = teamId ? await findSlackInstallation(runtime.db, box, teamId) : undefined;
+      const install = teamId ? await installations(teamId) : undefined;
       if (!install) throw new Error(`Slack workspace ${teamId ?? '(unknown)'} is not connected to any tenant`);
       return { botToken: install.botToken, botUserId: install.botUserId ?? undefined, teamId: install.teamId, tenantId: install.tenantId } as AuthorizeResult;
     },
