@@ -30,6 +30,8 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: z.string().min(16).optional(),
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-…)').optional(),
   SLACK_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SLACK_CLIENT_ID: z.string().min(5).optional(),
+  SLACK_CLIENT_SECRET: z.string().min(8).optional(),
 });
 
 export type Env = Record<string, string | undefined>;
@@ -53,7 +55,13 @@ export interface Config {
   /** Encrypts tokens at rest. Generated under DATA_DIR in development. */
   encryptionKey: string | undefined;
   /** Slack is on when a signing secret is set. */
-  slack: { signingSecret: string; botToken: string | undefined; apiUrl: string | undefined } | undefined;
+  slack: {
+    signingSecret: string;
+    botToken: string | undefined;
+    apiUrl: string | undefined;
+    /** OAuth install for many workspaces, when the app's client id and secret are set. */
+    oauth: { clientId: string; clientSecret: string } | undefined;
+  } | undefined;
 }
 
 /** Parses the environment, reporting every bad variable at once. Empty strings count as unset. */
@@ -67,6 +75,9 @@ export function parseConfig(env: Env): Config {
   const problems: string[] = [];
   if (c.NODE_ENV === 'production' && !c.DATABASE_URL) {
     problems.push('DATABASE_URL: required when NODE_ENV=production (the embedded database is for development)');
+  }
+  if (Boolean(c.SLACK_CLIENT_ID) !== Boolean(c.SLACK_CLIENT_SECRET)) {
+    problems.push('SLACK_CLIENT_ID / SLACK_CLIENT_SECRET: set both for the OAuth install, or neither');
   }
   if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET) {
     problems.push('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN (Slack signs every request; see README, Slack)');
@@ -94,6 +105,11 @@ export function parseConfig(env: Env): Config {
     outboundRatePerSecond: c.OUTBOUND_RATE_PER_SECOND,
     schedulerInProcess: c.SCHEDULER === 'on',
     encryptionKey: c.ENCRYPTION_KEY,
-    slack: c.SLACK_SIGNING_SECRET ? { signingSecret: c.SLACK_SIGNING_SECRET, botToken: c.SLACK_BOT_TOKEN, apiUrl: c.SLACK_API_URL } : undefined,
+    slack: c.SLACK_SIGNING_SECRET
+      ? {
+        signingSecret: c.SLACK_SIGNING_SECRET, botToken: c.SLACK_BOT_TOKEN, apiUrl: c.SLACK_API_URL,
+        oauth: c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET ? { clientId: c.SLACK_CLIENT_ID, clientSecret: c.SLACK_CLIENT_SECRET } : undefined,
+      }
+      : undefined,
   };
 }

@@ -6,11 +6,14 @@ import { registerAcknowledge } from './listeners/actions/acknowledge.js';
 import { registerNotApplicable } from './listeners/actions/not-applicable.js';
 import { registerComplianceCommand } from './listeners/commands/compliance.js';
 import { registerAppHomeOpened } from './listeners/events/app-home-opened.js';
+import { slackOAuthRouter } from './oauth.js';
 
 export interface SlackSettings {
   signingSecret: string;
   /** Web API base URL, e.g. a local fake Slack in tests (default https://slack.com/api/). */
   apiUrl?: string;
+  /** OAuth install for many workspaces (/slack/install, /slack/oauth_redirect). */
+  oauth?: { clientId: string; clientSecret: string };
 }
 
 const EVENT_TTL_MS = 60 * 60_000;
@@ -83,6 +86,7 @@ export function createSlackApp(settings: SlackSettings, runtime: Runtime, box: S
     if (eventId && (await alreadySeen(eventId))) return;
     await next();
   });
+  if (settings.oauth) receiver.router.use(slackOAuthRouter(runtime, settings.oauth, settings.apiUrl));
   registerComplianceCommand(app, runtime);
   registerAcknowledge(app, runtime);
   registerAppHomeOpened(app, runtime);

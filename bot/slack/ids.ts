@@ -13,3 +13,8 @@ export const ACTIONS = {
 export const VIEWS = {
   notApplicable: 'item_not_applicable_modal',
 } as const;
+
+/** The bot's scopes, least privilege; manifest.yml lists exactly these (a test holds them equal). */
+export const BOT_SCOPES = [
+  'channels:history', 'chat:write', 'commands', 'files:read', 'groups:history', 'im:write', 'users:read', 'users:read.email',
+] as const;

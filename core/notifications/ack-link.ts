@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createSignedToken, verifySignedToken, type TokenProblem } from './signed-token.js';
 
 /**
  * One-click acknowledgement links: the token names tenant, item and user, expires, and is
@@ -11,29 +11,13 @@ export interface AckClaim {
   expiresAt: number;
 }
 
-const sign = (secret: string, body: string) => createHmac('sha256', secret).update(body).digest('base64url');
+export type AckTokenProblem = TokenProblem;
 
-export function createAckToken(secret: string, claim: AckClaim): string {
-  const body = Buffer.from(JSON.stringify([claim.tenantId, claim.instanceId, claim.userId, claim.expiresAt])).toString('base64url');
-  return `${body}.${sign(secret, body)}`;
-}
-
-export type AckTokenProblem = 'malformed' | 'bad_signature' | 'expired';
+export const createAckToken = (secret: string, claim: AckClaim): string =>
+  createSignedToken(secret, 'ack', { t: claim.tenantId, i: claim.instanceId, u: claim.userId }, claim.expiresAt);
 
 export function verifyAckToken(secret: string, token: string, now: Date): AckClaim | AckTokenProblem {
-  const [body, signature] = token.split('.');
-  if (!body || !signature) return 'malformed';
-  const expected = Buffer.from(sign(secret, body));
-  const given = Buffer.from(signature);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return 'bad_signature';
-  let parts: unknown;
-  try {
-    parts = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-  } catch {
-    return 'malformed';
-  }
-  if (!Array.isArray(parts) || parts.length !== 4) return 'malformed';
-  const [tenantId, instanceId, userId, expiresAt] = parts as [string, string, string, number];
-  if (expiresAt < now.getTime()) return 'expired';
-  return { tenantId, instanceId, userId, expiresAt };
+  const claim = verifySignedToken<{ t: string; i: string; u: string }>(secret, 'ack', token, now);
+  if (typeof claim === 'string') return claim;
+  return { tenantId: claim.t, instanceId: claim.i, userId: claim.u, expiresAt: claim.exp };
 }

@@ -5,6 +5,7 @@ import { saveSlackInstallation } from '../../../core/infra/stores/slack-installa
 import { tenantIdBySlug } from '../../../core/infra/stores/tenants.js';
 import type { Database } from '../../../core/infra/db/database.js';
 import { UsageError, optionalString, requireString, type Command } from '../command.js';
+import { slackInstallLink } from '../../../bot/slack/oauth.js';
 
 /** Links the tenant's users to Slack accounts with the same email, so reminders reach them in Slack. */
 async function linkUsersByEmail(db: Database, client: webApi.WebClient, tenantId: string): Promise<{ linked: number; total: number }> {
@@ -25,6 +26,19 @@ async function linkUsersByEmail(db: Database, client: webApi.WebClient, tenantId
 }
 
 export const slackCommands: Command[] = [
+  {
+    words: ['slack', 'install-link'],
+    usage: 'slack install-link --tenant <slug>',
+    summary: "A signed link (valid 7 days) for the tenant's admin to add the app to their Slack workspace (OAuth install).",
+    options: { tenant: { type: 'string' } },
+    async run({ runtime, config, io }, values) {
+      if (!config.slack?.oauth) throw new UsageError('set SLACK_CLIENT_ID and SLACK_CLIENT_SECRET (with SLACK_SIGNING_SECRET) for the OAuth install');
+      const rt = await runtime();
+      const tenantId = await tenantIdBySlug(rt.db, requireString(values, 'tenant'));
+      io.out(slackInstallLink(rt, tenantId));
+      return 0;
+    },
+  },
   {
     words: ['slack', 'connect'],
     usage: 'slack connect --tenant <slug>',

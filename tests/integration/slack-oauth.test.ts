@@ -1,0 +1,78 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import nock from 'nock';
+import { createSlackApp } from '../../bot/slack/app.js';
+import { BOT_SCOPES } from '../../bot/slack/ids.js';
+import { slackInstallLink } from '../../bot/slack/oauth.js';
+import { createHttpApp, listen, type RunningServer } from '../../app/http/server.js';
+import type { Runtime } from '../../app/runtime.js';
+import { findSlackInstallation } from '../../core/infra/stores/slack-installations.js';
+import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { seedDemoForTest, type DemoIds } from '../support/demo.js';
+import { testRuntime } from '../support/runtime.js';
+import { SIGNING_SECRET } from '../support/slack.js';
+
+let t: TestDatabase;
+let demo: DemoIds;
+let runtime: Runtime;
+let server: RunningServer;
+let base: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  demo = await seedDemoForTest(t.db);
+  runtime = await testRuntime(t.url);
+  const slack = createSlackApp({ signingSecret: SIGNING_SECRET, oauth: { clientId: '111.222', clientSecret: 'client-secret-xyz' } }, runtime, runtime.services.secretBox);
+  server = await listen(createHttpApp({ db: runtime.db, logger: runtime.logger, slackRouter: slack.receiver.router }), '127.0.0.1', 0);
+  base = `http://127.0.0.1:${server.port}`;
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+});
+afterAll(async () => {
+  nock.cleanAll();
+  nock.enableNetConnect();
+  await server.close();
+  await runtime.close();
+  await t.drop();
+});
+
+describe('Slack OAuth install', () => {
+  it("binds the workspace to the tenant named by the admin's signed link, token encrypted", async () => {
+    const link = slackInstallLink(runtime, demo.tenantId).replace(runtime.config.http.publicUrl, base);
+    const start = await fetch(link, { redirect: 'manual' });
+    expect(start.status).toBe(302);
+    const authorize = new URL(start.headers.get('location')!);
+    expect(authorize.origin + authorize.pathname).toBe('https://slack.com/oauth/v2/authorize');
+    expect(authorize.searchParams.get('client_id')).toBe('111.222');
+    expect(authorize.searchParams.get('scope')!.split(',')).toEqual([...BOT_SCOPES]);
+    const state = authorize.searchParams.get('state')!;
+
+    nock('https://slack.com').post('/api/oauth.v2.access', (b) => b.code === 'code-123' && b.client_id === '111.222').reply(200, {
+      ok: true, access_token: 'xoxb-installed-token', bot_user_id: 'U0NEWBOT', team: { id: 'T0NEW', name: 'New Workspace' }, authed_user: { id: 'U0ADMIN' },
+    });
+    const done = await fetch(`${base}/slack/oauth_redirect?code=code-123&state=${encodeURIComponent(state)}`);
+    expect([done.status, (await done.text()).includes('Compliance OS is now in <b>New Workspace</b>')]).toEqual([200, true]);
+    const install = await findSlackInstallation(t.db, runtime.services.secretBox, 'T0NEW');
+    expect(install).toMatchObject({ tenantId: demo.tenantId, botToken: 'xoxb-installed-token', botUserId: 'U0NEWBOT' });
+    const stored = await t.superuser("SELECT bot_token_encrypted FROM slack_installations WHERE team_id = 'T0NEW'");
+    expect(stored.rows[0]!.bot_token_encrypted).not.toContain('xoxb');
+  });
+
+  it('refuses a forged or expired install link, and a callback without a valid state', async () => {
+    expect((await fetch(`${base}/slack/install?t=forged.token`, { redirect: 'manual' })).status).toBe(400);
+    const forged = await fetch(`${base}/slack/oauth_redirect?code=c&state=forged.state`);
+    expect([forged.status, (await forged.text()).includes('did not come from a valid install link')]).toEqual([400, true]);
+    const denied = await fetch(`${base}/slack/oauth_redirect?error=access_denied&state=x.y`);
+    expect(await denied.text()).toContain('Slack said: access_denied.');
+  });
+
+  it('manifest.yml asks for exactly the scopes the code uses', () => {
+    const manifest = readFileSync('manifest.yml', 'utf8');
+    const bot = manifest.slice(manifest.indexOf('    bot:')).split('\n').slice(1);
+    const end = bot.findIndex((l) => !/^ {6}- /.test(l));
+    const scopes = bot.slice(0, end).map((l) => l.trim().slice(2));
+    expect(scopes.sort()).toEqual([...BOT_SCOPES].sort());
+    expect(manifest).toContain('command: /compliance');
+    expect(manifest.match(/https:\/\/YOUR-PUBLIC-HOST\/slack\/events/g)).toHaveLength(3);
+  });
+});
