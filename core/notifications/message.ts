@@ -42,6 +42,8 @@ function headline(ctx: MessageContext): string {
     case 'approved': return p.late ? 'Approved (filed late)' : 'Approved';
     case 'rejected': return 'Rejected: please upload a corrected file';
     case 'due_date_changed': return 'Due date changed';
+    case 'not_applicable': return 'Marked not applicable';
+    case 'reopened': return 'Reopened: evidence needed again';
     case 'weekly_digest': return 'Weekly compliance digest';
     default: return ctx.kind.replace(/_/g, ' ');
   }
@@ -54,7 +56,7 @@ function detail(ctx: MessageContext): string[] {
   if (p.addressedTo && typeof p.addressedTo === 'object' && 'missing' in p.addressedTo) {
     lines.push(`No ${String((p.addressedTo as { missing: string }).missing)} is assigned to this item, so you are told instead. Please assign one.`);
   }
-  if (ctx.kind === 'rejected' && typeof p.reason === 'string') lines.push(`Reason: ${p.reason}`);
+  if (['rejected', 'not_applicable', 'reopened'].includes(ctx.kind) && typeof p.reason === 'string') lines.push(`Reason: ${p.reason}`);
   if (ctx.kind === 'due_date_changed') {
     lines.push(`Moved from ${formatDate(String(p.oldDueDate))} to ${formatDate(String(p.newDueDate))}${p.reference ? ` (${String(p.reference)})` : ''}.`);
   }

@@ -1,7 +1,7 @@
 import { requireRole, type Actor } from '../engine/access.js';
 import { nextStatus } from '../engine/status.js';
 import type { TenantUnit } from '../ports.js';
-import { actorRef, lockInstance, requireReviewer } from './instance-guard.js';
+import { actorRef, lockInstance, ownerOrAdmin, requireReviewer } from './instance-guard.js';
 import { requireReason } from './review-evidence.js';
 
 /** An approver or admin marks an open item not applicable (e.g. no TDS deducted this month), with a reason. */
@@ -14,11 +14,15 @@ export async function markNotApplicable(unit: TenantUnit, actor: Actor, input: {
   await unit.audit.append([
     { actor: actorRef(actor), action: 'instance.not_applicable', objectType: 'instance', objectId: instance.id, before: { status: instance.status }, after: { status, reason } },
   ]);
+  await unit.outbox.enqueue([{
+    kind: 'not_applicable', to: ownerOrAdmin(instance), instanceId: instance.id,
+    dedupKey: `not_applicable:${instance.id}:${now.toISOString()}`, payload: { reason, by: actor.id },
+  }]);
   return { status };
 }
 
 /** A tenant admin reopens a closed item; approved evidence stays frozen and a new upload starts a new version. */
-export async function reopenInstance(unit: TenantUnit, actor: Actor, input: { instanceId: string; reason: string }, _now: Date) {
+export async function reopenInstance(unit: TenantUnit, actor: Actor, input: { instanceId: string; reason: string }, now: Date) {
   const reason = requireReason(input.reason, 'reopening');
   const instance = await lockInstance(unit, input.instanceId);
   requireRole(actor, ['tenant_admin'], instance.entityId, 'reopen this item');
@@ -27,6 +31,10 @@ export async function reopenInstance(unit: TenantUnit, actor: Actor, input: { in
   await unit.audit.append([
     { actor: actorRef(actor), action: 'instance.reopened', objectType: 'instance', objectId: instance.id, before: { status: instance.status }, after: { status, reason } },
   ]);
+  await unit.outbox.enqueue([{
+    kind: 'reopened', to: ownerOrAdmin(instance), instanceId: instance.id,
+    dedupKey: `reopened:${instance.id}:${now.toISOString()}`, payload: { reason, by: actor.id },
+  }]);
   return { status };
 }
 

@@ -70,13 +70,15 @@ const LEAD: Record<string, string> = {
   approved: ':white_check_mark: Approved.',
   rejected: ':x: Rejected: please upload a corrected file here.',
   due_date_changed: ':calendar: The due date changed.',
+  not_applicable: ':heavy_minus_sign: Marked not applicable.',
+  reopened: ':arrows_counterclockwise: Reopened: it needs evidence again.',
 };
 
 /** A reply in the item's thread, addressed to the person it is for. */
 export function threadReply(m: MessageContext): { text: string; blocks: KnownBlock[] } {
   const p = m.payload;
   const extra = [
-    m.kind === 'rejected' && typeof p.reason === 'string' ? `Reason: ${esc(p.reason)}` : '',
+    ['rejected', 'not_applicable', 'reopened'].includes(m.kind) && typeof p.reason === 'string' ? `Reason: ${esc(p.reason)}` : '',
     m.kind === 'due_date_changed' ? `${formatDate(String(p.oldDueDate))} → *${formatDate(String(p.newDueDate))}*${p.reference ? ` (${esc(String(p.reference))})` : ''}` : '',
     p.addressedTo && typeof p.addressedTo === 'object' && 'missing' in p.addressedTo ? `No ${String((p.addressedTo as { missing: string }).missing)} is assigned: please assign one.` : '',
   ].filter(Boolean);
