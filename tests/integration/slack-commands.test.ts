@@ -1,42 +1,24 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import { createSlackApp } from '../../bot/slack/app.js';
 import { forgetSlackUsers } from '../../bot/slack/identity.js';
-import { createHttpApp, listen, type RunningServer } from '../../app/http/server.js';
-import type { Runtime } from '../../app/runtime.js';
-import { saveSlackInstallation } from '../../core/infra/stores/slack-installations.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { instanceId, seedDemoForTest, type DemoIds } from '../support/demo.js';
-import { testRuntime } from '../support/runtime.js';
-import { SIGNING_SECRET, signedHeaders, slashCommandBody, until } from '../support/slack.js';
+import type { TestDatabase } from '../support/db.js';
+import { instanceId, type DemoIds } from '../support/demo.js';
+import { signedHeaders, slashCommandBody, startSlackTestServer, until } from '../support/slack.js';
 
+let ctx: Awaited<ReturnType<typeof startSlackTestServer>>;
 let t: TestDatabase;
 let demo: DemoIds;
-let runtime: Runtime;
-let server: RunningServer;
 let url: string;
 const TEAM = 'T0DEMO';
 const HOOKS = 'https://hooks.slack.com';
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  demo = await seedDemoForTest(t.db);
-  runtime = await testRuntime(t.url);
-  await saveSlackInstallation(t.db, runtime.services.secretBox, { tenantId: demo.tenantId, teamId: TEAM, teamName: 'Demo', botUserId: 'U0BOT', botToken: 'xoxb-demo-token' });
+  ctx = await startSlackTestServer({ team: TEAM });
+  ({ t, demo, events: url } = ctx);
   await t.db.withTenant(demo.tenantId, ({ trx }) => trx('users').where({ id: demo.users.owner }).update({ slack_user_id: 'U0OWNER' }));
-  const slack = createSlackApp({ signingSecret: SIGNING_SECRET }, runtime, runtime.services.secretBox);
-  server = await listen(createHttpApp({ db: runtime.db, logger: runtime.logger, slackRouter: slack.receiver.router }), '127.0.0.1', 0);
-  url = `http://127.0.0.1:${server.port}/slack/events`;
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
 });
 afterEach(() => nock.cleanAll());
-afterAll(async () => {
-  nock.enableNetConnect();
-  await server.close();
-  await runtime.close();
-  await t.drop();
-});
+afterAll(() => ctx.close());
 
 interface Reply { response_type: string; text: string; blocks: { type: string; text?: { text: string } }[] }
 

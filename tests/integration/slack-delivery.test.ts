@@ -1,26 +1,22 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import { createSlackApp } from '../../bot/slack/app.js';
 import { ACTIONS } from '../../bot/slack/ids.js';
-import { createHttpApp, listen, type RunningServer } from '../../app/http/server.js';
 import type { Runtime } from '../../app/runtime.js';
 import { runAsUser } from '../../app/use-case-runner.js';
 import { sweepReminders } from '../../core/infra/engine/reminder-sweep.js';
 import { runDispatcher } from '../../core/infra/outbox/dispatcher.js';
-import { saveSlackInstallation } from '../../core/infra/stores/slack-installations.js';
 import { approveEvidence } from '../../core/use-cases/review-evidence.js';
 import { submitEvidence } from '../../core/use-cases/submit-evidence.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { DEMO_NOW, instanceId, seedDemoForTest, type DemoIds } from '../support/demo.js';
+import type { TestDatabase } from '../support/db.js';
+import { DEMO_NOW, instanceId, type DemoIds } from '../support/demo.js';
 import { createTenantWithEverything, sha256Hex } from '../support/fixtures.js';
-import { testRuntime } from '../support/runtime.js';
 import { specProblems, type RecordedCall } from '../support/slack-spec.js';
-import { SIGNING_SECRET, signedHeaders, until } from '../support/slack.js';
+import { SIGNING_SECRET, signedHeaders, startSlackTestServer, until } from '../support/slack.js';
 
+let ctx: Awaited<ReturnType<typeof startSlackTestServer>>;
 let t: TestDatabase;
 let demo: DemoIds;
 let runtime: Runtime;
-let server: RunningServer;
 let events: string;
 const calls: RecordedCall[] = [];
 let ts = 1000;
@@ -46,10 +42,8 @@ const callsTo = (method: string) => calls.filter((c) => c.method === method);
 const instance = (id: string) => t.db.withTenant(demo.tenantId, ({ trx }) => trx('compliance_instances').where({ id }).first());
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  demo = await seedDemoForTest(t.db);
-  runtime = await testRuntime(t.url, { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-demo-token' });
-  await saveSlackInstallation(t.db, runtime.services.secretBox, { tenantId: demo.tenantId, teamId: TEAM, teamName: 'Demo', botUserId: 'U0BOT', botToken: 'xoxb-demo-token' });
+  ctx = await startSlackTestServer({ env: { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-demo-token' }, team: TEAM });
+  ({ t, demo, runtime, events } = ctx);
   await t.db.withTenant(demo.tenantId, async ({ trx }) => {
     for (const [role, slackId] of [['owner', 'U0OWNER'], ['approver', 'U0APPR'], ['cfo', 'U0CFO']] as const) {
       await trx('users').where({ id: demo.users[role] }).update({ slack_user_id: slackId });
@@ -57,23 +51,12 @@ beforeAll(async () => {
     await trx('entities').where({ id: demo.entities.manufacturing }).update({ slack_channel_id: 'C0MFG0001' });
     await trx('tenants').where({ id: demo.tenantId }).update({ slack_channel_id: 'C0GROUP01' });
   });
-  const slack = createSlackApp({ signingSecret: SIGNING_SECRET }, runtime, runtime.services.secretBox);
-  server = await listen(createHttpApp({ db: runtime.db, logger: runtime.logger, slackRouter: slack.receiver.router }), '127.0.0.1', 0);
-  events = `http://127.0.0.1:${server.port}/slack/events`;
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
   fakeSlack();
 });
 afterEach(() => {
   expect(calls.flatMap(specProblems)).toEqual([]); // every call a real method with its required arguments
 });
-afterAll(async () => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-  await server.close();
-  await runtime.close();
-  await t.drop();
-});
+afterAll(() => ctx.close());
 
 describe('reminders in item threads', () => {
   it('posts a root message in the entity channel, then replies in its thread mentioning the person', async () => {

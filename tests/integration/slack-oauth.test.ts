@@ -1,40 +1,25 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import { createSlackApp } from '../../bot/slack/app.js';
 import { BOT_SCOPES } from '../../bot/slack/ids.js';
 import { slackInstallLink } from '../../bot/slack/oauth.js';
-import { createHttpApp, listen, type RunningServer } from '../../app/http/server.js';
 import type { Runtime } from '../../app/runtime.js';
 import { findSlackInstallation } from '../../core/infra/stores/slack-installations.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { seedDemoForTest, type DemoIds } from '../support/demo.js';
-import { testRuntime } from '../support/runtime.js';
-import { SIGNING_SECRET } from '../support/slack.js';
+import type { TestDatabase } from '../support/db.js';
+import type { DemoIds } from '../support/demo.js';
+import { startSlackTestServer } from '../support/slack.js';
 
+let ctx: Awaited<ReturnType<typeof startSlackTestServer>>;
 let t: TestDatabase;
 let demo: DemoIds;
 let runtime: Runtime;
-let server: RunningServer;
 let base: string;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  demo = await seedDemoForTest(t.db);
-  runtime = await testRuntime(t.url);
-  const slack = createSlackApp({ signingSecret: SIGNING_SECRET, oauth: { clientId: '111.222', clientSecret: 'client-secret-xyz' } }, runtime, runtime.services.secretBox);
-  server = await listen(createHttpApp({ db: runtime.db, logger: runtime.logger, slackRouter: slack.receiver.router }), '127.0.0.1', 0);
-  base = `http://127.0.0.1:${server.port}`;
-  nock.disableNetConnect();
-  nock.enableNetConnect('127.0.0.1');
+  ctx = await startSlackTestServer({ oauth: { clientId: '111.222', clientSecret: 'client-secret-xyz' } });
+  ({ t, demo, runtime, base } = ctx);
 });
-afterAll(async () => {
-  nock.cleanAll();
-  nock.enableNetConnect();
-  await server.close();
-  await runtime.close();
-  await t.drop();
-});
+afterAll(() => ctx.close());
 
 describe('Slack OAuth install', () => {
   it("binds the workspace to the tenant named by the admin's signed link, token encrypted", async () => {
