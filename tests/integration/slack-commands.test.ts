@@ -3,7 +3,8 @@ import nock from 'nock';
 import { forgetSlackUsers } from '../../bot/slack/identity.js';
 import type { TestDatabase } from '../support/db.js';
 import { instanceId, type DemoIds } from '../support/demo.js';
-import { signedHeaders, slashCommandBody, startSlackTestServer, until } from '../support/slack.js';
+import { signedHeaders, slashCommandBody, until } from '../support/slack.js';
+import { startSlackTestServer } from '../support/slack-server.js';
 
 let ctx: Awaited<ReturnType<typeof startSlackTestServer>>;
 let t: TestDatabase;

@@ -11,7 +11,8 @@ import type { TestDatabase } from '../support/db.js';
 import { DEMO_NOW, instanceId, type DemoIds } from '../support/demo.js';
 import { createTenantWithEverything, sha256Hex } from '../support/fixtures.js';
 import { specProblems, type RecordedCall } from '../support/slack-spec.js';
-import { SIGNING_SECRET, signedHeaders, startSlackTestServer, until } from '../support/slack.js';
+import { SIGNING_SECRET, signedHeaders, until } from '../support/slack.js';
+import { startSlackTestServer } from '../support/slack-server.js';
 
 let ctx: Awaited<ReturnType<typeof startSlackTestServer>>;
 let t: TestDatabase;

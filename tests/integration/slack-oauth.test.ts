@@ -7,7 +7,7 @@ import type { Runtime } from '../../app/runtime.js';
 import { findSlackInstallation } from '../../core/infra/stores/slack-installations.js';
 import type { TestDatabase } from '../support/db.js';
 import type { DemoIds } from '../support/demo.js';
-import { startSlackTestServer } from '../support/slack.js';
+import { startSlackTestServer } from '../support/slack-server.js';
 
 let ctx: Awaited<ReturnType<typeof startSlackTestServer>>;
 let t: TestDatabase;

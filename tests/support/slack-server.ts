@@ -1,0 +1,37 @@
+import nock from 'nock';
+import { createSlackApp } from '../../bot/slack/app.js';
+import { createHttpApp, listen } from '../../app/http/server.js';
+import { saveSlackInstallation } from '../../core/infra/stores/slack-installations.js';
+import { createTestDatabase } from './db.js';
+import { seedDemoForTest } from './demo.js';
+import { testRuntime } from './runtime.js';
+import { SIGNING_SECRET } from './slack.js';
+
+/**
+ * The demo tenant behind a running HTTP server with the Slack app mounted, outside calls
+ * blocked (nock) but for loopback: the set-up every Slack integration test shares.
+ */
+export async function startSlackTestServer(options: { env?: Record<string, string>; oauth?: { clientId: string; clientSecret: string }; team?: string } = {}) {
+  const t = await createTestDatabase();
+  const demo = await seedDemoForTest(t.db);
+  const runtime = await testRuntime(t.url, options.env);
+  if (options.team) {
+    await saveSlackInstallation(t.db, runtime.services.secretBox, { tenantId: demo.tenantId, teamId: options.team, teamName: 'Demo', botUserId: 'U0BOT', botToken: 'xoxb-demo-token' });
+  }
+  const slack = createSlackApp({ signingSecret: SIGNING_SECRET, oauth: options.oauth }, runtime, runtime.services.secretBox);
+  const server = await listen(createHttpApp({ db: runtime.db, logger: runtime.logger, slackRouter: slack.receiver.router }), '127.0.0.1', 0);
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+  return {
+    t, demo, runtime,
+    base: `http://127.0.0.1:${server.port}`,
+    events: `http://127.0.0.1:${server.port}/slack/events`,
+    async close() {
+      nock.cleanAll();
+      nock.enableNetConnect();
+      await server.close();
+      await runtime.close();
+      await t.drop();
+    },
+  };
+}
