@@ -24,8 +24,10 @@ const demoLogin = config.seedDemoWhenEmpty ? readDemoLogin(config.dataDir) : und
 const scheduler = config.schedulerInProcess ? await startScheduler(runtime) : undefined;
 const slack = config.slack ? createSlackApp(config.slack, runtime, runtime.services.secretBox) : undefined;
 if (!slack) logger.info('Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on (see README, Slack)');
+await slack?.start();
+if (config.slack?.appToken) logger.info('Slack is connected in Socket Mode');
 const server = await listen(
-  createHttpApp({ db, logger, services: runtime.services, slackRouter: slack?.receiver.router }),
+  createHttpApp({ db, logger, services: runtime.services, slackRouter: slack?.router }),
   config.http.host,
   config.http.port,
 );
@@ -59,6 +61,7 @@ async function shutdown(signal: string): Promise<void> {
   }, 15_000).unref();
   try {
     await server.close();
+    await slack?.stop();
     await scheduler?.stop();
     await runtime.close();
     logger.info('stopped cleanly');

@@ -30,6 +30,7 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: z.string().min(16).optional(),
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-…)').optional(),
   SLACK_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'must be an app-level token (xapp-…)').optional(),
   SLACK_CLIENT_ID: z.string().min(5).optional(),
   SLACK_CLIENT_SECRET: z.string().min(8).optional(),
 });
@@ -59,6 +60,8 @@ export interface Config {
     signingSecret: string;
     botToken: string | undefined;
     apiUrl: string | undefined;
+    /** Socket Mode (no public URL needed) when an app-level token is set. */
+    appToken: string | undefined;
     /** OAuth install for many workspaces, when the app's client id and secret are set. */
     oauth: { clientId: string; clientSecret: string } | undefined;
   } | undefined;
@@ -107,7 +110,7 @@ export function parseConfig(env: Env): Config {
     encryptionKey: c.ENCRYPTION_KEY,
     slack: c.SLACK_SIGNING_SECRET
       ? {
-        signingSecret: c.SLACK_SIGNING_SECRET, botToken: c.SLACK_BOT_TOKEN, apiUrl: c.SLACK_API_URL,
+        signingSecret: c.SLACK_SIGNING_SECRET, botToken: c.SLACK_BOT_TOKEN, apiUrl: c.SLACK_API_URL, appToken: c.SLACK_APP_TOKEN,
         oauth: c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET ? { clientId: c.SLACK_CLIENT_ID, clientSecret: c.SLACK_CLIENT_SECRET } : undefined,
       }
       : undefined,

@@ -1,4 +1,5 @@
-import { App, ExpressReceiver, LogLevel, type AuthorizeResult, type Logger as BoltLogger } from '@slack/bolt';
+import { App, ExpressReceiver, LogLevel, SocketModeReceiver, type AuthorizeResult, type Logger as BoltLogger } from '@slack/bolt';
+import type { Router } from 'express';
 import type { Runtime } from '../../app/runtime.js';
 import type { SecretBox } from '../../core/infra/crypto/secret-box.js';
 import { findSlackInstallation, type SlackInstallation } from '../../core/infra/stores/slack-installations.js';
@@ -14,6 +15,17 @@ export interface SlackSettings {
   apiUrl?: string;
   /** OAuth install for many workspaces (/slack/install, /slack/oauth_redirect). */
   oauth?: { clientId: string; clientSecret: string };
+  /** Socket Mode: Slack delivers requests over a WebSocket, so no public URL is needed. */
+  appToken?: string;
+}
+
+export interface SlackApp {
+  app: App;
+  /** HTTP mode: the routes to mount (/slack/events, and the OAuth install when configured). */
+  router: Router | undefined;
+  /** Socket Mode: opens and closes the WebSocket (no-ops in HTTP mode). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
 }
 
 const EVENT_TTL_MS = 60 * 60_000;
@@ -57,7 +69,7 @@ function eventDeduplicator(runtime: Runtime) {
  * and age; each request is mapped to its tenant by the workspace's installation, whose bot
  * token is decrypted for that request only.
  */
-export function createSlackApp(settings: SlackSettings, runtime: Runtime, box: SecretBox): { app: App; receiver: ExpressReceiver } {
+export function createSlackApp(settings: SlackSettings, runtime: Runtime, box: SecretBox): SlackApp {
   const logger = boltLogger(runtime);
   // Nothing slow before ack(): installations are read from the database at most once a minute
   // per workspace, not on every request (a re-connected token takes effect within the minute).
@@ -69,11 +81,14 @@ export function createSlackApp(settings: SlackSettings, runtime: Runtime, box: S
     cached.set(teamId, { install, at: Date.now() });
     return install;
   };
-  const receiver = new ExpressReceiver({ signingSecret: settings.signingSecret, endpoints: '/slack/events', logger });
+  const apiUrl = settings.apiUrl ? { slackApiUrl: settings.apiUrl.endsWith('/') ? settings.apiUrl : `${settings.apiUrl}/` } : {};
+  const receiver = settings.appToken
+    ? new SocketModeReceiver({ appToken: settings.appToken, logger, installerOptions: { clientOptions: apiUrl } })
+    : new ExpressReceiver({ signingSecret: settings.signingSecret, endpoints: '/slack/events', logger });
   const app = new App({
     receiver,
     logger,
-    clientOptions: { ...(settings.apiUrl ? { slackApiUrl: settings.apiUrl.endsWith('/') ? settings.apiUrl : `${settings.apiUrl}/` } : {}), retryConfig: { retries: 2 } },
+    clientOptions: { ...apiUrl, retryConfig: { retries: 2 } },
     authorize: async ({ teamId }) => {
       const install = teamId ? await installations(teamId) : undefined;
       if (!install) throw new Error(`Slack workspace ${teamId ?? '(unknown)'} is not connected to any tenant`);
@@ -86,10 +101,20 @@ export function createSlackApp(settings: SlackSettings, runtime: Runtime, box: S
     if (eventId && (await alreadySeen(eventId))) return;
     await next();
   });
-  if (settings.oauth) receiver.router.use(slackOAuthRouter(runtime, settings.oauth, settings.apiUrl));
+  const router = receiver instanceof ExpressReceiver ? receiver.router : undefined;
+  if (router && settings.oauth) router.use(slackOAuthRouter(runtime, settings.oauth, settings.apiUrl));
   registerComplianceCommand(app, runtime);
   registerAcknowledge(app, runtime);
   registerAppHomeOpened(app, runtime);
   registerNotApplicable(app, runtime);
-  return { app, receiver };
+  return {
+    app,
+    router,
+    start: async () => {
+      if (settings.appToken) await app.start();
+    },
+    stop: async () => {
+      if (settings.appToken) await app.stop();
+    },
+  };
 }

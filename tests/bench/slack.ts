@@ -56,7 +56,7 @@ export async function benchSlack(): Promise<void> {
     await saveSlackInstallation(runtime.db, runtime.services.secretBox, { tenantId, teamId: 'T0BENCH', teamName: 'Bench', botUserId: 'U0BOT', botToken: 'xoxb-bench' });
     await runtime.db.withTenant(tenantId, ({ trx }) => trx('users').where({ email: 'owner@demo.example' }).update({ slack_user_id: 'U0OWNER' }));
     const slack = createSlackApp({ signingSecret: SIGNING_SECRET }, runtime, runtime.services.secretBox);
-    const product = await listen(createHttpApp({ db: runtime.db, logger: runtime.logger, slackRouter: slack.receiver.router }), '127.0.0.1', 0);
+    const product = await listen(createHttpApp({ db: runtime.db, logger: runtime.logger, slackRouter: slack.router }), '127.0.0.1', 0);
 
     const bareReceiver = new ExpressReceiver({ signingSecret: SIGNING_SECRET, endpoints: '/slack/events' });
     // With the bot's ids given, Bolt needs no auth.test call: the floor is Bolt's own request handling.

@@ -1,6 +1,7 @@
 import { appendFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
 
 /**
  * A local stand-in for Slack's Web API, for tests and for running the whole loop on a laptop:
@@ -16,6 +17,12 @@ export const FAKE_BOT_USER = 'U0FAKEBOT';
 export interface FakeSlack {
   url: string;
   calls: { method: string; args: Record<string, unknown> }[];
+  /** Bodies posted to response_url-style paths (/respond/…), by path. */
+  responses: { path: string; body: Record<string, unknown> }[];
+  /** Socket Mode: messages the app sent back over the WebSocket (envelope acks). */
+  socketAcks: Record<string, unknown>[];
+  /** Socket Mode: deliver an envelope to every connected app; resolves once one is connected. */
+  sendEnvelope(envelope: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -23,6 +30,9 @@ const userIdFor = (email: string) => `U${email.split('@')[0]!.replace(/[^a-z0-9]
 
 export async function startFakeSlack(port = 0, logFile?: string): Promise<FakeSlack> {
   const calls: FakeSlack['calls'] = [];
+  const responses: FakeSlack['responses'] = [];
+  const socketAcks: FakeSlack['socketAcks'] = [];
+  const sockets = new Set<WebSocket>();
   const users = new Map<string, string>(); // slack id → email
   let ts = 1_764_000_000;
   const server = http.createServer((req, res) => {
@@ -33,6 +43,10 @@ export async function startFakeSlack(port = 0, logFile?: string): Promise<FakeSl
       const args: Record<string, unknown> = (req.headers['content-type'] ?? '').includes('json')
         ? JSON.parse(raw || '{}')
         : Object.fromEntries(new URLSearchParams(raw));
+      if ((req.url ?? '').startsWith('/respond/')) {
+        responses.push({ path: req.url!, body: args });
+        return res.writeHead(200).end('ok');
+      }
       calls.push({ method, args });
       if (logFile) appendFileSync(logFile, `${JSON.stringify({ method, args })}\n`);
       const reply = (body: Record<string, unknown>) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
@@ -54,6 +68,8 @@ export async function startFakeSlack(port = 0, logFile?: string): Promise<FakeSl
           return reply({ ok: true, channel: args.channel, ts: `${++ts}.000100` });
         case 'chat.update':
           return reply({ ok: true, channel: args.channel, ts: args.ts });
+        case 'apps.connections.open':
+          return reply({ ok: true, url: `ws://127.0.0.1:${(server.address() as AddressInfo).port}/socket` });
         case 'views.publish':
         case 'views.open':
           return reply({ ok: true, view: { id: 'V0FAKE' } });
@@ -62,11 +78,28 @@ export async function startFakeSlack(port = 0, logFile?: string): Promise<FakeSl
       }
     });
   });
+  const wss = new WebSocketServer({ server, path: '/socket' });
+  wss.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('message', (data) => socketAcks.push(JSON.parse(String(data))));
+    socket.on('close', () => sockets.delete(socket));
+    socket.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0FAKE' }, debug_info: { host: 'fake' } }));
+  });
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/`,
     calls,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    responses,
+    socketAcks,
+    async sendEnvelope(envelope) {
+      while (sockets.size === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+      for (const socket of sockets) socket.send(JSON.stringify(envelope));
+    },
+    close: () => new Promise((resolve) => {
+      for (const socket of sockets) socket.terminate();
+      wss.close();
+      server.close(() => resolve());
+    }),
   };
 }
 

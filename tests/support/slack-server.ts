@@ -19,7 +19,7 @@ export async function startSlackTestServer(options: { env?: Record<string, strin
     await saveSlackInstallation(t.db, runtime.services.secretBox, { tenantId: demo.tenantId, teamId: options.team, teamName: 'Demo', botUserId: 'U0BOT', botToken: 'xoxb-demo-token' });
   }
   const slack = createSlackApp({ signingSecret: SIGNING_SECRET, oauth: options.oauth }, runtime, runtime.services.secretBox);
-  const server = await listen(createHttpApp({ db: runtime.db, logger: runtime.logger, slackRouter: slack.receiver.router }), '127.0.0.1', 0);
+  const server = await listen(createHttpApp({ db: runtime.db, logger: runtime.logger, slackRouter: slack.router }), '127.0.0.1', 0);
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
   return {
