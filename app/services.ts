@@ -10,6 +10,10 @@ import type { OutboundChannel } from '../core/infra/outbox/enqueue.js';
 import { DEFAULT_RETRY } from '../core/notifications/retry.js';
 import { createSecretBox, type SecretBox } from '../core/infra/crypto/secret-box.js';
 import { resolveAppSecret, resolveEncryptionKey } from './secrets.js';
+import path from 'node:path';
+import { localStorage } from '../core/infra/storage/local-storage.js';
+import { s3Storage } from '../core/infra/storage/s3-storage.js';
+import type { EvidenceStorage } from '../core/infra/storage/storage.js';
 import { createSlackChannel } from '../bot/slack/outbox-channel.js';
 
 /** The adapters beside the database, wired once per process. */
@@ -21,6 +25,8 @@ export interface Services {
   appSecret: string;
   /** Encrypts tokens at rest. */
   secretBox: SecretBox;
+  /** Where evidence files are kept. */
+  storage: EvidenceStorage;
   dispatcher: DispatcherDeps;
   close(): Promise<void>;
 }
@@ -44,6 +50,7 @@ export function createServices(config: Config, db: Database, logger: Logger): Se
     channels,
     appSecret,
     secretBox,
+    storage: config.storage.kind === 's3' ? s3Storage(config.storage) : localStorage(path.resolve(config.storage.dir)),
     dispatcher: { db, channels, retry: DEFAULT_RETRY, limiter, logger: logger.child({ module: 'dispatcher' }), publicUrl: config.http.publicUrl, appSecret },
     async close() {
       if (redis) redis.disconnect();

@@ -31,6 +31,14 @@ const schema = z.object({
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-…)').optional(),
   SLACK_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'must be an app-level token (xapp-…)').optional(),
+  S3_BUCKET: z.string().min(3).optional(),
+  S3_REGION: z.string().min(2).default('us-east-1'),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(['on', 'off']).default('off'),
+  S3_ACCESS_KEY_ID: z.string().min(3).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(8).optional(),
+  S3_SERVER_SIDE_ENCRYPTION: z.enum(['on', 'off']).default('on'),
+  EVIDENCE_MAX_MB: z.coerce.number().int().min(1).max(500).default(25),
   SLACK_CLIENT_ID: z.string().min(5).optional(),
   SLACK_CLIENT_SECRET: z.string().min(8).optional(),
 });
@@ -53,6 +61,11 @@ export interface Config {
   outboundRatePerSecond: number;
   /** Run the background jobs inside `npm start` (off when a separate `npm run worker` runs them). */
   schedulerInProcess: boolean;
+  /** Evidence files: S3 (or compatible) when S3_BUCKET is set, else a folder under DATA_DIR. */
+  storage:
+    | { kind: 's3'; bucket: string; region: string; endpoint: string | undefined; forcePathStyle: boolean; accessKeyId: string | undefined; secretAccessKey: string | undefined; serverSideEncryption: boolean }
+    | { kind: 'local'; dir: string };
+  evidenceMaxBytes: number;
   /** Encrypts tokens at rest. Generated under DATA_DIR in development. */
   encryptionKey: string | undefined;
   /** Slack is on when a signing secret is set. */
@@ -78,6 +91,9 @@ export function parseConfig(env: Env): Config {
   const problems: string[] = [];
   if (c.NODE_ENV === 'production' && !c.DATABASE_URL) {
     problems.push('DATABASE_URL: required when NODE_ENV=production (the embedded database is for development)');
+  }
+  if (Boolean(c.S3_ACCESS_KEY_ID) !== Boolean(c.S3_SECRET_ACCESS_KEY)) {
+    problems.push('S3_ACCESS_KEY_ID / S3_SECRET_ACCESS_KEY: set both, or neither to use the default AWS credentials');
   }
   if (Boolean(c.SLACK_CLIENT_ID) !== Boolean(c.SLACK_CLIENT_SECRET)) {
     problems.push('SLACK_CLIENT_ID / SLACK_CLIENT_SECRET: set both for the OAuth install, or neither');
@@ -108,6 +124,13 @@ export function parseConfig(env: Env): Config {
     outboundRatePerSecond: c.OUTBOUND_RATE_PER_SECOND,
     schedulerInProcess: c.SCHEDULER === 'on',
     encryptionKey: c.ENCRYPTION_KEY,
+    storage: c.S3_BUCKET
+      ? {
+        kind: 's3', bucket: c.S3_BUCKET, region: c.S3_REGION, endpoint: c.S3_ENDPOINT, forcePathStyle: c.S3_FORCE_PATH_STYLE === 'on',
+        accessKeyId: c.S3_ACCESS_KEY_ID, secretAccessKey: c.S3_SECRET_ACCESS_KEY, serverSideEncryption: c.S3_SERVER_SIDE_ENCRYPTION === 'on',
+      }
+      : { kind: 'local', dir: `${c.DATA_DIR.replace(/\/$/, '')}/evidence` },
+    evidenceMaxBytes: c.EVIDENCE_MAX_MB * 1024 * 1024,
     slack: c.SLACK_SIGNING_SECRET
       ? {
         signingSecret: c.SLACK_SIGNING_SECRET, botToken: c.SLACK_BOT_TOKEN, apiUrl: c.SLACK_API_URL, appToken: c.SLACK_APP_TOKEN,

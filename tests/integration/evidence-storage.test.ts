@@ -40,16 +40,16 @@ describe.each(['local', 's3'])('evidence storage (%s)', (kind) => {
   it('stores a PDF under a generated key with the SHA-256 of its bytes', async () => {
     const file = pdf(3 * MB + 17);
     const result = await storeEvidenceStream(store(), chunked(file), request('GSTR-3B Nov 2026.pdf'));
-    expect(result).toEqual({ ok: true, key: expect.stringMatching(/^t1\/i1\/[0-9a-f-]{36}$/), fileName: 'GSTR-3B Nov 2026.pdf', contentType: 'application/pdf', sizeBytes: file.length, sha256: sha(file) });
+    expect(result).toEqual({ ok: true, storageKey: expect.stringMatching(/^t1\/i1\/[0-9a-f-]{36}$/), fileName: 'GSTR-3B Nov 2026.pdf', contentType: 'application/pdf', sizeBytes: file.length, sha256: sha(file) });
     if (!result.ok) return;
-    expect(await hashStoredObject(store(), result.key)).toBe(sha(file));
+    expect(await hashStoredObject(store(), result.storageKey)).toBe(sha(file));
   });
 
   it('stores a 12 MB file (uploaded in parts) intact', async () => {
     const file = pdf(12 * MB);
     const result = await storeEvidenceStream(store(), chunked(file), request('annual-return.pdf'));
     expect(result).toMatchObject({ ok: true, sizeBytes: file.length, sha256: sha(file) });
-    if (result.ok) expect(await hashStoredObject(store(), result.key)).toBe(sha(file));
+    if (result.ok) expect(await hashStoredObject(store(), result.storageKey)).toBe(sha(file));
   });
 
   it.each([
@@ -68,8 +68,8 @@ describe.each(['local', 's3'])('evidence storage (%s)', (kind) => {
     const file = pdf(2048);
     const result = await storeEvidenceStream(store(), chunked(file), request('ack.pdf'));
     if (!result.ok) throw new Error(result.reason);
-    await store().put(result.key, (await import('node:stream')).Readable.from([Buffer.from('%PDF-1.7 forged')]), 'application/pdf');
-    expect(await hashStoredObject(store(), result.key)).not.toBe(result.sha256);
+    await store().put(result.storageKey, (await import('node:stream')).Readable.from([Buffer.from('%PDF-1.7 forged')]), 'application/pdf');
+    expect(await hashStoredObject(store(), result.storageKey)).not.toBe(result.sha256);
   });
 });
 

@@ -4,6 +4,7 @@ import { backgroundCommands } from './background.js';
 import { calendarCommands } from './calendar.js';
 import { databaseCommands } from './database.js';
 import { engineCommands } from './engine.js';
+import { evidenceCommands } from './evidence.js';
 import { slackCommands } from './slack.js';
 
-export const commands: Command[] = [...databaseCommands, ...engineCommands, ...backgroundCommands, ...slackCommands, ...calendarCommands, ...auditCommands];
+export const commands: Command[] = [...databaseCommands, ...engineCommands, ...backgroundCommands, ...slackCommands, ...calendarCommands, ...auditCommands, ...evidenceCommands];

@@ -14,7 +14,7 @@ export interface StoreRequest {
 }
 
 export type StoreResult =
-  | { ok: true; key: string; fileName: string; contentType: string; sizeBytes: number; sha256: string }
+  | { ok: true; storageKey: string; fileName: string; contentType: string; sizeBytes: number; sha256: string }
   | { ok: false; reason: string };
 
 class TooLarge extends Error {}
@@ -81,7 +81,7 @@ export async function storeEvidenceStream(storage: EvidenceStorage, source: Asyn
     if (overLimit) return { ok: false, reason: tooLarge };
     throw error;
   }
-  return { ok: true, key, fileName: name.name, contentType: verdict.contentType, sizeBytes: size, sha256: hash.digest('hex') };
+  return { ok: true, storageKey: key, fileName: name.name, contentType: verdict.contentType, sizeBytes: size, sha256: hash.digest('hex') };
 }
 
 /** Re-reads a stored object and returns its SHA-256 (for `evidence verify`). */
