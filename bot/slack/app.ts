@@ -7,6 +7,7 @@ import { registerAcknowledge } from './listeners/actions/acknowledge.js';
 import { registerNotApplicable } from './listeners/actions/not-applicable.js';
 import { registerComplianceCommand } from './listeners/commands/compliance.js';
 import { registerAppHomeOpened } from './listeners/events/app-home-opened.js';
+import { registerFileShare } from './listeners/events/file-share.js';
 import { slackOAuthRouter } from './oauth.js';
 
 export interface SlackSettings {
@@ -107,6 +108,7 @@ export function createSlackApp(settings: SlackSettings, runtime: Runtime, box: S
   registerAcknowledge(app, runtime);
   registerAppHomeOpened(app, runtime);
   registerNotApplicable(app, runtime);
+  registerFileShare(app, runtime, settings.apiUrl);
   return {
     app,
     router,

@@ -1,0 +1,89 @@
+import { Readable } from 'node:stream';
+import type { webApi } from '@slack/bolt';
+import type { Runtime } from '../../app/runtime.js';
+import { runAsUser } from '../../app/use-case-runner.js';
+import { formatBytes } from '../../core/evidence/file-policy.js';
+import { AppError } from '../../core/errors.js';
+import { storeEvidenceStream } from '../../core/infra/storage/store-evidence.js';
+import { submitEvidence } from '../../core/use-cases/submit-evidence.js';
+import { esc } from './blocks/common.js';
+import { resolveSlackUser } from './identity.js';
+
+export interface SharedFile {
+  id: string;
+  name?: string;
+  size?: number;
+  url_private_download?: string;
+}
+
+export interface ThreadUpload {
+  tenantId: string;
+  channel: string;
+  threadTs: string;
+  slackUserId: string;
+  files: SharedFile[];
+  botToken: string;
+}
+
+/** Slack's file URLs, sent to SLACK_API_URL's host when one is set (a proxy, or the local fake). */
+function downloadUrl(url: string, apiUrl: string | undefined): string {
+  if (!apiUrl) return url;
+  const target = new URL(url);
+  const api = new URL(apiUrl);
+  target.protocol = api.protocol;
+  target.host = api.host;
+  return target.toString();
+}
+
+/**
+ * Files dropped in an item's thread become evidence versions: each is streamed from Slack with
+ * the bot token into storage (type by content, SHA-256 on the way, size limit), then submitted
+ * as the person who dropped it. Anything refused is explained in the thread and leaves nothing.
+ * Files outside item threads are not ours and are ignored.
+ */
+export async function handleThreadUpload(runtime: Runtime, client: webApi.WebClient, upload: ThreadUpload, apiUrl?: string): Promise<void> {
+  const { db, services, config } = runtime;
+  const instance: { id: string } | undefined = await db.withTenant(upload.tenantId, ({ trx }) =>
+    trx('compliance_instances').where({ tenant_id: upload.tenantId, slack_channel_id: upload.channel, slack_thread_ts: upload.threadTs }).first('id'));
+  if (!instance) return;
+  const reply = (text: string) => client.chat.postMessage({ channel: upload.channel, thread_ts: upload.threadTs, text });
+  const userId = await resolveSlackUser(db, client, upload.tenantId, upload.slackUserId);
+  if (!userId) {
+    await reply(`<@${upload.slackUserId}> Compliance OS does not know your Slack account yet, so the file was not recorded as evidence. Ask your compliance admin to add you.`);
+    return;
+  }
+  for (const file of upload.files) {
+    const name = file.name ?? file.id;
+    const refuse = (reason: string) => reply(`:x: *${esc(name)}* was not recorded: ${esc(reason)}. Nothing was kept.`);
+    if (!file.url_private_download) {
+      await refuse('Slack did not offer it for download');
+      continue;
+    }
+    if ((file.size ?? 0) > config.evidenceMaxBytes) {
+      await refuse(`it is larger than the ${formatBytes(config.evidenceMaxBytes)} limit`);
+      continue;
+    }
+    const response = await fetch(downloadUrl(file.url_private_download, apiUrl), { headers: { authorization: `Bearer ${upload.botToken}` } });
+    if (!response.ok || !response.body) {
+      await refuse(`Slack refused the download (HTTP ${response.status})`);
+      continue;
+    }
+    const stored = await storeEvidenceStream(services.storage, Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>), {
+      tenantId: upload.tenantId, instanceId: instance.id, fileName: name, maxBytes: config.evidenceMaxBytes,
+    });
+    if (!stored.ok) {
+      await refuse(stored.reason);
+      continue;
+    }
+    try {
+      const { evidence } = await runAsUser(db, upload.tenantId, userId, (unit, actor) =>
+        submitEvidence(unit, actor, { instanceId: instance.id, file: stored, channel: 'slack', sourceRef: file.id }, new Date()), { cache: services.cache });
+      await reply(`:white_check_mark: Recorded *${esc(stored.fileName)}* as version ${evidence.version} (${formatBytes(stored.sizeBytes)}, SHA-256 \`${stored.sha256.slice(0, 12)}\`). The approver has been asked to review it.`);
+    } catch (error) {
+      // No row, no file: the stored object goes with the refused submission.
+      await services.storage.remove(stored.storageKey).catch(() => undefined);
+      if (!(error instanceof AppError)) throw error;
+      await refuse(error.message);
+    }
+  }
+}
