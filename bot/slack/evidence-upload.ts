@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { webApi } from '@slack/bolt';
 import type { Runtime } from '../../app/runtime.js';
 import { runAsUser } from '../../app/use-case-runner.js';
@@ -68,7 +69,7 @@ export async function handleThreadUpload(runtime: Runtime, client: webApi.WebCli
       await refuse(`Slack refused the download (HTTP ${response.status})`);
       continue;
     }
-    const stored = await storeEvidenceStream(services.storage, Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>), {
+    const stored = await storeEvidenceStream(services.storage, Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), {
       tenantId: upload.tenantId, instanceId: instance.id, fileName: name, maxBytes: config.evidenceMaxBytes,
     });
     if (!stored.ok) {
