@@ -5,6 +5,7 @@ import type { SecretBox } from '../../core/infra/crypto/secret-box.js';
 import { findSlackInstallation, type SlackInstallation } from '../../core/infra/stores/slack-installations.js';
 import { registerAcknowledge } from './listeners/actions/acknowledge.js';
 import { registerNotApplicable } from './listeners/actions/not-applicable.js';
+import { registerReview } from './listeners/actions/review.js';
 import { registerComplianceCommand } from './listeners/commands/compliance.js';
 import { registerAppHomeOpened } from './listeners/events/app-home-opened.js';
 import { registerFileShare } from './listeners/events/file-share.js';
@@ -109,6 +110,7 @@ export function createSlackApp(settings: SlackSettings, runtime: Runtime, box: S
   registerAppHomeOpened(app, runtime);
   registerNotApplicable(app, runtime);
   registerFileShare(app, runtime, settings.apiUrl);
+  registerReview(app, runtime);
   return {
     app,
     router,

@@ -8,11 +8,21 @@ export const ACTIONS = {
   acknowledgeEscalation: 'escalation_acknowledge',
   viewDetails: 'item_view_details',
   markNotApplicable: 'item_mark_not_applicable',
+  approveEvidence: 'evidence_approve',
+  rejectEvidence: 'evidence_reject',
 } as const;
 
 export const VIEWS = {
   notApplicable: 'item_not_applicable_modal',
+  rejectEvidence: 'evidence_reject_modal',
 } as const;
+
+/** Buttons about one evidence version carry both ids: `<instanceId>:<evidenceId>`. */
+export const evidenceRef = (instanceId: string, evidenceId: string) => `${instanceId}:${evidenceId}`;
+export function parseEvidenceRef(value: string | undefined): { instanceId: string; evidenceId: string } {
+  const [instanceId = '', evidenceId = ''] = (value ?? '').split(':');
+  return { instanceId, evidenceId };
+}
 
 /** The bot's scopes, least privilege; manifest.yml lists exactly these (a test holds them equal). */
 export const BOT_SCOPES = [

@@ -90,3 +90,73 @@ describe('files dropped in an item thread', () => {
     expect((await evidence()).length).toBe(1);
   });
 });
+
+describe('Approve and Reject in the thread', () => {
+  let hook = 0;
+  async function press(actionId: string, value: string, slackUser: string): Promise<{ replace_original?: boolean; text?: string }> {
+    let reply: { replace_original?: boolean; text?: string } | undefined;
+    const path = `/actions/${TEAM}/${++hook}/r`;
+    nock('https://hooks.slack.com').post(path, (b) => ((reply = b), true)).reply(200, 'ok');
+    const payload = {
+      type: 'block_actions', team: { id: TEAM, domain: 'demo' }, user: { id: slackUser }, api_app_id: 'A0TEST', token: 'legacy', trigger_id: '9.9.9',
+      response_url: `https://hooks.slack.com${path}`, container: { type: 'message', channel_id: 'C0MFG0001', message_ts: '1764.9' },
+      actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1764.10', text: { type: 'plain_text', text: 'x' } }],
+    };
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    expect((await fetch(ctx.events, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body) }, body })).status).toBe(200);
+    await until(() => reply !== undefined, 10_000);
+    return reply!;
+  }
+  const latest = async (instance: string) => t.db.withTenant(demo.tenantId, ({ trx }) => trx('evidence').where({ instance_id: instance }).orderBy('version', 'desc').first('id', 'review_status'));
+  const status = async (instance: string) => (await t.db.withTenant(demo.tenantId, ({ trx }) => trx('compliance_instances').where({ id: instance }).first('status', 'status_reason')));
+
+  beforeAll(async () => {
+    await t.db.withTenant(demo.tenantId, ({ trx }) => trx('users').where({ id: demo.users.approver }).update({ slack_user_id: 'U0APPR' }));
+  });
+
+  it('the uploader cannot approve their own upload, even holding the approver role', async () => {
+    await t.db.withTenant(demo.tenantId, ({ trx }) => trx('role_assignments').insert({ tenant_id: demo.tenantId, user_id: demo.users.owner, role: 'approver' }));
+    const v = await latest(item);
+    const reply = await press('evidence_approve', `${item}:${v.id}`, 'U0OWNER');
+    expect(reply).toMatchObject({ replace_original: false, text: 'You uploaded this evidence, so someone else has to approve it (segregation of duties).' });
+    expect((await status(item)).status).toBe('submitted');
+  });
+
+  it('the approver approves; a second click sees the decision', async () => {
+    const v = await latest(item);
+    const first = await press('evidence_approve', `${item}:${v.id}`, 'U0APPR');
+    expect(first).toMatchObject({ replace_original: true });
+    expect(first.text).toMatch(/^:white_check_mark: Version 1 approved by <@U0APPR>/);
+    expect((await status(item)).status).toBe('approved');
+    expect((await latest(item)).review_status).toBe('approved');
+    const again = await press('evidence_approve', `${item}:${v.id}`, 'U0APPR');
+    expect(again).toMatchObject({ replace_original: false, text: 'This item is already approved, so it cannot be approved.' });
+  });
+
+  it('Reject asks for a reason in a modal, then rejects', async () => {
+    const other = await instanceId(t.db, demo.tenantId, demo.entities.manufacturing, 'PF_ECR', '2026-11');
+    await t.db.withTenant(demo.tenantId, ({ trx }) => trx('compliance_instances').where({ id: other }).update({ slack_channel_id: 'C0MFG0001', slack_thread_ts: '1764000000.000200' }));
+    await dropFile(Buffer.from('%PDF-1.7 ECR November'), 'ecr-nov.pdf', '1764000000.000200');
+    let v = await latest(other);
+    for (let i = 0; !v && i < 50; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      v = await latest(other);
+    }
+    let opened: Record<string, unknown> | undefined;
+    nock('https://slack.com').post('/api/views.open', (b) => ((opened = b), true)).reply(200, { ok: true });
+    const payload = {
+      type: 'block_actions', team: { id: TEAM }, user: { id: 'U0APPR' }, api_app_id: 'A0TEST', token: 'legacy', trigger_id: '9.9.9', response_url: 'https://hooks.slack.com/x',
+      actions: [{ type: 'button', action_id: 'evidence_reject', block_id: 'b', value: `${other}:${v.id}`, action_ts: '1', text: { type: 'plain_text', text: 'x' } }],
+    };
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    await fetch(ctx.events, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body) }, body });
+    await until(() => opened !== undefined);
+    expect(JSON.parse(String(opened!.view)).private_metadata).toBe(`${other}:${v.id}`);
+    const submit = new URLSearchParams({ payload: JSON.stringify({
+      type: 'view_submission', team: { id: TEAM }, user: { id: 'U0APPR' }, api_app_id: 'A0TEST', token: 'legacy', trigger_id: '9.9.9',
+      view: { id: 'V1', type: 'modal', callback_id: 'evidence_reject_modal', private_metadata: `${other}:${v.id}`, state: { values: { reason: { reason_input: { type: 'plain_text_input', value: 'The challan is for October, not November' } } } } },
+    }) }).toString();
+    expect((await fetch(ctx.events, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(submit) }, body: submit })).status).toBe(200);
+    expect(await status(other)).toEqual({ status: 'rejected', status_reason: 'The challan is for October, not November' });
+  });
+});

@@ -2,7 +2,7 @@ import type { types } from '@slack/bolt';
 import { formatDate } from '../../../core/engine/dates.js';
 import type { Rag } from '../../../core/engine/rag.js';
 import type { MessageContext } from '../../../core/notifications/message.js';
-import { ACTIONS } from '../ids.js';
+import { ACTIONS, evidenceRef } from '../ids.js';
 import { RAG_EMOJI, context, esc, section } from './common.js';
 
 type KnownBlock = types.KnownBlock;
@@ -85,7 +85,18 @@ export function threadReply(m: MessageContext): { text: string; blocks: KnownBlo
   const mention = m.recipient.slackUserId ? `<@${m.recipient.slackUserId}> ` : '';
   const lead = LEAD[m.kind] ?? m.kind.replace(/_/g, ' ');
   const text = `${mention}${lead}${extra.length ? `\n${extra.join('\n')}` : ''}`;
-  return { text, blocks: [section(text)] };
+  const blocks: KnownBlock[] = [section(text)];
+  if (m.kind === 'review_requested' && m.item && typeof p.evidenceId === 'string') {
+    const ref = evidenceRef(m.item.id, p.evidenceId);
+    blocks.push({
+      type: 'actions',
+      elements: [
+        { type: 'button', style: 'primary', action_id: ACTIONS.approveEvidence, text: { type: 'plain_text', text: `Approve version ${String(p.version ?? '')}`.trim() }, value: ref },
+        { type: 'button', style: 'danger', action_id: ACTIONS.rejectEvidence, text: { type: 'plain_text', text: 'Reject…' }, value: ref },
+      ],
+    });
+  }
+  return { text, blocks };
 }
 
 /** A CFO escalation, by direct message, with the button that stops the repeats. */

@@ -3,9 +3,8 @@ import type { Runtime } from '../../../../app/runtime.js';
 import { runAsUser } from '../../../../app/use-case-runner.js';
 import { AppError } from '../../../../core/errors.js';
 import { acknowledgeEscalation } from '../../../../core/use-cases/change-status.js';
-import { unknownUserReply } from '../../blocks/replies.js';
 import { section } from '../../blocks/common.js';
-import { resolveSlackUser } from '../../identity.js';
+import { respondRefusal, userForButton } from '../acting-user.js';
 import { ACTIONS } from '../../ids.js';
 
 /**
@@ -16,11 +15,8 @@ export function registerAcknowledge(app: App, runtime: Runtime): void {
   app.action<BlockButtonAction>(ACTIONS.acknowledgeEscalation, async ({ ack, body, action, context, client, respond, logger }) => {
     await ack();
     const tenantId = context.tenantId as string;
-    const userId = await resolveSlackUser(runtime.db, client, tenantId, body.user.id);
-    if (!userId) {
-      await respond({ response_type: 'ephemeral', replace_original: false, ...unknownUserReply() });
-      return;
-    }
+    const userId = await userForButton(runtime, client, tenantId, body.user.id, respond);
+    if (!userId) return;
     try {
       const result = await runAsUser(runtime.db, tenantId, userId, (unit, actor) =>
         acknowledgeEscalation(unit, actor, { instanceId: action.value ?? '' }, new Date()), { cache: runtime.services.cache });
@@ -29,9 +25,8 @@ export function registerAcknowledge(app: App, runtime: Runtime): void {
         : `:white_check_mark: Acknowledged by <@${body.user.id}>. Escalations for this item have stopped.`;
       await respond({ replace_original: true, text, blocks: [section(text)] });
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      logger.warn(`acknowledge refused: ${error.code}`);
-      await respond({ response_type: 'ephemeral', replace_original: false, text: error.message, blocks: [section(`:warning: ${error.message}`)] });
+      if (error instanceof AppError) logger.warn(`acknowledge refused: ${error.code}`);
+      await respondRefusal(respond, error);
     }
   });
 }

@@ -4,7 +4,7 @@ import { runAsUser } from '../../../../app/use-case-runner.js';
 import { AppError } from '../../../../core/errors.js';
 import { markNotApplicable } from '../../../../core/use-cases/change-status.js';
 import { REASON_BLOCK, REASON_INPUT, notApplicableModal } from '../../blocks/not-applicable.js';
-import { resolveSlackUser } from '../../identity.js';
+import { userForModal } from '../acting-user.js';
 import { ACTIONS, VIEWS } from '../../ids.js';
 
 /**
@@ -22,11 +22,8 @@ export function registerNotApplicable(app: App, runtime: Runtime): void {
   app.view<ViewSubmitAction>(VIEWS.notApplicable, async ({ ack, body, view, context, client }) => {
     const reason = view.state.values[REASON_BLOCK]?.[REASON_INPUT]?.value ?? '';
     const tenantId = context.tenantId as string;
-    const userId = await resolveSlackUser(runtime.db, client, tenantId, body.user.id);
-    if (!userId) {
-      await ack({ response_action: 'errors', errors: { [REASON_BLOCK]: 'Compliance OS does not know your Slack account yet. Ask your admin to add you.' } });
-      return;
-    }
+    const userId = await userForModal(runtime, client, tenantId, body.user.id, ack, REASON_BLOCK);
+    if (!userId) return;
     try {
       await runAsUser(runtime.db, tenantId, userId, (unit, actor) =>
         markNotApplicable(unit, actor, { instanceId: view.private_metadata, reason }, new Date()), { cache: runtime.services.cache });
