@@ -1,6 +1,10 @@
 import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import nock from 'nock';
+import S3rver from 's3rver';
 import type { Runtime } from '../../app/runtime.js';
 import type { TestDatabase } from '../support/db.js';
 import { instanceId, type DemoIds } from '../support/demo.js';
@@ -17,8 +21,19 @@ const TEAM = 'T0DEMO';
 const THREAD = '1764000000.000100';
 const calls: RecordedCall[] = [];
 
+let s3server: S3rver;
+
 beforeAll(async () => {
-  ctx = await startSlackTestServer({ team: TEAM });
+  // Evidence goes to a real S3-compatible server, as in production.
+  s3server = new S3rver({ port: 0, address: '127.0.0.1', directory: mkdtempSync(path.join(tmpdir(), 's3rver-')), silent: true, configureBuckets: [{ name: 'evidence' }] });
+  const { port } = await s3server.run();
+  ctx = await startSlackTestServer({
+    team: TEAM,
+    env: {
+      S3_BUCKET: 'evidence', S3_ENDPOINT: `http://127.0.0.1:${port}`, S3_FORCE_PATH_STYLE: 'on',
+      S3_ACCESS_KEY_ID: 'S3RVER', S3_SECRET_ACCESS_KEY: 'S3RVER', S3_SERVER_SIDE_ENCRYPTION: 'off',
+    },
+  });
   ({ t, demo, runtime } = ctx);
   item = await instanceId(t.db, demo.tenantId, demo.entities.manufacturing, 'GSTR3B_MONTHLY', '2026-11');
   await t.db.withTenant(demo.tenantId, async ({ trx }) => {
@@ -32,7 +47,10 @@ beforeAll(async () => {
   });
 });
 afterEach(() => expect(calls.flatMap(specProblems)).toEqual([]));
-afterAll(() => ctx.close());
+afterAll(async () => {
+  await ctx.close();
+  await s3server.close();
+});
 
 let eventCount = 0;
 /** Posts a signed file_share message event, as Slack sends when someone drops a file in a thread. */
@@ -73,11 +91,17 @@ describe('files dropped in an item thread', () => {
     expect(state.asked).toEqual([demo.users.approver]);
   });
 
-  it('refuses a program renamed .pdf in the thread, keeping nothing', async () => {
+  it.each([
+    ['a 30 MB file', Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(30 * 1024 * 1024)]), 'annual.pdf', 'it is larger than the 25.0 MB limit'],
+    ['a program renamed .pdf', Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0]), Buffer.alloc(512)]), 'challan.pdf', 'it is a Windows program (.exe), whatever its name says'],
+    ['a zero-byte file', Buffer.alloc(0), 'blank.pdf', 'the file is empty (0 bytes)'],
+    ['a file name with ../', Buffer.from('%PDF-1.7 sneaky'), '../../evil.pdf', 'the name "../../evil.pdf" looks like a path; rename it to a plain file name'],
+  ])('refuses %s in the thread, keeping nothing', async (_what, file, name, reason) => {
     const before = await runtime.services.storage.list(`${demo.tenantId}/${item}/`);
-    await dropFile(Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0]), Buffer.alloc(512)]), 'challan.pdf');
-    await until(() => replies().some((r) => r.startsWith(':x: *challan.pdf*')), 10_000);
-    expect(replies().at(-1)).toBe(':x: *challan.pdf* was not recorded: it is a Windows program (.exe), whatever its name says. Nothing was kept.');
+    const seen = replies().length;
+    await dropFile(file, name);
+    await until(() => replies().length > seen, 10_000);
+    expect(replies().at(-1)).toBe(`:x: *${name}* was not recorded: ${reason}. Nothing was kept.`);
     expect((await evidence()).length).toBe(1);
     expect(await runtime.services.storage.list(`${demo.tenantId}/${item}/`)).toEqual(before);
   });
