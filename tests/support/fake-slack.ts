@@ -21,6 +21,8 @@ export interface FakeSlack {
   responses: { path: string; body: Record<string, unknown> }[];
   /** Socket Mode: messages the app sent back over the WebSocket (envelope acks). */
   socketAcks: Record<string, unknown>[];
+  /** Makes a file downloadable at a files-pri URL, as Slack hosts uploaded files. */
+  addFile(id: string, content: Buffer): string;
   /** Socket Mode: deliver an envelope to every connected app; resolves once one is connected. */
   sendEnvelope(envelope: Record<string, unknown>): Promise<void>;
   close(): Promise<void>;
@@ -33,6 +35,7 @@ export async function startFakeSlack(port = 0, logFile?: string): Promise<FakeSl
   const responses: FakeSlack['responses'] = [];
   const socketAcks: FakeSlack['socketAcks'] = [];
   const sockets = new Set<WebSocket>();
+  const files = new Map<string, Buffer>();
   const users = new Map<string, string>(); // slack id → email
   let ts = 1_764_000_000;
   const server = http.createServer((req, res) => {
@@ -43,6 +46,12 @@ export async function startFakeSlack(port = 0, logFile?: string): Promise<FakeSl
       const args: Record<string, unknown> = (req.headers['content-type'] ?? '').includes('json')
         ? JSON.parse(raw || '{}')
         : Object.fromEntries(new URLSearchParams(raw));
+      if ((req.url ?? '').startsWith('/files-pri/')) {
+        const id = (req.url ?? '').split('/')[2]!.split('-').pop()!;
+        const content = files.get(id);
+        if (!content || !(req.headers.authorization ?? '').startsWith('Bearer xoxb-')) return res.writeHead(404).end();
+        return res.writeHead(200, { 'content-type': 'application/octet-stream' }).end(content);
+      }
       if ((req.url ?? '').startsWith('/respond/')) {
         responses.push({ path: req.url!, body: args });
         return res.writeHead(200).end('ok');
@@ -91,6 +100,10 @@ export async function startFakeSlack(port = 0, logFile?: string): Promise<FakeSl
     calls,
     responses,
     socketAcks,
+    addFile(id, content) {
+      files.set(id, content);
+      return `https://files.slack.com/files-pri/${FAKE_TEAM.id}-${id}/download/file`;
+    },
     async sendEnvelope(envelope) {
       while (sockets.size === 0) await new Promise((resolve) => setTimeout(resolve, 20));
       for (const socket of sockets) socket.send(JSON.stringify(envelope));

@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { freePort } from '../../core/infra/db/embedded.js';
+import { runCli } from '../support/cli.js';
+import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
+import { specProblems } from '../support/slack-spec.js';
+import { SIGNING_SECRET, signedHeaders } from '../support/slack.js';
+
+let t: TestDatabase;
+let fake: FakeSlack;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  fake = await startFakeSlack();
+});
+afterAll(async () => {
+  await fake.close();
+  await t.drop();
+});
+
+async function until<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+describe('npm start with the fake Slack: reminder → upload in the thread → approve', () => {
+  it('ends with the root message showing Approved', async () => {
+    const port = await freePort();
+    const env = {
+      DATABASE_URL: t.url, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'evidence-loop-')), PORT: String(port), LOG_LEVEL: 'warn',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-fake-token-0001', SLACK_API_URL: fake.url,
+    };
+    const server = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    server.stdout.on('data', (c) => (out += c));
+    server.stderr.on('data', (c) => (out += c));
+    const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
+    await until(async () => out.includes('Press Ctrl-C'), 'the server');
+    expect((await runCli(['slack', 'connect', '--tenant', 'demo'], env)).code).toBe(0);
+    expect((await runCli(['slack', 'channel', '--tenant', 'demo', '--channel', 'C0DEMO0001'], env)).code).toBe(0);
+    const tomorrow = new Date(Date.now() + 5.5 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
+    expect((await runCli(['remind', '--tenant', 'demo', '--as-of', `${tomorrow}T10:00:00+05:30`], env)).code).toBe(0);
+
+    // 1. A reminder opened an item thread in the channel.
+    const item = await until(async () => (await t.superuser<{ id: string; tenant_id: string; slack_thread_ts: string }>(
+      "SELECT id, tenant_id, slack_thread_ts FROM compliance_instances WHERE slack_channel_id = 'C0DEMO0001' AND slack_thread_ts IS NOT NULL AND status = 'pending' LIMIT 1")).rows[0], 'an item thread');
+    const post = (body: string, type: string) => fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: { 'content-type': type, ...signedHeaders(body) }, body });
+
+    // 2. The preparer drops the challan in that thread.
+    const pdf = Buffer.from('%PDF-1.7\nchallan paid 26-Nov-2026\n');
+    const upload = JSON.stringify({
+      token: 'legacy', team_id: 'T0FAKE', api_app_id: 'A0FAKE', type: 'event_callback', event_id: 'Ev0LOOP1', event_time: 1764000000,
+      event: {
+        type: 'message', subtype: 'file_share', channel: 'C0DEMO0001', user: 'UOWNER', ts: '1764000500.000100', thread_ts: item.slack_thread_ts,
+        files: [{ id: 'F0LOOP1', name: 'challan.pdf', size: pdf.length, url_private_download: fake.addFile('F0LOOP1', pdf) }],
+      },
+    });
+    expect((await post(upload, 'application/json')).status).toBe(200);
+    const evidence = await until(async () => (await t.superuser<{ id: string; sha256: string }>('SELECT id, sha256 FROM evidence WHERE instance_id = $1', [item.id])).rows[0], 'the evidence row');
+    await until(async () => fake.calls.some((c) => c.args.thread_ts === item.slack_thread_ts && String(c.args.text).includes('<@UAPPROVER>')), 'the approver asked in the thread');
+
+    // 3. The approver presses Approve on that reply.
+    const approve = new URLSearchParams({ payload: JSON.stringify({
+      type: 'block_actions', team: { id: 'T0FAKE' }, user: { id: 'UAPPROVER' }, api_app_id: 'A0FAKE', token: 'legacy', trigger_id: '1.2.3',
+      response_url: `${fake.url.replace(/\/api\/$/, '')}/respond/approve`, container: { type: 'message', channel_id: 'C0DEMO0001', message_ts: '1764.1' },
+      actions: [{ type: 'button', action_id: 'evidence_approve', block_id: 'b', value: `${item.id}:${evidence.id}`, action_ts: '1', text: { type: 'plain_text', text: 'Approve' } }],
+    }) }).toString();
+    expect((await post(approve, 'application/x-www-form-urlencoded')).status).toBe(200);
+
+    // 4. The root message is updated in place to Approved.
+    const rootUpdate = await until(async () => fake.calls.filter((c) => c.method === 'chat.update' && c.args.ts === item.slack_thread_ts && String(c.args.text).includes('· Approved')).at(-1), 'the root showing Approved');
+    expect(String(rootUpdate.args.text)).toMatch(/· Approved$/);
+    expect((await t.superuser('SELECT status FROM compliance_instances WHERE id = $1', [item.id])).rows[0]).toEqual({ status: 'approved' });
+    expect(fake.calls.flatMap(specProblems)).toEqual([]);
+    expect((await runCli(['evidence', 'verify', '--tenant', 'demo'], env)).stdout).toContain('All 1 stored evidence file(s)');
+    expect((await runCli(['audit', 'verify', '--tenant', 'demo'], env)).code).toBe(0);
+
+    server.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 150_000);
+});
