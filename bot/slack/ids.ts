@@ -9,12 +9,14 @@ export const ACTIONS = {
   viewDetails: 'item_view_details',
   markNotApplicable: 'item_mark_not_applicable',
   approveEvidence: 'evidence_approve',
+  approveWithReference: 'evidence_approve_with_reference',
   rejectEvidence: 'evidence_reject',
 } as const;
 
 export const VIEWS = {
   notApplicable: 'item_not_applicable_modal',
   rejectEvidence: 'evidence_reject_modal',
+  approveWithReference: 'evidence_approve_modal',
 } as const;
 
 /** Buttons about one evidence version carry both ids: `<instanceId>:<evidenceId>`. */

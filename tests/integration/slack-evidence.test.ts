@@ -183,4 +183,30 @@ describe('Approve and Reject in the thread', () => {
     expect((await fetch(ctx.events, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(submit) }, body: submit })).status).toBe(200);
     expect(await status(other)).toEqual({ status: 'rejected', status_reason: 'The challan is for October, not November' });
   });
+
+  it('a corrected upload resubmits, and Approve with a challan number records it on the item', async () => {
+    const other = await instanceId(t.db, demo.tenantId, demo.entities.manufacturing, 'PF_ECR', '2026-11');
+    await dropFile(Buffer.from('%PDF-1.7 ECR November, corrected'), 'ecr-nov-corrected.pdf', '1764000000.000200');
+    let v = await latest(other);
+    for (let i = 0; (v?.review_status !== 'pending') && i < 50; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      v = await latest(other);
+    }
+    expect((await status(other)).status).toBe('submitted');
+    let opened: Record<string, unknown> | undefined;
+    nock('https://slack.com').post('/api/views.open', (b) => ((opened = b), true)).reply(200, { ok: true });
+    const click = new URLSearchParams({ payload: JSON.stringify({
+      type: 'block_actions', team: { id: TEAM }, user: { id: 'U0APPR' }, api_app_id: 'A0TEST', token: 'legacy', trigger_id: '9.9.9', response_url: 'https://hooks.slack.com/y',
+      actions: [{ type: 'button', action_id: 'evidence_approve_with_reference', block_id: 'b', value: `${other}:${v.id}`, action_ts: '1', text: { type: 'plain_text', text: 'x' } }],
+    }) }).toString();
+    await fetch(ctx.events, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(click) }, body: click });
+    await until(() => opened !== undefined);
+    const submit = new URLSearchParams({ payload: JSON.stringify({
+      type: 'view_submission', team: { id: TEAM }, user: { id: 'U0APPR' }, api_app_id: 'A0TEST', token: 'legacy', trigger_id: '9.9.9',
+      view: { id: 'V2', type: 'modal', callback_id: 'evidence_approve_modal', private_metadata: `${other}:${v.id}`, state: { values: { filing_reference: { filing_reference_input: { type: 'plain_text_input', value: 'CRN 1234567890' } } } } },
+    }) }).toString();
+    expect((await fetch(ctx.events, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(submit) }, body: submit })).status).toBe(200);
+    const row = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('compliance_instances').where({ id: other }).first('status', 'filing_reference'));
+    expect(row).toEqual({ status: 'approved', filing_reference: 'CRN 1234567890' });
+  });
 });

@@ -92,6 +92,7 @@ export function threadReply(m: MessageContext): { text: string; blocks: KnownBlo
       type: 'actions',
       elements: [
         { type: 'button', style: 'primary', action_id: ACTIONS.approveEvidence, text: { type: 'plain_text', text: `Approve version ${String(p.version ?? '')}`.trim() }, value: ref },
+        { type: 'button', action_id: ACTIONS.approveWithReference, text: { type: 'plain_text', text: 'Approve with ARN / challan no.…' }, value: ref },
         { type: 'button', style: 'danger', action_id: ACTIONS.rejectEvidence, text: { type: 'plain_text', text: 'Reject…' }, value: ref },
       ],
     });

@@ -1,14 +1,16 @@
 import type { App, BlockButtonAction, ViewSubmitAction } from '@slack/bolt';
 import type { Runtime } from '../../../../app/runtime.js';
 import { runAsUser } from '../../../../app/use-case-runner.js';
-import { AppError } from '../../../../core/errors.js';
 import { MIN_REASON_LENGTH, approveEvidence, rejectEvidence } from '../../../../core/use-cases/review-evidence.js';
 import { section } from '../../blocks/common.js';
-import { respondRefusal, userForButton, userForModal } from '../acting-user.js';
+import { inputModal } from '../../blocks/input-modal.js';
+import { respondRefusal, submitModal, userForButton } from '../acting-user.js';
 import { ACTIONS, VIEWS, parseEvidenceRef } from '../../ids.js';
 
 const REASON_BLOCK = 'reason';
 const REASON_INPUT = 'reason_input';
+const REFERENCE_BLOCK = 'filing_reference';
+const REFERENCE_INPUT = 'filing_reference_input';
 
 /**
  * Approve and Reject on a "ready for your review" reply. Every rule (role, segregation of
@@ -30,33 +32,37 @@ export function registerReview(app: App, runtime: Runtime): void {
     }
   });
 
+  app.action<BlockButtonAction>(ACTIONS.approveWithReference, async ({ ack, body, action, client }) => {
+    await ack();
+    await client.views.open({
+      trigger_id: body.trigger_id,
+      view: inputModal({
+        callbackId: VIEWS.approveWithReference, privateMetadata: action.value ?? '', title: 'Approve evidence', submit: 'Approve',
+        blockId: REFERENCE_BLOCK, actionId: REFERENCE_INPUT, label: 'Filing reference (ARN, challan or acknowledgement number)', optional: true, maxLength: 100,
+      }),
+    });
+  });
+
+  app.view<ViewSubmitAction>(VIEWS.approveWithReference, async (args) => {
+    const filingReference = args.view.state.values[REFERENCE_BLOCK]?.[REFERENCE_INPUT]?.value ?? undefined;
+    await submitModal(runtime, args, REFERENCE_BLOCK, (unit, actor) =>
+      approveEvidence(unit, actor, { ...parseEvidenceRef(args.view.private_metadata), filingReference }, new Date()));
+  });
+
   app.action<BlockButtonAction>(ACTIONS.rejectEvidence, async ({ ack, body, action, client }) => {
     await ack();
     await client.views.open({
       trigger_id: body.trigger_id,
-      view: {
-        type: 'modal', callback_id: VIEWS.rejectEvidence, private_metadata: action.value ?? '',
-        title: { type: 'plain_text', text: 'Reject evidence' }, submit: { type: 'plain_text', text: 'Reject' }, close: { type: 'plain_text', text: 'Cancel' },
-        blocks: [{
-          type: 'input', block_id: REASON_BLOCK, label: { type: 'plain_text', text: 'What needs fixing?' },
-          element: { type: 'plain_text_input', action_id: REASON_INPUT, multiline: true, min_length: MIN_REASON_LENGTH },
-        }],
-      },
+      view: inputModal({
+        callbackId: VIEWS.rejectEvidence, privateMetadata: action.value ?? '', title: 'Reject evidence', submit: 'Reject',
+        blockId: REASON_BLOCK, actionId: REASON_INPUT, label: 'What needs fixing?', multiline: true, minLength: MIN_REASON_LENGTH,
+      }),
     });
   });
 
-  app.view<ViewSubmitAction>(VIEWS.rejectEvidence, async ({ ack, body, view, context, client }) => {
-    const tenantId = context.tenantId as string;
-    const userId = await userForModal(runtime, client, tenantId, body.user.id, ack, REASON_BLOCK);
-    if (!userId) return;
-    try {
-      const reason = view.state.values[REASON_BLOCK]?.[REASON_INPUT]?.value ?? '';
-      await runAsUser(runtime.db, tenantId, userId, (unit, actor) =>
-        rejectEvidence(unit, actor, { ...parseEvidenceRef(view.private_metadata), reason }, new Date()), { cache: runtime.services.cache });
-      await ack();
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      await ack({ response_action: 'errors', errors: { [REASON_BLOCK]: error.message } });
-    }
+  app.view<ViewSubmitAction>(VIEWS.rejectEvidence, async (args) => {
+    const reason = args.view.state.values[REASON_BLOCK]?.[REASON_INPUT]?.value ?? '';
+    await submitModal(runtime, args, REASON_BLOCK, (unit, actor) =>
+      rejectEvidence(unit, actor, { ...parseEvidenceRef(args.view.private_metadata), reason }, new Date()));
   });
 }
