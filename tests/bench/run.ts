@@ -9,6 +9,7 @@ const names = process.argv.slice(2);
 const unknown = names.filter((n) => !benches[n]);
 if (unknown.length > 0 || names.length === 0) {
   process.stderr.write(`Usage: npm run bench -- <${Object.keys(benches).join('|')}> …\n`);
-  process.exit(64);
+  process.exitCode = 64;
+} else {
+  for (const name of names) await benches[name]!();
 }
-for (const name of names) await benches[name]!();

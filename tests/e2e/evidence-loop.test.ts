@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { freePort } from '../../core/infra/db/embedded.js';
 import { runCli } from '../support/cli.js';
+import { startServerProcess } from '../support/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { specProblems } from '../support/slack-spec.js';
@@ -38,12 +38,8 @@ describe('npm start with the fake Slack: reminder → upload in the thread → a
       DATABASE_URL: t.url, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'evidence-loop-')), PORT: String(port), LOG_LEVEL: 'warn',
       SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-fake-token-0001', SLACK_API_URL: fake.url,
     };
-    const server = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    server.stdout.on('data', (c) => (out += c));
-    server.stderr.on('data', (c) => (out += c));
-    const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
-    await until(async () => out.includes('Press Ctrl-C'), 'the server');
+    const server = await startServerProcess(env);
+    expect(server.output()).toContain('Compliance OS is running');
     expect((await runCli(['slack', 'connect', '--tenant', 'demo'], env)).code).toBe(0);
     expect((await runCli(['slack', 'channel', '--tenant', 'demo', '--channel', 'C0DEMO0001'], env)).code).toBe(0);
     const tomorrow = new Date(Date.now() + 5.5 * 3_600_000 + 86_400_000).toISOString().slice(0, 10);
@@ -83,7 +79,6 @@ describe('npm start with the fake Slack: reminder → upload in the thread → a
     expect((await runCli(['evidence', 'verify', '--tenant', 'demo'], env)).stdout).toContain('All 1 stored evidence file(s)');
     expect((await runCli(['audit', 'verify', '--tenant', 'demo'], env)).code).toBe(0);
 
-    server.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await server.stop()).toBe(0);
   }, 150_000);
 });

@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { freePort } from '../../core/infra/db/embedded.js';
 import { runCli } from '../support/cli.js';
+import { startServerProcess } from '../support/server-process.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { statusCounts } from '../support/outbox.js';
@@ -36,14 +36,8 @@ describe('npm start with Slack pointed at a local fake Slack', () => {
       DATABASE_URL: t.url, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'slack-loop-')), PORT: String(port), LOG_LEVEL: 'warn',
       SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-fake-token-0001', SLACK_API_URL: fake.url,
     };
-    const server = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    server.stdout.on('data', (c) => (out += c));
-    server.stderr.on('data', (c) => (out += c));
-    const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
-    const deadline = Date.now() + 60_000;
-    while (!out.includes('Press Ctrl-C') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    expect(out).toContain('Compliance OS is running');
+    const server = await startServerProcess(env);
+    expect(server.output()).toContain('Compliance OS is running');
 
     const connect = await runCli(['slack', 'connect', '--tenant', 'demo'], env);
     expect(connect.stdout).toContain('Connected Slack workspace "Fake Workspace" (T0FAKE) to tenant "demo"');
@@ -66,7 +60,6 @@ describe('npm start with Slack pointed at a local fake Slack', () => {
     expect(replies.length).toBe(roots.length); // each root's first reminder is a reply in its thread
     expect(fake.calls.flatMap(specProblems)).toEqual([]);
 
-    server.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await server.stop()).toBe(0);
   }, 120_000);
 });

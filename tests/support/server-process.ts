@@ -1,0 +1,20 @@
+import { spawn } from 'node:child_process';
+
+/** `npm start`'s entry as a real child process with only the given environment, until it prints its banner. */
+export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<{ output: () => string; stop(): Promise<number | null> }> {
+  const server = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  server.stdout.on('data', (c) => (out += c));
+  server.stderr.on('data', (c) => (out += c));
+  const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
+  const deadline = Date.now() + timeoutMs;
+  while (!out.includes('Press Ctrl-C') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (!out.includes('Press Ctrl-C')) throw new Error(`the server did not start:\n${out}`);
+  return {
+    output: () => out,
+    stop: async () => {
+      server.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
