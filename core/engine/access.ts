@@ -28,9 +28,6 @@ export function hasRole(actor: Actor, roles: readonly Role[], entityId: string |
   );
 }
 
-/** Any role at all for the entity: enough to see it. */
-export const canView = (actor: Actor, entityId: string | null): boolean => hasRole(actor, ROLES, entityId);
-
 export function requireRole(actor: Actor, roles: readonly Role[], entityId: string | null, doing: string): void {
   if (!hasRole(actor, roles, entityId)) {
     throw new ForbiddenError(`You cannot ${doing}: it needs the ${roles.join(' or ')} role for this entity. Ask your tenant admin.`, {

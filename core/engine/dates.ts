@@ -51,7 +51,6 @@ export const todayIn = (timezone: string, now: Date): IsoDate =>
 /** The local hour (0–23) in a timezone, for an instant. */
 export const hourIn = (timezone: string, now: Date): number => DateTime.fromJSDate(now, { zone: timezone }).hour;
 
-export const minDate = (a: IsoDate, b: IsoDate): IsoDate => (a < b ? a : b);
 export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
 
 /** '2026-11-20' → '20 Nov 2026', for people. */

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { freePort } from '../../core/infra/db/embedded.js';
 import { runCli } from '../support/cli.js';
 import { startServerProcess } from '../support/server-process.js';
+import { until } from '../support/wait.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { startFakeSlack, type FakeSlack } from '../support/fake-slack.js';
 import { specProblems } from '../support/slack-spec.js';
@@ -20,16 +21,6 @@ afterAll(async () => {
   await fake.close();
   await t.drop();
 });
-
-async function until<T>(check: () => Promise<T | undefined | false>, what: string, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe('npm start with the fake Slack: reminder → upload in the thread → approve', () => {
   it('ends with the root message showing Approved', async () => {
@@ -47,7 +38,7 @@ describe('npm start with the fake Slack: reminder → upload in the thread → a
 
     // 1. A reminder opened an item thread in the channel.
     const item = await until(async () => (await t.superuser<{ id: string; tenant_id: string; slack_thread_ts: string }>(
-      "SELECT id, tenant_id, slack_thread_ts FROM compliance_instances WHERE slack_channel_id = 'C0DEMO0001' AND slack_thread_ts IS NOT NULL AND status = 'pending' LIMIT 1")).rows[0], 'an item thread');
+      "SELECT id, tenant_id, slack_thread_ts FROM compliance_instances WHERE slack_channel_id = 'C0DEMO0001' AND slack_thread_ts IS NOT NULL AND status = 'pending' LIMIT 1")).rows[0], 30_000, 'an item thread');
     const post = (body: string, type: string) => fetch(`http://127.0.0.1:${port}/slack/events`, { method: 'POST', headers: { 'content-type': type, ...signedHeaders(body) }, body });
 
     // 2. The preparer drops the challan in that thread.
@@ -60,8 +51,8 @@ describe('npm start with the fake Slack: reminder → upload in the thread → a
       },
     });
     expect((await post(upload, 'application/json')).status).toBe(200);
-    const evidence = await until(async () => (await t.superuser<{ id: string; sha256: string }>('SELECT id, sha256 FROM evidence WHERE instance_id = $1', [item.id])).rows[0], 'the evidence row');
-    await until(async () => fake.calls.some((c) => c.args.thread_ts === item.slack_thread_ts && String(c.args.text).includes('<@UAPPROVER>')), 'the approver asked in the thread');
+    const evidence = await until(async () => (await t.superuser<{ id: string; sha256: string }>('SELECT id, sha256 FROM evidence WHERE instance_id = $1', [item.id])).rows[0], 30_000, 'the evidence row');
+    await until(async () => fake.calls.some((c) => c.args.thread_ts === item.slack_thread_ts && String(c.args.text).includes('<@UAPPROVER>')), 30_000, 'the approver asked in the thread');
 
     // 3. The approver presses Approve on that reply.
     const approve = new URLSearchParams({ payload: JSON.stringify({
@@ -72,7 +63,7 @@ describe('npm start with the fake Slack: reminder → upload in the thread → a
     expect((await post(approve, 'application/x-www-form-urlencoded')).status).toBe(200);
 
     // 4. The root message is updated in place to Approved.
-    const rootUpdate = await until(async () => fake.calls.filter((c) => c.method === 'chat.update' && c.args.ts === item.slack_thread_ts && String(c.args.text).includes('· Approved')).at(-1), 'the root showing Approved');
+    const rootUpdate = await until(async () => fake.calls.filter((c) => c.method === 'chat.update' && c.args.ts === item.slack_thread_ts && String(c.args.text).includes('· Approved')).at(-1), 30_000, 'the root showing Approved');
     expect(String(rootUpdate.args.text)).toMatch(/· Approved$/);
     expect((await t.superuser('SELECT status FROM compliance_instances WHERE id = $1', [item.id])).rows[0]).toEqual({ status: 'approved' });
     expect(fake.calls.flatMap(specProblems)).toEqual([]);

@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { createTenantWithEverything, type TenantFixture } from '../support/fixtures.js';
 import { seedNotifications, statusCounts } from '../support/outbox.js';
 import { runCli } from '../support/cli.js';
+import { until } from '../support/wait.js';
 
 let t: TestDatabase;
 let fx: TenantFixture;
@@ -28,14 +29,6 @@ function startWorker(env: Record<string, string>): { child: ChildProcess; output
   child.stdout!.on('data', (c) => (out += c));
   child.stderr!.on('data', (c) => (out += c));
   return { child, output: () => out, exited: new Promise((resolve) => child.on('exit', resolve)) };
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 describe('two worker processes at once', () => {

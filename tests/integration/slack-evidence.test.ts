@@ -161,11 +161,7 @@ describe('Approve and Reject in the thread', () => {
     const other = await instanceId(t.db, demo.tenantId, demo.entities.manufacturing, 'PF_ECR', '2026-11');
     await t.db.withTenant(demo.tenantId, ({ trx }) => trx('compliance_instances').where({ id: other }).update({ slack_channel_id: 'C0MFG0001', slack_thread_ts: '1764000000.000200' }));
     await dropFile(Buffer.from('%PDF-1.7 ECR November'), 'ecr-nov.pdf', '1764000000.000200');
-    let v = await latest(other);
-    for (let i = 0; !v && i < 50; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      v = await latest(other);
-    }
+    const v = await until(() => latest(other), 5000, 'the uploaded version');
     let opened: Record<string, unknown> | undefined;
     nock('https://slack.com').post('/api/views.open', (b) => ((opened = b), true)).reply(200, { ok: true });
     const payload = {
@@ -187,11 +183,7 @@ describe('Approve and Reject in the thread', () => {
   it('a corrected upload resubmits, and Approve with a challan number records it on the item', async () => {
     const other = await instanceId(t.db, demo.tenantId, demo.entities.manufacturing, 'PF_ECR', '2026-11');
     await dropFile(Buffer.from('%PDF-1.7 ECR November, corrected'), 'ecr-nov-corrected.pdf', '1764000000.000200');
-    let v = await latest(other);
-    for (let i = 0; (v?.review_status !== 'pending') && i < 50; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      v = await latest(other);
-    }
+    const v = await until(async () => { const row = await latest(other); return row?.review_status === 'pending' && row; }, 5000, 'the corrected version');
     expect((await status(other)).status).toBe('submitted');
     let opened: Record<string, unknown> | undefined;
     nock('https://slack.com').post('/api/views.open', (b) => ((opened = b), true)).reply(200, { ok: true });

@@ -17,12 +17,5 @@ export function slashCommandBody(fields: { team_id: string; user_id: string; tex
   }).toString();
 }
 
-/** Waits until a nock scope has seen all its requests (listeners answer after the ack). */
-export async function until(check: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+export { until } from './wait.js';
 

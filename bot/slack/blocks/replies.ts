@@ -67,8 +67,3 @@ export const unknownUserReply = (): SlackReply => ({
   text: 'Compliance OS does not know you yet.',
   blocks: [section(':wave: Compliance OS does not know your Slack account yet. Ask your compliance admin to add you with the email address you use in Slack; your first command after that links you automatically.')],
 });
-
-export const notConnectedReply = (): SlackReply => ({
-  text: 'This Slack workspace is not connected to Compliance OS.',
-  blocks: [section('This Slack workspace is not connected to Compliance OS yet. An admin connects it with `npm run cli -- slack connect --tenant <slug>` or the install link.')],
-});

@@ -1,6 +1,8 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { Runtime } from '../../../app/runtime.js';
 import { runAsUser } from '../../../app/use-case-runner.js';
+import type { Actor } from '../../../core/engine/access.js';
+import type { TenantUnit } from '../../../core/ports.js';
 import { AppError } from '../../../core/errors.js';
 import { section } from '../blocks/common.js';
 import { unknownUserReply } from '../blocks/replies.js';
@@ -22,10 +24,27 @@ export async function userForModal(runtime: Runtime, client: webApi.WebClient, t
   return userId ?? undefined;
 }
 
-/** Shows a refusal from core to the person who pressed the button, only to them. */
-export async function respondRefusal(respond: RespondFn, error: unknown): Promise<void> {
-  if (!(error instanceof AppError)) throw error;
-  await respond({ response_type: 'ephemeral', replace_original: false, text: error.message, blocks: [section(`:warning: ${error.message}`)] });
+/**
+ * A button's work after ack(): runs the use case as the person who pressed it, replaces the
+ * message with the confirmation, or shows core's refusal to that person only (code logged).
+ */
+export async function pressButton<T>(
+  runtime: Runtime,
+  args: { body: { user: { id: string } }; context: Record<string, unknown>; client: webApi.WebClient; respond: RespondFn },
+  useCase: (unit: TenantUnit, actor: Actor) => Promise<T>,
+  confirmation: (result: T) => string,
+): Promise<void> {
+  const tenantId = args.context.tenantId as string;
+  const userId = await userForButton(runtime, args.client, tenantId, args.body.user.id, args.respond);
+  if (!userId) return;
+  try {
+    const text = confirmation(await runAsUser(runtime.db, tenantId, userId, useCase, { cache: runtime.services.cache }));
+    await args.respond({ replace_original: true, text, blocks: [section(text)] });
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    runtime.logger.warn({ code: error.code, slackUser: args.body.user.id }, 'Slack action refused');
+    await args.respond({ response_type: 'ephemeral', replace_original: false, text: error.message, blocks: [section(`:warning: ${error.message}`)] });
+  }
 }
 
 /**

@@ -1,10 +1,8 @@
 import type { App, BlockButtonAction, ViewSubmitAction } from '@slack/bolt';
 import type { Runtime } from '../../../../app/runtime.js';
-import { runAsUser } from '../../../../app/use-case-runner.js';
 import { MIN_REASON_LENGTH, approveEvidence, rejectEvidence } from '../../../../core/use-cases/review-evidence.js';
-import { section } from '../../blocks/common.js';
 import { inputModal } from '../../blocks/input-modal.js';
-import { respondRefusal, submitModal, userForButton } from '../acting-user.js';
+import { pressButton, submitModal } from '../acting-user.js';
 import { ACTIONS, VIEWS, parseEvidenceRef } from '../../ids.js';
 
 const REASON_BLOCK = 'reason';
@@ -17,19 +15,10 @@ const REFERENCE_INPUT = 'filing_reference_input';
  * duties, stale version, a decision already taken) is core's; the buttons only show its answer.
  */
 export function registerReview(app: App, runtime: Runtime): void {
-  app.action<BlockButtonAction>(ACTIONS.approveEvidence, async ({ ack, body, action, context, client, respond }) => {
-    await ack();
-    const tenantId = context.tenantId as string;
-    const userId = await userForButton(runtime, client, tenantId, body.user.id, respond);
-    if (!userId) return;
-    try {
-      const result = await runAsUser(runtime.db, tenantId, userId, (unit, actor) =>
-        approveEvidence(unit, actor, parseEvidenceRef(action.value), new Date()), { cache: runtime.services.cache });
-      const text = `:white_check_mark: Version ${result.evidence.version} approved by <@${body.user.id}>${result.late ? ' (filed late)' : ''}. The evidence is now frozen.`;
-      await respond({ replace_original: true, text, blocks: [section(text)] });
-    } catch (error) {
-      await respondRefusal(respond, error);
-    }
+  app.action<BlockButtonAction>(ACTIONS.approveEvidence, async (args) => {
+    await args.ack();
+    await pressButton(runtime, args, (unit, actor) => approveEvidence(unit, actor, parseEvidenceRef(args.action.value), new Date()),
+      (result) => `:white_check_mark: Version ${result.evidence.version} approved by <@${args.body.user.id}>${result.late ? ' (filed late)' : ''}. The evidence is now frozen.`);
   });
 
   app.action<BlockButtonAction>(ACTIONS.approveWithReference, async ({ ack, body, action, client }) => {
