@@ -4,7 +4,7 @@ import { OPEN_STATUSES } from '../../engine/status.js';
 import type { TenantTx } from '../db/database.js';
 import { enqueueNotifications } from '../outbox/enqueue.js';
 import { loadTenantSettings } from '../stores/tenant-settings.js';
-import { statusSummary } from './status-summary.js';
+import { statusSummary, type StatusSummary } from './status-summary.js';
 
 const LIST_LIMIT = 15;
 
@@ -24,11 +24,13 @@ export async function enqueueWeeklyDigests(tx: TenantTx, now: Date): Promise<num
     })
     .where({ 'r.tenant_id': tx.tenantId, 'r.role': 'cfo', 'u.is_active': true }).select('r.user_id', 'r.entity_id');
   const week = isoWeekLabel(settings.timezone, now);
+  // One summary for the tenant; each CFO's digest is cut down to the entities they cover.
+  const summary = await statusSummary(tx, { today, amberWindowDays: settings.amberWindowDays, urgentLimit: 0 });
   let created = 0;
   for (const userId of [...new Set(cfos.map((c) => c.user_id))]) {
     const scopes = cfos.filter((c) => c.user_id === userId).map((c) => c.entity_id);
     const entityIds = scopes.includes(null) ? undefined : (scopes as string[]);
-    const lines = await digestLines(tx, today, settings.amberWindowDays, entityIds);
+    const lines = await digestLines(tx, today, summary, entityIds);
     created += await enqueueNotifications(tx, [{
       kind: 'weekly_digest', to: { kind: 'user', userId }, instanceId: null, dedupKey: `weekly_digest:${week}`, payload: { week, lines },
     }]);
@@ -36,8 +38,7 @@ export async function enqueueWeeklyDigests(tx: TenantTx, now: Date): Promise<num
   return created;
 }
 
-async function digestLines(tx: TenantTx, today: string, amberWindowDays: number, entityIds?: string[]): Promise<string[]> {
-  const summary = await statusSummary(tx, { today, amberWindowDays, urgentLimit: 0 });
+async function digestLines(tx: TenantTx, today: string, summary: StatusSummary, entityIds?: string[]): Promise<string[]> {
   const scoped = summary.entities.filter((e) => !entityIds || entityIds.includes(e.entityId));
   const items = (where: (q: ReturnType<TenantTx['trx']>) => void) => {
     const q = tx.trx('compliance_instances as i')
