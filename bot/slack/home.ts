@@ -1,14 +1,34 @@
 import type { types, webApi } from '@slack/bolt';
 import { todayIn } from '../../core/engine/dates.js';
 import type { Database } from '../../core/infra/db/database.js';
-import { myItems, recentlyCompleted } from '../../core/infra/engine/item-queries.js';
+import { myItems, recentlyCompleted, type ItemLine } from '../../core/infra/engine/item-queries.js';
 import { loadTenantSettings } from '../../core/infra/stores/tenant-settings.js';
-import { context, divider, header, itemList, section } from './blocks/common.js';
+import { context, divider, header, itemLine, itemList, section } from './blocks/common.js';
+import { reviewButtons } from './blocks/item.js';
+import { evidenceRef } from './ids.js';
 
 type KnownBlock = types.KnownBlock;
 
-/** The App Home: my items by RAG, what awaits my approval, what was recently completed. */
-export async function homeView(db: Database, tenantId: string, userId: string | null, now: Date): Promise<{ type: 'home'; blocks: KnownBlock[] }> {
+const APPROVALS_WITH_BUTTONS = 10;
+
+/** Each item awaiting my approval with the same Approve / Reject buttons as its thread. */
+function approvalBlocks(items: ItemLine[]): KnownBlock[] {
+  const title = `*Awaiting your approval (${items.length})*`;
+  if (items.length === 0) return [section(`${title}\nNothing waiting for you.`)];
+  const blocks: KnownBlock[] = [section(title)];
+  for (const item of items.slice(0, APPROVALS_WITH_BUTTONS)) {
+    blocks.push(section(itemLine(item)));
+    if (item.evidence) blocks.push(reviewButtons(evidenceRef(item.instanceId, item.evidence.id, 'home'), item.evidence.version));
+  }
+  if (items.length > APPROVALS_WITH_BUTTONS) blocks.push(context(`…and ${items.length - APPROVALS_WITH_BUTTONS} more, each in its item's thread.`));
+  return blocks;
+}
+
+/**
+ * The App Home: my items by RAG, what awaits my approval (with the review buttons), what was
+ * recently completed. `notice` shows the outcome of a button pressed here, at the top.
+ */
+export async function homeView(db: Database, tenantId: string, userId: string | null, now: Date, notice?: string): Promise<{ type: 'home'; blocks: KnownBlock[] }> {
   if (!userId) {
     return {
       type: 'home',
@@ -26,9 +46,10 @@ export async function homeView(db: Database, tenantId: string, userId: string | 
       blocks: [
         header('Your compliance work'),
         context(`${byRag('red')} overdue · ${byRag('amber')} due soon or rejected · ${byRag('green')} on track · updated ${today}`),
+        ...(notice ? [section(notice)] : []),
         ...itemList(`To prepare (${mine.toPrepare.length})`, mine.toPrepare, 15, 'Nothing to prepare. :tada:'),
         divider(),
-        ...itemList(`Awaiting your approval (${mine.toApprove.length})`, mine.toApprove, 10, 'Nothing waiting for you.'),
+        ...approvalBlocks(mine.toApprove),
         divider(),
         ...itemList('Completed in the last 14 days', done, 8, 'Nothing completed recently.'),
         context('Use `/compliance status` for the whole group, `/compliance due` for what is coming.'),
@@ -37,6 +58,8 @@ export async function homeView(db: Database, tenantId: string, userId: string | 
   });
 }
 
-export async function publishHome(db: Database, client: webApi.WebClient, tenantId: string, userId: string | null, slackUserId: string, now = new Date()): Promise<void> {
-  await client.views.publish({ user_id: slackUserId, view: await homeView(db, tenantId, userId, now) });
+export async function publishHome(
+  db: Database, client: webApi.WebClient, tenantId: string, userId: string | null, slackUserId: string, now = new Date(), notice?: string,
+): Promise<void> {
+  await client.views.publish({ user_id: slackUserId, view: await homeView(db, tenantId, userId, now, notice) });
 }

@@ -19,8 +19,13 @@ export const VIEWS = {
   approveWithReference: 'evidence_approve_modal',
 } as const;
 
-/** Buttons about one evidence version carry both ids: `<instanceId>:<evidenceId>`. */
-export const evidenceRef = (instanceId: string, evidenceId: string) => `${instanceId}:${evidenceId}`;
+/**
+ * Buttons about one evidence version carry both ids: `<instanceId>:<evidenceId>`, plus `:home`
+ * when pressed in the App Home (which has no message to reply to, so the Home is republished).
+ */
+export const evidenceRef = (instanceId: string, evidenceId: string, origin?: 'home') =>
+  `${instanceId}:${evidenceId}${origin ? `:${origin}` : ''}`;
+export const isFromHome = (value: string | undefined) => (value ?? '').split(':')[2] === 'home';
 export function parseEvidenceRef(value: string | undefined): { instanceId: string; evidenceId: string } {
   const [instanceId = '', evidenceId = ''] = (value ?? '').split(':');
   return { instanceId, evidenceId };

@@ -202,3 +202,66 @@ describe('Approve and Reject in the thread', () => {
     expect(row).toEqual({ status: 'approved', filing_reference: 'CRN 1234567890' });
   });
 });
+
+describe('Approve and Reject in the App Home', () => {
+  const published: { user_id: string; view: { blocks: { type: string; text?: { text: string }; elements?: { action_id: string; value: string }[] }[] } }[] = [];
+  const homeText = () => published.at(-1)!.view.blocks.map((b) => b.text?.text ?? '').join('\n');
+  const homeButtons = () => published.at(-1)!.view.blocks.flatMap((b) => (b.type === 'actions' ? b.elements! : []));
+  async function post(payload: Record<string, unknown>): Promise<void> {
+    const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+    expect((await fetch(ctx.events, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body) }, body })).status).toBe(200);
+  }
+  /** A button in the Home tab: Slack sends the view, and no response_url. */
+  async function pressInHome(actionId: string, value: string): Promise<string> {
+    const seen = published.length;
+    await post({
+      type: 'block_actions', team: { id: TEAM }, user: { id: 'U0APPR' }, api_app_id: 'A0TEST', token: 'legacy', trigger_id: '9.9.9',
+      container: { type: 'view', view_id: 'VHOME' }, view: { id: 'VHOME', type: 'home', blocks: [] },
+      actions: [{ type: 'button', action_id: actionId, block_id: 'b', value, action_ts: '1', text: { type: 'plain_text', text: 'x' } }],
+    });
+    await until(() => published.length > seen, 10_000, 'the Home republished');
+    return homeText();
+  }
+  let tds: string;
+
+  beforeAll(async () => {
+    nock('https://slack.com').persist().post('/api/views.publish').reply(function (_uri, body) {
+      const args = Object.fromEntries(new URLSearchParams(body as string));
+      calls.push({ method: 'views.publish', args });
+      if (args.user_id === 'U0APPR') published.push({ user_id: String(args.user_id), view: JSON.parse(String(args.view)) });
+      return [200, { ok: true }];
+    });
+    tds = await instanceId(t.db, demo.tenantId, demo.entities.manufacturing, 'TDS_DEPOSIT', '2026-11');
+    await t.db.withTenant(demo.tenantId, ({ trx }) => trx('compliance_instances').where({ id: tds }).update({ slack_channel_id: 'C0MFG0001', slack_thread_ts: '1764000000.000300' }));
+    await dropFile(Buffer.from('%PDF-1.7 TDS challan 281 November'), 'itns281-nov.pdf', '1764000000.000300');
+    await until(async () => (await t.db.withTenant(demo.tenantId, ({ trx }) => trx('compliance_instances').where({ id: tds }).first('status'))).status === 'submitted', 10_000);
+  });
+
+  it('lists the item awaiting approval with the review buttons for its latest version', async () => {
+    const event = JSON.stringify({
+      token: 'legacy', team_id: TEAM, api_app_id: 'A0TEST', type: 'event_callback', event_id: 'Ev0HOME1', event_time: 1764000000,
+      event: { type: 'app_home_opened', user: 'U0APPR', channel: 'D0APPR', tab: 'home', event_ts: '1764000000.9' },
+    });
+    await fetch(ctx.events, { method: 'POST', headers: { 'content-type': 'application/json', ...signedHeaders(event) }, body: event });
+    await until(() => published.length > 0, 10_000, 'the Home published');
+    const v = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('evidence').where({ instance_id: tds }).first('id'));
+    expect(homeText()).toMatch(/\*Awaiting your approval \(1\)\*/);
+    expect(homeText()).toMatch(/\*TDS_DEPOSIT\* 2026-11/);
+    expect(homeButtons().map((b) => [b.action_id, b.value])).toEqual([
+      ['evidence_approve', `${tds}:${v.id}:home`],
+      ['evidence_approve_with_reference', `${tds}:${v.id}:home`],
+      ['evidence_reject', `${tds}:${v.id}:home`],
+    ]);
+  });
+
+  it('Approve in the Home approves and republishes the Home with the outcome; a second press explains', async () => {
+    const [approve] = homeButtons();
+    const first = await pressInHome('evidence_approve', approve!.value);
+    expect(first).toMatch(/^:white_check_mark: Version 1 approved by <@U0APPR>/m);
+    expect(first).toMatch(/\*Awaiting your approval \(0\)\*/);
+    const row = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('compliance_instances').where({ id: tds }).first('status'));
+    expect(row.status).toBe('approved');
+    const again = await pressInHome('evidence_approve', approve!.value);
+    expect(again).toContain(':warning: This item is already approved, so it cannot be approved.');
+  });
+});

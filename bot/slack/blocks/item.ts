@@ -87,15 +87,7 @@ export function threadReply(m: MessageContext): { text: string; blocks: KnownBlo
   const text = `${mention}${lead}${extra.length ? `\n${extra.join('\n')}` : ''}`;
   const blocks: KnownBlock[] = [section(text)];
   if (m.kind === 'review_requested' && m.item && typeof p.evidenceId === 'string') {
-    const ref = evidenceRef(m.item.id, p.evidenceId);
-    blocks.push({
-      type: 'actions',
-      elements: [
-        { type: 'button', style: 'primary', action_id: ACTIONS.approveEvidence, text: { type: 'plain_text', text: `Approve version ${String(p.version ?? '')}`.trim() }, value: ref },
-        { type: 'button', action_id: ACTIONS.approveWithReference, text: { type: 'plain_text', text: 'Approve with ARN / challan no.…' }, value: ref },
-        { type: 'button', style: 'danger', action_id: ACTIONS.rejectEvidence, text: { type: 'plain_text', text: 'Reject…' }, value: ref },
-      ],
-    });
+    blocks.push(reviewButtons(evidenceRef(m.item.id, p.evidenceId), p.version));
   }
   return { text, blocks };
 }
@@ -110,6 +102,18 @@ export function escalationMessage(m: MessageContext, instanceId: string): { text
       section(text),
       context('This repeats until someone acknowledges it.'),
       { type: 'actions', elements: [{ type: 'button', style: 'danger', action_id: ACTIONS.acknowledgeEscalation, text: { type: 'plain_text', text: 'Acknowledge' }, value: instanceId }] },
+    ],
+  };
+}
+
+/** Approve / Approve with a filing reference / Reject for one evidence version (thread reply and App Home). */
+export function reviewButtons(ref: string, version: unknown): KnownBlock {
+  return {
+    type: 'actions',
+    elements: [
+      { type: 'button', style: 'primary', action_id: ACTIONS.approveEvidence, text: { type: 'plain_text', text: `Approve version ${String(version ?? '')}`.trim() }, value: ref },
+      { type: 'button', action_id: ACTIONS.approveWithReference, text: { type: 'plain_text', text: 'Approve with ARN / challan no.…' }, value: ref },
+      { type: 'button', style: 'danger', action_id: ACTIONS.rejectEvidence, text: { type: 'plain_text', text: 'Reject…' }, value: ref },
     ],
   };
 }

@@ -6,6 +6,7 @@ import type { TenantUnit } from '../../../core/ports.js';
 import { AppError } from '../../../core/errors.js';
 import { section } from '../blocks/common.js';
 import { unknownUserReply } from '../blocks/replies.js';
+import { publishHome } from '../home.js';
 import { resolveSlackUser } from '../identity.js';
 
 /** The user behind a button press, or undefined after telling an unknown person whom to ask. */
@@ -30,20 +31,26 @@ export async function userForModal(runtime: Runtime, client: webApi.WebClient, t
  */
 export async function pressButton<T>(
   runtime: Runtime,
-  args: { body: { user: { id: string } }; context: Record<string, unknown>; client: webApi.WebClient; respond: RespondFn },
+  args: { body: { user: { id: string }; view?: { type: string } }; context: Record<string, unknown>; client: webApi.WebClient; respond: RespondFn },
   useCase: (unit: TenantUnit, actor: Actor) => Promise<T>,
   confirmation: (result: T) => string,
 ): Promise<void> {
   const tenantId = args.context.tenantId as string;
-  const userId = await userForButton(runtime, args.client, tenantId, args.body.user.id, args.respond);
+  const slackUserId = args.body.user.id;
+  const userId = await userForButton(runtime, args.client, tenantId, slackUserId, args.respond);
   if (!userId) return;
+  // A button in the App Home has no message to replace: the Home is republished with the outcome on top.
+  const inHome = args.body.view?.type === 'home';
+  const showHome = (notice: string) => publishHome(runtime.db, args.client, tenantId, userId, slackUserId, new Date(), notice);
   try {
     const text = confirmation(await runAsUser(runtime.db, tenantId, userId, useCase, { cache: runtime.services.cache }));
-    await args.respond({ replace_original: true, text, blocks: [section(text)] });
+    if (inHome) await showHome(text);
+    else await args.respond({ replace_original: true, text, blocks: [section(text)] });
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    runtime.logger.warn({ code: error.code, slackUser: args.body.user.id }, 'Slack action refused');
-    await args.respond({ response_type: 'ephemeral', replace_original: false, text: error.message, blocks: [section(`:warning: ${error.message}`)] });
+    runtime.logger.warn({ code: error.code, slackUser: slackUserId }, 'Slack action refused');
+    if (inHome) await showHome(`:warning: ${error.message}`);
+    else await args.respond({ response_type: 'ephemeral', replace_original: false, text: error.message, blocks: [section(`:warning: ${error.message}`)] });
   }
 }
 
@@ -58,6 +65,7 @@ export async function submitModal(
   args: { ack: ViewAck; body: { user: { id: string } }; context: Record<string, unknown>; client: webApi.WebClient },
   blockId: string,
   useCase: Parameters<typeof runAsUser>[3],
+  options: { republishHome?: string } = {},
 ): Promise<void> {
   const tenantId = args.context.tenantId as string;
   const userId = await userForModal(runtime, args.client, tenantId, args.body.user.id, args.ack, blockId);
@@ -68,5 +76,8 @@ export async function submitModal(
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     await args.ack({ response_action: 'errors', errors: { [blockId]: error.message } });
+    return;
   }
+  // Opened from the App Home: show the outcome there, since the modal has closed.
+  if (options.republishHome) await publishHome(runtime.db, args.client, tenantId, userId, args.body.user.id, new Date(), options.republishHome);
 }

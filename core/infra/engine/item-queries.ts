@@ -12,6 +12,8 @@ export interface ItemLine {
   dueDate: IsoDate;
   status: InstanceStatus;
   rag: Rag;
+  /** For items awaiting approval: the version to decide on. */
+  evidence?: { id: string; version: number };
 }
 
 const LIMIT = 60;
@@ -32,6 +34,7 @@ const toLines = (rows: Record<string, string>[], today: IsoDate, amber: number):
   rows.map((r) => ({
     instanceId: r.id!, code: r.code!, name: r.name!, entityName: r.entity_name!, periodKey: r.period_key!, dueDate: r.due_date!,
     status: r.status as InstanceStatus, rag: ragOf(r.status as InstanceStatus, r.due_date!, today, amber),
+    ...(r.evidence_id ? { evidence: { id: r.evidence_id, version: Number(r.evidence_version) } } : {}),
   }));
 
 /** Open items due within `days` of today, overdue ones included. */
@@ -43,7 +46,11 @@ export async function itemsDueWithin(tx: TenantTx, today: IsoDate, days: number,
 /** A person's open items to prepare, and the submitted items waiting for their approval. */
 export async function myItems(tx: TenantTx, userId: string, today: IsoDate, amber: number): Promise<{ toPrepare: ItemLine[]; toApprove: ItemLine[] }> {
   const toPrepare = await base(tx).where('i.owner_user_id', userId).whereIn('i.status', ['pending', 'rejected']);
-  const toApprove = await base(tx).where('i.approver_user_id', userId).where('i.status', 'submitted');
+  // The latest version is the one to decide on (earlier pending ones were superseded).
+  const toApprove = await base(tx).where('i.approver_user_id', userId).where('i.status', 'submitted')
+    .joinRaw(`LEFT JOIN LATERAL (SELECT ev.id AS evidence_id, ev.version AS evidence_version FROM evidence ev
+      WHERE ev.tenant_id = i.tenant_id AND ev.instance_id = i.id ORDER BY ev.version DESC LIMIT 1) latest ON true`)
+    .select('latest.evidence_id', 'latest.evidence_version');
   return { toPrepare: toLines(toPrepare, today, amber), toApprove: toLines(toApprove, today, amber) };
 }
 

@@ -3,7 +3,7 @@ import type { Runtime } from '../../../../app/runtime.js';
 import { MIN_REASON_LENGTH, approveEvidence, rejectEvidence } from '../../../../core/use-cases/review-evidence.js';
 import { inputModal } from '../../blocks/input-modal.js';
 import { pressButton, submitModal } from '../acting-user.js';
-import { ACTIONS, VIEWS, parseEvidenceRef } from '../../ids.js';
+import { ACTIONS, VIEWS, isFromHome, parseEvidenceRef } from '../../ids.js';
 
 const REASON_BLOCK = 'reason';
 const REASON_INPUT = 'reason_input';
@@ -35,7 +35,8 @@ export function registerReview(app: App, runtime: Runtime): void {
   app.view<ViewSubmitAction>(VIEWS.approveWithReference, async (args) => {
     const filingReference = args.view.state.values[REFERENCE_BLOCK]?.[REFERENCE_INPUT]?.value ?? undefined;
     await submitModal(runtime, args, REFERENCE_BLOCK, (unit, actor) =>
-      approveEvidence(unit, actor, { ...parseEvidenceRef(args.view.private_metadata), filingReference }, new Date()));
+      approveEvidence(unit, actor, { ...parseEvidenceRef(args.view.private_metadata), filingReference }, new Date()),
+    { republishHome: isFromHome(args.view.private_metadata) ? ':white_check_mark: Approved. The evidence is now frozen.' : undefined });
   });
 
   app.action<BlockButtonAction>(ACTIONS.rejectEvidence, async ({ ack, body, action, client }) => {
@@ -52,6 +53,7 @@ export function registerReview(app: App, runtime: Runtime): void {
   app.view<ViewSubmitAction>(VIEWS.rejectEvidence, async (args) => {
     const reason = args.view.state.values[REASON_BLOCK]?.[REASON_INPUT]?.value ?? '';
     await submitModal(runtime, args, REASON_BLOCK, (unit, actor) =>
-      rejectEvidence(unit, actor, { ...parseEvidenceRef(args.view.private_metadata), reason }, new Date()));
+      rejectEvidence(unit, actor, { ...parseEvidenceRef(args.view.private_metadata), reason }, new Date()),
+    { republishHome: isFromHome(args.view.private_metadata) ? ':x: Rejected. The preparer was told why in the thread.' : undefined });
   });
 }
