@@ -3,6 +3,7 @@ import { syncShippedLibrary } from './engine-commands.js';
 import { startScheduler } from './scheduler.js';
 import { createSlackApp } from '../bot/slack/app.js';
 import { createHttpApp, listen } from './http/server.js';
+import { startPortal } from './portal.js';
 import { openRuntime } from './runtime.js';
 import { hasAnyTenant, readDemoLogin, seedDemo } from './seed/demo.js';
 
@@ -26,8 +27,9 @@ const slack = config.slack ? createSlackApp(config.slack, runtime, runtime.servi
 if (!slack) logger.info('Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on (see README, Slack)');
 await slack?.start();
 if (config.slack?.appToken) logger.info('Slack is connected in Socket Mode');
+const portal = config.portal.enabled ? await startPortal(runtime) : undefined;
 const server = await listen(
-  createHttpApp({ db, logger, services: runtime.services, slackRouter: slack?.router }),
+  createHttpApp({ db, logger, services: runtime.services, slackRouter: slack?.router, portalRouter: portal?.router, trustProxy: config.portal.secureCookies }),
   config.http.host,
   config.http.port,
 );
@@ -37,8 +39,10 @@ process.stdout.write(
   [
     '',
     `  Compliance OS is running at ${url}`,
+    portal ? `  Admin portal: ${url}/admin` : '  Admin portal: off (PORTAL=off)',
     `  Health: ${url}/healthz   Readiness: ${url}/readyz`,
-    demoLogin ? `  Demo tenant login: ${demoLogin.email} / ${demoLogin.password}` : undefined,
+    demoLogin ? `  Demo tenant admin login: ${demoLogin.email} / ${demoLogin.password}` : undefined,
+    config.portal.platformAdmin ? `  Platform admin login: ${config.portal.platformAdmin.email} / (ADMIN_PASSWORD)` : undefined,
     '  Press Ctrl-C to stop.',
     '',
   ].filter((line) => line !== undefined).join('\n') + '\n',
@@ -61,6 +65,7 @@ async function shutdown(signal: string): Promise<void> {
   }, 15_000).unref();
   try {
     await server.close();
+    await portal?.close();
     await slack?.stop();
     await scheduler?.stop();
     await runtime.close();

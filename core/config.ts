@@ -39,6 +39,10 @@ const schema = z.object({
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_SERVER_SIDE_ENCRYPTION: z.enum(['on', 'off']).default('on'),
   EVIDENCE_MAX_MB: z.coerce.number().int().min(1).max(500).default(25),
+  ADMIN_EMAIL: z.email().optional(),
+  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  ADMIN_BUNDLE_DIR: z.string().min(1).default('admin-bundle'),
+  PORTAL: z.enum(['on', 'off']).default('on'),
   SLACK_CLIENT_ID: z.string().min(5).optional(),
   SLACK_CLIENT_SECRET: z.string().min(8).optional(),
 });
@@ -68,6 +72,8 @@ export interface Config {
   evidenceMaxBytes: number;
   /** Encrypts tokens at rest. Generated under DATA_DIR in development. */
   encryptionKey: string | undefined;
+  /** The admin portal at /admin; the platform admin named in the environment is created or updated on start. */
+  portal: { enabled: boolean; platformAdmin: { email: string; password: string } | undefined; bundleDir: string; secureCookies: boolean };
   /** Slack is on when a signing secret is set. */
   slack: {
     signingSecret: string;
@@ -107,6 +113,12 @@ export function parseConfig(env: Env): Config {
   if (c.NODE_ENV === 'production' && !c.APP_SECRET) {
     problems.push('APP_SECRET: required when NODE_ENV=production (it signs acknowledgement links)');
   }
+  if (Boolean(c.ADMIN_EMAIL) !== Boolean(c.ADMIN_PASSWORD)) {
+    problems.push('ADMIN_EMAIL / ADMIN_PASSWORD: set both to create the platform admin, or neither');
+  }
+  if (/(^|\/)\./.test(c.ADMIN_BUNDLE_DIR)) {
+    problems.push('ADMIN_BUNDLE_DIR: no folder in the path may start with a dot (Express will not serve files from it)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
 
   const hostForUrl = c.HOST === '0.0.0.0' || c.HOST === '::' ? 'localhost' : c.HOST;
@@ -131,6 +143,12 @@ export function parseConfig(env: Env): Config {
       }
       : { kind: 'local', dir: `${c.DATA_DIR.replace(/\/$/, '')}/evidence` },
     evidenceMaxBytes: c.EVIDENCE_MAX_MB * 1024 * 1024,
+    portal: {
+      enabled: c.PORTAL === 'on',
+      platformAdmin: c.ADMIN_EMAIL && c.ADMIN_PASSWORD ? { email: c.ADMIN_EMAIL, password: c.ADMIN_PASSWORD } : undefined,
+      bundleDir: c.ADMIN_BUNDLE_DIR,
+      secureCookies: (c.PUBLIC_URL ?? '').startsWith('https://'),
+    },
     slack: c.SLACK_SIGNING_SECRET
       ? {
         signingSecret: c.SLACK_SIGNING_SECRET, botToken: c.SLACK_BOT_TOKEN, apiUrl: c.SLACK_API_URL, appToken: c.SLACK_APP_TOKEN,

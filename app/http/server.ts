@@ -13,15 +13,25 @@ export interface HttpDeps {
   services?: Pick<Services, 'appSecret' | 'cache'>;
   /** Bolt's receiver router (/slack/events); it verifies signatures on the raw body, so it parses its own. */
   slackRouter?: Router;
+  /** The admin portal's router, mounted at /admin first: AdminJS parses its own bodies. */
+  portalRouter?: Router;
+  /** Behind an https proxy: trust it for the client address and secure cookies. */
+  trustProxy?: boolean;
 }
 
-export function createHttpApp({ db, logger, services, slackRouter }: HttpDeps): Express {
+export function createHttpApp({ db, logger, services, slackRouter, portalRouter, trustProxy }: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  if (trustProxy) app.set('trust proxy', 1);
+  if (portalRouter) app.use('/admin', portalRouter);
   if (slackRouter) app.use(slackRouter);
   if (services) app.use(ackRouter({ db, logger, appSecret: services.appSecret, cache: services.cache }));
 
   // Liveness: the process is up and serving.
+  app.get('/', (_req, res) => {
+    res.redirect(portalRouter ? '/admin' : '/healthz');
+  });
+
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

@@ -59,3 +59,10 @@ export function calendarTable(rows: CalendarRow[]): string {
   const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   return [fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...body.map(fmt)].join('\n');
 }
+
+/** The next `count` due dates of one master from `today` (the preview shown before saving a master). */
+export function nextDueDates(master: Master, today: IsoDate, count = 12): CalendarRow[] {
+  const from = `${Number(today.slice(0, 4)) - 1}${today.slice(4)}`;
+  const to = `${Number(today.slice(0, 4)) + 4}${today.slice(4)}`;
+  return calendar([master], [], from, to).filter((row) => row.workingDueDate >= today).slice(0, count);
+}

@@ -35,6 +35,9 @@ export function localStorage(root: string): EvidenceStorage {
     async remove(key) {
       await rm(file(key), { force: true });
     },
+    async downloadUrl() {
+      return undefined; // the portal streams local files through its authenticated route
+    },
     async list(prefix) {
       const base = path.resolve(root);
       const entries = await readdir(path.join(base, prefix), { recursive: true, withFileTypes: true }).catch(() => []);

@@ -1,6 +1,7 @@
 import type { Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { ObjectMissingError, type EvidenceStorage } from './storage.js';
 
 export interface S3Settings {
@@ -57,6 +58,13 @@ export function s3Storage(settings: S3Settings): EvidenceStorage {
     async remove(key) {
       await client.send(new DeleteObjectCommand({ Bucket: settings.bucket, Key: key }));
     },
+    async downloadUrl(key, fileName, contentType, expiresInSeconds) {
+      const command = new GetObjectCommand({
+        Bucket: settings.bucket, Key: key, ResponseContentType: contentType,
+        ResponseContentDisposition: attachmentDisposition(fileName),
+      });
+      return getSignedUrl(client, command, { expiresIn: expiresInSeconds });
+    },
     async list(prefix) {
       const keys: string[] = [];
       let token: string | undefined;
@@ -68,4 +76,10 @@ export function s3Storage(settings: S3Settings): EvidenceStorage {
       return keys;
     },
   };
+}
+
+/** Content-Disposition for a download under the uploaded name (RFC 6266, UTF-8 safe). */
+export function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }

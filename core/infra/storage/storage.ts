@@ -13,6 +13,11 @@ export interface EvidenceStorage {
   remove(key: string): Promise<void>;
   /** Keys under a prefix (finding orphans, checking that a refused file left nothing). */
   list(prefix: string): Promise<string[]>;
+  /**
+   * A short-lived signed URL that downloads the object under the given file name (S3), or
+   * undefined when the store has no URLs of its own (local: the portal streams the file).
+   */
+  downloadUrl(key: string, fileName: string, contentType: string, expiresInSeconds: number): Promise<string | undefined>;
 }
 
 export class ObjectMissingError extends Error {

@@ -1,0 +1,171 @@
+import type { ActionContext } from 'adminjs';
+import type { Knex } from 'knex';
+import { requireRole } from '../../core/engine/access.js';
+import { formatDate, todayIn } from '../../core/engine/dates.js';
+import { NotFoundError, ValidationError } from '../../core/errors.js';
+import { verifyAuditChain } from '../../core/infra/audit/audit-store.js';
+import type { Database } from '../../core/infra/db/database.js';
+import { applicableMasters, assignApplicableMasters } from '../../core/infra/engine/assignments.js';
+import { applyExtension, PreviewRollback, type ExtensionInput } from '../../core/infra/engine/extensions.js';
+import { generateInstances } from '../../core/infra/engine/generate.js';
+import type { DateChange } from '../../core/infra/engine/recompute.js';
+import { canChange } from '../resources/common.js';
+import { actorOf, inScope, inTenant, resolveTenant, type PortalAdmin } from '../scope.js';
+import { previewConfirmAction, type Preview } from './preview-confirm.js';
+
+const recordParams = (context: ActionContext) => (context.record?.params ?? {}) as Record<string, string>;
+
+async function tenantToday(trx: Knex.Transaction, tenantId: string): Promise<string> {
+  const tenant = await trx('tenants').where({ id: tenantId }).first('timezone');
+  return todayIn(tenant.timezone, new Date());
+}
+
+/** Entity → "Assign applicable masters": the engine's list with reasons, then assign and generate. */
+export function assignApplicableAction(db: Database) {
+  return previewConfirmAction({
+    name: 'assignApplicable', label: 'Assign applicable masters', icon: 'CheckSquare', actionType: 'record', isAccessible: canChange,
+    intro: 'The obligations the engine finds applicable to this entity, from its type, state, GST mode and profile. Confirm to assign the new ones (to the entity’s default preparer and approver) and generate their items.',
+    confirmLabel: 'Assign and generate items',
+    preview: (_input, admin, context) => inTenant(db, admin, recordParams(context).tenant_id!, async (tx) => {
+      const list = await applicableMasters(tx, recordParams(context).id!);
+      const fresh = list.filter((a) => a.applies && !a.assigned).length;
+      return {
+        message: fresh > 0 ? `${fresh} applicable obligation(s) will be assigned.` : 'Every applicable obligation is already assigned.',
+        columns: ['Code', 'Obligation', 'Applies?', 'Why', 'Assigned'],
+        rows: list.map((a) => [a.code, a.name, a.applies ? 'applies' : 'does not apply', a.reason ?? '', a.assigned ? 'already' : a.applies ? 'will be' : '']),
+        blocked: fresh === 0,
+      };
+    }),
+    apply: (_input, admin, context) => inTenant(db, admin, recordParams(context).tenant_id!, async (tx, fresh) => {
+      const entityId = recordParams(context).id!;
+      const actor = actorOf(fresh);
+      requireRole(actor, ['tenant_admin'], entityId, 'assign obligations to this entity');
+      const assigned = await assignApplicableMasters(tx, entityId, actor);
+      const generated = await generateInstances(tx, await tenantToday(tx.trx, tx.tenantId), actor);
+      return `Assigned ${assigned.length} obligation(s); ${generated.created} item(s) generated.`;
+    }),
+  });
+}
+
+const moveRows = (moved: DateChange[], codes: Map<string, string>): Preview['rows'] =>
+  moved.map((m) => [codes.get(m.masterId) ?? m.masterId, m.periodKey, formatDate(m.oldDueDate), formatDate(m.newDueDate)]);
+
+async function extensionPreviewOrApply(db: Database, admin: PortalAdmin, named: { slug?: string; id?: string }, input: ExtensionInput, apply: boolean): Promise<{ moved: DateChange[]; codes: Map<string, string> }> {
+  const tenantId = await resolveTenant(db, admin, named);
+  return inTenant(db, admin, tenantId, async (tx, fresh) => {
+    const actor = actorOf(fresh);
+    requireRole(actor, ['tenant_admin'], null, 'apply a due-date extension');
+    const codes = new Map<string, string>((await tx.trx('compliance_masters').select('id', 'code')).map((m) => [m.id, m.code]));
+    if (apply) return { moved: await applyExtension(tx, input, actor), codes };
+    try {
+      // A savepoint: the preview writes, reports and is rolled back.
+      await tx.trx.transaction((sp) => applyExtension({ trx: sp, tenantId }, input, actor, { preview: true }));
+    } catch (error) {
+      if (error instanceof PreviewRollback) return { moved: error.moved, codes };
+      throw error;
+    }
+    return { moved: [], codes };
+  });
+}
+
+function extensionPreview(moved: DateChange[], codes: Map<string, string>): Preview {
+  return {
+    message: moved.length ? `${moved.length} open item(s) will move:` : 'No open item moves (they are closed, or already on these dates).',
+    columns: ['Obligation', 'Period', 'Due now', 'Due after'],
+    rows: moveRows(moved, codes),
+    blocked: moved.length === 0,
+  };
+}
+
+const extensionInput = (input: Record<string, string>): ExtensionInput => ({
+  code: (input.code ?? '').trim().toUpperCase(), periodKey: (input.period_key ?? '').trim(),
+  extendedDueDate: (input.extended_due_date ?? '').trim(), reference: input.reference ?? '', note: input.note || undefined,
+});
+
+/** Extensions → "Apply an extension": a new government extension, previewed then applied. */
+export function newExtensionAction(db: Database) {
+  return previewConfirmAction({
+    name: 'applyNew', label: 'Apply an extension', icon: 'Calendar', actionType: 'resource', isAccessible: canChange,
+    intro: 'A notification or circular moved a due date. Name the obligation, the period and the new date: the preview lists the open items that move; nothing changes until you confirm. The statutory date is kept beside the new one.',
+    confirmLabel: 'Apply the extension',
+    fields: [
+      { name: 'tenant', label: 'Tenant (slug)', platformOnly: true },
+      { name: 'code', label: 'Obligation code', placeholder: 'GSTR3B_MONTHLY' },
+      { name: 'period_key', label: 'Period', placeholder: '2026-11, FY2026-27-Q3 or FY2026-27' },
+      { name: 'extended_due_date', label: 'New due date (YYYY-MM-DD)', placeholder: '2026-12-27' },
+      { name: 'reference', label: 'Notification / circular', placeholder: 'Notification 17/2026-CT' },
+      { name: 'note', label: 'Note (optional)' },
+    ],
+    preview: async (input, admin) => {
+      const { moved, codes } = await extensionPreviewOrApply(db, admin, { slug: input.tenant }, extensionInput(input), false);
+      return extensionPreview(moved, codes);
+    },
+    apply: async (input, admin) => {
+      const { moved } = await extensionPreviewOrApply(db, admin, { slug: input.tenant }, extensionInput(input), true);
+      return `Extension applied: ${moved.length} open item(s) moved; their owners are told.`;
+    },
+  });
+}
+
+/** An extension row → "Apply": applies a recorded (or shipped) extension to the tenant's open items. */
+export function applyExtensionAction(db: Database) {
+  const inputOf = async (admin: PortalAdmin, context: ActionContext) => {
+    const p = recordParams(context);
+    const code = await inScope(db, admin, async (trx) => (await trx('compliance_masters').where({ id: p.master_id }).first('code'))?.code);
+    if (!code) throw new NotFoundError('The obligation of this extension no longer exists.');
+    return extensionInput({ code, period_key: p.period_key!, extended_due_date: p.extended_due_date!, reference: p.reference!, note: p.note ?? '' });
+  };
+  return previewConfirmAction({
+    name: 'apply', label: 'Apply', icon: 'Calendar', actionType: 'record', isAccessible: canChange,
+    intro: 'Moves the open items this extension covers. The preview lists them; nothing changes until you confirm.',
+    confirmLabel: 'Apply the extension',
+    fields: [{ name: 'tenant', label: 'Tenant (slug)', platformOnly: true }],
+    preview: async (input, admin, context) => {
+      const { moved, codes } = await extensionPreviewOrApply(db, admin, { slug: input.tenant, id: recordParams(context).tenant_id || undefined }, await inputOf(admin, context), false);
+      return extensionPreview(moved, codes);
+    },
+    apply: async (input, admin, context) => {
+      const { moved } = await extensionPreviewOrApply(db, admin, { slug: input.tenant, id: recordParams(context).tenant_id || undefined }, await inputOf(admin, context), true);
+      return `Extension applied: ${moved.length} open item(s) moved; their owners are told.`;
+    },
+  });
+}
+
+/** Audit log → "Verify chain": recomputes every hash of the tenant's chain. */
+export function verifyChainAction(db: Database) {
+  return previewConfirmAction({
+    name: 'verifyChain', label: 'Verify chain', icon: 'Shield', actionType: 'resource', isAccessible: () => true,
+    intro: 'Recomputes every entry’s hash from the one before it. A change to any past entry — even by someone with database access — breaks the chain at that entry.',
+    confirmLabel: 'Verify now',
+    fields: [{ name: 'tenant', label: 'Tenant (slug)', platformOnly: true }],
+    preview: async () => ({ message: 'Reads the whole chain; changes nothing.', columns: [], rows: [] }),
+    apply: async (input, admin) => inTenant(db, admin, await resolveTenant(db, admin, { slug: input.tenant }), async (tx) => {
+      const report = await verifyAuditChain(tx);
+      if (report.intact) return `Intact: all ${report.entries} entries verified.`;
+      throw new ValidationError(`BROKEN at entry #${report.firstBreak!.seq}: ${report.firstBreak!.message}. Entries before it verified.`);
+    }),
+  });
+}
+
+/** Notifications → "Retry" on a failed or dead message: back to pending, due now. */
+export function retryNotificationAction(db: Database) {
+  return {
+    actionType: 'record' as const,
+    icon: 'RefreshCw',
+    guard: 'Send this notification again?',
+    component: false as const,
+    isAccessible: (context: ActionContext) => canChange(context) && ['failed', 'dead'].includes(String(context.record?.params.status)),
+    handler: async (_request: unknown, _response: unknown, context: ActionContext) => {
+      const admin = context.currentAdmin as unknown as PortalAdmin;
+      const id = String(context.record?.params.id);
+      const updated = await inScope(db, admin, async (trx, _tenantId, fresh) => {
+        requireRole(actorOf(fresh), ['tenant_admin'], null, 'retry a notification');
+        return trx('notifications').where({ id }).whereIn('status', ['failed', 'dead']).update({ status: 'pending', next_attempt_at: new Date(), attempts: 0 }).returning('id');
+      });
+      const record = context.record!.toJSON(context.currentAdmin);
+      return updated.length
+        ? { record: { ...record, params: { ...record.params, status: 'pending' } }, notice: { message: 'Queued again: it will be sent within seconds.', type: 'success' as const } }
+        : { record, notice: { message: 'Only a failed or dead notification can be retried.', type: 'error' as const } };
+    },
+  };
+}

@@ -1,0 +1,191 @@
+import { BaseRecord, BaseResource, flat, type ActionContext, type Filter, type ParamsType } from 'adminjs';
+import type { Knex } from 'knex';
+import { appendAudit } from '../../core/infra/audit/audit-store.js';
+import type { Database } from '../../core/infra/db/database.js';
+import { ForbiddenError, NotFoundError } from '../../core/errors.js';
+import { authoriseSetupChange, type SetupChange, type SetupOperation } from '../../core/use-cases/setup-records.js';
+import { actorOf, inScope, narrowToTenant, portalAdminOf, tenantTx, type PortalAdmin } from '../scope.js';
+import { ColumnProperty, type Column } from './columns.js';
+import { applyFilters } from './filters.js';
+import { toAdminError } from './errors.js';
+
+export type Row = Record<string, unknown> & { id: string };
+
+export interface ScopeContext {
+  trx: Knex.Transaction;
+  /** The signed-in tenant user's tenant; null for a platform admin. */
+  tenantId: string | null;
+  admin: PortalAdmin;
+}
+
+/** How the portal may change a table's rows; absent means read-only. */
+export interface RecordWrites {
+  /** The audit object type (entity, user, …). */
+  objectType: string;
+  operations: readonly SetupOperation[];
+  /** Validates portal input into column values; throws core's ValidationError with `details.fields`. */
+  parse(input: Record<string, unknown>, op: 'create' | 'update', ctx: ScopeContext, existing?: Row): Promise<Record<string, unknown>> | Record<string, unknown>;
+  /** Operations only platform admins may do (creating and deleting tenants). */
+  platformOnly?: readonly SetupOperation[];
+  /** Runs after the row is written, in the same transaction (e.g. a role grant's side effects). */
+  after?(row: Row, op: SetupOperation, ctx: ScopeContext): Promise<void>;
+}
+
+export interface TableSpec {
+  id: string;
+  table: string;
+  /**
+   * tenant: rows carry tenant_id and row-level security shows the signed-in tenant's only.
+   * shared: the shared library (tenant_id NULL) plus the tenant's own rows.
+   * tenants: the tenants table itself (a tenant user sees their own row).
+   */
+  scope: 'tenant' | 'shared' | 'tenants';
+  columns: Column[];
+  defaultSort?: { column: string; direction: 'asc' | 'desc' };
+  /** Filters on virtual columns, translated to SQL (e.g. the RAG). */
+  virtualFilters?: Record<string, (query: Knex.QueryBuilder, value: string, ctx: ScopeContext) => void>;
+  /** Fills virtual columns of loaded rows. */
+  augment?(rows: Row[], ctx: ScopeContext, view: 'list' | 'show'): Promise<void>;
+  writes?: RecordWrites;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * An AdminJS resource over one PostgreSQL table. Every query runs inside the signed-in admin's
+ * scope (row-level security for tenant users), so lists, counts, searches, shows, edits,
+ * deletes and bulk actions reach only what that admin may see, whatever ids a URL carries.
+ * Writes go through core's setup rule and land on the tenant's audit chain in the same
+ * transaction.
+ */
+export class TableResource extends BaseResource {
+  private readonly props: ColumnProperty[];
+
+  constructor(readonly spec: TableSpec, private readonly db: Database) {
+    super(spec);
+    this.props = spec.columns.map((c, i) => new ColumnProperty(c, i));
+  }
+
+  override databaseName(): string { return 'postgresql'; }
+  override databaseType(): string { return 'postgresql'; }
+  override id(): string { return this.spec.id; }
+  override properties(): ColumnProperty[] { return this.props; }
+  override property(path: string): ColumnProperty | null { return this.props.find((p) => p.path() === path) ?? null; }
+
+  private run<T>(context: ActionContext | undefined, work: (ctx: ScopeContext) => Promise<T>): Promise<T> {
+    const admin = portalAdminOf(context);
+    return inScope(this.db, admin, (trx, tenantId, fresh) => work({ trx, tenantId, admin: fresh })).catch((error: unknown) => {
+      throw toAdminError(error);
+    });
+  }
+
+  private readableColumns(): string[] {
+    return this.spec.columns.filter((c) => !c.virtual).map((c) => c.path);
+  }
+
+  private filtered(ctx: ScopeContext, filter: Filter): Knex.QueryBuilder {
+    const query = ctx.trx(this.spec.table);
+    applyFilters(query, this.spec, filter, ctx);
+    return query;
+  }
+
+  private toRecords(rows: Row[]): BaseRecord[] {
+    return rows.map((row) => new BaseRecord(row as ParamsType, this));
+  }
+
+  override async count(filter: Filter, context?: ActionContext): Promise<number> {
+    return this.run(context, async (ctx) => {
+      const [row] = await this.filtered(ctx, filter).count({ n: '*' });
+      return Number(row?.n ?? 0);
+    });
+  }
+
+  override async find(filter: Filter, options: { limit?: number; offset?: number; sort?: { sortBy?: string; direction?: 'asc' | 'desc' } }, context?: ActionContext): Promise<BaseRecord[]> {
+    return this.run(context, async (ctx) => {
+      const query = this.filtered(ctx, filter).select(this.readableColumns());
+      const sortable = this.props.find((p) => p.path() === options.sort?.sortBy && p.isSortable());
+      const sort = sortable ? { column: sortable.path(), direction: options.sort?.direction === 'desc' ? 'desc' : 'asc' } : this.spec.defaultSort;
+      if (sort) query.orderBy(sort.column, sort.direction);
+      query.orderBy('id'); // a stable order, so pages never overlap
+      query.limit(Math.min(options.limit ?? 10, 500)).offset(options.offset ?? 0);
+      const rows: Row[] = await query;
+      await this.spec.augment?.(rows, ctx, 'list');
+      return this.toRecords(rows);
+    });
+  }
+
+  override async findOne(id: string, context?: ActionContext): Promise<BaseRecord | null> {
+    if (!UUID.test(String(id))) return null;
+    return this.run(context, async (ctx) => {
+      const row: Row | undefined = await ctx.trx(this.spec.table).where({ id }).first(this.readableColumns());
+      if (!row) return null;
+      await this.spec.augment?.([row], ctx, 'show');
+      return this.toRecords([row])[0]!;
+    });
+  }
+
+  override async findMany(ids: (string | number)[], context?: ActionContext): Promise<BaseRecord[]> {
+    const valid = ids.map(String).filter((id) => UUID.test(id));
+    if (valid.length === 0) return [];
+    return this.run(context, async (ctx) => {
+      const rows: Row[] = await ctx.trx(this.spec.table).whereIn('id', valid).select(this.readableColumns());
+      await this.spec.augment?.(rows, ctx, 'list');
+      return this.toRecords(rows);
+    });
+  }
+
+  override async create(params: Record<string, unknown>, context?: ActionContext): Promise<ParamsType> {
+    return this.write('create', undefined, params, context);
+  }
+
+  override async update(id: string, params: Record<string, unknown>, context?: ActionContext): Promise<ParamsType> {
+    return this.write('update', id, params, context);
+  }
+
+  override async delete(id: string, context?: ActionContext): Promise<void> {
+    await this.write('delete', id, {}, context);
+  }
+
+  private async write(op: SetupOperation, id: string | undefined, params: Record<string, unknown>, context?: ActionContext): Promise<ParamsType> {
+    const writes = this.spec.writes;
+    return this.run(context, async (ctx) => {
+      if (!writes?.operations.includes(op)) throw new ForbiddenError(`The portal does not ${op} ${this.spec.id}.`);
+      const existing: Row | undefined = id && UUID.test(id) ? await ctx.trx(this.spec.table).where({ id }).forUpdate().first('*') : undefined;
+      if (op !== 'create' && !existing) throw new NotFoundError('That record does not exist in your organisation.');
+      const values = op === 'delete' ? {} : await writes.parse(flat.unflatten(params) as Record<string, unknown>, op, ctx, existing);
+      const rowTenant = this.rowTenant(ctx, existing, values);
+      // A platform admin writes a tenant's rows in that tenant's scope, so hooks see only its data.
+      if (!ctx.tenantId && rowTenant && this.spec.scope !== 'tenants') await narrowToTenant(ctx.trx, rowTenant);
+      const change = (row: Record<string, unknown> | undefined): SetupChange => ({
+        objectType: writes.objectType, op, objectId: String(row?.id ?? id ?? 'new'),
+        entityId: ((row ?? existing)?.entity_id as string | null | undefined) ?? null,
+        platformOnly: writes.platformOnly?.includes(op),
+        sharedLibrary: this.spec.scope === 'shared' && !rowTenant,
+        before: existing, after: op === 'delete' ? undefined : row,
+      });
+      // Core decides before anything is written; the entry it returns records what was written.
+      authoriseSetupChange(actorOf(ctx.admin), change({ ...existing, ...values }));
+      const table = ctx.trx(this.spec.table);
+      let row: Row;
+      if (op === 'create') {
+        [row] = await table.insert({ ...values, ...(this.spec.scope === 'tenants' ? {} : { tenant_id: rowTenant }) }).returning('*');
+      } else if (op === 'update') {
+        [row] = await table.where({ id }).update(values).returning('*');
+      } else {
+        await table.where({ id }).delete();
+        row = existing!;
+      }
+      const chainTenant = this.spec.scope === 'tenants' ? row.id : rowTenant;
+      if (chainTenant) await appendAudit(tenantTx(ctx.trx, chainTenant), authoriseSetupChange(actorOf(ctx.admin), change(op === 'delete' ? undefined : row)));
+      await writes.after?.(row, op, ctx);
+      return row as ParamsType;
+    });
+  }
+
+  /** The tenant a written row belongs to: the admin's own, or for a platform admin the row's. */
+  private rowTenant(ctx: ScopeContext, existing: Row | undefined, values: Record<string, unknown>): string | null {
+    if (this.spec.scope === 'tenants') return (existing?.id as string | undefined) ?? null;
+    if (ctx.tenantId) return ctx.tenantId;
+    return ((existing?.tenant_id ?? values.tenant_id) as string | null | undefined) ?? null;
+  }
+}

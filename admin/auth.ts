@@ -1,0 +1,70 @@
+import bcrypt from 'bcryptjs';
+import type { Role } from '../core/engine/access.js';
+import type { Database } from '../core/infra/db/database.js';
+import type { PortalAdmin, PortalRole } from './scope.js';
+
+// Compared against when no account matches, so a wrong email costs as long as a wrong password.
+const DUMMY_HASH = bcrypt.hashSync('no account has this password', 10);
+
+interface Candidate { id: string; tenant_id: string; email: string; name: string; password_hash: string | null }
+
+/** The portal role a tenant user's grants give, if any: tenant admins manage, auditors read. */
+export function portalRoleOf(grants: { role: Role }[]): PortalRole | undefined {
+  if (grants.some((g) => g.role === 'tenant_admin')) return 'tenant_admin';
+  if (grants.some((g) => g.role === 'auditor')) return 'auditor';
+  return undefined;
+}
+
+async function grantsOf(db: Database, tenantId: string, userId: string) {
+  return db.withTenant(tenantId, async ({ trx }) => {
+    const rows: { role: Role; entity_id: string | null }[] = await trx('role_assignments').where({ tenant_id: tenantId, user_id: userId }).select('role', 'entity_id');
+    return rows.map((r) => ({ role: r.role, entityId: r.entity_id }));
+  });
+}
+
+/**
+ * Email + password sign-in. Platform admins first, then people of active tenants who hold a
+ * portal role (tenant admin or auditor); everyone else is refused like a wrong password.
+ */
+export async function authenticate(db: Database, email: string, password: string): Promise<PortalAdmin | null> {
+  const address = email.trim().toLowerCase();
+  if (!address || !password) return null;
+  const { platform, people } = await db.withSystem(async (trx) => ({
+    platform: await trx('platform_users').whereRaw('lower(email) = ?', [address]).andWhere({ is_active: true }).first('id', 'email', 'name', 'password_hash'),
+    people: (await trx('users as u').join('tenants as t', 't.id', 'u.tenant_id')
+      .whereRaw('lower(u.email) = ?', [address]).andWhere({ 'u.is_active': true, 't.is_active': true })
+      .orderBy('u.created_at').select('u.id', 'u.tenant_id', 'u.email', 'u.name', 'u.password_hash')) as Candidate[],
+  }));
+  if (platform?.password_hash) {
+    if (await bcrypt.compare(password, platform.password_hash)) {
+      return { email: platform.email, title: `${platform.name} (platform admin)`, id: platform.id, kind: 'platform', tenantId: null, role: 'platform_admin', grants: [{ role: 'platform_admin', entityId: null }] };
+    }
+  }
+  for (const person of people) {
+    if (!person.password_hash || !(await bcrypt.compare(password, person.password_hash))) continue;
+    const grants = await grantsOf(db, person.tenant_id, person.id);
+    const role = portalRoleOf(grants);
+    if (!role) return null;
+    return { email: person.email, title: person.name, id: person.id, kind: 'tenant', tenantId: person.tenant_id, role, grants };
+  }
+  if (!platform && people.length === 0) await bcrypt.compare(password, DUMMY_HASH);
+  return null;
+}
+
+/**
+ * The signed-in admin as they stand now: a deactivated person, a closed tenant or a revoked
+ * role ends the session on the next request, not when the cookie expires.
+ */
+export async function refreshAdmin(db: Database, admin: PortalAdmin): Promise<PortalAdmin | null> {
+  if (admin.kind === 'platform') {
+    const row = await db.withSystem((trx) => trx('platform_users').where({ id: admin.id, is_active: true }).first('id'));
+    return row ? admin : null;
+  }
+  const tenantId = admin.tenantId!;
+  const active = await db.withTenant(tenantId, ({ trx }) =>
+    trx('users as u').join('tenants as t', 't.id', 'u.tenant_id').where({ 'u.id': admin.id, 'u.is_active': true, 't.is_active': true }).first('u.id'));
+  if (!active) return null;
+  const grants = await grantsOf(db, tenantId, admin.id);
+  const role = portalRoleOf(grants);
+  return role ? { ...admin, role, grants } : null;
+}

@@ -1,0 +1,43 @@
+import { todayIn } from '../core/engine/dates.js';
+import type { Database, TenantTx } from '../core/infra/db/database.js';
+import { itemsDueWithin, type ItemLine } from '../core/infra/engine/item-queries.js';
+import { statusSummary } from '../core/infra/engine/status-summary.js';
+import { loadTenantSettings } from '../core/infra/stores/tenant-settings.js';
+import { portalAdminOf } from './scope.js';
+
+export interface TenantDashboard {
+  tenant: { id: string; name: string; today: string };
+  totals: { red: number; amber: number; green: number };
+  entities: { id: string; name: string; red: number; amber: number; green: number }[];
+  overdue: ItemLine[];
+  next14: ItemLine[];
+}
+
+export type DashboardData = { kind: 'tenant'; dashboard: TenantDashboard } | { kind: 'platform'; tenants: TenantDashboard[] };
+
+async function tenantDashboard(tx: TenantTx, now: Date): Promise<TenantDashboard> {
+  const settings = await loadTenantSettings(tx);
+  const today = todayIn(settings.timezone, now);
+  const summary = await statusSummary(tx, { today, amberWindowDays: settings.amberWindowDays });
+  const soon = await itemsDueWithin(tx, today, 14, settings.amberWindowDays);
+  return {
+    tenant: { id: settings.id, name: settings.name, today },
+    totals: summary.totals,
+    entities: summary.entities.map((e) => ({ id: e.entityId, name: e.entityName, red: e.red, amber: e.amber, green: e.green })),
+    overdue: soon.filter((i) => i.dueDate < today),
+    next14: soon.filter((i) => i.dueDate >= today),
+  };
+}
+
+/** RAG per entity and overall, what is overdue and what is due in the next 14 days, in the admin's scope. */
+export function dashboardHandler(db: Database) {
+  return async (_request: unknown, _response: unknown, context?: { currentAdmin?: unknown }): Promise<DashboardData> => {
+    const admin = portalAdminOf(context);
+    const now = new Date();
+    if (admin.kind === 'tenant') return { kind: 'tenant', dashboard: await db.withTenant(admin.tenantId!, (tx) => tenantDashboard(tx, now)) };
+    const tenantIds: string[] = await db.withSystem((trx) => trx('tenants').where({ is_active: true }).orderBy('name').limit(100).pluck('id'));
+    const tenants = [];
+    for (const id of tenantIds) tenants.push(await db.withTenant(id, (tx) => tenantDashboard(tx, now)));
+    return { kind: 'platform', tenants };
+  };
+}

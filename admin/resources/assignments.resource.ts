@@ -1,0 +1,39 @@
+import type { ResourceWithOptions } from 'adminjs';
+import type { Database } from '../../core/infra/db/database.js';
+import { assignmentSchema, parseRecord } from '../../core/setup/records.js';
+import type { TableSpec } from '../adapter/table-resource.js';
+import { NAV, tableResource, tenantOf } from './common.js';
+
+/** Which obligation applies to which entity, prepared and approved by whom. */
+export const assignmentsSpec: TableSpec = {
+  id: 'assignments',
+  table: 'assignments',
+  scope: 'tenant',
+  columns: [
+    { path: 'id', isId: true, type: 'uuid' },
+    { path: 'tenant_id', reference: 'tenants' },
+    { path: 'entity_id', reference: 'entities' },
+    { path: 'master_id', reference: 'compliance_masters', isTitle: true },
+    { path: 'owner_user_id', reference: 'users' },
+    { path: 'approver_user_id', reference: 'users' },
+    { path: 'reason' },
+    { path: 'is_active', type: 'boolean' },
+    { path: 'created_at', type: 'datetime', editable: false },
+  ],
+  defaultSort: { column: 'created_at', direction: 'asc' },
+  writes: {
+    objectType: 'assignment',
+    operations: ['create', 'update', 'delete'],
+    parse: (input, _op, ctx) => {
+      const v = parseRecord(assignmentSchema, input);
+      return tenantOf({ ...v, owner_user_id: v.owner_user_id ?? null, approver_user_id: v.approver_user_id ?? null, reason: v.reason ?? null }, input, ctx);
+    },
+  },
+};
+
+export const assignmentsResource = (db: Database): ResourceWithOptions => tableResource(db, assignmentsSpec, {
+  navigation: NAV.library,
+  listProperties: ['entity_id', 'master_id', 'owner_user_id', 'approver_user_id', 'is_active'],
+  filterProperties: ['entity_id', 'master_id', 'owner_user_id', 'approver_user_id', 'is_active'],
+  editProperties: ['tenant_id', 'entity_id', 'master_id', 'owner_user_id', 'approver_user_id', 'reason', 'is_active'],
+});

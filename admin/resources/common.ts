@@ -1,0 +1,56 @@
+import type { ActionContext, ResourceOptions, ResourceWithOptions } from 'adminjs';
+import type { Database } from '../../core/infra/db/database.js';
+import { ValidationError } from '../../core/errors.js';
+import { TableResource, type ScopeContext, type TableSpec } from '../adapter/table-resource.js';
+import type { PortalAdmin } from '../scope.js';
+
+export const NAV = {
+  setup: { name: 'Setup', icon: 'Settings' },
+  library: { name: 'Obligations', icon: 'Book' },
+  work: { name: 'Work', icon: 'CheckSquare' },
+  records: { name: 'Records', icon: 'Archive' },
+} as const;
+
+export const adminOf = (context: Pick<ActionContext, 'currentAdmin'>) => context.currentAdmin as unknown as PortalAdmin | undefined;
+/** Auditors read; tenant and platform admins change setup. */
+export const canChange = (context: Pick<ActionContext, 'currentAdmin'>) => {
+  const role = adminOf(context)?.role;
+  return role === 'tenant_admin' || role === 'platform_admin';
+};
+export const isPlatform = (context: Pick<ActionContext, 'currentAdmin'>) => adminOf(context)?.kind === 'platform';
+
+/**
+ * The standard actions a table offers, from what its writes allow and who is signed in: the
+ * UI hides what the adapter would refuse anyway (the adapter, core and the database still check).
+ */
+export function standardActions(spec: TableSpec, extra: { editable?: (context: ActionContext) => boolean } = {}): ResourceOptions['actions'] {
+  const ops = spec.writes?.operations ?? [];
+  const allowed = (op: 'create' | 'update' | 'delete') => (context: ActionContext) =>
+    ops.includes(op) && canChange(context) && (!spec.writes?.platformOnly?.includes(op) || isPlatform(context)) &&
+    (op === 'create' || !extra.editable || extra.editable(context));
+  return {
+    new: { isAccessible: allowed('create') },
+    edit: { isAccessible: allowed('update') },
+    delete: { isAccessible: allowed('delete') },
+    bulkDelete: { isAccessible: allowed('delete') },
+  };
+}
+
+export function tableResource(db: Database, spec: TableSpec, options: ResourceOptions): ResourceWithOptions {
+  return {
+    resource: new TableResource(spec, db),
+    options: {
+      ...(spec.defaultSort ? { sort: { sortBy: spec.defaultSort.column, direction: spec.defaultSort.direction } } : {}),
+      ...options,
+      actions: { ...standardActions(spec), ...options.actions },
+    },
+  };
+}
+
+/** A tenant admin's rows are always their own tenant's; a platform admin names the tenant. */
+export function tenantOf(values: Record<string, unknown>, input: Record<string, unknown>, ctx: ScopeContext): Record<string, unknown> {
+  if (ctx.tenantId) return values;
+  const tenantId = typeof input.tenant_id === 'string' ? input.tenant_id : '';
+  if (!tenantId) throw new ValidationError('Choose the tenant this belongs to.', { details: { fields: { tenant_id: 'choose the tenant' } } });
+  return { ...values, tenant_id: tenantId };
+}

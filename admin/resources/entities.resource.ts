@@ -1,0 +1,51 @@
+import type { ResourceWithOptions } from 'adminjs';
+import { ENTITY_TYPES, GST_MODES } from '../../core/engine/applicability.js';
+import type { Database } from '../../core/infra/db/database.js';
+import { entitySchema, parseRecord } from '../../core/setup/records.js';
+import type { TableSpec } from '../adapter/table-resource.js';
+import { NAV, tableResource, tenantOf } from './common.js';
+
+export const entitiesSpec: TableSpec = {
+  id: 'entities',
+  table: 'entities',
+  scope: 'tenant',
+  columns: [
+    { path: 'id', isId: true, type: 'uuid' },
+    { path: 'tenant_id', reference: 'tenants' },
+    { path: 'name', isTitle: true },
+    { path: 'legal_name' },
+    { path: 'entity_type', values: ENTITY_TYPES },
+    { path: 'pan' },
+    { path: 'cin' },
+    { path: 'gstins', isArray: true },
+    { path: 'state' },
+    { path: 'gst_mode', values: GST_MODES },
+    { path: 'profile', json: true },
+    { path: 'slack_channel_id' },
+    { path: 'teams_channel_id' },
+    { path: 'is_active', type: 'boolean' },
+    { path: 'created_at', type: 'datetime', editable: false },
+  ],
+  defaultSort: { column: 'name', direction: 'asc' },
+  augment: async (rows) => {
+    for (const row of rows) row.profile = JSON.stringify(row.profile ?? {});
+  },
+  writes: {
+    objectType: 'entity',
+    operations: ['create', 'update', 'delete'],
+    parse: (input, _op, ctx) => {
+      const values = parseRecord(entitySchema, input);
+      return tenantOf({ ...values, profile: JSON.stringify(values.profile) }, input, ctx);
+    },
+  },
+};
+
+export const entitiesResource = (db: Database): ResourceWithOptions => tableResource(db, entitiesSpec, {
+  navigation: NAV.setup,
+  listProperties: ['name', 'entity_type', 'state', 'gst_mode', 'pan', 'is_active'],
+  filterProperties: ['name', 'entity_type', 'state', 'gst_mode', 'is_active', 'tenant_id'],
+  editProperties: ['tenant_id', 'name', 'legal_name', 'entity_type', 'pan', 'cin', 'gstins', 'state', 'gst_mode', 'profile', 'slack_channel_id', 'teams_channel_id', 'is_active'],
+  properties: {
+    profile: { description: 'Facts that decide which obligations apply, as JSON, e.g. {"has_employees": true, "pf_registered": true, "tax_audit": true}' },
+  },
+});

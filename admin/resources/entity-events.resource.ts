@@ -1,0 +1,33 @@
+import type { ResourceWithOptions } from 'adminjs';
+import type { Database } from '../../core/infra/db/database.js';
+import { entityEventSchema, parseRecord } from '../../core/setup/records.js';
+import type { TableSpec } from '../adapter/table-resource.js';
+import { NAV, tableResource, tenantOf } from './common.js';
+
+/** Dated events per entity and financial year that obligations count from: the AGM. */
+export const entityEventsSpec: TableSpec = {
+  id: 'entity_events',
+  table: 'entity_events',
+  scope: 'tenant',
+  columns: [
+    { path: 'id', isId: true, type: 'uuid' },
+    { path: 'tenant_id', reference: 'tenants' },
+    { path: 'entity_id', reference: 'entities', isTitle: true },
+    { path: 'kind', values: ['agm'] },
+    { path: 'fiscal_year' },
+    { path: 'event_date', type: 'date' },
+  ],
+  defaultSort: { column: 'event_date', direction: 'desc' },
+  writes: {
+    objectType: 'entity_event',
+    operations: ['create', 'update', 'delete'],
+    parse: (input, _op, ctx) => tenantOf(parseRecord(entityEventSchema, input), input, ctx),
+  },
+};
+
+export const entityEventsResource = (db: Database): ResourceWithOptions => tableResource(db, entityEventsSpec, {
+  navigation: NAV.setup,
+  listProperties: ['entity_id', 'kind', 'fiscal_year', 'event_date'],
+  editProperties: ['tenant_id', 'entity_id', 'kind', 'fiscal_year', 'event_date'],
+  properties: { fiscal_year: { description: 'e.g. FY2025-26: the AGM held for that year' } },
+});

@@ -1,0 +1,112 @@
+import type { ResourceWithOptions } from 'adminjs';
+import { nextDueDates } from '../../core/engine/calendar.js';
+import { formatDate, todayIn } from '../../core/engine/dates.js';
+import { HOLIDAY_POLICIES, masterSchema } from '../../core/engine/master.js';
+import { FREQUENCIES } from '../../core/engine/periods.js';
+import { ValidationError } from '../../core/errors.js';
+import type { Database } from '../../core/infra/db/database.js';
+import { toMasterRow } from '../../core/infra/stores/masters.js';
+import { fieldProblems } from '../../core/setup/records.js';
+import type { TableSpec } from '../adapter/table-resource.js';
+import { NAV, tableResource, tenantOf } from './common.js';
+
+const COLUMN_OF: Record<string, string> = { ruleVersions: 'rule_versions', holidayPolicy: 'holiday_policy' };
+const parseJsonField = (value: unknown) => {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+};
+
+/**
+ * Validates a tenant master as a whole (rule schema included) and, until the admin confirms,
+ * refuses to save with the next 12 due dates under the rule field: the preview before saving.
+ */
+export function parseTenantMaster(input: Record<string, unknown>, today: string): Record<string, unknown> {
+  const blank = (v: unknown) => (v === '' || v === null ? undefined : v);
+  const result = masterSchema.safeParse({
+    code: input.code, name: input.name, category: input.category, law: input.law, section: blank(input.section),
+    authority: input.authority, frequency: input.frequency, ruleVersions: parseJsonField(input.rule_versions),
+    holidayPolicy: blank(input.holiday_policy), applicability: parseJsonField(blank(input.applicability) ?? '{}'),
+    description: blank(input.description), sources: blank(input.sources),
+  });
+  if (!result.success) {
+    const fields = Object.fromEntries(Object.entries(fieldProblems(result.error)).map(([k, v]) => [COLUMN_OF[k] ?? k, v]));
+    throw new ValidationError(Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; '), { details: { fields } });
+  }
+  if (String(input.dates_checked) !== 'true') {
+    const dates = nextDueDates(result.data, today).map((row) => `${row.periodKey} → ${formatDate(row.workingDueDate)}`);
+    const preview = dates.length ? `Next ${dates.length} due dates: ${dates.join(' · ')}` : 'This rule gives no due dates in the next four years.';
+    throw new ValidationError(`Check the due dates, tick "Dates checked" and save again. ${preview}`, {
+      details: { fields: { rule_versions: preview, dates_checked: 'tick after checking the due dates above' } },
+    });
+  }
+  return { ...toMasterRow(result.data), is_active: String(input.is_active ?? 'true') !== 'false' };
+}
+
+/** The obligation library: shared statutory rows (read-only here) and the tenant's own. */
+export const mastersSpec: TableSpec = {
+  id: 'compliance_masters',
+  table: 'compliance_masters',
+  scope: 'shared',
+  columns: [
+    { path: 'id', isId: true, type: 'uuid' },
+    { path: 'tenant_id', reference: 'tenants' },
+    { path: 'code' },
+    { path: 'name', isTitle: true },
+    { path: 'category' },
+    { path: 'law' },
+    { path: 'section' },
+    { path: 'authority' },
+    { path: 'frequency', values: FREQUENCIES },
+    { path: 'rule_versions', json: true },
+    { path: 'holiday_policy', values: HOLIDAY_POLICIES },
+    { path: 'applicability', json: true },
+    { path: 'description', type: 'textarea' },
+    { path: 'sources', type: 'textarea' },
+    { path: 'library_version', type: 'number', editable: false },
+    { path: 'is_active', type: 'boolean' },
+    { path: 'dates_checked', type: 'boolean', virtual: true, editable: true },
+  ],
+  defaultSort: { column: 'code', direction: 'asc' },
+  augment: async (rows) => {
+    for (const row of rows) {
+      row.rule_versions = JSON.stringify(row.rule_versions, null, 2);
+      row.applicability = JSON.stringify(row.applicability ?? {}, null, 2);
+    }
+  },
+  writes: {
+    objectType: 'master',
+    operations: ['create', 'update', 'delete'],
+    parse: async (input, _op, ctx) => {
+      const tz = ctx.tenantId ? (await ctx.trx('tenants').where({ id: ctx.tenantId }).first('timezone'))?.timezone : 'Asia/Kolkata';
+      return tenantOf(parseTenantMaster(input, todayIn(tz ?? 'Asia/Kolkata', new Date())), input, ctx);
+    },
+  },
+};
+
+const ownRow = (context: { record?: { params: Record<string, unknown> } }) => Boolean(context.record?.params.tenant_id);
+
+export const mastersResource = (db: Database): ResourceWithOptions => {
+  const entry = tableResource(db, mastersSpec, {
+    navigation: NAV.library,
+    listProperties: ['code', 'name', 'frequency', 'law', 'tenant_id', 'is_active'],
+    filterProperties: ['code', 'name', 'category', 'law', 'frequency', 'tenant_id', 'is_active'],
+    editProperties: ['tenant_id', 'code', 'name', 'category', 'law', 'section', 'authority', 'frequency', 'rule_versions', 'holiday_policy', 'applicability', 'description', 'sources', 'is_active', 'dates_checked'],
+    showProperties: ['code', 'name', 'category', 'law', 'section', 'authority', 'frequency', 'rule_versions', 'holiday_policy', 'applicability', 'description', 'sources', 'tenant_id', 'library_version', 'is_active'],
+    properties: {
+      tenant_id: { description: 'Empty for the shared statutory library (read-only: it changes with a release).' },
+      rule_versions: { description: 'The due-date rule as data, e.g. [{"effectiveFrom":"2017-07-01","rule":{"kind":"after_period_end","months":1,"day":20}}]' },
+      dates_checked: { description: 'Saving first shows the next 12 due dates; tick this once they are right.' },
+    },
+  });
+  // Shared library rows are read-only for everyone: the buttons only appear on a tenant's own rows.
+  const actions = entry.options!.actions!;
+  for (const name of ['edit', 'delete'] as const) {
+    const base = actions[name]!.isAccessible as (c: object) => boolean;
+    actions[name]!.isAccessible = (context: Parameters<typeof base>[0] & { record?: { params: Record<string, unknown> } }) => base(context) && ownRow(context);
+  }
+  return entry;
+};

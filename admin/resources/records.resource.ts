@@ -1,0 +1,112 @@
+import type { ResourceWithOptions } from 'adminjs';
+import type { Database } from '../../core/infra/db/database.js';
+import type { TableSpec } from '../adapter/table-resource.js';
+import { NAV, tableResource } from './common.js';
+
+const READ_ONLY = { new: { isAccessible: false }, edit: { isAccessible: false }, delete: { isAccessible: false }, bulkDelete: { isAccessible: false } };
+
+/** Evidence versions: listed, shown and downloaded; never edited or deleted here. */
+export const evidenceSpec: TableSpec = {
+  id: 'evidence',
+  table: 'evidence',
+  scope: 'tenant',
+  columns: [
+    { path: 'id', isId: true, type: 'uuid' },
+    { path: 'tenant_id', reference: 'tenants' },
+    { path: 'instance_id', reference: 'compliance_instances' },
+    { path: 'version', type: 'number' },
+    { path: 'file_name', isTitle: true },
+    { path: 'content_type' },
+    { path: 'size_bytes', type: 'number' },
+    { path: 'sha256' },
+    { path: 'uploaded_by', reference: 'users' },
+    { path: 'channel', values: ['slack', 'teams', 'portal'] },
+    { path: 'review_status', values: ['pending', 'approved', 'rejected', 'superseded'] },
+    { path: 'reviewed_by', reference: 'users' },
+    { path: 'reviewed_at', type: 'datetime' },
+    { path: 'review_reason' },
+    { path: 'created_at', type: 'datetime' },
+    { path: 'download', type: 'richtext', virtual: true },
+  ],
+  defaultSort: { column: 'created_at', direction: 'desc' },
+  async augment(rows) {
+    // The link goes to the portal's authenticated download route (a short-lived signed URL for S3).
+    for (const row of rows) row.download = `<a href="/admin/evidence/${row.id}/download">Download ${String(row.file_name).replace(/[&<>"']/g, '')}</a>`;
+  },
+};
+
+export const evidenceResource = (db: Database): ResourceWithOptions => tableResource(db, evidenceSpec, {
+  navigation: NAV.work,
+  listProperties: ['file_name', 'instance_id', 'version', 'review_status', 'uploaded_by', 'created_at'],
+  filterProperties: ['instance_id', 'review_status', 'uploaded_by', 'channel', 'file_name', 'sha256', 'created_at'],
+  showProperties: ['file_name', 'download', 'instance_id', 'version', 'content_type', 'size_bytes', 'sha256', 'uploaded_by', 'channel', 'review_status', 'reviewed_by', 'reviewed_at', 'review_reason', 'created_at'],
+  actions: READ_ONLY,
+});
+
+/** The tamper-evident audit trail, read-only, with the Verify chain action. */
+export const auditSpec: TableSpec = {
+  id: 'audit_log',
+  table: 'audit_log',
+  scope: 'tenant',
+  columns: [
+    { path: 'id', isId: true, type: 'uuid' },
+    { path: 'tenant_id', reference: 'tenants' },
+    { path: 'seq', type: 'number' },
+    { path: 'occurred_at', type: 'datetime' },
+    { path: 'actor_type', values: ['user', 'platform_user', 'system'] },
+    { path: 'actor_id' },
+    { path: 'actor_label' },
+    { path: 'action', isTitle: true },
+    { path: 'object_type' },
+    { path: 'object_id' },
+    { path: 'before', json: true },
+    { path: 'after', json: true },
+    { path: 'prev_hash' },
+    { path: 'hash' },
+  ],
+  defaultSort: { column: 'occurred_at', direction: 'desc' },
+  async augment(rows) {
+    for (const row of rows) {
+      row.before = row.before === null ? '' : JSON.stringify(row.before, null, 2);
+      row.after = row.after === null ? '' : JSON.stringify(row.after, null, 2);
+    }
+  },
+};
+
+export const auditResource = (db: Database, actions: Record<string, object>): ResourceWithOptions => tableResource(db, auditSpec, {
+  navigation: NAV.records,
+  listProperties: ['seq', 'occurred_at', 'actor_label', 'action', 'object_type', 'object_id'],
+  filterProperties: ['action', 'object_type', 'object_id', 'actor_label', 'actor_type', 'occurred_at'],
+  sort: { sortBy: 'occurred_at', direction: 'desc' },
+  actions: { ...READ_ONLY, ...actions },
+});
+
+/** The notifications outbox, read-only, with Retry for a failed or dead message. */
+export const notificationsSpec: TableSpec = {
+  id: 'notifications',
+  table: 'notifications',
+  scope: 'tenant',
+  columns: [
+    { path: 'id', isId: true, type: 'uuid' },
+    { path: 'tenant_id', reference: 'tenants' },
+    { path: 'channel', values: ['email', 'slack', 'teams'] },
+    { path: 'kind', isTitle: true },
+    { path: 'recipient_user_id', reference: 'users' },
+    { path: 'recipient' },
+    { path: 'instance_id', reference: 'compliance_instances' },
+    { path: 'status', values: ['pending', 'sent', 'failed', 'dead'] },
+    { path: 'attempts', type: 'number' },
+    { path: 'next_attempt_at', type: 'datetime' },
+    { path: 'sent_at', type: 'datetime' },
+    { path: 'last_error' },
+    { path: 'created_at', type: 'datetime' },
+  ],
+  defaultSort: { column: 'created_at', direction: 'desc' },
+};
+
+export const notificationsResource = (db: Database, actions: Record<string, object>): ResourceWithOptions => tableResource(db, notificationsSpec, {
+  navigation: NAV.records,
+  listProperties: ['kind', 'channel', 'recipient_user_id', 'status', 'attempts', 'created_at'],
+  filterProperties: ['kind', 'channel', 'status', 'recipient_user_id', 'instance_id', 'created_at'],
+  actions: { ...READ_ONLY, ...actions },
+});

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { ENTITY_TYPES, GST_MODES, profileSchema } from '../engine/applicability.js';
+import { ROLES } from '../engine/access.js';
+import { isValidIsoDate } from '../engine/dates.js';
+import { ValidationError } from '../errors.js';
+
+/**
+ * What an admin may write for each setup record, validated at the edge (portal form, CSV row)
+ * with messages that say what to do. Empty form fields arrive as '' and mean "no value".
+ */
+const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+const optionalText = z.preprocess(blankToUndefined, z.string().trim().min(1).optional());
+const uuid = (what: string) => z.uuid(`choose a ${what}`);
+const flag = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
+export const isoDate = z.string().refine(isValidIsoDate, 'not a real date: use YYYY-MM-DD (e.g. 2026-09-30)');
+const slackChannel = z.preprocess(blankToUndefined, z.string().regex(/^[CG][A-Z0-9]{6,}$/, 'a Slack channel id looks like C0123ABCD (channel details → About)').optional());
+
+export function isValidTimezone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const tenantSettingsSchema = z.object({
+  name: z.string().trim().min(2),
+  timezone: z.string().refine(isValidTimezone, 'not a time zone: use an IANA name such as Asia/Kolkata'),
+  amber_window_days: z.coerce.number().int().min(0).max(90),
+  reminder_days_before: z.coerce.number().int().min(0).max(60),
+  escalation_after_days: z.coerce.number().int().min(0).max(60),
+  escalation_repeat_days: z.coerce.number().int().min(1).max(30),
+  working_hours_start: z.coerce.number().int().min(0).max(23),
+  working_hours_end: z.coerce.number().int().min(1).max(24),
+  generation_horizon_months: z.coerce.number().int().min(0).max(24),
+  tracking_start_date: z.preprocess(blankToUndefined, isoDate.optional()),
+  slack_channel_id: slackChannel,
+}).refine((t) => t.working_hours_start < t.working_hours_end, { path: ['working_hours_end'], message: 'working hours must end after they start' });
+
+export const newTenantSchema = z.object({
+  slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and - (e.g. acme-group)'),
+}).and(tenantSettingsSchema);
+
+export const entitySchema = z.object({
+  name: z.string().trim().min(2),
+  legal_name: z.string().trim().min(2),
+  entity_type: z.enum(ENTITY_TYPES),
+  pan: z.preprocess(blankToUndefined, z.string().trim().toUpperCase().regex(/^[A-Z]{5}[0-9]{4}[A-Z]$/, 'a PAN is 5 letters, 4 digits, 1 letter (e.g. AAACD1234F)').optional()),
+  cin: optionalText,
+  gstins: z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v.filter((g) => g !== '') : v),
+    z.array(z.string().trim().toUpperCase().regex(/^[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][0-9A-Z]Z[0-9A-Z]$/, 'a GSTIN has 15 characters (e.g. 27AAACD1234F1Z5)'))),
+  state: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'the two-letter state code (e.g. MH, KA)'),
+  gst_mode: z.enum(GST_MODES),
+  profile: z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? {} : parseJson(v)) : v ?? {}), profileSchema),
+  slack_channel_id: slackChannel,
+  teams_channel_id: optionalText,
+  is_active: flag.default(true),
+});
+
+export const entityEventSchema = z.object({
+  entity_id: uuid('entity'),
+  kind: z.literal('agm'),
+  fiscal_year: z.string().regex(/^FY[0-9]{4}-[0-9]{2}$/, 'a financial year like FY2025-26'),
+  event_date: isoDate,
+});
+
+export const userSchema = z.object({
+  email: z.email('not an email address').trim().toLowerCase(),
+  name: z.string().trim().min(2),
+  slack_user_id: z.preprocess(blankToUndefined, z.string().regex(/^[UW][A-Z0-9]{6,}$/, 'a Slack member id looks like U0123ABCD (profile → ⋮ → Copy member ID)').optional()),
+  teams_user_id: optionalText,
+  is_active: flag.default(true),
+  password: z.preprocess(blankToUndefined, z.string().min(12, 'at least 12 characters').optional()),
+});
+
+export const roleAssignmentSchema = z.object({
+  user_id: uuid('person'),
+  role: z.enum(ROLES.filter((r) => r !== 'platform_admin') as ['tenant_admin', ...string[]]),
+  entity_id: z.preprocess(blankToUndefined, uuid('entity').optional()),
+});
+
+export const assignmentSchema = z.object({
+  entity_id: uuid('entity'),
+  master_id: uuid('obligation'),
+  owner_user_id: z.preprocess(blankToUndefined, uuid('preparer').optional()),
+  approver_user_id: z.preprocess(blankToUndefined, uuid('approver').optional()),
+  reason: optionalText,
+  is_active: flag.default(true),
+});
+
+export const holidaySchema = z.object({
+  holiday_date: isoDate,
+  state: z.preprocess(blankToUndefined, z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'the two-letter state code, or empty for every state').optional()),
+  name: z.string().trim().min(2),
+});
+
+export const reassignSchema = z.object({
+  owner_user_id: z.preprocess(blankToUndefined, uuid('preparer').optional()),
+  approver_user_id: z.preprocess(blankToUndefined, uuid('approver').optional()),
+});
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text; // the schema reports it as the wrong type
+  }
+}
+
+/** Field → message for every problem, so a form shows them all at once. */
+export function fieldProblems(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'record');
+    fields[field] ??= issue.message;
+  }
+  return fields;
+}
+
+/** Parses input with a record schema, or throws one ValidationError naming every bad field. */
+export function parseRecord<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const fields = fieldProblems(result.error);
+  const message = Object.entries(fields).map(([field, problem]) => `${field}: ${problem}`).join('; ');
+  throw new ValidationError(message, { details: { fields } });
+}
