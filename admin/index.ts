@@ -105,6 +105,11 @@ export async function buildPortal(deps: PortalDeps): Promise<Portal> {
   // Development bundles custom components on first request: drop a bundle left by older code.
   if (!deps.production) await rm(path.join(deps.bundleDir, 'bundle.js'), { force: true });
   const admin = buildAdmin(deps.db);
+  if (deps.production) {
+    // Bundle the custom components before serving, once: the router's own call then skips it.
+    await admin.initialize();
+    process.env.ADMIN_JS_SKIP_BUNDLE = 'true';
+  }
   const throttle = createLoginThrottle(deps.redis);
   const pool = new pg.Pool({ connectionString: deps.databaseUrl, max: 2, options: '-c role=compliance_app' });
   const PgStore = connectPgSimple(session);

@@ -147,7 +147,8 @@ export function parseConfig(env: Env): Config {
       enabled: c.PORTAL === 'on',
       platformAdmin: c.ADMIN_EMAIL && c.ADMIN_PASSWORD ? { email: c.ADMIN_EMAIL, password: c.ADMIN_PASSWORD } : undefined,
       bundleDir: c.ADMIN_BUNDLE_DIR,
-      secureCookies: (c.PUBLIC_URL ?? '').startsWith('https://'),
+      // Production serves the portal behind https (a proxy that sets X-Forwarded-Proto): cookies are Secure.
+      secureCookies: c.NODE_ENV === 'production' || (c.PUBLIC_URL ?? '').startsWith('https://'),
     },
     slack: c.SLACK_SIGNING_SECRET
       ? {

@@ -1,6 +1,6 @@
 import React, { useEffect, useState } from 'react';
 import { ApiClient, useNotice } from 'adminjs';
-import { Box, Button, H3, Text, Label, Input, TextArea, Table, TableHead, TableBody, TableRow, TableCell, MessageBox, Loader } from '@adminjs/design-system';
+import { Box, Button, Text, Label, Input, TextArea, Table, TableHead, TableBody, TableRow, TableCell, MessageBox, Loader } from '@adminjs/design-system';
 
 const api = new ApiClient();
 

@@ -1,8 +1,13 @@
 import { spawn } from 'node:child_process';
 
-/** `npm start`'s entry as a real child process with only the given environment, until it prints its banner. */
-export async function startServerProcess(env: Record<string, string>, timeoutMs = 60_000): Promise<{ output: () => string; stop(): Promise<number | null> }> {
-  const server = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/**
+ * `npm start`'s entry (or another, e.g. the compiled build's) as a real child process with only
+ * the given environment, until it prints its banner.
+ */
+export async function startServerProcess(
+  env: Record<string, string>, timeoutMs = 60_000, args: string[] = ['--import', 'tsx', 'app/main.ts'],
+): Promise<{ output: () => string; stop(): Promise<number | null> }> {
+  const server = spawn(process.execPath, args, { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   server.stdout.on('data', (c) => (out += c));
   server.stderr.on('data', (c) => (out += c));

@@ -1,0 +1,79 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import bcrypt from 'bcryptjs';
+import { startPortal } from '../../app/portal.js';
+import type { Runtime } from '../../app/runtime.js';
+import { createHttpApp, listen } from '../../app/http/server.js';
+import type { Database } from '../../core/infra/db/database.js';
+import { testRuntime } from './runtime.js';
+
+/** A signed-in portal session: requests carry its cookie; JSON in, JSON out. */
+export interface PortalClient {
+  cookie: string;
+  get(pathname: string): Promise<Response>;
+  /** POSTs JSON (AdminJS's API parses JSON and form bodies alike). */
+  post(pathname: string, body?: Record<string, unknown>): Promise<Response>;
+  json<T = Record<string, unknown>>(pathname: string, body?: Record<string, unknown>): Promise<{ status: number; body: T }>;
+}
+
+export interface PortalServer {
+  url: string;
+  runtime: Runtime;
+  /** Signs in by the login form; throws unless AdminJS redirects into the portal. */
+  login(email: string, password: string): Promise<PortalClient>;
+  /** The raw login response (status, body) for refusal tests. */
+  attempt(email: string, password: string): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** Sets a known password on a tenant user (the demo seed's is random). */
+export async function setPassword(db: Database, tenantId: string, userId: string, password = TEST_PASSWORD): Promise<void> {
+  const hash = await bcrypt.hash(password, 4);
+  await db.withTenant(tenantId, ({ trx }) => trx('users').where({ id: userId }).update({ password_hash: hash }));
+}
+
+/** The product's HTTP app with the portal, against a test database, on a free port. */
+export async function startPortalServer(databaseUrl: string, env: Record<string, string> = {}): Promise<PortalServer> {
+  const runtime = await testRuntime(databaseUrl, { ADMIN_BUNDLE_DIR: mkdtempSync(path.join(tmpdir(), 'admin-bundle-')), ...env });
+  const portal = await startPortal(runtime);
+  const server = await listen(createHttpApp({ db: runtime.db, logger: runtime.logger, services: runtime.services, portalRouter: portal.router }), '127.0.0.1', 0);
+  const url = `http://127.0.0.1:${server.port}`;
+
+  const attempt = (email: string, password: string) => fetch(`${url}/admin/login`, {
+    method: 'POST', redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ email, password }).toString(),
+  });
+
+  async function login(email: string, password: string): Promise<PortalClient> {
+    const res = await attempt(email, password);
+    if (res.status !== 302 || res.headers.get('location') !== '/admin') throw new Error(`login as ${email} failed: ${res.status}`);
+    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const get = (pathname: string) => fetch(`${url}${pathname}`, { headers: { cookie }, redirect: 'manual' });
+    const post = (pathname: string, body: Record<string, unknown> = {}) => fetch(`${url}${pathname}`, {
+      method: 'POST', redirect: 'manual', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify(body),
+    });
+    return {
+      cookie, get, post,
+      async json(pathname, body) {
+        const res = body === undefined ? await get(pathname) : await post(pathname, body);
+        const text = await res.text();
+        let parsed: unknown = text;
+        try { parsed = JSON.parse(text); } catch { /* HTML or plain text: kept as is */ }
+        return { status: res.status, body: parsed as never };
+      },
+    };
+  }
+
+  return {
+    url, runtime, login, attempt,
+    async close() {
+      await server.close(1000);
+      await portal.close();
+      await runtime.close();
+    },
+  };
+}
