@@ -4,7 +4,7 @@ import path from 'node:path';
 import AdminJSExpress from '@adminjs/express';
 import AdminJS from 'adminjs';
 import connectPgSimple from 'connect-pg-simple';
-import type { Router } from 'express';
+import type { Request, Router } from 'express';
 import session from 'express-session';
 import pg from 'pg';
 import type { Redis } from 'ioredis';
@@ -123,7 +123,7 @@ export async function buildPortal(deps: PortalDeps): Promise<Portal> {
       cookieName: 'compliance_os_admin',
       cookiePassword: secret,
       maxRetries: { count: 20, duration: 60 },
-      authenticate: async (email: string, password: string, context?: { req: import('express').Request }) => {
+      authenticate: async (email: string, password: string, context?: { req: Request }) => {
         const address = String(email ?? '').trim().toLowerCase();
         if (await throttle.isLocked(address)) {
           throw new Error('Too many failed sign-ins for this address: wait 15 minutes and try again.');
