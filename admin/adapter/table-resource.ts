@@ -152,7 +152,13 @@ export class TableResource extends BaseResource {
       if (!writes?.operations.includes(op)) throw new ForbiddenError(`The portal does not ${op} ${this.spec.id}.`);
       const existing: Row | undefined = id && UUID.test(id) ? await ctx.trx(this.spec.table).where({ id }).forUpdate().first('*') : undefined;
       if (op !== 'create' && !existing) throw new NotFoundError('That record does not exist in your organisation.');
-      const values = op === 'delete' ? {} : await writes.parse(flat.unflatten(params) as Record<string, unknown>, op, ctx, existing);
+      const input = flat.unflatten(params) as Record<string, unknown>;
+      // Refused before the input is even read when the person may not make this change at all.
+      authoriseSetupChange(actorOf(ctx.admin), {
+        objectType: writes.objectType, op, objectId: id ?? 'new', entityId: ((existing ?? input).entity_id as string | null | undefined) || null,
+        platformOnly: writes.platformOnly?.includes(op), sharedLibrary: this.spec.scope === 'shared' && existing !== undefined && !existing.tenant_id,
+      });
+      const values = op === 'delete' ? {} : await writes.parse(input, op, ctx, existing);
       const rowTenant = this.rowTenant(ctx, existing, values);
       // A platform admin writes a tenant's rows in that tenant's scope, so hooks see only its data.
       if (!ctx.tenantId && rowTenant && this.spec.scope !== 'tenants') await narrowToTenant(ctx.trx, rowTenant);

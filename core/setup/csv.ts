@@ -15,6 +15,13 @@ export interface CsvTable {
 
 /** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. Blank lines are skipped. */
 export function parseCsv(text: string): string[][] {
+  return csvRecords(text).filter((r) => !isBlank(r));
+}
+
+const isBlank = (record: string[]) => record.every((v) => v.trim() === '');
+
+/** Every record, blank ones included: record i is spreadsheet row i + 1. */
+function csvRecords(text: string): string[][] {
   const records: string[][] = [];
   let field = '';
   let record: string[] = [];
@@ -37,7 +44,7 @@ export function parseCsv(text: string): string[][] {
     } else field += c;
   }
   if (field !== '' || record.length > 0) { record.push(field); records.push(record); }
-  return records.filter((r) => r.some((v) => v.trim() !== ''));
+  return records;
 }
 
 /**
@@ -45,7 +52,9 @@ export function parseCsv(text: string): string[][] {
  * column present, no unknown ones (a typo would otherwise drop data silently).
  */
 export function readTable(text: string, required: readonly string[], optional: readonly string[] = []): { table?: CsvTable; problems: RowProblem[] } {
-  const [headerRow, ...data] = parseCsv(text);
+  // Numbered before blank lines are skipped, so a row number is the row a spreadsheet shows.
+  const [header1, ...numbered] = csvRecords(text).map((values, i) => ({ row: i + 1, values })).filter((r) => !isBlank(r.values));
+  const headerRow = header1?.values;
   if (!headerRow) return { problems: [{ row: 1, column: '', problem: `the file is empty: the first row must name the columns (${required.join(', ')})` }] };
   const header = headerRow.map((h) => h.trim().toLowerCase());
   const known = new Set([...required, ...optional]);
@@ -54,11 +63,11 @@ export function readTable(text: string, required: readonly string[], optional: r
     ...header.filter((c) => !known.has(c)).map((c) => ({ row: 1, column: c, problem: `unknown column: the columns are ${[...known].join(', ')}` })),
   ];
   if (problems.length > 0) return { problems };
-  const rows = data.map((values, i) => ({
-    row: i + 2,
+  const rows = numbered.map(({ row, values }) => ({
+    row,
     values: Object.fromEntries(header.map((h, j) => [h, (values[j] ?? '').trim()])),
   }));
-  const ragged = data.flatMap((values, i) => (values.length > header.length ? [{ row: i + 2, column: '', problem: `${values.length} values for ${header.length} columns (a comma inside a value needs quotes)` }] : []));
+  const ragged = numbered.flatMap(({ row, values }) => (values.length > header.length ? [{ row, column: '', problem: `${values.length} values for ${header.length} columns (a comma inside a value needs quotes)` }] : []));
   return { table: { header, rows }, problems: ragged };
 }
 

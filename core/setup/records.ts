@@ -12,7 +12,11 @@ const blankToUndefined = (value: unknown) => (value === '' || value === null ? u
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().min(1).optional());
 const uuid = (what: string) => z.uuid(`choose a ${what}`);
 const flag = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
-export const isoDate = z.string().refine(isValidIsoDate, 'not a real date: use YYYY-MM-DD (e.g. 2026-09-30)');
+/** A calendar date as YYYY-MM-DD; a Date (forms send midnight UTC) counts as its UTC day. */
+export const isoDate = z.preprocess(
+  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
+  z.string().refine(isValidIsoDate, 'not a real date: use YYYY-MM-DD (e.g. 2026-09-30)'),
+);
 const slackChannel = z.preprocess(blankToUndefined, z.string().regex(/^[CG][A-Z0-9]{6,}$/, 'a Slack channel id looks like C0123ABCD (channel details → About)').optional());
 
 export function isValidTimezone(zone: string): boolean {
@@ -66,7 +70,8 @@ export const entityEventSchema = z.object({
 });
 
 export const userSchema = z.object({
-  email: z.email('not an email address').trim().toLowerCase(),
+  // Trimmed before the format check (zod checks run in order): a pasted trailing space is not an error.
+  email: z.string().trim().toLowerCase().pipe(z.email('not an email address')),
   name: z.string().trim().min(2),
   slack_user_id: z.preprocess(blankToUndefined, z.string().regex(/^[UW][A-Z0-9]{6,}$/, 'a Slack member id looks like U0123ABCD (profile → ⋮ → Copy member ID)').optional()),
   teams_user_id: optionalText,
