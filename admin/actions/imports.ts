@@ -65,6 +65,7 @@ const people: Importer<PersonRow> = {
     if (!table) return { rows: [], problems };
     const entities = new Map((await trx('entities').where({ tenant_id: tenantId }).select('id', 'name')).map((e) => [e.name.toLowerCase(), e.id as string]));
     const emails = new Set((await trx('users').where({ tenant_id: tenantId }).pluck('email')).map((e: string) => e.toLowerCase()));
+    const slackIds = new Set<string>(await trx('users').where({ tenant_id: tenantId }).whereNotNull('slack_user_id').pluck('slack_user_id'));
     const rows: { row: number; value: PersonRow }[] = [];
     const found: RowProblem[] = [];
     for (const { row, values } of table.rows) {
@@ -75,9 +76,11 @@ const people: Importer<PersonRow> = {
       if (!role.success) found.push({ row, column: 'role', problem: `not a role: use one of tenant_admin, owner, approver, cfo, auditor, viewer` });
       if (values.entity && !entityId) found.push({ row, column: 'entity', problem: `no entity named "${values.entity}" (create it first, or leave empty for the whole tenant)` });
       if (user.success && emails.has(user.data.email)) found.push({ row, column: 'email', problem: `${user.data.email} is already a person in this organisation` });
+      if (user.success && user.data.slack_user_id && slackIds.has(user.data.slack_user_id)) found.push({ row, column: 'slack_user_id', problem: `${user.data.slack_user_id} is already linked to another person` });
       if (user.success && role.success) rows.push({ row, value: { ...user.data, role: role.data, entityId, entityName: values.entity || undefined } });
     }
-    return { rows, problems: [...problems, ...found, ...duplicatesIn(rows, 'email', (v) => v.email)] };
+    const linked = rows.filter((r) => r.value.slack_user_id) as { row: number; value: PersonRow & { slack_user_id: string } }[];
+    return { rows, problems: [...problems, ...found, ...duplicatesIn(rows, 'email', (v) => v.email), ...duplicatesIn(linked, 'slack_user_id', (v) => v.slack_user_id)] };
   },
   async insert(v, trx, tenantId) {
     const [user] = await trx('users').insert({ tenant_id: tenantId, email: v.email, name: v.name, slack_user_id: v.slack_user_id ?? null }).returning(['id', 'email', 'name']);
@@ -147,8 +150,10 @@ export function importAction<T>(db: Database, importer: Importer<T>, columns: st
           const { id, after } = await importer.insert(value, trx, tenantId);
           audit.push(authoriseSetupChange(actor, { objectType: importer.objectType, op: 'create', objectId: id, entityId: null, after: { ...after, importedFromRow: row } }));
         } catch (error) {
-          // One transaction: a refusal here undoes the rows before it too.
-          throw new ValidationError(`Nothing was imported: row ${row} was refused by the database (${(error as Error).message}).`);
+          // One transaction: a refusal here undoes the rows before it too. The database's detail
+          // names the clashing value; its SQL is not shown.
+          const detail = (error as { detail?: string }).detail;
+          throw new ValidationError(`Nothing was imported: row ${row} was refused${detail ? `: ${detail}` : ' by the database'}.`);
         }
       }
       await appendAudit(tx, audit);

@@ -16,6 +16,15 @@ const PG_MESSAGES: Record<string, string> = {
 };
 
 /**
+ * AdminJS's new and edit actions judge the saved record by its field errors alone, so a refusal
+ * with none (a database constraint, a rule about the whole record) would be reported as
+ * "Successfully created". Such a refusal is also kept under a key no field has.
+ */
+function refusal(propertyErrors: Record<string, { message: string }>, message: string) {
+  return new AdminValidation(Object.keys(propertyErrors).length > 0 ? propertyErrors : { _record: { message } }, { message });
+}
+
+/**
  * Maps errors once at the portal's edge: core's typed errors and database refusals become
  * AdminJS errors (field messages under the field, the rest as a notice); anything else is a bug
  * and is left to the error log.
@@ -27,13 +36,13 @@ export function toAdminError(error: unknown): unknown {
   if (error instanceof AppError) {
     const fields = (error.details?.fields ?? {}) as Record<string, string>;
     const propertyErrors = Object.fromEntries(Object.entries(fields).map(([field, message]) => [field, { message }]));
-    return new AdminValidation(propertyErrors, { message: error.message });
+    return refusal(propertyErrors, error.message);
   }
   const pg = error as PgError;
   const message = pg?.code ? PG_MESSAGES[pg.code] : undefined;
   if (message) {
     const detail = pg.code === '42501' && pg instanceof Error ? ` ${pg.message}` : pg.detail ? ` (${pg.detail})` : '';
-    return new AdminValidation({}, { message: `${message}${detail}` });
+    return refusal({}, `${message}${detail}`);
   }
   return error;
 }

@@ -152,7 +152,9 @@ export class TableResource extends BaseResource {
       if (!writes?.operations.includes(op)) throw new ForbiddenError(`The portal does not ${op} ${this.spec.id}.`);
       const existing: Row | undefined = id && UUID.test(id) ? await ctx.trx(this.spec.table).where({ id }).forUpdate().first('*') : undefined;
       if (op !== 'create' && !existing) throw new NotFoundError('That record does not exist in your organisation.');
-      const input = flat.unflatten(params) as Record<string, unknown>;
+      // An edit changes what it names: fields it leaves out keep their stored values.
+      const sent = flat.unflatten(params) as Record<string, unknown>;
+      const input = op === 'update' ? { ...this.readable(existing!), ...sent } : sent;
       // Refused before the input is even read when the person may not make this change at all.
       authoriseSetupChange(actorOf(ctx.admin), {
         objectType: writes.objectType, op, objectId: id ?? 'new', entityId: ((existing ?? input).entity_id as string | null | undefined) || null,
@@ -184,8 +186,13 @@ export class TableResource extends BaseResource {
       const chainTenant = this.spec.scope === 'tenants' ? row.id : rowTenant;
       if (chainTenant) await appendAudit(tenantTx(ctx.trx, chainTenant), authoriseSetupChange(actorOf(ctx.admin), change(op === 'delete' ? undefined : row)));
       await writes.after?.(row, op, ctx);
-      return row as ParamsType;
+      // Only what the portal shows goes back to the browser (never a password hash).
+      return this.readable(row) as ParamsType;
     });
+  }
+
+  private readable(row: Record<string, unknown>): Record<string, unknown> {
+    return Object.fromEntries(this.readableColumns().map((c) => [c, row[c]]));
   }
 
   /** The tenant a written row belongs to: the admin's own, or for a platform admin the row's. */

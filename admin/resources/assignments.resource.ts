@@ -1,4 +1,5 @@
 import type { ResourceWithOptions } from 'adminjs';
+import { ValidationError } from '../../core/errors.js';
 import type { Database } from '../../core/infra/db/database.js';
 import { assignmentSchema, parseRecord } from '../../core/setup/records.js';
 import type { TableSpec } from '../adapter/table-resource.js';
@@ -24,9 +25,14 @@ export const assignmentsSpec: TableSpec = {
   writes: {
     objectType: 'assignment',
     operations: ['create', 'update', 'delete'],
-    parse: (input, _op, ctx) => {
+    parse: async (input, _op, ctx) => {
       const v = parseRecord(assignmentSchema, input);
-      return tenantOf({ ...v, owner_user_id: v.owner_user_id ?? null, approver_user_id: v.approver_user_id ?? null, reason: v.reason ?? null }, input, ctx);
+      const values = tenantOf({ ...v, owner_user_id: v.owner_user_id ?? null, approver_user_id: v.approver_user_id ?? null, reason: v.reason ?? null }, input, ctx);
+      // The master's foreign key alone would accept another tenant's own obligation (the library is shared).
+      const tenantId = ctx.tenantId ?? String(values.tenant_id);
+      const master = await ctx.trx('compliance_masters').where({ id: v.master_id }).andWhere((q) => q.whereNull('tenant_id').orWhere('tenant_id', tenantId)).first('id');
+      if (!master) throw new ValidationError('That obligation is not in the library or this tenant’s own list.', { details: { fields: { master_id: 'choose an obligation from the library or this tenant’s own' } } });
+      return values;
     },
   },
 };

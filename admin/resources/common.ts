@@ -42,7 +42,7 @@ export function tableResource(db: Database, spec: TableSpec, options: ResourceOp
     options: {
       ...(spec.defaultSort ? { sort: { sortBy: spec.defaultSort.column, direction: spec.defaultSort.direction } } : {}),
       ...options,
-      actions: { ...standardActions(spec), ...options.actions },
+      actions: mergeActions(standardActions(spec) ?? {}, options.actions ?? {}),
     },
   };
 }
@@ -53,4 +53,11 @@ export function tenantOf(values: Record<string, unknown>, input: Record<string, 
   const tenantId = typeof input.tenant_id === 'string' ? input.tenant_id : '';
   if (!tenantId) throw new ValidationError('Choose the tenant this belongs to.', { details: { fields: { tenant_id: 'choose the tenant' } } });
   return { ...values, tenant_id: tenantId };
+}
+
+/** Per-action merge: a resource's own options for `edit` add to the standard access rule, not replace it. */
+function mergeActions(base: NonNullable<ResourceOptions['actions']>, own: NonNullable<ResourceOptions['actions']>): ResourceOptions['actions'] {
+  const merged: Record<string, object> = { ...base };
+  for (const [name, options] of Object.entries(own)) merged[name] = { ...(merged[name] ?? {}), ...options };
+  return merged as ResourceOptions['actions'];
 }

@@ -1,4 +1,4 @@
-import type { ResourceWithOptions } from 'adminjs';
+import type { ActionResponse, ResourceWithOptions } from 'adminjs';
 import bcrypt from 'bcryptjs';
 import { ROLES } from '../../core/engine/access.js';
 import type { Database } from '../../core/infra/db/database.js';
@@ -34,6 +34,13 @@ export const usersSpec: TableSpec = {
   },
 };
 
+/** AdminJS echoes the submitted form back with the saved record: the password never goes back. */
+const dropPassword = async (response: ActionResponse) => {
+  const params = (response as { record?: { params?: Record<string, unknown> } }).record?.params;
+  if (params) delete params.password;
+  return response;
+};
+
 export const usersResource = (db: Database): ResourceWithOptions => tableResource(db, usersSpec, {
   navigation: NAV.setup,
   listProperties: ['name', 'email', 'slack_user_id', 'is_active'],
@@ -44,6 +51,7 @@ export const usersResource = (db: Database): ResourceWithOptions => tableResourc
     password: { description: 'Only for people who sign in to the portal (tenant admins, auditors). At least 12 characters; leave empty to keep the current one.' },
     slack_user_id: { description: 'Linked automatically by email the first time the person uses Slack; set it here to link by hand.' },
   },
+  actions: { new: { after: dropPassword }, edit: { after: dropPassword } },
 });
 
 /** Who holds which role, tenant-wide (no entity) or for one entity. */

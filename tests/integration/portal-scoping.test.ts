@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import bcrypt from 'bcryptjs';
 import { generateForTenant } from '../../app/engine-commands.js';
 import { systemActor } from '../../core/engine/access.js';
@@ -9,26 +9,117 @@ import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { DEMO_NOW, seedDemoForTest, type DemoIds } from '../support/demo.js';
 import { setPassword, startPortalServer, TEST_PASSWORD, type PortalClient, type PortalServer } from '../support/portal.js';
 
+/*
+ * Two tenants behind one portal: the demo tenant (A) and Bravo (B). Signed in as B's tenant
+ * admin, nothing of A's may be listed, counted, found, shown, filtered to, changed, deleted or
+ * acted on, on any resource or action. Then roles, sign-in refusals, the platform view, counts
+ * and pagination, and the audit trail of a portal write.
+ */
+
+type Params = Record<string, unknown>;
+interface RecordJson { id?: string; params: Params; errors?: Record<string, { message: string }>; baseError?: { message: string; type?: string } | null }
+interface ListBody { meta: { total: number; perPage: number; page: number }; records: RecordJson[] }
+interface RecordBody { record: RecordJson; notice?: { message: string; type: string } }
+interface ActionBody { record?: RecordJson; form?: unknown; preview?: { message: string; rows: string[][]; blocked?: boolean }; done?: string; notice?: { message: string; type: string } }
+
+const API = '/admin/api/resources';
+
+type Scope = 'tenant' | 'shared' | 'tenants';
+interface ResourceCase {
+  resource: string;
+  scope: Scope;
+  /** The resource's title column: what the search action matches. */
+  title: string;
+  /** A column to filter by with the value A's row holds. */
+  filter: string;
+  /** The change B tries to make to A's row. */
+  change: (demo: DemoIds) => Params;
+}
+
+// Each resource id is also its table's name.
+const RESOURCES: ResourceCase[] = [
+  { resource: 'tenants', scope: 'tenants', title: 'name', filter: 'id', change: () => ({ name: 'Hijacked' }) },
+  { resource: 'entities', scope: 'tenant', title: 'name', filter: 'id', change: () => ({ name: 'Hijacked' }) },
+  { resource: 'entity_events', scope: 'tenant', title: 'entity_id', filter: 'entity_id', change: () => ({ event_date: '2026-09-30' }) },
+  { resource: 'users', scope: 'tenant', title: 'name', filter: 'id', change: () => ({ name: 'Hijacked', is_active: 'false' }) },
+  { resource: 'role_assignments', scope: 'tenant', title: 'user_id', filter: 'user_id', change: () => ({ role: 'viewer' }) },
+  { resource: 'compliance_masters', scope: 'shared', title: 'name', filter: 'id', change: () => ({ name: 'Hijacked', dates_checked: 'true' }) },
+  { resource: 'assignments', scope: 'tenant', title: 'master_id', filter: 'entity_id', change: () => ({ reason: 'Hijacked', is_active: 'false' }) },
+  { resource: 'holidays', scope: 'tenant', title: 'name', filter: 'id', change: () => ({ name: 'Hijacked' }) },
+  { resource: 'due_date_overrides', scope: 'shared', title: 'master_id', filter: 'id', change: () => ({ reference: 'Hijacked' }) },
+  { resource: 'compliance_instances', scope: 'tenant', title: 'master_id', filter: 'entity_id', change: (demo) => ({ owner_user_id: demo.users.approver }) },
+  { resource: 'evidence', scope: 'tenant', title: 'file_name', filter: 'instance_id', change: () => ({ review_status: 'approved' }) },
+  { resource: 'audit_log', scope: 'tenant', title: 'action', filter: 'id', change: () => ({ action: 'tampered' }) },
+  { resource: 'notifications', scope: 'tenant', title: 'kind', filter: 'instance_id', change: () => ({ status: 'pending' }) },
+];
+const names = (cases: ResourceCase[]) => cases.map((c) => [c.resource, c] as const);
+
 let t: TestDatabase;
 let demo: DemoIds;
 let portal: PortalServer;
 let bTenant: string;
 let bEntity: string;
 let bAdmin: string;
+let bInstance: string;
 let aClient: PortalClient;
 let bClient: PortalClient;
 let aEvidence: string;
+let aEvidenceBytes: Buffer;
 let aNotification: string;
 let aOverride: string;
+/** One row of A's per resource: the one B tries to reach. */
+const aRow: Record<string, string> = {};
+
+const sql = async <T extends Record<string, unknown> = Record<string, unknown>>(text: string, params: unknown[] = []) => (await t.superuser<T>(text, params)).rows;
+const rowOf = async (table: string, id: string) => (await sql<{ row: Params }>(`SELECT to_jsonb(x) AS row FROM ${table} x WHERE id = $1`, [id]))[0]?.row;
+const auditCount = async (tenantId: string) => (await sql<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1', [tenantId]))[0]!.n;
+const todayInKolkata = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date());
+const daysFrom = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** The ids B's tenant admin may see in a table: B's own rows, plus shared library rows where the table has them. */
+async function visibleToB(c: ResourceCase): Promise<string[]> {
+  const where = c.scope === 'tenants' ? 'id = $1' : c.scope === 'shared' ? '(tenant_id = $1 OR tenant_id IS NULL)' : 'tenant_id = $1';
+  return (await sql<{ id: string }>(`SELECT id FROM ${c.resource} WHERE ${where}`, [bTenant])).map((r) => r.id).sort();
+}
+
+/** Walks every page of a list; returns its total and every id seen, in order. */
+async function listAll(client: PortalClient, resource: string, query = '', perPage = 500): Promise<{ total: number; ids: string[]; pages: RecordJson[][] }> {
+  const ids: string[] = [];
+  const pages: RecordJson[][] = [];
+  let total = 0;
+  for (let page = 1; ; page++) {
+    const res = await client.json<ListBody>(`${API}/${resource}/actions/list?page=${page}&perPage=${perPage}${query}`);
+    expect(res.status).toBe(200);
+    total = res.body.meta.total;
+    pages.push(res.body.records);
+    ids.push(...res.body.records.map((r) => String(r.params.id)));
+    if (res.body.records.length < perPage || page * perPage >= total) break;
+  }
+  return { total, ids, pages };
+}
+
+/** What AdminJS answers when a record id is not in the signed-in admin's reach. */
+function expectNotFound(res: { status: number; body: RecordBody }) {
+  expect(res.status).toBe(200);
+  expect(res.body.notice?.type).toBe('error');
+  expect(res.body.record.baseError?.type).toBe('NotFoundError');
+  expect(res.body.record.params).toEqual({});
+}
+
+function loginError(html: string): string | undefined {
+  return /"errorMessage":"([^"]*)"/.exec(html)?.[1];
+}
 
 beforeAll(async () => {
   t = await createTestDatabase();
   demo = await seedDemoForTest(t.db);
   await setPassword(t.db, demo.tenantId, demo.users.admin);
   portal = await startPortalServer(t.url);
-
-  bTenant = (await t.superuser<{ id: string }>("INSERT INTO tenants (slug, name, tracking_start_date) VALUES ('bravo', 'Bravo Holdings', '2026-11-01') RETURNING id")).rows[0]!.id;
   const hash = await bcrypt.hash(TEST_PASSWORD, 4);
+
+  // Tenant B: one entity, an admin, an auditor and an owner (all with passwords), its obligations
+  // and items, and a row of its own in every table the portal shows.
+  bTenant = (await sql<{ id: string }>("INSERT INTO tenants (slug, name, tracking_start_date) VALUES ('bravo', 'Bravo Holdings', '2026-11-01') RETURNING id"))[0]!.id;
   await t.db.withTenant(bTenant, async (tx) => {
     const { trx } = tx;
     const [entity] = await trx('entities').insert({
@@ -36,73 +127,472 @@ beforeAll(async () => {
       gstins: ['29AABCB1234C1Z1'], state: 'KA', gst_mode: 'monthly', profile: JSON.stringify({ has_employees: true, pf_registered: true, tds_deductor: true }),
     }).returning('id');
     bEntity = entity.id;
-    const users = await trx('users').insert([
+    const users: { id: string; email: string }[] = await trx('users').insert([
       { tenant_id: bTenant, email: 'admin@bravo.example', name: 'Bina Admin', password_hash: hash },
       { tenant_id: bTenant, email: 'auditor@bravo.example', name: 'Bala Auditor', password_hash: hash },
       { tenant_id: bTenant, email: 'owner@bravo.example', name: 'Bhanu Owner', password_hash: hash },
+      { tenant_id: bTenant, email: 'locked@bravo.example', name: 'Lata Locked', password_hash: hash },
     ]).returning(['id', 'email']);
-    const id = (prefix: string) => users.find((u: { email: string }) => u.email.startsWith(prefix)).id as string;
+    const id = (prefix: string) => users.find((u) => u.email.startsWith(`${prefix}@`))!.id;
     bAdmin = id('admin');
     await trx('role_assignments').insert([
       { tenant_id: bTenant, user_id: bAdmin, role: 'tenant_admin' },
       { tenant_id: bTenant, user_id: id('auditor'), role: 'auditor' },
       { tenant_id: bTenant, user_id: id('owner'), role: 'owner' },
+      { tenant_id: bTenant, user_id: id('locked'), role: 'auditor' },
     ]);
+    await trx('entity_events').insert({ tenant_id: bTenant, entity_id: bEntity, kind: 'agm', fiscal_year: 'FY2025-26', event_date: '2026-09-20' });
+    await trx('holidays').insert({ tenant_id: bTenant, holiday_date: '2026-11-01', name: 'Karnataka Rajyotsava', state: 'KA' });
+    const [master] = await trx('compliance_masters').insert({
+      tenant_id: bTenant, code: 'B_BOARD_PACK', name: 'Bravo board pack', category: 'Other', law: 'Internal', authority: 'Board',
+      frequency: 'monthly', rule_versions: JSON.stringify([{ effectiveFrom: '2000-01-01', rule: { kind: 'after_period_end', months: 0, day: 28 } }]),
+    }).returning('id');
+    await trx('due_date_overrides').insert({ tenant_id: bTenant, master_id: master.id, period_key: '2026-11', extended_due_date: '2026-12-31', reference: 'Bravo board note' });
     await assignApplicableMasters(tx, bEntity, systemActor('test', 'Test setup'));
   });
   await generateForTenant(t.db, bTenant, undefined, DEMO_NOW);
+  bInstance = (await sql<{ id: string }>('SELECT id FROM compliance_instances WHERE tenant_id = $1 ORDER BY due_date, id LIMIT 1', [bTenant]))[0]!.id;
+  await sql(
+    `INSERT INTO evidence (tenant_id, instance_id, version, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by, channel)
+     VALUES ($1, $2, 1, 'bravo-challan.pdf', 'application/pdf', 10, $3, $4, $5, 'portal')`,
+    [bTenant, bInstance, randomBytes(32).toString('hex'), `${bTenant}/${bInstance}/1-${randomBytes(8).toString('hex')}`, bAdmin],
+  );
+  await sql("INSERT INTO notifications (tenant_id, channel, kind, recipient_user_id, instance_id, dedup_key) VALUES ($1, 'email', 'reminder', $2, $3, 'test:b')", [bTenant, bAdmin, bInstance]);
 
-  // Tenant A: a stored evidence file, a dead notification, an extension of its own.
-  const instance = (await t.superuser<{ id: string }>("SELECT id FROM compliance_instances WHERE tenant_id = $1 ORDER BY due_date, id LIMIT 1", [demo.tenantId])).rows[0]!.id;
-  const bytes = Buffer.from('%PDF-1.4 challan for tenant A');
-  const sha = createHash('sha256').update(bytes).digest('hex');
-  const key = `${demo.tenantId}/${instance}/1-${randomBytes(8).toString('hex')}`;
-  await portal.runtime.services.storage.put(key, Readable.from([bytes]), 'application/pdf');
-  aEvidence = (await t.superuser<{ id: string }>(
+  // Tenant A: a stored evidence file, a dead notification, an extension, a master and a holiday of its own.
+  const aInstance = (await sql<{ id: string }>('SELECT id FROM compliance_instances WHERE tenant_id = $1 ORDER BY due_date DESC, id LIMIT 1', [demo.tenantId]))[0]!.id;
+  aEvidenceBytes = Buffer.from('%PDF-1.4 challan for tenant A');
+  const key = `${demo.tenantId}/${aInstance}/1-${randomBytes(8).toString('hex')}`;
+  await portal.runtime.services.storage.put(key, Readable.from([aEvidenceBytes]), 'application/pdf');
+  aEvidence = (await sql<{ id: string }>(
     `INSERT INTO evidence (tenant_id, instance_id, version, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by, channel)
      VALUES ($1, $2, 1, 'alpha-challan.pdf', 'application/pdf', $3, $4, $5, $6, 'portal') RETURNING id`,
-    [demo.tenantId, instance, bytes.length, sha, key, demo.users.owner],
-  )).rows[0]!.id;
-  aNotification = (await t.superuser<{ id: string }>(
+    [demo.tenantId, aInstance, aEvidenceBytes.length, createHash('sha256').update(aEvidenceBytes).digest('hex'), key, demo.users.owner],
+  ))[0]!.id;
+  aNotification = (await sql<{ id: string }>(
     `INSERT INTO notifications (tenant_id, channel, kind, recipient_user_id, instance_id, dedup_key, status, attempts, last_error)
      VALUES ($1, 'email', 'reminder', $2, $3, 'test:dead', 'dead', 5, 'mailbox full') RETURNING id`,
-    [demo.tenantId, demo.users.owner, instance],
-  )).rows[0]!.id;
-  aOverride = (await t.superuser<{ id: string }>(
+    [demo.tenantId, demo.users.owner, aInstance],
+  ))[0]!.id;
+  aOverride = (await sql<{ id: string }>(
     `INSERT INTO due_date_overrides (tenant_id, master_id, period_key, extended_due_date, reference)
      SELECT $1, master_id, period_key, statutory_due_date + 10, 'Alpha circular 1' FROM compliance_instances WHERE id = $2 RETURNING id`,
-    [demo.tenantId, instance],
-  )).rows[0]!.id;
+    [demo.tenantId, aInstance],
+  ))[0]!.id;
+  const aMaster = (await sql<{ id: string }>(
+    `INSERT INTO compliance_masters (tenant_id, code, name, category, law, authority, frequency, rule_versions)
+     VALUES ($1, 'A_BOARD_MINUTES', 'Alpha board minutes', 'Other', 'Internal', 'Board', 'monthly', '[{"effectiveFrom":"2000-01-01","rule":{"kind":"after_period_end","months":0,"day":25}}]') RETURNING id`,
+    [demo.tenantId],
+  ))[0]!.id;
+  const aHoliday = (await sql<{ id: string }>("INSERT INTO holidays (tenant_id, holiday_date, name) VALUES ($1, '2026-12-01', 'Alpha Foundation Day') RETURNING id", [demo.tenantId]))[0]!.id;
+
+  const first = async (table: string, where: string, params: unknown[]) => (await sql<{ id: string }>(`SELECT id FROM ${table} WHERE ${where} ORDER BY id LIMIT 1`, params))[0]!.id;
+  Object.assign(aRow, {
+    tenants: demo.tenantId,
+    entities: demo.entities.manufacturing,
+    entity_events: await first('entity_events', 'tenant_id = $1', [demo.tenantId]),
+    users: demo.users.admin,
+    role_assignments: await first('role_assignments', 'tenant_id = $1 AND user_id = $2', [demo.tenantId, demo.users.admin]),
+    compliance_masters: aMaster,
+    assignments: await first('assignments', 'tenant_id = $1 AND entity_id = $2', [demo.tenantId, demo.entities.manufacturing]),
+    holidays: aHoliday,
+    due_date_overrides: aOverride,
+    compliance_instances: aInstance,
+    evidence: aEvidence,
+    audit_log: await first('audit_log', 'tenant_id = $1 AND seq = 1', [demo.tenantId]),
+    notifications: aNotification,
+  });
 
   aClient = await portal.login('admin@demo.example', TEST_PASSWORD);
   bClient = await portal.login('admin@bravo.example', TEST_PASSWORD);
 });
 afterAll(async () => {
-  await portal.close();
-  await t.drop();
+  await portal?.close();
+  await t?.drop();
 });
 
-it('probe', async () => {
-  const show = (c: PortalClient, p: string, body?: Record<string, unknown>) => c.json(p, body).then((r) => console.log(p, r.status, JSON.stringify(r.body).slice(0, 600)));
-  await show(bClient, `/admin/api/resources/entities/records/${demo.entities.manufacturing}/show`);
-  await show(bClient, `/admin/api/resources/entities/records/not-a-uuid/show`);
-  await show(bClient, `/admin/api/resources/entities/records/${demo.entities.manufacturing}/edit`, { name: 'Hijacked' });
-  await show(bClient, `/admin/api/resources/entities/records/${demo.entities.manufacturing}/delete`, {});
-  await show(bClient, `/admin/api/resources/entities/bulk/bulkDelete?recordIds=${demo.entities.manufacturing}`, {});
-  await show(bClient, `/admin/api/resources/entities/actions/list?perPage=2`);
-  await show(bClient, `/admin/api/resources/entities/actions/search/Demo`);
-  await show(bClient, `/admin/api/resources/entities/records/${demo.entities.manufacturing}/assignApplicable`, { mode: 'apply' });
-  await show(bClient, `/admin/api/resources/due_date_overrides/records/${aOverride}/apply`, { mode: 'apply' });
-  await show(bClient, `/admin/api/resources/notifications/records/${aNotification}/retry`, {});
-  const r = await bClient.get(`/admin/evidence/${aEvidence}/download`);
-  console.log('download', r.status, await r.text());
-  const r2 = await aClient.get(`/admin/evidence/${aEvidence}/download`);
-  console.log('download A', r2.status, await r2.text());
-  await show(bClient, `/admin/api/resources/entities/actions/new`, { name: 'Bravo Two', legal_name: 'Bravo Two Pvt Ltd', entity_type: 'company', pan: 'BAD', state: 'KA', gst_mode: 'monthly' });
-  const w = await portal.attempt('admin@bravo.example', 'wrong');
-  console.log('wrong', w.status, w.headers.get('location'), w.headers.getSetCookie(), (await w.text()).slice(0, 2000));
-  const o = await portal.attempt('owner@bravo.example', TEST_PASSWORD);
-  console.log('owner', o.status, o.headers.get('location'));
-  const n = await fetch(`${portal.url}/admin/api/resources/entities/actions/list`, { redirect: 'manual' });
-  console.log('nocookie', n.status, n.headers.get('location'), (await n.text()).slice(0, 300));
+describe("B's tenant admin reaches nothing of A's", () => {
+  it('the fixture gives both tenants rows in every resource', async () => {
+    for (const { resource, scope } of RESOURCES) {
+      const column = scope === 'tenants' ? 'id' : 'tenant_id';
+      const [row] = await sql<{ a: number; b: number }>(
+        `SELECT count(*) FILTER (WHERE ${column} = $1)::int AS a, count(*) FILTER (WHERE ${column} = $2)::int AS b FROM ${resource}`, [demo.tenantId, bTenant]);
+      expect({ resource, a: row!.a > 0, b: row!.b > 0 }).toEqual({ resource, a: true, b: true });
+    }
+  });
+
+  it.each(names(RESOURCES))('%s: the list holds exactly B\'s rows (and the shared library), and its total counts them', async (_name, c) => {
+    const expected = await visibleToB(c);
+    const { total, ids } = await listAll(bClient, c.resource);
+    expect(total).toBe(expected.length);
+    expect([...ids].sort()).toEqual(expected);
+    const aIds = (await sql<{ id: string }>(`SELECT id FROM ${c.resource} WHERE ${c.scope === 'tenants' ? 'id' : 'tenant_id'} = $1`, [demo.tenantId])).map((r) => r.id);
+    expect(ids.filter((id) => aIds.includes(id))).toEqual([]);
+  });
+
+  it.each(names(RESOURCES))("%s: searching for A's row by its title finds it for A's admin, not for B's", async (_name, c) => {
+    const [row] = await sql<{ title: string }>(`SELECT ${c.title}::text AS title FROM ${c.resource} WHERE id = $1`, [aRow[c.resource]]);
+    const path = `${API}/${c.resource}/actions/search/${encodeURIComponent(row!.title)}`;
+    const forA = await aClient.json<{ records: RecordJson[] }>(path);
+    expect(forA.body.records.map((r) => r.id)).toContain(aRow[c.resource]);
+    const forB = await bClient.json<{ records: RecordJson[] }>(path);
+    expect(forB.status).toBe(200);
+    expect(forB.body.records.filter((r) => r.params.tenant_id === demo.tenantId || r.id === demo.tenantId)).toEqual([]);
+    expect(forB.body.records.map((r) => r.id)).not.toContain(aRow[c.resource]);
+  });
+
+  it.each(names(RESOURCES))("%s: showing A's row by its id is refused as not found", async (_name, c) => {
+    const path = `${API}/${c.resource}/records/${aRow[c.resource]}/show`;
+    const forA = await aClient.json<RecordBody>(path);
+    expect(forA.body.record.params.id).toBe(aRow[c.resource]);
+    expectNotFound(await bClient.json<RecordBody>(path));
+  });
+
+  it.each(names(RESOURCES))("%s: filtering by A's values gives nothing", async (_name, c) => {
+    const [row] = await sql<{ value: string }>(`SELECT ${c.filter}::text AS value FROM ${c.resource} WHERE id = $1`, [aRow[c.resource]]);
+    const byValue = `&filters.${c.filter}=${row!.value}`;
+    expect((await aClient.json<ListBody>(`${API}/${c.resource}/actions/list?perPage=1${byValue}`)).body.meta.total).toBeGreaterThan(0);
+    const res = await bClient.json<ListBody>(`${API}/${c.resource}/actions/list?perPage=50${byValue}`);
+    expect(res.status).toBe(200);
+    expect(res.body.meta.total).toBe(0);
+    expect(res.body.records).toEqual([]);
+  });
+
+  it.each(names(RESOURCES.filter((c) => c.scope !== 'tenants')))("%s: filtering by A's tenant gives nothing", async (_name, c) => {
+    const byTenant = `&filters.tenant_id=${demo.tenantId}`;
+    expect((await aClient.json<ListBody>(`${API}/${c.resource}/actions/list?perPage=1${byTenant}`)).body.meta.total).toBeGreaterThan(0);
+    const res = await bClient.json<ListBody>(`${API}/${c.resource}/actions/list?perPage=50${byTenant}`);
+    expect(res.body.meta.total).toBe(0);
+    expect(res.body.records).toEqual([]);
+  });
+
+  it.each(names(RESOURCES))("%s: editing A's row is refused and changes nothing", async (_name, c) => {
+    const id = aRow[c.resource]!;
+    const before = await rowOf(c.resource, id);
+    const aAudit = await auditCount(demo.tenantId);
+    // What the edit form would post: the row as A's admin sees it, with one change.
+    const shown = (await aClient.json<RecordBody>(`${API}/${c.resource}/records/${id}/show`)).body.record.params;
+    expectNotFound(await bClient.json<RecordBody>(`${API}/${c.resource}/records/${id}/edit`, { ...shown, ...c.change(demo) }));
+    expect(await rowOf(c.resource, id)).toEqual(before);
+    expect(await auditCount(demo.tenantId)).toBe(aAudit);
+  });
+
+  it.each(names(RESOURCES))("%s: deleting A's row is refused and deletes nothing", async (_name, c) => {
+    const id = aRow[c.resource]!;
+    const before = await rowOf(c.resource, id);
+    const aAudit = await auditCount(demo.tenantId);
+    expectNotFound(await bClient.json<RecordBody>(`${API}/${c.resource}/records/${id}/delete`, {}));
+    expect(before).toBeDefined();
+    expect(await rowOf(c.resource, id)).toEqual(before);
+    expect(await auditCount(demo.tenantId)).toBe(aAudit);
+  });
+
+  it.each(names(RESOURCES))("%s: bulk-deleting A's row is refused (404) and deletes nothing", async (_name, c) => {
+    const id = aRow[c.resource]!;
+    const before = await rowOf(c.resource, id);
+    const aAudit = await auditCount(demo.tenantId);
+    const res = await bClient.post(`${API}/${c.resource}/bulk/bulkDelete?recordIds=${id}`, {});
+    expect(res.status).toBe(404);
+    expect(await res.text()).toMatch(/cannot be found/);
+    expect(await rowOf(c.resource, id)).toEqual(before);
+    expect(await auditCount(demo.tenantId)).toBe(aAudit);
+  });
+
+  it("a bulk delete naming B's row and A's deletes B's only", async () => {
+    const [mine] = await sql<{ id: string }>("INSERT INTO holidays (tenant_id, holiday_date, name) VALUES ($1, '2026-12-24', 'Bravo day off') RETURNING id", [bTenant]);
+    const theirs = aRow.holidays!;
+    const res = await bClient.json<{ records: RecordJson[] }>(`${API}/holidays/bulk/bulkDelete?recordIds=${mine!.id},${theirs}`, {});
+    expect(res.status).toBe(200);
+    expect(res.body.records.map((r) => r.id)).toEqual([mine!.id]);
+    expect(await rowOf('holidays', mine!.id)).toBeUndefined();
+    expect(await rowOf('holidays', theirs)).toMatchObject({ name: 'Alpha Foundation Day', tenant_id: demo.tenantId });
+  });
+
+  // Refused as a database or field error: B's admin is told, rather than seeing "Successfully created".
+  it.each([
+    ['a role for A\'s admin', 'role_assignments', () => ({ user_id: demo.users.admin, role: 'tenant_admin' })],
+    ['an AGM date on A\'s entity', 'entity_events', () => ({ entity_id: demo.entities.manufacturing, kind: 'agm', fiscal_year: 'FY2024-25', event_date: '2025-09-20' })],
+    ['an assignment to A\'s entity', 'assignments', () => ({ entity_id: demo.entities.software, master_id: aRow.compliance_masters, owner_user_id: demo.users.owner })],
+    ['an assignment of A\'s own obligation to B\'s entity', 'assignments', () => ({ entity_id: bEntity, master_id: aRow.compliance_masters })],
+    ['a role on A\'s entity', 'role_assignments', () => ({ user_id: bAdmin, role: 'tenant_admin', entity_id: demo.entities.manufacturing })],
+  ] as const)("B's admin cannot create %s", async (_what, resource, params) => {
+    const before = (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${resource}`))[0]!.n;
+    const aAudit = await auditCount(demo.tenantId);
+    const bAudit = await auditCount(bTenant);
+    const res = await bClient.json<RecordBody & { redirectUrl?: string }>(`${API}/${resource}/actions/new`, params());
+    expect(res.status).toBe(200);
+    expect(res.body.notice?.type).toBe('error');
+    expect(res.body.notice?.message).toMatch(/does not exist|not in the library/);
+    expect(res.body.redirectUrl).toBeUndefined();
+    expect(res.body.record.params.id).toBeUndefined();
+    expect((await sql<{ n: number }>(`SELECT count(*)::int AS n FROM ${resource}`))[0]!.n).toBe(before);
+    expect([await auditCount(demo.tenantId), await auditCount(bTenant)]).toEqual([aAudit, bAudit]);
+  });
+
+  it("B's admin cannot make A's person the owner of B's item", async () => {
+    const before = await rowOf('compliance_instances', bInstance);
+    const res = await bClient.json<RecordBody>(`${API}/compliance_instances/records/${bInstance}/edit`, { owner_user_id: demo.users.owner });
+    expect(res.body.notice?.type).toBe('error');
+    expect(res.body.notice?.message).toMatch(/refers to a record that does not exist/);
+    expect(await rowOf('compliance_instances', bInstance)).toEqual(before);
+  });
+
+  it("the dashboard shows B's tenant, entities and items only", async () => {
+    const res = await bClient.json<{ kind: string; dashboard: { tenant: { id: string }; entities: { id: string }[]; overdue: { instanceId: string }[]; next14: { instanceId: string }[] } }>('/admin/api/dashboard');
+    expect(res.status).toBe(200);
+    expect(res.body.kind).toBe('tenant');
+    expect(res.body.dashboard.tenant.id).toBe(bTenant);
+    expect(res.body.dashboard.entities.map((e) => e.id)).toEqual([bEntity]);
+    const bInstances = (await sql<{ id: string }>('SELECT id FROM compliance_instances WHERE tenant_id = $1', [bTenant])).map((r) => r.id);
+    const shown = [...res.body.dashboard.overdue, ...res.body.dashboard.next14].map((i) => i.instanceId);
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.filter((id) => !bInstances.includes(id))).toEqual([]);
+  });
+});
+
+describe("custom actions on A's records, as B's tenant admin", () => {
+  it.each(['describe', 'preview', 'apply'])("assign applicable masters on A's entity (%s) is refused and assigns nothing", async (mode) => {
+    const count = 'SELECT (SELECT count(*) FROM assignments WHERE tenant_id = $1)::int AS assignments, (SELECT count(*) FROM compliance_instances WHERE tenant_id = $1)::int AS instances';
+    // Something would be assigned: the demo's Software entity is made a GST-composition dealer.
+    await sql("UPDATE entities SET gst_mode = 'composition' WHERE id = $1", [demo.entities.software]);
+    const path = `${API}/entities/records/${demo.entities.software}/assignApplicable`;
+    expect((await aClient.json<ActionBody>(path, { mode: 'preview' })).body.preview?.message).toMatch(/applicable obligation\(s\) will be assigned/);
+    const before = (await sql(count, [demo.tenantId]))[0];
+    const aAudit = await auditCount(demo.tenantId);
+    const res = await bClient.json<ActionBody>(path, { mode });
+    expectNotFound(res as { status: number; body: RecordBody });
+    expect(res.body.preview).toBeUndefined();
+    expect(res.body.done).toBeUndefined();
+    expect((await sql(count, [demo.tenantId]))[0]).toEqual(before);
+    expect(await auditCount(demo.tenantId)).toBe(aAudit);
+  });
+
+  it.each(['preview', 'apply'])("applying A's own extension (%s) is refused and moves none of A's items", async (mode) => {
+    const dues = 'SELECT id, due_date, extended_due_date FROM compliance_instances WHERE tenant_id = $1 ORDER BY id';
+    const before = await sql(dues, [demo.tenantId]);
+    const override = await rowOf('due_date_overrides', aOverride);
+    const aAudit = await auditCount(demo.tenantId);
+    const res = await bClient.json<ActionBody>(`${API}/due_date_overrides/records/${aOverride}/apply`, { mode });
+    expectNotFound(res as { status: number; body: RecordBody });
+    expect(res.body.preview).toBeUndefined();
+    expect(await sql(dues, [demo.tenantId])).toEqual(before);
+    expect(await rowOf('due_date_overrides', aOverride)).toEqual(override);
+    expect(await auditCount(demo.tenantId)).toBe(aAudit);
+  });
+
+  it("retrying A's dead notification is refused and it stays dead", async () => {
+    const before = await rowOf('notifications', aNotification);
+    const res = await bClient.json<RecordBody>(`${API}/notifications/records/${aNotification}/retry`, {});
+    expectNotFound(res);
+    expect(await rowOf('notifications', aNotification)).toEqual(before);
+    expect(before).toMatchObject({ status: 'dead', attempts: 5 });
+  });
+
+  it("downloading A's evidence is a 404 for B, with nothing on A's audit trail; A's admin gets the file", async () => {
+    const downloads = "SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1 AND action = 'evidence.downloaded' AND object_id = $2";
+    const res = await bClient.get(`/admin/evidence/${aEvidence}/download`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).not.toContain('challan for tenant A');
+    expect((await sql<{ n: number }>(downloads, [demo.tenantId, aEvidence]))[0]!.n).toBe(0);
+    expect((await sql<{ n: number }>(downloads, [bTenant, aEvidence]))[0]!.n).toBe(0);
+
+    const own = await aClient.get(`/admin/evidence/${aEvidence}/download`);
+    expect(own.status).toBe(200);
+    expect(Buffer.from(await own.arrayBuffer())).toEqual(aEvidenceBytes);
+    expect((await sql<{ n: number }>(downloads, [demo.tenantId, aEvidence]))[0]!.n).toBe(1);
+  });
+
+  it("resource actions naming A's slug work on B's own data: a holiday import lands in B", async () => {
+    const count = "SELECT tenant_id FROM holidays WHERE name = 'Scoping Day'";
+    const res = await bClient.json<ActionBody>(`${API}/holidays/actions/importHolidays`, { mode: 'apply', tenant: 'demo', csv: 'holiday_date,name,state\n2026-12-28,Scoping Day,' });
+    expect(res.body.notice).toEqual({ message: 'Imported 1 row(s).', type: 'success' });
+    expect(await sql(count)).toEqual([{ tenant_id: bTenant }]);
+  });
+
+  it("resource actions naming A's slug work on B's own data: a people import lands in B", async () => {
+    const res = await bClient.json<ActionBody>(`${API}/users/actions/importUsers`, { mode: 'apply', tenant: 'demo', csv: 'email,name,role\nnew.person@bravo.example,New Person,viewer' });
+    expect(res.body.notice?.type).toBe('success');
+    expect(await sql("SELECT tenant_id FROM users WHERE email = 'new.person@bravo.example'")).toEqual([{ tenant_id: bTenant }]);
+  });
+
+  it("verify chain naming A's slug verifies B's chain", async () => {
+    const res = await bClient.json<ActionBody>(`${API}/audit_log/actions/verifyChain`, { mode: 'apply', tenant: 'demo' });
+    expect(res.body.done).toBe(`Intact: all ${await auditCount(bTenant)} entries verified.`);
+    expect(await auditCount(bTenant)).not.toBe(await auditCount(demo.tenantId));
+  });
+
+  it("a new extension naming A's slug moves B's items only", async () => {
+    // An obligation and period both tenants have open items for.
+    const [shared] = await sql<{ code: string; period_key: string; a_due: string; b_id: string }>(
+      `SELECT m.code, b.period_key, a.due_date::text AS a_due, b.id AS b_id
+       FROM compliance_instances a JOIN compliance_instances b ON b.master_id = a.master_id AND b.period_key = a.period_key
+       JOIN compliance_masters m ON m.id = a.master_id
+       WHERE a.tenant_id = $1 AND b.tenant_id = $2 AND a.status = 'pending' AND b.status = 'pending' AND m.tenant_id IS NULL
+       ORDER BY m.code, b.period_key LIMIT 1`,
+      [demo.tenantId, bTenant],
+    );
+    expect(shared).toBeDefined();
+    const newDate = daysFrom(shared!.a_due, 21);
+    const aDues = 'SELECT id, due_date::text FROM compliance_instances WHERE tenant_id = $1 ORDER BY id';
+    const aBefore = await sql(aDues, [demo.tenantId]);
+    const res = await bClient.json<ActionBody>(`${API}/due_date_overrides/actions/applyNew`, {
+      mode: 'apply', tenant: 'demo', code: shared!.code, period_key: shared!.period_key, extended_due_date: newDate, reference: 'Notification 99/2026-CT',
+    });
+    expect(res.body.notice?.type).toBe('success');
+    expect(await sql(aDues, [demo.tenantId])).toEqual(aBefore);
+    expect((await rowOf('compliance_instances', shared!.b_id))?.extended_due_date).toBe(newDate);
+  });
+});
+
+describe('roles and sign-in', () => {
+  it("B's auditor lists and shows B's records but cannot create, edit or delete them", async () => {
+    const auditor = await portal.login('auditor@bravo.example', TEST_PASSWORD);
+    const list = await auditor.json<ListBody>(`${API}/entities/actions/list`);
+    expect(list.body.meta.total).toBe(1);
+    expect((await auditor.json<RecordBody>(`${API}/entities/records/${bEntity}/show`)).body.record.params.name).toBe('Bravo Traders');
+    const before = await rowOf('entities', bEntity);
+    const entities = (await sql<{ n: number }>('SELECT count(*)::int AS n FROM entities WHERE tenant_id = $1', [bTenant]))[0]!.n;
+    const bAudit = await auditCount(bTenant);
+    const attempts = [
+      await auditor.json<RecordBody>(`${API}/entities/actions/new`, { name: 'Auditor Co', legal_name: 'Auditor Co Private Limited', entity_type: 'company', state: 'KA', gst_mode: 'monthly' }),
+      await auditor.json<RecordBody>(`${API}/entities/records/${bEntity}/edit`, { name: 'Renamed by auditor' }),
+      await auditor.json<RecordBody>(`${API}/entities/records/${bEntity}/delete`, {}),
+      await auditor.json<RecordBody>(`${API}/entities/bulk/bulkDelete?recordIds=${bEntity}`, {}),
+    ];
+    for (const res of attempts) {
+      expect(res.status).toBe(200);
+      expect(res.body.notice?.type).toBe('error');
+      expect(res.body.record.baseError?.type).toBe('ForbiddenError');
+    }
+    expect(await rowOf('entities', bEntity)).toEqual(before);
+    expect((await sql<{ n: number }>('SELECT count(*)::int AS n FROM entities WHERE tenant_id = $1', [bTenant]))[0]!.n).toBe(entities);
+    expect(await auditCount(bTenant)).toBe(bAudit);
+  });
+
+  /** A refused sign-in: the login page again, with its error, and no session that reaches the API. */
+  async function expectRefused(res: Response, error: string) {
+    expect(res.headers.get('location')).toBeNull();
+    expect(loginError(await res.text())).toBe(error);
+    const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const api = await fetch(`${portal.url}${API}/entities/actions/list`, { headers: { cookie }, redirect: 'manual' });
+    expect(api.status).toBe(302);
+    expect(api.headers.get('location')).toBe('/admin/login');
+  }
+
+  it('an owner (no portal role) cannot sign in, even with the right password', async () => {
+    await expectRefused(await portal.attempt('owner@bravo.example', TEST_PASSWORD), 'invalidCredentials');
+  });
+
+  it('a wrong password is refused', async () => {
+    await expectRefused(await portal.attempt('auditor@bravo.example', 'not the password at all'), 'invalidCredentials');
+  });
+
+  it('after 5 failed sign-ins for one address its right password is refused too; other addresses still sign in', async () => {
+    for (let i = 0; i < 5; i++) await expectRefused(await portal.attempt('locked@bravo.example', `wrong ${i}`), 'invalidCredentials');
+    const locked = await portal.attempt('Locked@Bravo.example', TEST_PASSWORD);
+    expect(locked.status).toBe(400);
+    await expectRefused(locked, 'Too many failed sign-ins for this address: wait 15 minutes and try again.');
+    const other = await portal.login('auditor@bravo.example', TEST_PASSWORD);
+    expect((await other.json<ListBody>(`${API}/entities/actions/list`)).body.meta.total).toBe(1);
+  });
+});
+
+describe('the platform admin', () => {
+  it("sees both tenants' rows", async () => {
+    await sql("UPDATE platform_users SET password_hash = $1 WHERE email = 'platform@demo.example'", [await bcrypt.hash(TEST_PASSWORD, 4)]);
+    const platform = await portal.login('platform@demo.example', TEST_PASSWORD);
+    const [counts] = await sql<{ a: number; b: number }>(
+      'SELECT count(*) FILTER (WHERE tenant_id = $1)::int AS a, count(*) FILTER (WHERE tenant_id = $2)::int AS b FROM entities', [demo.tenantId, bTenant]);
+    const entities = await listAll(platform, 'entities');
+    expect(counts!.a).toBe(3);
+    expect(entities.total).toBe(counts!.a + counts!.b);
+    expect(entities.ids).toEqual(expect.arrayContaining([demo.entities.manufacturing, bEntity]));
+    const tenants = await listAll(platform, 'tenants');
+    expect([...tenants.ids].sort()).toEqual([demo.tenantId, bTenant].sort());
+    const dashboard = await platform.json<{ kind: string; tenants: { tenant: { id: string } }[] }>('/admin/api/dashboard');
+    expect(dashboard.body.kind).toBe('platform');
+    expect(dashboard.body.tenants.map((d) => d.tenant.id).sort()).toEqual([demo.tenantId, bTenant].sort());
+  });
+});
+
+describe("counts and pagination of A's items", () => {
+  const today = todayInKolkata();
+
+  beforeAll(async () => {
+    // A spread of states around today (Asia/Kolkata): overdue but closed, overdue and open, due today.
+    const ids = (await sql<{ id: string }>("SELECT id FROM compliance_instances WHERE tenant_id = $1 AND status = 'pending' ORDER BY id LIMIT 6", [demo.tenantId])).map((r) => r.id);
+    const set = (id: string, status: string, due: string) =>
+      sql('UPDATE compliance_instances SET status = $2, statutory_due_date = $3, working_due_date = NULL, extended_due_date = NULL WHERE id = $1', [id, status, due]);
+    await set(ids[0]!, 'pending', daysFrom(today, -1));
+    await set(ids[1]!, 'approved', daysFrom(today, -1));
+    await set(ids[2]!, 'rejected', daysFrom(today, -10));
+    await set(ids[3]!, 'pending', today);
+    await set(ids[4]!, 'submitted', daysFrom(today, -30));
+    await set(ids[5]!, 'not_applicable', daysFrom(today, 5));
+  });
+
+  const aIds = async (where = 'true', params: unknown[] = []) =>
+    (await sql<{ id: string }>(`SELECT id FROM compliance_instances WHERE tenant_id = $1 AND ${where}`, [demo.tenantId, ...params])).map((r) => r.id).sort();
+
+  it.each([
+    ['the default order (due date)', ''],
+    ['status, with many ties', '&sortBy=status&direction=desc'],
+    ['period, with many ties', '&sortBy=period_key&direction=asc'],
+  ])('walking all pages of 7 in %s yields every item exactly once', async (_order, sort) => {
+    const expected = await aIds();
+    expect(expected.length).toBeGreaterThan(21);
+    const { total, ids, pages } = await listAll(aClient, 'compliance_instances', sort, 7);
+    expect(total).toBe(expected.length);
+    expect(pages).toHaveLength(Math.ceil(expected.length / 7));
+    expect(pages.every((p) => p.length <= 7)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(expected);
+  });
+
+  it('filters.status=pending counts the pending items', async () => {
+    const expected = await aIds("status = 'pending'");
+    const { total, ids } = await listAll(aClient, 'compliance_instances', '&filters.status=pending', 7);
+    expect(total).toBe(expected.length);
+    expect(total).toBeLessThan((await aIds()).length);
+    expect([...ids].sort()).toEqual(expected);
+  });
+
+  it("filters.rag=red counts the open items due before today in Asia/Kolkata, and shows each as red", async () => {
+    const expected = await aIds("status IN ('pending', 'submitted', 'rejected') AND due_date < $2::date", [today]);
+    expect(expected.length).toBeGreaterThanOrEqual(3);
+    const { total, ids, pages } = await listAll(aClient, 'compliance_instances', '&filters.rag=red', 7);
+    expect(total).toBe(expected.length);
+    expect([...ids].sort()).toEqual(expected);
+    expect(pages.flat().map((r) => r.params.rag).filter((rag) => rag !== 'red')).toEqual([]);
+  });
+});
+
+describe('a portal write lands on the audit chain', () => {
+  const entity = { name: 'Bravo Exports', legal_name: 'Bravo Exports Private Limited', entity_type: 'company', pan: 'AABCB5678D', state: 'KA', gst_mode: 'monthly', profile: '{}' };
+
+  it("B's admin creates an entity: it is B's, and B's chain records who did it", async () => {
+    const aAudit = await auditCount(demo.tenantId);
+    const res = await bClient.json<RecordBody>(`${API}/entities/actions/new`, { ...entity, tenant_id: demo.tenantId });
+    expect(res.status).toBe(200);
+    expect(res.body.notice?.type).toBe('success');
+    const id = String(res.body.record.params.id);
+    expect(await rowOf('entities', id)).toMatchObject({ tenant_id: bTenant, name: 'Bravo Exports', pan: 'AABCB5678D' });
+    const entries = await sql('SELECT tenant_id, action, actor_type, actor_id, object_type FROM audit_log WHERE object_id = $1', [id]);
+    expect(entries).toEqual([{ tenant_id: bTenant, action: 'entity.created', actor_type: 'user', actor_id: bAdmin, object_type: 'entity' }]);
+    expect(await auditCount(demo.tenantId)).toBe(aAudit);
+    const verified = await bClient.json<ActionBody>(`${API}/audit_log/actions/verifyChain`, { mode: 'apply' });
+    expect(verified.body.done).toMatch(/^Intact/);
+  });
+
+  it('a bad PAN is refused under the field, and nothing is created', async () => {
+    const entities = (await sql<{ n: number }>('SELECT count(*)::int AS n FROM entities'))[0]!.n;
+    const bAudit = await auditCount(bTenant);
+    const res = await bClient.json<RecordBody>(`${API}/entities/actions/new`, { ...entity, name: 'Bravo Imports', pan: 'ABC123' });
+    expect(res.status).toBe(200);
+    expect(res.body.notice?.type).toBe('error');
+    expect(res.body.record.errors?.pan?.message).toMatch(/PAN is 5 letters, 4 digits, 1 letter/);
+    expect((await sql<{ n: number }>('SELECT count(*)::int AS n FROM entities'))[0]!.n).toBe(entities);
+    expect(await sql("SELECT id FROM entities WHERE name = 'Bravo Imports'")).toEqual([]);
+    expect(await auditCount(bTenant)).toBe(bAudit);
+  });
 });
