@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as initialSchema from './20261126000000_initial_schema.js';
+import * as masterTenantGuard from './20261126120000_master_tenant_guard.js';
 
 /**
  * Every migration, in order. Listing them here (rather than scanning a folder) lets the same
@@ -8,4 +9,5 @@ import * as initialSchema from './20261126000000_initial_schema.js';
  */
 export const migrations: Record<string, Knex.Migration> = {
   '20261126000000_initial_schema': initialSchema,
+  '20261126120000_master_tenant_guard': masterTenantGuard,
 };

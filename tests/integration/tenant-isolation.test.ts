@@ -120,6 +120,22 @@ describe('tenant isolation', () => {
     expect(changed).toBe(0);
   });
 
+  it("tenant A cannot point an assignment, extension or item at B's own obligation (it cannot even see it)", async () => {
+    const attempts = {
+      assignments: { tenant_id: a.tenantId, entity_id: a.entityId, master_id: b.masterId },
+      due_date_overrides: { tenant_id: a.tenantId, master_id: b.masterId, period_key: '2026-11', extended_due_date: '2026-12-31', reference: 'Notification 1/2026' },
+      compliance_instances: {
+        tenant_id: a.tenantId, entity_id: a.entityId, master_id: b.masterId, period_key: '2030-01',
+        period_start: '2030-01-01', period_end: '2030-01-31', statutory_due_date: '2030-02-20',
+      },
+    };
+    for (const [table, row] of Object.entries(attempts)) {
+      await expect(t.db.withTenant(a.tenantId, ({ trx }) => trx(table).insert(row))).rejects.toThrow(/belongs to another tenant/);
+    }
+    // Its own obligation is fine.
+    await t.db.withTenant(a.tenantId, ({ trx }) => trx('assignments').insert({ ...attempts.assignments, master_id: a.masterId }).onConflict(['tenant_id', 'entity_id', 'master_id']).ignore());
+  });
+
   it('refuses a tenant id that is not a uuid before reaching the database', async () => {
     await expect(t.db.withTenant("x' OR 1=1 --", async () => 1)).rejects.toThrow(/Not a tenant id/);
   });
