@@ -86,6 +86,14 @@ function buildAdmin(db: Database): AdminJS {
       translations: {
         en: {
           actions: { ...ACTION_LABELS, retry: 'Retry' },
+          properties: {
+            tenant_id: 'Tenant', entity_id: 'Entity', master_id: 'Obligation', user_id: 'Person', instance_id: 'Item',
+            owner_user_id: 'Preparer', approver_user_id: 'Approver', recipient_user_id: 'Recipient', uploaded_by: 'Uploaded by',
+            reviewed_by: 'Reviewed by', rag: 'RAG', pan: 'PAN', cin: 'CIN', gstins: 'GSTINs', gst_mode: 'GST mode',
+            slack_channel_id: 'Slack channel', slack_user_id: 'Slack member id', teams_user_id: 'Teams user id',
+            teams_channel_id: 'Teams channel', sha256: 'SHA-256', period_key: 'Period', due_date: 'Due (effective)',
+            fiscal_year: 'Financial year', event_date: 'Date', holiday_date: 'Date', extended_due_date: 'Extended to',
+          },
           labels: {
             tenants: 'Tenants', entities: 'Entities', entity_events: 'AGM dates', users: 'People', role_assignments: 'Roles',
             compliance_masters: 'Obligation library', assignments: 'Assignments', holidays: 'Holidays', due_date_overrides: 'Extensions',

@@ -28,7 +28,8 @@ describe('npm start on an empty data folder', () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(output).toContain(`Compliance OS is running at http://127.0.0.1:${port}`);
-    expect(output).toMatch(/Demo tenant login: admin@demo\.example \/ \S{8,}/);
+    expect(output).toMatch(/Demo tenant admin login: admin@demo\.example \/ \S{8,}/);
+    expect(output).toContain(`Admin portal: http://127.0.0.1:${port}/admin`);
     expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
     expect(postgresRunningIn(dataDir)).toBe(true);

@@ -38,7 +38,7 @@ describe('health endpoints', () => {
     const base = await serve(empty.db);
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toMatchObject({ reason: 'migrations pending', pending: ['20261126000000_initial_schema'] });
+    expect(await ready.json()).toMatchObject({ reason: 'migrations pending', pending: ['20261126000000_initial_schema', '20261126120000_master_tenant_guard'] });
   });
 
   it('/readyz answers 503 when the database is unreachable, while /healthz stays 200', async () => {
