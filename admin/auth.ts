@@ -1,19 +1,12 @@
 import bcrypt from 'bcryptjs';
 import type { Role } from '../core/engine/access.js';
 import type { Database } from '../core/infra/db/database.js';
-import type { PortalAdmin, PortalRole } from './scope.js';
+import { portalRoleOf, type PortalAdmin } from './scope.js';
 
 // Compared against when no account matches, so a wrong email costs as long as a wrong password.
 const DUMMY_HASH = bcrypt.hashSync('no account has this password', 10);
 
 interface Candidate { id: string; tenant_id: string; email: string; name: string; password_hash: string | null }
-
-/** The portal role a tenant user's grants give, if any: tenant admins manage, auditors read. */
-export function portalRoleOf(grants: { role: Role }[]): PortalRole | undefined {
-  if (grants.some((g) => g.role === 'tenant_admin')) return 'tenant_admin';
-  if (grants.some((g) => g.role === 'auditor')) return 'auditor';
-  return undefined;
-}
 
 async function grantsOf(db: Database, tenantId: string, userId: string) {
   return db.withTenant(tenantId, async ({ trx }) => {
@@ -49,22 +42,4 @@ export async function authenticate(db: Database, email: string, password: string
   }
   if (!platform && people.length === 0) await bcrypt.compare(password, DUMMY_HASH);
   return null;
-}
-
-/**
- * The signed-in admin as they stand now: a deactivated person, a closed tenant or a revoked
- * role ends the session on the next request, not when the cookie expires.
- */
-export async function refreshAdmin(db: Database, admin: PortalAdmin): Promise<PortalAdmin | null> {
-  if (admin.kind === 'platform') {
-    const row = await db.withSystem((trx) => trx('platform_users').where({ id: admin.id, is_active: true }).first('id'));
-    return row ? admin : null;
-  }
-  const tenantId = admin.tenantId!;
-  const active = await db.withTenant(tenantId, ({ trx }) =>
-    trx('users as u').join('tenants as t', 't.id', 'u.tenant_id').where({ 'u.id': admin.id, 'u.is_active': true, 't.is_active': true }).first('u.id'));
-  if (!active) return null;
-  const grants = await grantsOf(db, tenantId, admin.id);
-  const role = portalRoleOf(grants);
-  return role ? { ...admin, role, grants } : null;
 }

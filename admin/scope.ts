@@ -22,7 +22,12 @@ export interface PortalAdmin {
   grants: { role: Role; entityId: string | null }[];
 }
 
-export const isReadOnly = (admin: PortalAdmin) => admin.role === 'auditor';
+/** The portal role a tenant user's grants give, if any: tenant admins manage, auditors read. */
+export function portalRoleOf(grants: { role: Role }[]): PortalRole | undefined {
+  if (grants.some((g) => g.role === 'tenant_admin')) return 'tenant_admin';
+  if (grants.some((g) => g.role === 'auditor')) return 'auditor';
+  return undefined;
+}
 
 export function portalAdminOf(context: { currentAdmin?: unknown } | undefined): PortalAdmin {
   const admin = context?.currentAdmin as PortalAdmin | undefined;
@@ -53,8 +58,7 @@ async function current(trx: Knex.Transaction, admin: PortalAdmin, tenantId: stri
     .where({ 'u.id': admin.id, 'u.tenant_id': tenantId, 'u.is_active': true, 't.is_active': true }).first('u.id');
   if (!user) throw gone();
   const grants: { role: Role; entity_id: string | null }[] = await trx('role_assignments').where({ tenant_id: tenantId, user_id: admin.id }).select('role', 'entity_id');
-  const roles = grants.map((g) => g.role);
-  const role: PortalRole | undefined = roles.includes('tenant_admin') ? 'tenant_admin' : roles.includes('auditor') ? 'auditor' : undefined;
+  const role = portalRoleOf(grants);
   if (!role) throw gone();
   return { ...admin, role, grants: grants.map((g) => ({ role: g.role, entityId: g.entity_id })) };
 }
