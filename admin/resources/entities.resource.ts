@@ -1,7 +1,9 @@
 import type { ResourceWithOptions } from 'adminjs';
 import { ENTITY_TYPES, GST_MODES } from '../../core/engine/applicability.js';
 import type { Database } from '../../core/infra/db/database.js';
+import { recomputeOpenInstances } from '../../core/infra/engine/recompute.js';
 import { entitySchema, parseRecord } from '../../core/setup/records.js';
+import { actorOf, tenantTx } from '../scope.js';
 import type { TableSpec } from '../adapter/table-resource.js';
 import { NAV, tableResource, tenantOf } from './common.js';
 
@@ -36,6 +38,10 @@ export const entitiesSpec: TableSpec = {
     parse: (input, _op, ctx) => {
       const values = parseRecord(entitySchema, input);
       return tenantOf({ ...values, profile: JSON.stringify(values.profile) }, input, ctx);
+    },
+    // A new state brings other state holidays: the entity's open "next working day" items follow.
+    after: async (row, op, ctx) => {
+      if (op === 'update') await recomputeOpenInstances(tenantTx(ctx.trx, String(row.tenant_id)), {}, actorOf(ctx.admin));
     },
   },
 };

@@ -1,6 +1,8 @@
 import type { ResourceWithOptions } from 'adminjs';
 import type { Database } from '../../core/infra/db/database.js';
+import { recomputeOpenInstances } from '../../core/infra/engine/recompute.js';
 import { entityEventSchema, parseRecord } from '../../core/setup/records.js';
+import { actorOf, tenantTx } from '../scope.js';
 import type { TableSpec } from '../adapter/table-resource.js';
 import { NAV, tableResource, tenantOf } from './common.js';
 
@@ -22,6 +24,8 @@ export const entityEventsSpec: TableSpec = {
     objectType: 'entity_event',
     operations: ['create', 'update', 'delete'],
     parse: (input, _op, ctx) => tenantOf(parseRecord(entityEventSchema, input), input, ctx),
+    // Items counted from the AGM (AOC-4, MGT-7, ADT-1) move with it, audited and their owners told.
+    after: async (row, _op, ctx) => void (await recomputeOpenInstances(tenantTx(ctx.trx, String(row.tenant_id)), {}, actorOf(ctx.admin))),
   },
 };
 

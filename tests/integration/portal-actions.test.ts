@@ -539,6 +539,46 @@ describe('retry a notification', () => {
   });
 });
 
+describe('people', () => {
+  it('setting a portal password stores only its hash, and neither goes back to the browser', async () => {
+    const res = await recordAction('users', demo.users.auditor, 'edit', { password: 'a brand new long password' });
+    expect(res.notice?.type).toBe('success');
+    const params = JSON.stringify(res.record!.params);
+    expect(params).not.toContain('password_hash');
+    expect(params).not.toContain('a brand new long password');
+    const stored = await sqlValue('SELECT password_hash FROM users WHERE id = $1', [demo.users.auditor]);
+    expect(stored).toMatch(/^\$2[aby]\$10\$/);
+    expect((await portal.attempt('auditor@demo.example', 'a brand new long password')).status).toBe(302);
+  });
+});
+
+describe('AGM dates', () => {
+  it('recording an entity’s AGM moves its open items counted from it (MGT-7: 60 days after the AGM), audited', async () => {
+    const mgt7 = await instanceId(t.db, demo.tenantId, demo.entities.software, 'ROC_MGT7', 'FY2025-26');
+    // No AGM recorded yet: the statutory default (30 Sep) + 60 days.
+    expect(await sqlValue("SELECT to_char(due_date, 'YYYY-MM-DD') FROM compliance_instances WHERE id = $1", [mgt7])).toBe('2026-11-29');
+    const res = await resourceAction('entity_events', 'new', { entity_id: demo.entities.software, kind: 'agm', fiscal_year: 'FY2025-26', event_date: '2026-09-15' });
+    expect(res.notice?.type).toBe('success');
+    expect(await sqlValue("SELECT to_char(due_date, 'YYYY-MM-DD') FROM compliance_instances WHERE id = $1", [mgt7])).toBe('2026-11-14');
+    const audit = await oneRow("SELECT actor_id, before, after FROM audit_log WHERE tenant_id = $1 AND action = 'instance.due_date_changed' AND object_id = $2", [demo.tenantId, mgt7]);
+    expect(audit).toMatchObject({ actor_id: demo.users.admin, before: { dueDate: '2026-11-29' }, after: { dueDate: '2026-11-14' } });
+  });
+});
+
+describe('an entity moving state', () => {
+  it('brings the new state’s holidays to its open next-working-day items, and back', async () => {
+    const tds = await instanceId(t.db, demo.tenantId, demo.entities.advisors, 'TDS_DEPOSIT', '2026-11');
+    const due = () => sqlValue("SELECT to_char(due_date, 'YYYY-MM-DD') FROM compliance_instances WHERE id = $1", [tds]);
+    expect(await due()).toBe('2026-12-07');
+    await t.superuser("INSERT INTO holidays (tenant_id, holiday_date, state, name) VALUES ($1, '2026-12-07', 'KA', 'Karnataka test holiday')", [demo.tenantId]);
+    expect(await due()).toBe('2026-12-07'); // Demo Advisors is in MH
+    expect((await recordAction('entities', demo.entities.advisors, 'edit', { state: 'KA' })).notice?.type).toBe('success');
+    expect(await due()).toBe('2026-12-08');
+    expect((await recordAction('entities', demo.entities.advisors, 'edit', { state: 'MH' })).notice?.type).toBe('success');
+    expect(await due()).toBe('2026-12-07');
+  });
+});
+
 describe('verifyChain', () => {
   it('reports an intact chain, then the first altered entry after a direct edit in SQL', async () => {
     const entries = await auditCount();
@@ -555,18 +595,5 @@ describe('verifyChain', () => {
     expect(broken.notice?.type).toBe('error');
     expect(broken.preview!.message).toMatch(/^BROKEN at entry #5: /);
     expect(broken.preview!.message).toContain('was altered after it was written');
-  });
-});
-
-describe('people', () => {
-  it('setting a portal password stores only its hash, and neither goes back to the browser', async () => {
-    const res = await recordAction('users', demo.users.auditor, 'edit', { password: 'a brand new long password' });
-    expect(res.notice?.type).toBe('success');
-    const params = JSON.stringify(res.record!.params);
-    expect(params).not.toContain('password_hash');
-    expect(params).not.toContain('a brand new long password');
-    const stored = await sqlValue('SELECT password_hash FROM users WHERE id = $1', [demo.users.auditor]);
-    expect(stored).toMatch(/^\$2[aby]\$10\$/);
-    expect((await portal.attempt('auditor@demo.example', 'a brand new long password')).status).toBe(302);
   });
 });
