@@ -3,7 +3,7 @@ import type { Database, TenantTx } from '../core/infra/db/database.js';
 import { itemsDueWithin, type ItemLine } from '../core/infra/engine/item-queries.js';
 import { statusSummary } from '../core/infra/engine/status-summary.js';
 import { loadTenantSettings } from '../core/infra/stores/tenant-settings.js';
-import { portalAdminOf } from './scope.js';
+import { entityReach, inTenant, portalAdminOf } from './scope.js';
 
 export interface TenantDashboard {
   tenant: { id: string; name: string; today: string };
@@ -15,15 +15,18 @@ export interface TenantDashboard {
 
 export type DashboardData = { kind: 'tenant'; dashboard: TenantDashboard } | { kind: 'platform'; tenants: TenantDashboard[] };
 
-async function tenantDashboard(tx: TenantTx, now: Date): Promise<TenantDashboard> {
+/** One tenant's dashboard; `reach` limits it to some entities (people whose portal role is per entity). */
+async function tenantDashboard(tx: TenantTx, now: Date, reach: string[] | null = null): Promise<TenantDashboard> {
   const settings = await loadTenantSettings(tx);
   const today = todayIn(settings.timezone, now);
   const summary = await statusSummary(tx, { today, amberWindowDays: settings.amberWindowDays });
-  const soon = await itemsDueWithin(tx, today, 14, settings.amberWindowDays);
+  const inReach = (entityId: string) => reach === null || reach.includes(entityId);
+  const soon = (await itemsDueWithin(tx, today, 14, settings.amberWindowDays)).filter((i) => inReach(i.entityId));
+  const entities = summary.entities.filter((e) => inReach(e.entityId));
   return {
     tenant: { id: settings.id, name: settings.name, today },
-    totals: summary.totals,
-    entities: summary.entities.map((e) => ({ id: e.entityId, name: e.entityName, red: e.red, amber: e.amber, green: e.green })),
+    totals: entities.reduce((t, e) => ({ red: t.red + e.red, amber: t.amber + e.amber, green: t.green + e.green }), { red: 0, amber: 0, green: 0 }),
+    entities: entities.map((e) => ({ id: e.entityId, name: e.entityName, red: e.red, amber: e.amber, green: e.green })),
     overdue: soon.filter((i) => i.dueDate < today),
     next14: soon.filter((i) => i.dueDate >= today),
   };
@@ -34,7 +37,9 @@ export function dashboardHandler(db: Database) {
   return async (_request: unknown, _response: unknown, context?: { currentAdmin?: unknown }): Promise<DashboardData> => {
     const admin = portalAdminOf(context);
     const now = new Date();
-    if (admin.kind === 'tenant') return { kind: 'tenant', dashboard: await db.withTenant(admin.tenantId!, (tx) => tenantDashboard(tx, now)) };
+    if (admin.kind === 'tenant') {
+      return { kind: 'tenant', dashboard: await inTenant(db, admin, admin.tenantId!, (tx, fresh) => tenantDashboard(tx, now, entityReach(fresh))) };
+    }
     const tenantIds: string[] = await db.withSystem((trx) => trx('tenants').where({ is_active: true }).orderBy('name').limit(100).pluck('id'));
     const tenants = [];
     for (const id of tenantIds) tenants.push(await db.withTenant(id, (tx) => tenantDashboard(tx, now)));

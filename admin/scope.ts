@@ -36,6 +36,17 @@ export function portalAdminOf(context: { currentAdmin?: unknown } | undefined): 
   return admin;
 }
 
+/**
+ * The entities a portal user may see: null for the whole tenant (a tenant-wide portal role, or a
+ * platform admin), else the entities their entity-scoped tenant_admin / auditor grants name.
+ */
+export function entityReach(admin: PortalAdmin): string[] | null {
+  if (admin.kind === 'platform') return null;
+  const portalGrants = admin.grants.filter((g) => g.role === 'tenant_admin' || g.role === 'auditor');
+  if (portalGrants.some((g) => g.entityId === null)) return null;
+  return [...new Set(portalGrants.map((g) => g.entityId!))];
+}
+
 /** The portal user as core use cases see them: actor on the audit chain, with their roles. */
 export function actorOf(admin: PortalAdmin): Actor {
   if (admin.kind === 'platform') return { type: 'platform_user', id: admin.id, label: admin.email, roles: [{ role: 'platform_admin', entityId: null }] };

@@ -4,7 +4,7 @@ import { appendAudit } from '../../core/infra/audit/audit-store.js';
 import type { Database } from '../../core/infra/db/database.js';
 import { ForbiddenError, NotFoundError } from '../../core/errors.js';
 import { authoriseSetupChange, type SetupChange, type SetupOperation } from '../../core/use-cases/setup-records.js';
-import { actorOf, inScope, narrowToTenant, portalAdminOf, tenantTx, type PortalAdmin } from '../scope.js';
+import { actorOf, entityReach, inScope, narrowToTenant, portalAdminOf, tenantTx, type PortalAdmin } from '../scope.js';
 import { ColumnProperty, type Column } from './columns.js';
 import { applyFilters } from './filters.js';
 import { toAdminError } from './errors.js';
@@ -44,6 +44,11 @@ export interface TableSpec {
   defaultSort?: { column: string; direction: 'asc' | 'desc' };
   /** Filters on virtual columns, translated to SQL (e.g. the RAG). */
   virtualFilters?: Record<string, (query: Knex.QueryBuilder, value: string, ctx: ScopeContext) => void>;
+  /**
+   * Narrows reads to some entities, for people whose portal role is held for those entities
+   * only (row-level security has already narrowed them to their tenant).
+   */
+  entityScope?: (query: Knex.QueryBuilder, entityIds: string[]) => void;
   /** Fills virtual columns of loaded rows. */
   augment?(rows: Row[], ctx: ScopeContext, view: 'list' | 'show'): Promise<void>;
   writes?: RecordWrites;
@@ -83,8 +88,16 @@ export class TableResource extends BaseResource {
     return this.spec.columns.filter((c) => !c.virtual).map((c) => c.path);
   }
 
-  private filtered(ctx: ScopeContext, filter: Filter): Knex.QueryBuilder {
+  /** The table as this person may read it: their tenant (by RLS), and their entities if scoped to some. */
+  private table(ctx: ScopeContext): Knex.QueryBuilder {
     const query = ctx.trx(this.spec.table);
+    const reach = entityReach(ctx.admin);
+    if (reach && this.spec.entityScope) this.spec.entityScope(query, reach);
+    return query;
+  }
+
+  private filtered(ctx: ScopeContext, filter: Filter): Knex.QueryBuilder {
+    const query = this.table(ctx);
     applyFilters(query, this.spec, filter, ctx);
     return query;
   }
@@ -117,7 +130,7 @@ export class TableResource extends BaseResource {
   override async findOne(id: string, context?: ActionContext): Promise<BaseRecord | null> {
     if (!UUID.test(String(id))) return null;
     return this.run(context, async (ctx) => {
-      const row: Row | undefined = await ctx.trx(this.spec.table).where({ id }).first(this.readableColumns());
+      const row: Row | undefined = await this.table(ctx).where({ id }).first(this.readableColumns());
       if (!row) return null;
       await this.spec.augment?.([row], ctx, 'show');
       return this.toRecords([row])[0]!;
@@ -128,7 +141,7 @@ export class TableResource extends BaseResource {
     const valid = ids.map(String).filter((id) => UUID.test(id));
     if (valid.length === 0) return [];
     return this.run(context, async (ctx) => {
-      const rows: Row[] = await ctx.trx(this.spec.table).whereIn('id', valid).select(this.readableColumns());
+      const rows: Row[] = await this.table(ctx).whereIn('id', valid).select(this.readableColumns());
       await this.spec.augment?.(rows, ctx, 'list');
       return this.toRecords(rows);
     });
@@ -150,7 +163,7 @@ export class TableResource extends BaseResource {
     const writes = this.spec.writes;
     return this.run(context, async (ctx) => {
       if (!writes?.operations.includes(op)) throw new ForbiddenError(`The portal does not ${op} ${this.spec.id}.`);
-      const existing: Row | undefined = id && UUID.test(id) ? await ctx.trx(this.spec.table).where({ id }).forUpdate().first('*') : undefined;
+      const existing: Row | undefined = id && UUID.test(id) ? await this.table(ctx).where({ id }).forUpdate().first('*') : undefined;
       if (op !== 'create' && !existing) throw new NotFoundError('That record does not exist in your organisation.');
       // An edit changes what it names: fields it leaves out keep their stored values.
       const sent = flat.unflatten(params) as Record<string, unknown>;

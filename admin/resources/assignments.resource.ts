@@ -3,7 +3,7 @@ import { ValidationError } from '../../core/errors.js';
 import type { Database } from '../../core/infra/db/database.js';
 import { assignmentSchema, parseRecord } from '../../core/setup/records.js';
 import type { TableSpec } from '../adapter/table-resource.js';
-import { NAV, tableResource, tenantOf } from './common.js';
+import { NAV, inEntities, tableResource, tenantOf } from './common.js';
 
 /** Which obligation applies to which entity, prepared and approved by whom. */
 export const assignmentsSpec: TableSpec = {
@@ -21,6 +21,7 @@ export const assignmentsSpec: TableSpec = {
     { path: 'is_active', type: 'boolean' },
     { path: 'created_at', type: 'datetime', editable: false },
   ],
+  entityScope: inEntities('assignments.entity_id'),
   defaultSort: { column: 'created_at', direction: 'asc' },
   writes: {
     objectType: 'assignment',

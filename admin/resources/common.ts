@@ -1,4 +1,5 @@
 import type { ActionContext, ResourceOptions, ResourceWithOptions } from 'adminjs';
+import type { Knex } from 'knex';
 import type { Database } from '../../core/infra/db/database.js';
 import { ValidationError } from '../../core/errors.js';
 import { TableResource, type ScopeContext, type TableSpec } from '../adapter/table-resource.js';
@@ -61,3 +62,12 @@ function mergeActions(base: NonNullable<ResourceOptions['actions']>, own: NonNul
   for (const [name, options] of Object.entries(own)) merged[name] = { ...(merged[name] ?? {}), ...options };
   return merged as ResourceOptions['actions'];
 }
+
+type EntityScope = NonNullable<TableSpec['entityScope']>;
+
+/** Rows whose `column` names one of the entities. */
+export const inEntities = (column: string): EntityScope => (query, ids) => void query.whereIn(column, ids);
+
+/** Rows whose `column` names an item of one of the entities. */
+export const ofEntityItems = (column: string): EntityScope => (query, ids) =>
+  void query.whereIn(column, (sub: Knex.QueryBuilder) => sub.select('id').from('compliance_instances').whereIn('entity_id', ids));

@@ -5,7 +5,7 @@ import { recomputeOpenInstances } from '../../core/infra/engine/recompute.js';
 import { entitySchema, parseRecord } from '../../core/setup/records.js';
 import { actorOf, tenantTx } from '../scope.js';
 import type { TableSpec } from '../adapter/table-resource.js';
-import { NAV, tableResource, tenantOf } from './common.js';
+import { NAV, inEntities, tableResource, tenantOf } from './common.js';
 
 export const entitiesSpec: TableSpec = {
   id: 'entities',
@@ -28,6 +28,7 @@ export const entitiesSpec: TableSpec = {
     { path: 'is_active', type: 'boolean' },
     { path: 'created_at', type: 'datetime', editable: false },
   ],
+  entityScope: inEntities('entities.id'),
   defaultSort: { column: 'name', direction: 'asc' },
   augment: async (rows) => {
     for (const row of rows) row.profile = JSON.stringify(row.profile ?? {});

@@ -4,7 +4,7 @@ import { recomputeOpenInstances } from '../../core/infra/engine/recompute.js';
 import { entityEventSchema, parseRecord } from '../../core/setup/records.js';
 import { actorOf, tenantTx } from '../scope.js';
 import type { TableSpec } from '../adapter/table-resource.js';
-import { NAV, tableResource, tenantOf } from './common.js';
+import { NAV, inEntities, tableResource, tenantOf } from './common.js';
 
 /** Dated events per entity and financial year that obligations count from: the AGM. */
 export const entityEventsSpec: TableSpec = {
@@ -19,6 +19,7 @@ export const entityEventsSpec: TableSpec = {
     { path: 'fiscal_year' },
     { path: 'event_date', type: 'date' },
   ],
+  entityScope: inEntities('entity_events.entity_id'),
   defaultSort: { column: 'event_date', direction: 'desc' },
   writes: {
     objectType: 'entity_event',

@@ -6,7 +6,7 @@ import type { Database } from '../../core/infra/db/database.js';
 import { parseRecord, reassignSchema } from '../../core/setup/records.js';
 import type { Row, ScopeContext, TableSpec } from '../adapter/table-resource.js';
 import { auditTimeline } from './timeline.js';
-import { NAV, tableResource } from './common.js';
+import { NAV, inEntities, tableResource } from './common.js';
 
 const STATUSES = ['pending', 'submitted', 'approved', 'rejected', 'not_applicable'] as const;
 
@@ -58,6 +58,7 @@ export const instancesSpec: TableSpec = {
     { path: 'approved_late', type: 'boolean', editable: false },
     { path: 'timeline', type: 'richtext', virtual: true },
   ],
+  entityScope: inEntities('compliance_instances.entity_id'),
   defaultSort: { column: 'due_date', direction: 'asc' },
   virtualFilters: {
     rag: (query, value) => void query.whereRaw(`${RAG_SQL} = ?`, [[...OPEN_STATUSES], value]),

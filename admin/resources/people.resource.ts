@@ -4,7 +4,7 @@ import { ROLES } from '../../core/engine/access.js';
 import type { Database } from '../../core/infra/db/database.js';
 import { parseRecord, roleAssignmentSchema, userSchema } from '../../core/setup/records.js';
 import type { TableSpec } from '../adapter/table-resource.js';
-import { NAV, tableResource, tenantOf } from './common.js';
+import { NAV, inEntities, tableResource, tenantOf } from './common.js';
 
 /** People of a tenant. A password is only needed by those who use the portal (admins, auditors). */
 export const usersSpec: TableSpec = {
@@ -67,6 +67,7 @@ export const rolesSpec: TableSpec = {
     { path: 'entity_id', reference: 'entities' },
     { path: 'created_at', type: 'datetime', editable: false },
   ],
+  entityScope: inEntities('role_assignments.entity_id'),
   defaultSort: { column: 'created_at', direction: 'asc' },
   writes: {
     objectType: 'role_assignment',

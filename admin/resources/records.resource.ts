@@ -1,7 +1,8 @@
 import type { ResourceWithOptions } from 'adminjs';
+import type { Knex } from 'knex';
 import type { Database } from '../../core/infra/db/database.js';
 import type { TableSpec } from '../adapter/table-resource.js';
-import { NAV, tableResource } from './common.js';
+import { NAV, ofEntityItems, tableResource } from './common.js';
 
 const READ_ONLY = { new: { isAccessible: false }, edit: { isAccessible: false }, delete: { isAccessible: false }, bulkDelete: { isAccessible: false } };
 
@@ -29,6 +30,7 @@ export const evidenceSpec: TableSpec = {
     { path: 'download', type: 'richtext', virtual: true },
   ],
   defaultSort: { column: 'created_at', direction: 'desc' },
+  entityScope: ofEntityItems('evidence.instance_id'),
   async augment(rows) {
     // The link goes to the portal's authenticated download route (a short-lived signed URL for S3).
     for (const row of rows) row.download = `<a href="/admin/evidence/${row.id}/download">Download ${String(row.file_name).replace(/[&<>"']/g, '')}</a>`;
@@ -65,6 +67,12 @@ export const auditSpec: TableSpec = {
     { path: 'hash' },
   ],
   defaultSort: { column: 'occurred_at', direction: 'desc' },
+  // Entries about the entities themselves, their items and the items' evidence.
+  entityScope: (query, ids) => void query.where((q) => q
+    .whereIn('audit_log.object_id', ids)
+    .orWhereIn('audit_log.object_id', (sub: Knex.QueryBuilder) => sub.select(sub.client.raw('id::text')).from('compliance_instances').whereIn('entity_id', ids))
+    .orWhereIn('audit_log.object_id', (sub: Knex.QueryBuilder) => sub.select(sub.client.raw('e.id::text')).from('evidence as e')
+      .join('compliance_instances as i', function () { this.on('i.tenant_id', 'e.tenant_id').andOn('i.id', 'e.instance_id'); }).whereIn('i.entity_id', ids))),
   async augment(rows) {
     for (const row of rows) {
       row.before = row.before === null ? '' : JSON.stringify(row.before, null, 2);
@@ -102,6 +110,7 @@ export const notificationsSpec: TableSpec = {
     { path: 'created_at', type: 'datetime' },
   ],
   defaultSort: { column: 'created_at', direction: 'desc' },
+  entityScope: ofEntityItems('notifications.instance_id'),
 };
 
 export const notificationsResource = (db: Database, actions: Record<string, object>): ResourceWithOptions => tableResource(db, notificationsSpec, {

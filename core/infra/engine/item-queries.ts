@@ -7,6 +7,7 @@ export interface ItemLine {
   instanceId: string;
   code: string;
   name: string;
+  entityId: string;
   entityName: string;
   periodKey: string;
   dueDate: IsoDate;
@@ -27,12 +28,12 @@ function base({ trx, tenantId }: TenantTx) {
     .where('i.tenant_id', tenantId)
     .orderBy([{ column: 'i.due_date' }, { column: 'm.code' }, { column: 'e.name' }])
     .limit(LIMIT)
-    .select('i.id', 'm.code', 'm.name', 'e.name as entity_name', 'i.period_key', 'i.due_date', 'i.status');
+    .select('i.id', 'm.code', 'm.name', 'i.entity_id', 'e.name as entity_name', 'i.period_key', 'i.due_date', 'i.status');
 }
 
 const toLines = (rows: Record<string, string>[], today: IsoDate, amber: number): ItemLine[] =>
   rows.map((r) => ({
-    instanceId: r.id!, code: r.code!, name: r.name!, entityName: r.entity_name!, periodKey: r.period_key!, dueDate: r.due_date!,
+    instanceId: r.id!, code: r.code!, name: r.name!, entityId: r.entity_id!, entityName: r.entity_name!, periodKey: r.period_key!, dueDate: r.due_date!,
     status: r.status as InstanceStatus, rag: ragOf(r.status as InstanceStatus, r.due_date!, today, amber),
     ...(r.evidence_id ? { evidence: { id: r.evidence_id, version: Number(r.evidence_version) } } : {}),
   }));

@@ -14,6 +14,7 @@ export interface EntityStatus {
 
 export interface UrgentItem {
   instanceId: string;
+  entityId: string;
   entityName: string;
   code: string;
   name: string;
@@ -63,7 +64,7 @@ export async function statusSummary(
     params,
   );
   const { rows: urgent } = await trx.raw(
-    `SELECT i.id, e.name AS entity_name, m.code, m.name, i.period_key, i.due_date, i.status, ${RAG_SQL} AS rag, u.name AS owner_name
+    `SELECT i.id, i.entity_id, e.name AS entity_name, m.code, m.name, i.period_key, i.due_date, i.status, ${RAG_SQL} AS rag, u.name AS owner_name
      FROM compliance_instances i
      JOIN entities e ON e.tenant_id = i.tenant_id AND e.id = i.entity_id
      JOIN compliance_masters m ON m.id = i.master_id
@@ -81,7 +82,7 @@ export async function statusSummary(
     entities,
     totals: entities.reduce((t, e) => ({ red: t.red + e.red, amber: t.amber + e.amber, green: t.green + e.green }), { red: 0, amber: 0, green: 0 }),
     urgent: urgent.map((r: Record<string, string>) => ({
-      instanceId: r.id, entityName: r.entity_name, code: r.code, name: r.name, periodKey: r.period_key, dueDate: r.due_date,
+      instanceId: r.id, entityId: r.entity_id, entityName: r.entity_name, code: r.code, name: r.name, periodKey: r.period_key, dueDate: r.due_date,
       status: r.status as InstanceStatus, rag: r.rag as Rag, ownerName: r.owner_name,
     })),
   };
