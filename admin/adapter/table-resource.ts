@@ -28,7 +28,7 @@ export interface RecordWrites {
   /** Operations only platform admins may do (creating and deleting tenants). */
   platformOnly?: readonly SetupOperation[];
   /** Runs after the row is written, in the same transaction (e.g. a role grant's side effects). */
-  after?(row: Row, op: SetupOperation, ctx: ScopeContext): Promise<void>;
+  after?(row: Row, op: SetupOperation, ctx: ScopeContext, before?: Row): Promise<void>;
 }
 
 export interface TableSpec {
@@ -198,7 +198,7 @@ export class TableResource extends BaseResource {
       }
       const chainTenant = this.spec.scope === 'tenants' ? row.id : rowTenant;
       if (chainTenant) await appendAudit(tenantTx(ctx.trx, chainTenant), authoriseSetupChange(actorOf(ctx.admin), change(op === 'delete' ? undefined : row)));
-      await writes.after?.(row, op, ctx);
+      await writes.after?.(row, op, ctx, existing);
       // Only what the portal shows goes back to the browser (never a password hash).
       return this.readable(row) as ParamsType;
     });

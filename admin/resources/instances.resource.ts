@@ -3,7 +3,9 @@ import { todayIn } from '../../core/engine/dates.js';
 import { ragOf } from '../../core/engine/rag.js';
 import { OPEN_STATUSES, type InstanceStatus } from '../../core/engine/status.js';
 import type { Database } from '../../core/infra/db/database.js';
+import { enqueueNotifications } from '../../core/infra/outbox/enqueue.js';
 import { parseRecord, reassignSchema } from '../../core/setup/records.js';
+import { tenantTx } from '../scope.js';
 import type { Row, ScopeContext, TableSpec } from '../adapter/table-resource.js';
 import { auditTimeline } from './timeline.js';
 import { NAV, inEntities, tableResource } from './common.js';
@@ -73,6 +75,15 @@ export const instancesSpec: TableSpec = {
     parse: (input) => {
       const v = parseRecord(reassignSchema, input);
       return { owner_user_id: v.owner_user_id ?? null, approver_user_id: v.approver_user_id ?? null };
+    },
+    // The newly named preparer or approver hears of it (in the item's thread when on Slack).
+    after: async (row, _op, ctx, before) => {
+      const changed = (['owner_user_id', 'approver_user_id'] as const).filter((c) => row[c] && row[c] !== before?.[c]);
+      await enqueueNotifications(tenantTx(ctx.trx, String(row.tenant_id)), changed.map((c) => ({
+        kind: 'assigned', to: { kind: 'user' as const, userId: String(row[c]) }, instanceId: row.id,
+        dedupKey: `assigned:${row.id}:${c}:${String(row[c])}:${Date.now()}`,
+        payload: { as: c === 'owner_user_id' ? 'preparer' : 'approver' },
+      })));
     },
   },
 };

@@ -11,7 +11,7 @@ import { escalationMessage, rootMessage, threadReply, type ItemCard } from './bl
 import { publishHome } from './home.js';
 
 /** Notifications that mean the recipient's own list of items changed. */
-const HOME_CHANGING_KINDS = new Set(['review_requested', 'approved', 'rejected', 'due_date_changed', 'not_applicable', 'reopened']);
+const HOME_CHANGING_KINDS = new Set(['review_requested', 'approved', 'rejected', 'due_date_changed', 'not_applicable', 'reopened', 'assigned']);
 
 /** Slack errors that will not go away by trying again. */
 const PERMANENT = new Set([

@@ -44,6 +44,7 @@ function headline(ctx: MessageContext): string {
     case 'due_date_changed': return 'Due date changed';
     case 'not_applicable': return 'Marked not applicable';
     case 'reopened': return 'Reopened: evidence needed again';
+    case 'assigned': return `You are now the ${String(p.as ?? 'owner')} of this item`;
     case 'weekly_digest': return 'Weekly compliance digest';
     default: return ctx.kind.replace(/_/g, ' ');
   }

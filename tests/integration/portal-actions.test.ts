@@ -435,6 +435,9 @@ describe('reassigning an item through edit', () => {
     expect(res.record!.errors).toEqual({});
     expect(res.notice?.type).toBe('success');
     expect(await state(item)).toEqual({ ...before, owner_user_id: demo.users.cfo });
+    // The new preparer is told; the approver, unchanged, is not.
+    const { rows: told } = await t.superuser("SELECT recipient_user_id, payload FROM notifications WHERE instance_id = $1 AND kind = 'assigned'", [item]);
+    expect(told).toEqual([{ recipient_user_id: demo.users.cfo, payload: { as: 'preparer' } }]);
 
     const { rows: audit } = await t.superuser(
       "SELECT actor_id, before, after FROM audit_log WHERE tenant_id = $1 AND action = 'instance.updated' AND object_id = $2", [demo.tenantId, item]);

@@ -72,6 +72,7 @@ const LEAD: Record<string, string> = {
   due_date_changed: ':calendar: The due date changed.',
   not_applicable: ':heavy_minus_sign: Marked not applicable.',
   reopened: ':arrows_counterclockwise: Reopened: it needs evidence again.',
+  assigned: ':bust_in_silhouette: This item is now yours.',
 };
 
 /** A reply in the item's thread, addressed to the person it is for. */
@@ -79,6 +80,7 @@ export function threadReply(m: MessageContext): { text: string; blocks: KnownBlo
   const p = m.payload;
   const extra = [
     ['rejected', 'not_applicable', 'reopened'].includes(m.kind) && typeof p.reason === 'string' ? `Reason: ${esc(p.reason)}` : '',
+    m.kind === 'assigned' ? `You are its ${String(p.as ?? 'owner')}.` : '',
     m.kind === 'due_date_changed' ? `${formatDate(String(p.oldDueDate))} → *${formatDate(String(p.newDueDate))}*${p.reference ? ` (${esc(String(p.reference))})` : ''}` : '',
     p.addressedTo && typeof p.addressedTo === 'object' && 'missing' in p.addressedTo ? `No ${String((p.addressedTo as { missing: string }).missing)} is assigned: please assign one.` : '',
   ].filter(Boolean);
