@@ -108,11 +108,13 @@ export async function startFakeSlack(port = 0, logFile?: string): Promise<FakeSl
       while (sockets.size === 0) await new Promise((resolve) => setTimeout(resolve, 20));
       for (const socket of sockets) socket.send(JSON.stringify(envelope));
     },
-    close: () => new Promise((resolve) => {
+    async close() {
+      // Let clients finish their close handshake first (a cut socket leaves their 30-s handshake timer running).
+      for (let waited = 0; sockets.size > 0 && waited < 1000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
       for (const socket of sockets) socket.terminate();
       wss.close();
-      server.close(() => resolve());
-    }),
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 
