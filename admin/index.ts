@@ -171,4 +171,3 @@ export async function buildPortal(deps: PortalDeps): Promise<Portal> {
   };
 }
 
-export const PORTAL_ROOT = ROOT;

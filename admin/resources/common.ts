@@ -24,11 +24,10 @@ export const isPlatform = (context: Pick<ActionContext, 'currentAdmin'>) => admi
  * The standard actions a table offers, from what its writes allow and who is signed in: the
  * UI hides what the adapter would refuse anyway (the adapter, core and the database still check).
  */
-export function standardActions(spec: TableSpec, extra: { editable?: (context: ActionContext) => boolean } = {}): ResourceOptions['actions'] {
+function standardActions(spec: TableSpec): ResourceOptions['actions'] {
   const ops = spec.writes?.operations ?? [];
   const allowed = (op: 'create' | 'update' | 'delete') => (context: ActionContext) =>
-    ops.includes(op) && canChange(context) && (!spec.writes?.platformOnly?.includes(op) || isPlatform(context)) &&
-    (op === 'create' || !extra.editable || extra.editable(context));
+    ops.includes(op) && canChange(context) && (!spec.writes?.platformOnly?.includes(op) || isPlatform(context));
   return {
     new: { isAccessible: allowed('create') },
     edit: { isAccessible: allowed('update') },
