@@ -6,11 +6,11 @@ import { startEmbeddedPostgres } from '../../core/infra/db/embedded.js';
 import { migrateLatest } from '../../core/infra/db/migrator.js';
 
 /** A throwaway migrated database for a benchmark: embedded unless BENCH_DATABASE_URL is given. */
-export async function benchDatabase(poolMax = 4): Promise<{ db: Database; close(): Promise<void> }> {
+export async function benchDatabase(poolMax = 4): Promise<{ db: Database; url: string; close(): Promise<void> }> {
   if (process.env.BENCH_DATABASE_URL) {
     const db = createDatabase({ url: process.env.BENCH_DATABASE_URL, poolMax });
     await migrateLatest(db.owner);
-    return { db, close: () => db.close() };
+    return { db, url: process.env.BENCH_DATABASE_URL, close: () => db.close() };
   }
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-'));
   const server = await startEmbeddedPostgres({ dataDir: dir, persistent: false, database: 'bench' });
@@ -18,6 +18,7 @@ export async function benchDatabase(poolMax = 4): Promise<{ db: Database; close(
   await migrateLatest(db.owner);
   return {
     db,
+    url: server.url(),
     async close() {
       await db.close();
       await server.stop();
@@ -28,3 +29,34 @@ export async function benchDatabase(poolMax = 4): Promise<{ db: Database; close(
 
 export const seconds = (startNs: bigint) => Number(process.hrtime.bigint() - startNs) / 1e9;
 export const printResult = (result: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(result)}\n`);
+
+/**
+ * Tenants of 10 entities and three people each (owner, approver, CFO), and `instances` open
+ * items spread over them and the library, due from 30 days before 26 Nov 2026 to 335 days after.
+ */
+export async function seedOpenInstances(db: Database, tenants: number, instances: number): Promise<void> {
+  const owner = db.owner;
+  await owner.raw(`INSERT INTO tenants (slug, name) SELECT 'bench-' || g, 'Bench group ' || g FROM generate_series(1, ?) g`, [tenants]);
+  await owner.raw(`
+    INSERT INTO entities (tenant_id, name, legal_name, entity_type, state)
+    SELECT t.id, 'Entity ' || g, 'Entity ' || g || ' Pvt Ltd', 'company', 'MH' FROM tenants t CROSS JOIN generate_series(1, 10) g`);
+  await owner.raw(`
+    INSERT INTO users (tenant_id, email, name)
+    SELECT t.id, r || '@' || t.slug || '.example', initcap(r) FROM tenants t CROSS JOIN unnest(ARRAY['owner','approver','cfo']) r`);
+  await owner.raw(`
+    INSERT INTO role_assignments (tenant_id, user_id, role)
+    SELECT u.tenant_id, u.id, CASE split_part(u.email, '@', 1) WHEN 'owner' THEN 'owner' WHEN 'approver' THEN 'approver' ELSE 'cfo' END FROM users u`);
+  await owner.raw(`
+    WITH e AS (SELECT e.tenant_id, e.id, row_number() OVER () AS n FROM entities e),
+         m AS (SELECT id, row_number() OVER (ORDER BY code) AS n FROM compliance_masters),
+         people AS (SELECT tenant_id, max(id::text) FILTER (WHERE email LIKE 'owner@%')::uuid AS owner,
+                           max(id::text) FILTER (WHERE email LIKE 'approver@%')::uuid AS approver FROM users GROUP BY tenant_id)
+    INSERT INTO compliance_instances (tenant_id, entity_id, master_id, period_key, period_start, period_end, statutory_due_date, owner_user_id, approver_user_id)
+    SELECT e.tenant_id, e.id, m.id, 'B' || g, DATE '2026-01-01', DATE '2026-01-31',
+           DATE '2026-11-26' - 30 + (g * 7 + e.n::int) % 365, p.owner, p.approver
+    FROM generate_series(1, ?) g
+    JOIN e ON e.n = 1 + (g % (SELECT count(*) FROM e))
+    JOIN m ON m.n = 1 + ((g / (SELECT count(*) FROM e)) % (SELECT count(*) FROM m))
+    JOIN people p ON p.tenant_id = e.tenant_id`, [instances]);
+  await owner.raw('ANALYZE');
+}

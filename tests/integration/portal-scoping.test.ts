@@ -512,6 +512,12 @@ describe('the platform admin', () => {
     const dashboard = await platform.json<{ kind: string; tenants: { tenant: { id: string } }[] }>('/admin/api/dashboard');
     expect(dashboard.body.kind).toBe('platform');
     expect(dashboard.body.tenants.map((d) => d.tenant.id).sort()).toEqual([demo.tenantId, bTenant].sort());
+    // Across tenants the RAG filter uses each tenant's own today (both are in Asia/Kolkata here).
+    const [red] = await sql<{ n: number }>(
+      "SELECT count(*)::int AS n FROM compliance_instances WHERE status IN ('pending', 'submitted', 'rejected') AND due_date < (now() AT TIME ZONE 'Asia/Kolkata')::date");
+    const reds = await listAll(platform, 'compliance_instances', '&filters.rag=red', 100);
+    expect(reds.total).toBe(red!.n);
+    expect(red!.n).toBeGreaterThan(0);
   });
 });
 
@@ -564,6 +570,21 @@ describe("counts and pagination of A's items", () => {
     expect(total).toBe(expected.length);
     expect([...ids].sort()).toEqual(expected);
     expect(pages.flat().map((r) => r.params.rag).filter((rag) => rag !== 'red')).toEqual([]);
+  });
+
+  it('filters.rag=amber and green split the rest exactly as each row shows its RAG (the tenant’s 7-day window)', async () => {
+    const byFilter: Record<string, string[]> = {};
+    for (const rag of ['red', 'amber', 'green']) {
+      const { ids, pages } = await listAll(aClient, 'compliance_instances', `&filters.rag=${rag}`, 50);
+      expect(pages.flat().every((r) => r.params.rag === rag)).toBe(true);
+      byFilter[rag] = [...ids].sort();
+    }
+    const amber = await aIds("status IN ('pending', 'submitted', 'rejected') AND due_date >= $2::date AND (status = 'rejected' OR due_date <= $2::date + 7)", [today]);
+    expect(byFilter.amber).toEqual(amber);
+    expect(amber.length).toBeGreaterThanOrEqual(1);
+    // Every item is in exactly one of the three.
+    const all = [...byFilter.red!, ...byFilter.amber!, ...byFilter.green!].sort();
+    expect(all).toEqual(await aIds());
   });
 });
 
