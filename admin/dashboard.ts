@@ -19,14 +19,13 @@ export type DashboardData = { kind: 'tenant'; dashboard: TenantDashboard } | { k
 async function tenantDashboard(tx: TenantTx, now: Date, reach: string[] | null = null): Promise<TenantDashboard> {
   const settings = await loadTenantSettings(tx);
   const today = todayIn(settings.timezone, now);
-  const summary = await statusSummary(tx, { today, amberWindowDays: settings.amberWindowDays });
-  const inReach = (entityId: string) => reach === null || reach.includes(entityId);
-  const soon = (await itemsDueWithin(tx, today, 14, settings.amberWindowDays)).filter((i) => inReach(i.entityId));
-  const entities = summary.entities.filter((e) => inReach(e.entityId));
+  const entityIds = reach ?? undefined;
+  const summary = await statusSummary(tx, { today, amberWindowDays: settings.amberWindowDays, entityIds });
+  const soon = await itemsDueWithin(tx, today, 14, settings.amberWindowDays, entityIds);
   return {
     tenant: { id: settings.id, name: settings.name, today },
-    totals: entities.reduce((t, e) => ({ red: t.red + e.red, amber: t.amber + e.amber, green: t.green + e.green }), { red: 0, amber: 0, green: 0 }),
-    entities: entities.map((e) => ({ id: e.entityId, name: e.entityName, red: e.red, amber: e.amber, green: e.green })),
+    totals: summary.totals,
+    entities: summary.entities.map((e) => ({ id: e.entityId, name: e.entityName, red: e.red, amber: e.amber, green: e.green })),
     overdue: soon.filter((i) => i.dueDate < today),
     next14: soon.filter((i) => i.dueDate >= today),
   };

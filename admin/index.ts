@@ -55,12 +55,6 @@ const ROOT = '/admin';
 const SESSION_HOURS = 8;
 
 function buildAdmin(db: Database): AdminJS {
-  const entities = entitiesResource(db);
-  entities.options!.actions = { ...entities.options!.actions, assignApplicable: assignApplicableAction(db) };
-  const users = usersResource(db);
-  users.options!.actions = { ...users.options!.actions, importUsers: importAction(db, IMPORTERS.people, IMPORT_COLUMNS.people) };
-  const masters = mastersResource(db);
-  masters.options!.actions = { ...masters.options!.actions, importMasters: importAction(db, IMPORTERS.masters, IMPORT_COLUMNS.masters) };
   return new AdminJS({
     rootPath: ROOT,
     componentLoader,
@@ -68,11 +62,11 @@ function buildAdmin(db: Database): AdminJS {
     dashboard: { handler: dashboardHandler(db), component: Components.Dashboard },
     resources: [
       tenantsResource(db),
-      entities,
+      entitiesResource(db, { assignApplicable: assignApplicableAction(db) }),
       entityEventsResource(db),
-      users,
+      usersResource(db, { importUsers: importAction(db, IMPORTERS.people, IMPORT_COLUMNS.people) }),
       rolesResource(db),
-      masters,
+      mastersResource(db, { importMasters: importAction(db, IMPORTERS.masters, IMPORT_COLUMNS.masters) }),
       assignmentsResource(db),
       holidaysResource(db, { importHolidays: importAction(db, IMPORTERS.holidays, IMPORT_COLUMNS.holidays) }),
       extensionsResource(db, { applyNew: newExtensionAction(db), apply: applyExtensionAction(db) }),

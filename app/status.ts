@@ -14,6 +14,6 @@ export async function getStatusSummary(
     const settings = await loadTenantSettings(tx);
     const today = options.today ?? todayIn(settings.timezone, options.now ?? new Date());
     return services.cache.get(tenantId, `${options.entityId ?? 'all'}:${today}`, () =>
-      statusSummary(tx, { today, amberWindowDays: settings.amberWindowDays, entityId: options.entityId }));
+      statusSummary(tx, { today, amberWindowDays: settings.amberWindowDays, entityIds: options.entityId ? [options.entityId] : undefined }));
   });
 }

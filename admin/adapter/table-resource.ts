@@ -102,8 +102,13 @@ export class TableResource extends BaseResource {
     return query;
   }
 
+  /** Records as the portal shows them: jsonb columns as indented JSON text (edited as text too). */
   private toRecords(rows: Row[]): BaseRecord[] {
-    return rows.map((row) => new BaseRecord(row as ParamsType, this));
+    const json = this.spec.columns.filter((c) => c.json).map((c) => c.path);
+    return rows.map((row) => {
+      for (const c of json) row[c] = row[c] === null || row[c] === undefined ? '' : JSON.stringify(row[c], null, 2);
+      return new BaseRecord(row as ParamsType, this);
+    });
   }
 
   override async count(filter: Filter, context?: ActionContext): Promise<number> {
@@ -165,27 +170,24 @@ export class TableResource extends BaseResource {
       if (!writes?.operations.includes(op)) throw new ForbiddenError(`The portal does not ${op} ${this.spec.id}.`);
       const existing: Row | undefined = id && UUID.test(id) ? await this.table(ctx).where({ id }).forUpdate().first('*') : undefined;
       if (op !== 'create' && !existing) throw new NotFoundError('That record does not exist in your organisation.');
+      const actor = actorOf(ctx.admin);
+      // Core's rule for setup changes, asked about the record as it stands (before) and as written (after).
+      const ruling = (row: Record<string, unknown> | undefined, rowTenant: string | null): SetupChange => ({
+        objectType: writes.objectType, op, objectId: String(row?.id ?? id ?? 'new'),
+        entityId: ((row ?? existing)?.entity_id as string | null | undefined) || null,
+        platformOnly: writes.platformOnly?.includes(op),
+        sharedLibrary: this.spec.scope === 'shared' && (existing ? !existing.tenant_id : !rowTenant),
+        before: existing, after: op === 'delete' ? undefined : row,
+      });
       // An edit changes what it names: fields it leaves out keep their stored values.
       const sent = flat.unflatten(params) as Record<string, unknown>;
       const input = op === 'update' ? { ...this.readable(existing!), ...sent } : sent;
       // Refused before the input is even read when the person may not make this change at all.
-      authoriseSetupChange(actorOf(ctx.admin), {
-        objectType: writes.objectType, op, objectId: id ?? 'new', entityId: ((existing ?? input).entity_id as string | null | undefined) || null,
-        platformOnly: writes.platformOnly?.includes(op), sharedLibrary: this.spec.scope === 'shared' && existing !== undefined && !existing.tenant_id,
-      });
+      authoriseSetupChange(actor, ruling(existing ?? input, this.rowTenant(ctx, existing, input)));
       const values = op === 'delete' ? {} : await writes.parse(input, op, ctx, existing);
       const rowTenant = this.rowTenant(ctx, existing, values);
       // A platform admin writes a tenant's rows in that tenant's scope, so hooks see only its data.
       if (!ctx.tenantId && rowTenant && this.spec.scope !== 'tenants') await narrowToTenant(ctx.trx, rowTenant);
-      const change = (row: Record<string, unknown> | undefined): SetupChange => ({
-        objectType: writes.objectType, op, objectId: String(row?.id ?? id ?? 'new'),
-        entityId: ((row ?? existing)?.entity_id as string | null | undefined) ?? null,
-        platformOnly: writes.platformOnly?.includes(op),
-        sharedLibrary: this.spec.scope === 'shared' && !rowTenant,
-        before: existing, after: op === 'delete' ? undefined : row,
-      });
-      // Core decides before anything is written; the entry it returns records what was written.
-      authoriseSetupChange(actorOf(ctx.admin), change({ ...existing, ...values }));
       const table = ctx.trx(this.spec.table);
       let row: Row;
       if (op === 'create') {
@@ -196,8 +198,11 @@ export class TableResource extends BaseResource {
         await table.where({ id }).delete();
         row = existing!;
       }
+      // Asked again about what was written (an edit may move a record to another entity): a
+      // refusal here rolls the write back; otherwise its answer is the audit entry.
+      const entry = authoriseSetupChange(actor, ruling(op === 'delete' ? undefined : row, rowTenant));
       const chainTenant = this.spec.scope === 'tenants' ? row.id : rowTenant;
-      if (chainTenant) await appendAudit(tenantTx(ctx.trx, chainTenant), authoriseSetupChange(actorOf(ctx.admin), change(op === 'delete' ? undefined : row)));
+      if (chainTenant) await appendAudit(tenantTx(ctx.trx, chainTenant), entry);
       await writes.after?.(row, op, ctx, existing);
       // Only what the portal shows goes back to the browser (never a password hash).
       return this.readable(row) as ParamsType;

@@ -1,4 +1,4 @@
-import type { ResourceWithOptions } from 'adminjs';
+import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
 import { ENTITY_TYPES, GST_MODES } from '../../core/engine/applicability.js';
 import type { Database } from '../../core/infra/db/database.js';
 import { recomputeOpenInstances } from '../../core/infra/engine/recompute.js';
@@ -30,9 +30,6 @@ export const entitiesSpec: TableSpec = {
   ],
   entityScope: inEntities('entities.id'),
   defaultSort: { column: 'name', direction: 'asc' },
-  augment: async (rows) => {
-    for (const row of rows) row.profile = JSON.stringify(row.profile ?? {});
-  },
   writes: {
     objectType: 'entity',
     operations: ['create', 'update', 'delete'],
@@ -47,7 +44,7 @@ export const entitiesSpec: TableSpec = {
   },
 };
 
-export const entitiesResource = (db: Database): ResourceWithOptions => tableResource(db, entitiesSpec, {
+export const entitiesResource = (db: Database, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(db, entitiesSpec, {
   navigation: NAV.setup,
   listProperties: ['name', 'entity_type', 'state', 'gst_mode', 'pan', 'is_active'],
   filterProperties: ['name', 'entity_type', 'state', 'gst_mode', 'is_active', 'tenant_id'],
@@ -55,4 +52,5 @@ export const entitiesResource = (db: Database): ResourceWithOptions => tableReso
   properties: {
     profile: { description: 'Facts that decide which obligations apply, as JSON, e.g. {"has_employees": true, "pf_registered": true, "tax_audit": true}' },
   },
+  actions,
 });

@@ -1,4 +1,4 @@
-import type { ResourceWithOptions } from 'adminjs';
+import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
 import type { Database } from '../../core/infra/db/database.js';
 import type { TableSpec } from '../adapter/table-resource.js';
 import { NAV, tableResource } from './common.js';
@@ -25,7 +25,7 @@ export const extensionsSpec: TableSpec = {
   defaultSort: { column: 'created_at', direction: 'desc' },
 };
 
-export const extensionsResource = (db: Database, actions: Record<string, object>): ResourceWithOptions => tableResource(db, extensionsSpec, {
+export const extensionsResource = (db: Database, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(db, extensionsSpec, {
   id: 'due_date_overrides',
   navigation: NAV.library,
   listProperties: ['master_id', 'period_key', 'extended_due_date', 'reference', 'tenant_id', 'applied_at'],

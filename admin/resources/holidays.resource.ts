@@ -1,4 +1,4 @@
-import type { ResourceWithOptions } from 'adminjs';
+import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
 import type { Database } from '../../core/infra/db/database.js';
 import { recomputeOpenInstances } from '../../core/infra/engine/recompute.js';
 import { holidaySchema, parseRecord } from '../../core/setup/records.js';
@@ -31,7 +31,7 @@ export const holidaysSpec: TableSpec = {
   },
 };
 
-export const holidaysResource = (db: Database, actions: Record<string, object> = {}): ResourceWithOptions => tableResource(db, holidaysSpec, {
+export const holidaysResource = (db: Database, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(db, holidaysSpec, {
   navigation: NAV.setup,
   listProperties: ['holiday_date', 'name', 'state'],
   filterProperties: ['holiday_date', 'name', 'state'],

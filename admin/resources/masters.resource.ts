@@ -1,4 +1,4 @@
-import type { ResourceWithOptions } from 'adminjs';
+import type { ActionContext, ResourceOptions, ResourceWithOptions } from 'adminjs';
 import { nextDueDates } from '../../core/engine/calendar.js';
 import { formatDate, todayIn } from '../../core/engine/dates.js';
 import { HOLIDAY_POLICIES, masterSchema } from '../../core/engine/master.js';
@@ -8,7 +8,7 @@ import type { Database } from '../../core/infra/db/database.js';
 import { toMasterRow } from '../../core/infra/stores/masters.js';
 import { fieldProblems } from '../../core/setup/records.js';
 import type { TableSpec } from '../adapter/table-resource.js';
-import { NAV, tableResource, tenantOf } from './common.js';
+import { NAV, canChange, tableResource, tenantOf } from './common.js';
 
 const COLUMN_OF: Record<string, string> = { ruleVersions: 'rule_versions', holidayPolicy: 'holiday_policy' };
 const parseJsonField = (value: unknown) => {
@@ -71,12 +71,6 @@ export const mastersSpec: TableSpec = {
     { path: 'dates_checked', type: 'boolean', virtual: true, editable: true },
   ],
   defaultSort: { column: 'code', direction: 'asc' },
-  augment: async (rows) => {
-    for (const row of rows) {
-      row.rule_versions = JSON.stringify(row.rule_versions, null, 2);
-      row.applicability = JSON.stringify(row.applicability ?? {}, null, 2);
-    }
-  },
   writes: {
     objectType: 'master',
     operations: ['create', 'update', 'delete'],
@@ -87,26 +81,19 @@ export const mastersSpec: TableSpec = {
   },
 };
 
-const ownRow = (context: { record?: { params: Record<string, unknown> } }) => Boolean(context.record?.params.tenant_id);
+/** Shared library rows are read-only for everyone: the buttons appear on a tenant's own rows only. */
+const ownRowChange = (context: ActionContext) => canChange(context) && Boolean(context.record?.params.tenant_id);
 
-export const mastersResource = (db: Database): ResourceWithOptions => {
-  const entry = tableResource(db, mastersSpec, {
-    navigation: NAV.library,
-    listProperties: ['code', 'name', 'frequency', 'law', 'tenant_id', 'is_active'],
-    filterProperties: ['code', 'name', 'category', 'law', 'frequency', 'tenant_id', 'is_active'],
-    editProperties: ['tenant_id', 'code', 'name', 'category', 'law', 'section', 'authority', 'frequency', 'rule_versions', 'holiday_policy', 'applicability', 'description', 'sources', 'is_active', 'dates_checked'],
-    showProperties: ['code', 'name', 'category', 'law', 'section', 'authority', 'frequency', 'rule_versions', 'holiday_policy', 'applicability', 'description', 'sources', 'tenant_id', 'library_version', 'is_active'],
-    properties: {
-      tenant_id: { description: 'Empty for the shared statutory library (read-only: it changes with a release).' },
-      rule_versions: { description: 'The due-date rule as data, e.g. [{"effectiveFrom":"2017-07-01","rule":{"kind":"after_period_end","months":1,"day":20}}]' },
-      dates_checked: { description: 'Saving first shows the next 12 due dates; tick this once they are right.' },
-    },
-  });
-  // Shared library rows are read-only for everyone: the buttons only appear on a tenant's own rows.
-  const actions = entry.options!.actions!;
-  for (const name of ['edit', 'delete'] as const) {
-    const base = actions[name]!.isAccessible as (c: object) => boolean;
-    actions[name]!.isAccessible = (context: Parameters<typeof base>[0] & { record?: { params: Record<string, unknown> } }) => base(context) && ownRow(context);
-  }
-  return entry;
-};
+export const mastersResource = (db: Database, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(db, mastersSpec, {
+  navigation: NAV.library,
+  listProperties: ['code', 'name', 'frequency', 'law', 'tenant_id', 'is_active'],
+  filterProperties: ['code', 'name', 'category', 'law', 'frequency', 'tenant_id', 'is_active'],
+  editProperties: ['tenant_id', 'code', 'name', 'category', 'law', 'section', 'authority', 'frequency', 'rule_versions', 'holiday_policy', 'applicability', 'description', 'sources', 'is_active', 'dates_checked'],
+  showProperties: ['code', 'name', 'category', 'law', 'section', 'authority', 'frequency', 'rule_versions', 'holiday_policy', 'applicability', 'description', 'sources', 'tenant_id', 'library_version', 'is_active'],
+  properties: {
+    tenant_id: { description: 'Empty for the shared statutory library (read-only: it changes with a release).' },
+    rule_versions: { description: 'The due-date rule as data, e.g. [{"effectiveFrom":"2017-07-01","rule":{"kind":"after_period_end","months":1,"day":20}}]' },
+    dates_checked: { description: 'Saving first shows the next 12 due dates; tick this once they are right.' },
+  },
+  actions: { edit: { isAccessible: ownRowChange }, delete: { isAccessible: ownRowChange }, ...actions },
+});

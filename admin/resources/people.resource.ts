@@ -1,4 +1,4 @@
-import type { ActionResponse, ResourceWithOptions } from 'adminjs';
+import type { ActionResponse, ResourceOptions, ResourceWithOptions } from 'adminjs';
 import bcrypt from 'bcryptjs';
 import { ROLES } from '../../core/engine/access.js';
 import type { Database } from '../../core/infra/db/database.js';
@@ -41,7 +41,7 @@ const dropPassword = async (response: ActionResponse) => {
   return response;
 };
 
-export const usersResource = (db: Database): ResourceWithOptions => tableResource(db, usersSpec, {
+export const usersResource = (db: Database, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(db, usersSpec, {
   navigation: NAV.setup,
   listProperties: ['name', 'email', 'slack_user_id', 'is_active'],
   filterProperties: ['name', 'email', 'slack_user_id', 'is_active', 'tenant_id'],
@@ -51,7 +51,7 @@ export const usersResource = (db: Database): ResourceWithOptions => tableResourc
     password: { description: 'Only for people who sign in to the portal (tenant admins, auditors). At least 12 characters; leave empty to keep the current one.' },
     slack_user_id: { description: 'Linked automatically by email the first time the person uses Slack; set it here to link by hand.' },
   },
-  actions: { new: { after: dropPassword }, edit: { after: dropPassword } },
+  actions: { ...actions, new: { after: dropPassword }, edit: { after: dropPassword } } as ResourceOptions['actions'],
 });
 
 /** Who holds which role, tenant-wide (no entity) or for one entity. */

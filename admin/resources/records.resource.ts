@@ -1,10 +1,10 @@
-import type { ResourceWithOptions } from 'adminjs';
+import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
 import type { Knex } from 'knex';
 import type { Database } from '../../core/infra/db/database.js';
 import type { TableSpec } from '../adapter/table-resource.js';
 import { NAV, ofEntityItems, tableResource } from './common.js';
 
-const READ_ONLY = { new: { isAccessible: false }, edit: { isAccessible: false }, delete: { isAccessible: false }, bulkDelete: { isAccessible: false } };
+// These tables have no writes: the portal offers no new, edit or delete on them (see standardActions).
 
 /** Evidence versions: listed, shown and downloaded; never edited or deleted here. */
 export const evidenceSpec: TableSpec = {
@@ -42,7 +42,6 @@ export const evidenceResource = (db: Database): ResourceWithOptions => tableReso
   listProperties: ['file_name', 'instance_id', 'version', 'review_status', 'uploaded_by', 'created_at'],
   filterProperties: ['instance_id', 'review_status', 'uploaded_by', 'channel', 'file_name', 'sha256', 'created_at'],
   showProperties: ['file_name', 'download', 'instance_id', 'version', 'content_type', 'size_bytes', 'sha256', 'uploaded_by', 'channel', 'review_status', 'reviewed_by', 'reviewed_at', 'review_reason', 'created_at'],
-  actions: READ_ONLY,
 });
 
 /** The tamper-evident audit trail, read-only, with the Verify chain action. */
@@ -73,20 +72,14 @@ export const auditSpec: TableSpec = {
     .orWhereIn('audit_log.object_id', (sub: Knex.QueryBuilder) => sub.select(sub.client.raw('id::text')).from('compliance_instances').whereIn('entity_id', ids))
     .orWhereIn('audit_log.object_id', (sub: Knex.QueryBuilder) => sub.select(sub.client.raw('e.id::text')).from('evidence as e')
       .join('compliance_instances as i', function () { this.on('i.tenant_id', 'e.tenant_id').andOn('i.id', 'e.instance_id'); }).whereIn('i.entity_id', ids))),
-  async augment(rows) {
-    for (const row of rows) {
-      row.before = row.before === null ? '' : JSON.stringify(row.before, null, 2);
-      row.after = row.after === null ? '' : JSON.stringify(row.after, null, 2);
-    }
-  },
 };
 
-export const auditResource = (db: Database, actions: Record<string, object>): ResourceWithOptions => tableResource(db, auditSpec, {
+export const auditResource = (db: Database, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(db, auditSpec, {
   navigation: NAV.records,
   listProperties: ['seq', 'occurred_at', 'actor_label', 'action', 'object_type', 'object_id'],
   filterProperties: ['action', 'object_type', 'object_id', 'actor_label', 'actor_type', 'occurred_at'],
   sort: { sortBy: 'occurred_at', direction: 'desc' },
-  actions: { ...READ_ONLY, ...actions },
+  actions,
 });
 
 /** The notifications outbox, read-only, with Retry for a failed or dead message. */
@@ -113,9 +106,9 @@ export const notificationsSpec: TableSpec = {
   entityScope: ofEntityItems('notifications.instance_id'),
 };
 
-export const notificationsResource = (db: Database, actions: Record<string, object>): ResourceWithOptions => tableResource(db, notificationsSpec, {
+export const notificationsResource = (db: Database, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(db, notificationsSpec, {
   navigation: NAV.records,
   listProperties: ['kind', 'channel', 'recipient_user_id', 'status', 'attempts', 'created_at'],
   filterProperties: ['kind', 'channel', 'status', 'recipient_user_id', 'instance_id', 'created_at'],
-  actions: { ...READ_ONLY, ...actions },
+  actions,
 });

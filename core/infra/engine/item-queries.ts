@@ -38,9 +38,11 @@ const toLines = (rows: Record<string, string>[], today: IsoDate, amber: number):
     ...(r.evidence_id ? { evidence: { id: r.evidence_id, version: Number(r.evidence_version) } } : {}),
   }));
 
-/** Open items due within `days` of today, overdue ones included. */
-export async function itemsDueWithin(tx: TenantTx, today: IsoDate, days: number, amber: number): Promise<ItemLine[]> {
-  const rows = await base(tx).whereIn('i.status', OPEN_STATUSES).andWhere('i.due_date', '<=', addDays(today, days));
+/** Open items due within `days` of today, overdue ones included; only those of `entityIds` when given. */
+export async function itemsDueWithin(tx: TenantTx, today: IsoDate, days: number, amber: number, entityIds?: string[]): Promise<ItemLine[]> {
+  const query = base(tx).whereIn('i.status', OPEN_STATUSES).andWhere('i.due_date', '<=', addDays(today, days));
+  if (entityIds) query.whereIn('i.entity_id', entityIds);
+  const rows = await query;
   return toLines(rows, today, amber);
 }
 

@@ -45,13 +45,13 @@ const RAG_SQL = `CASE
  */
 export async function statusSummary(
   { trx, tenantId }: TenantTx,
-  options: { today: IsoDate; amberWindowDays: number; entityId?: string; urgentLimit?: number },
+  options: { today: IsoDate; amberWindowDays: number; entityIds?: string[]; urgentLimit?: number },
 ): Promise<StatusSummary> {
   const params = {
     tenant: tenantId, today: options.today, amber: options.amberWindowDays, open: [...OPEN_STATUSES],
-    entity: options.entityId ?? null, limit: options.urgentLimit ?? 10,
+    entities: options.entityIds ?? null, limit: options.urgentLimit ?? 10,
   };
-  const entityFilter = options.entityId ? 'AND i.entity_id = :entity' : '';
+  const entityFilter = options.entityIds ? 'AND i.entity_id = ANY (:entities::uuid[])' : '';
   const { rows } = await trx.raw(
     `SELECT e.id AS entity_id, e.name AS entity_name, ${STATUSES.map((s) => `count(*) FILTER (WHERE i.status = '${s}')::int AS "${s}"`).join(', ')},
             count(*) FILTER (WHERE r.rag = 'red')::int AS red, count(*) FILTER (WHERE r.rag = 'amber')::int AS amber,
