@@ -39,7 +39,7 @@ export function createServices(config: Config, db: Database, logger: Logger): Se
   const secretBox = createSecretBox(resolveEncryptionKey(config));
   const channels: Partial<Record<OutboundChannel, Channel>> = {
     email,
-    ...(config.slack ? { slack: createSlackChannel({ db, box: secretBox, apiUrl: config.slack.apiUrl, publicUrl: config.http.publicUrl }) } : {}),
+    ...(config.slack ? { slack: createSlackChannel({ db, box: secretBox, apiUrl: config.slack.apiUrl }) } : {}),
   };
   const limiter = createRateLimiter(redis, config.outboundRatePerSecond);
   const appSecret = resolveAppSecret(config);

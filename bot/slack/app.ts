@@ -2,7 +2,7 @@ import { App, ExpressReceiver, LogLevel, SocketModeReceiver, type AuthorizeResul
 import type { Router } from 'express';
 import type { Runtime } from '../../app/runtime.js';
 import type { SecretBox } from '../../core/infra/crypto/secret-box.js';
-import { findSlackInstallation, type SlackInstallation } from '../../core/infra/stores/slack-installations.js';
+import { findSlackInstallation } from '../../core/infra/stores/slack-installations.js';
 import { registerAcknowledge } from './listeners/actions/acknowledge.js';
 import { registerNotApplicable } from './listeners/actions/not-applicable.js';
 import { registerReview } from './listeners/actions/review.js';
@@ -10,6 +10,7 @@ import { registerComplianceCommand } from './listeners/commands/compliance.js';
 import { registerAppHomeOpened } from './listeners/events/app-home-opened.js';
 import { registerFileShare } from './listeners/events/file-share.js';
 import { slackOAuthRouter } from './oauth.js';
+import { INSTALLATION_TTL_MS, cachedFor } from './ttl-cache.js';
 
 export interface SlackSettings {
   signingSecret: string;
@@ -31,7 +32,6 @@ export interface SlackApp {
 }
 
 const EVENT_TTL_MS = 60 * 60_000;
-const INSTALLATION_TTL_MS = 60_000;
 
 function boltLogger(runtime: Runtime): BoltLogger {
   const log = runtime.logger.child({ module: 'slack' });
@@ -75,14 +75,7 @@ export function createSlackApp(settings: SlackSettings, runtime: Runtime, box: S
   const logger = boltLogger(runtime);
   // Nothing slow before ack(): installations are read from the database at most once a minute
   // per workspace, not on every request (a re-connected token takes effect within the minute).
-  const cached = new Map<string, { install: SlackInstallation | undefined; at: number }>();
-  const installations = async (teamId: string) => {
-    const hit = cached.get(teamId);
-    if (hit && Date.now() - hit.at < INSTALLATION_TTL_MS) return hit.install;
-    const install = await findSlackInstallation(runtime.db, box, teamId);
-    cached.set(teamId, { install, at: Date.now() });
-    return install;
-  };
+  const installations = cachedFor(INSTALLATION_TTL_MS, (teamId) => findSlackInstallation(runtime.db, box, teamId));
   const apiUrl = settings.apiUrl ? { slackApiUrl: settings.apiUrl.endsWith('/') ? settings.apiUrl : `${settings.apiUrl}/` } : {};
   const receiver = settings.appToken
     ? new SocketModeReceiver({ appToken: settings.appToken, logger, installerOptions: { clientOptions: apiUrl } })

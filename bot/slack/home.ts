@@ -28,7 +28,7 @@ function approvalBlocks(items: ItemLine[]): KnownBlock[] {
  * The App Home: my items by RAG, what awaits my approval (with the review buttons), what was
  * recently completed. `notice` shows the outcome of a button pressed here, at the top.
  */
-export async function homeView(db: Database, tenantId: string, userId: string | null, now: Date, notice?: string): Promise<{ type: 'home'; blocks: KnownBlock[] }> {
+async function homeView(db: Database, tenantId: string, userId: string | null, now: Date, notice?: string): Promise<{ type: 'home'; blocks: KnownBlock[] }> {
   if (!userId) {
     return {
       type: 'home',

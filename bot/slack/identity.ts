@@ -2,11 +2,12 @@ import type { webApi } from '@slack/bolt';
 import type { Database } from '../../core/infra/db/database.js';
 
 const TTL_MS = 10 * 60_000;
-const cache = new Map<string, { userId: string | null; at: number }>();
+const cache = new Map<string, { userId: string; at: number }>();
 
 /**
  * The product user behind a Slack user: by their linked Slack id, else by the email Slack has
- * for them (users.info), which is then linked. Cached for a few minutes; null when nobody matches.
+ * for them (users.info), which is then linked. Matches are cached for a few minutes; misses are
+ * not, so someone an admin has just added is linked by their very next command.
  */
 export async function resolveSlackUser(db: Database, client: webApi.WebClient, tenantId: string, slackUserId: string): Promise<string | null> {
   const key = `${tenantId}:${slackUserId}`;
@@ -26,7 +27,7 @@ export async function resolveSlackUser(db: Database, client: webApi.WebClient, t
       });
     }
   }
-  cache.set(key, { userId, at: Date.now() });
+  if (userId) cache.set(key, { userId, at: Date.now() });
   return userId;
 }
 

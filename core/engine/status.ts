@@ -29,16 +29,18 @@ const DESCRIBED: Record<InstanceStatus, string> = {
   not_applicable: 'marked not applicable',
 };
 
+/** Whether `transition` is allowed from `current` (e.g. to offer only the buttons that will work). */
+export const canTransition = (current: InstanceStatus, transition: Transition): boolean => MACHINE[transition].from.includes(current);
+
 /** The status after `transition`, or a ConflictError that says what state the item is in. */
 export function nextStatus(current: InstanceStatus, transition: Transition): InstanceStatus {
-  const step = MACHINE[transition];
-  if (!step.from.includes(current)) {
+  if (!canTransition(current, transition)) {
     throw new ConflictError(`This item is ${DESCRIBED[current]}, so it cannot be ${transitionVerb[transition]}.`, {
       code: 'invalid_transition',
       details: { status: current, transition },
     });
   }
-  return step.to;
+  return MACHINE[transition].to;
 }
 
 const transitionVerb: Record<Transition, string> = {

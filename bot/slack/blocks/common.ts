@@ -10,8 +10,7 @@ const STATUS_WORD: Record<string, string> = {
   pending: 'pending', submitted: 'awaiting approval', approved: 'approved', rejected: 'rejected', not_applicable: 'not applicable',
 };
 
-/** Slack's limits: 50 blocks per message, 3000 characters per section text. */
-export const MAX_BLOCKS = 50;
+/** Slack's limit: 3000 characters per section text. */
 const LINES_PER_SECTION = 10;
 
 export const header = (text: string): KnownBlock => ({ type: 'header', text: { type: 'plain_text', text: text.slice(0, 150), emoji: true } });

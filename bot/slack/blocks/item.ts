@@ -1,6 +1,7 @@
 import type { types } from '@slack/bolt';
 import { formatDate } from '../../../core/engine/dates.js';
 import type { Rag } from '../../../core/engine/rag.js';
+import { canTransition, type InstanceStatus } from '../../../core/engine/status.js';
 import type { MessageContext } from '../../../core/notifications/message.js';
 import { ACTIONS, evidenceRef } from '../ids.js';
 import { RAG_EMOJI, context, esc, section } from './common.js';
@@ -18,7 +19,7 @@ export interface ItemCard {
   extensionReference: string | null;
   workingDueDate: string | null;
   dueDate: string;
-  status: string;
+  status: InstanceStatus;
   rag: Rag;
   ownerSlackId: string | null;
   ownerName: string | null;
@@ -54,7 +55,7 @@ export function rootMessage(c: ItemCard): { text: string; blocks: KnownBlock[] }
         type: 'actions',
         elements: [
           { type: 'button', action_id: ACTIONS.viewDetails, text: { type: 'plain_text', text: 'View details' }, url: c.link },
-          ...(c.status === 'pending' || c.status === 'rejected'
+          ...(canTransition(c.status, 'mark_not_applicable')
             ? [{ type: 'button' as const, action_id: ACTIONS.markNotApplicable, text: { type: 'plain_text' as const, text: 'Mark not applicable' }, value: c.instanceId }]
             : []),
         ],
@@ -95,7 +96,7 @@ export function threadReply(m: MessageContext): { text: string; blocks: KnownBlo
 }
 
 /** A CFO escalation, by direct message, with the button that stops the repeats. */
-export function escalationMessage(m: MessageContext, instanceId: string): { text: string; blocks: KnownBlock[] } {
+export function escalationMessage(m: MessageContext): { text: string; blocks: KnownBlock[] } {
   const item = m.item!;
   const text = `:rotating_light: Overdue: *${esc(item.name)}* (${esc(item.code)} ${esc(item.periodKey)}) for *${esc(item.entityName)}* was due ${formatDate(item.dueDate)} and is still ${item.status.replace(/_/g, ' ')}.`;
   return {
@@ -103,7 +104,7 @@ export function escalationMessage(m: MessageContext, instanceId: string): { text
     blocks: [
       section(text),
       context('This repeats until someone acknowledges it.'),
-      { type: 'actions', elements: [{ type: 'button', style: 'danger', action_id: ACTIONS.acknowledgeEscalation, text: { type: 'plain_text', text: 'Acknowledge' }, value: instanceId }] },
+      { type: 'actions', elements: [{ type: 'button', style: 'danger', action_id: ACTIONS.acknowledgeEscalation, text: { type: 'plain_text', text: 'Acknowledge' }, value: item.id }] },
     ],
   };
 }

@@ -23,7 +23,7 @@ export function statusReply(summary: StatusSummary, scope: string): SlackReply {
       context(`On ${formatDate(summary.today)}  ·  ${RAG_EMOJI.red} ${t.red} overdue  ${RAG_EMOJI.amber} ${t.amber} due soon or rejected  ${RAG_EMOJI.green} ${t.green} on track or done`),
       ...(perEntity.length ? [section(perEntity.join('\n'))] : [section('No compliance items yet. Ask your admin to assign obligations to your entities.')]),
       divider(),
-      ...itemList('Most urgent', summary.urgent.map((u) => ({ ...u, instanceId: u.instanceId })), 10, 'Nothing open. :tada:'),
+      ...itemList('Most urgent', summary.urgent, 10, 'Nothing open. :tada:'),
     ],
   };
 }

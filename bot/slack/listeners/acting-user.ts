@@ -10,7 +10,7 @@ import { publishHome } from '../home.js';
 import { resolveSlackUser } from '../identity.js';
 
 /** The user behind a button press, or undefined after telling an unknown person whom to ask. */
-export async function userForButton(runtime: Runtime, client: webApi.WebClient, tenantId: string, slackUserId: string, respond: RespondFn): Promise<string | undefined> {
+async function userForButton(runtime: Runtime, client: webApi.WebClient, tenantId: string, slackUserId: string, respond: RespondFn): Promise<string | undefined> {
   const userId = await resolveSlackUser(runtime.db, client, tenantId, slackUserId);
   if (!userId) await respond({ response_type: 'ephemeral', replace_original: false, ...unknownUserReply() });
   return userId ?? undefined;
@@ -19,7 +19,7 @@ export async function userForButton(runtime: Runtime, client: webApi.WebClient, 
 type ViewAck = (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>;
 
 /** The user behind a modal submission, or undefined after showing the problem in the modal. */
-export async function userForModal(runtime: Runtime, client: webApi.WebClient, tenantId: string, slackUserId: string, ack: ViewAck, blockId: string): Promise<string | undefined> {
+async function userForModal(runtime: Runtime, client: webApi.WebClient, tenantId: string, slackUserId: string, ack: ViewAck, blockId: string): Promise<string | undefined> {
   const userId = await resolveSlackUser(runtime.db, client, tenantId, slackUserId);
   if (!userId) await ack({ response_action: 'errors', errors: { [blockId]: 'Compliance OS does not know your Slack account yet. Ask your admin to add you.' } });
   return userId ?? undefined;

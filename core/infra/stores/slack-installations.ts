@@ -21,15 +21,22 @@ export async function saveSlackInstallation(db: Database, box: SecretBox, instal
       .merge(['team_name', 'bot_user_id', 'bot_token_encrypted', 'updated_at']));
 }
 
-/** The installation for a workspace, whichever tenant it belongs to (requests arrive before we know the tenant). */
-export async function findSlackInstallation(db: Database, box: SecretBox, teamId: string): Promise<SlackInstallation | undefined> {
-  const row = await db.withSystem((trx) =>
-    trx('slack_installations').where({ team_id: teamId }).first('tenant_id', 'team_id', 'team_name', 'bot_user_id', 'bot_token_encrypted'));
+interface InstallationRow { tenant_id: string; team_id: string; team_name: string | null; bot_user_id: string | null; bot_token_encrypted: string }
+const COLUMNS = ['tenant_id', 'team_id', 'team_name', 'bot_user_id', 'bot_token_encrypted'];
+
+function installationOf(box: SecretBox, row: InstallationRow | undefined): SlackInstallation | undefined {
   if (!row) return undefined;
   return { tenantId: row.tenant_id, teamId: row.team_id, teamName: row.team_name, botUserId: row.bot_user_id, botToken: box.open(row.bot_token_encrypted) };
 }
 
+/** The installation for a workspace, whichever tenant it belongs to (requests arrive before we know the tenant). */
+export async function findSlackInstallation(db: Database, box: SecretBox, teamId: string): Promise<SlackInstallation | undefined> {
+  const row = await db.withSystem((trx) => trx('slack_installations').where({ team_id: teamId }).first(...COLUMNS));
+  return installationOf(box, row);
+}
+
+/** The tenant's installation (the most recently connected workspace, if there are several). */
 export async function slackInstallationForTenant(db: Database, box: SecretBox, tenantId: string): Promise<SlackInstallation | undefined> {
-  const row = await db.withTenant(tenantId, ({ trx }) => trx('slack_installations').orderBy('updated_at', 'desc').first('team_id'));
-  return row ? findSlackInstallation(db, box, row.team_id) : undefined;
+  const row = await db.withTenant(tenantId, ({ trx }) => trx('slack_installations').orderBy('updated_at', 'desc').first(...COLUMNS));
+  return installationOf(box, row);
 }

@@ -2,11 +2,10 @@ import type { App, BlockButtonAction, ViewSubmitAction } from '@slack/bolt';
 import type { Runtime } from '../../../../app/runtime.js';
 import { MIN_REASON_LENGTH, approveEvidence, rejectEvidence } from '../../../../core/use-cases/review-evidence.js';
 import { inputModal } from '../../blocks/input-modal.js';
+import { REASON_BLOCK, REASON_INPUT } from '../../blocks/not-applicable.js';
 import { pressButton, submitModal } from '../acting-user.js';
 import { ACTIONS, VIEWS, isFromHome, parseEvidenceRef } from '../../ids.js';
 
-const REASON_BLOCK = 'reason';
-const REASON_INPUT = 'reason_input';
 const REFERENCE_BLOCK = 'filing_reference';
 const REFERENCE_INPUT = 'filing_reference_input';
 
