@@ -1,19 +1,12 @@
 import bcrypt from 'bcryptjs';
-import type { Role } from '../core/engine/access.js';
 import type { Database } from '../core/infra/db/database.js';
+import { loadActor } from '../core/infra/stores/tenant-unit.js';
 import { portalRoleOf, type PortalAdmin } from './scope.js';
 
 // Compared against when no account matches, so a wrong email costs as long as a wrong password.
 const DUMMY_HASH = bcrypt.hashSync('no account has this password', 10);
 
 interface Candidate { id: string; tenant_id: string; email: string; name: string; password_hash: string | null }
-
-async function grantsOf(db: Database, tenantId: string, userId: string) {
-  return db.withTenant(tenantId, async ({ trx }) => {
-    const rows: { role: Role; entity_id: string | null }[] = await trx('role_assignments').where({ tenant_id: tenantId, user_id: userId }).select('role', 'entity_id');
-    return rows.map((r) => ({ role: r.role, entityId: r.entity_id }));
-  });
-}
 
 /**
  * Email + password sign-in. Platform admins first, then people of active tenants who hold a
@@ -35,7 +28,7 @@ export async function authenticate(db: Database, email: string, password: string
   }
   for (const person of people) {
     if (!person.password_hash || !(await bcrypt.compare(password, person.password_hash))) continue;
-    const grants = await grantsOf(db, person.tenant_id, person.id);
+    const grants = (await db.withTenant(person.tenant_id, (tx) => loadActor(tx, person.id))).roles;
     const role = portalRoleOf(grants);
     if (!role) return null;
     return { email: person.email, title: person.name, id: person.id, kind: 'tenant', tenantId: person.tenant_id, role, grants };

@@ -1,10 +1,11 @@
 import type { Request, RequestHandler, Response } from 'express';
-import type { Knex } from 'knex';
 import type { Database } from '../core/infra/db/database.js';
 import type { Logger } from '../core/infra/logger.js';
 import { ObjectMissingError, type EvidenceStorage } from '../core/infra/storage/storage.js';
 import { attachmentDisposition } from '../core/infra/storage/s3-storage.js';
 import { appendAudit } from '../core/infra/audit/audit-store.js';
+import { actorRef } from '../core/use-cases/instance-guard.js';
+import { ofEntityItems } from './resources/common.js';
 import { actorOf, entityReach, inScope, tenantTx, type PortalAdmin } from './scope.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -31,11 +32,11 @@ export function evidenceDownloadRoute(db: Database, storage: EvidenceStorage, lo
       const evidence = await inScope(db, admin, async (trx, _tenant, fresh) => {
         const reach = entityReach(fresh);
         const query = trx('evidence').where({ id });
-        if (reach) query.whereIn('instance_id', (sub: Knex.QueryBuilder) => sub.select('id').from('compliance_instances').whereIn('entity_id', reach));
+        if (reach) ofEntityItems('evidence.instance_id')(query, reach);
         const row = await query.first('id', 'tenant_id', 'instance_id', 'version', 'file_name', 'content_type', 'storage_key', 'sha256');
         if (row) {
           await appendAudit(tenantTx(trx, row.tenant_id), {
-            actor: { type: actorOf(fresh).type, id: fresh.id, label: fresh.email }, action: 'evidence.downloaded', objectType: 'evidence', objectId: row.id,
+            actor: actorRef(actorOf(fresh)), action: 'evidence.downloaded', objectType: 'evidence', objectId: row.id,
             after: { version: row.version, sha256: row.sha256 },
           });
         }

@@ -1,7 +1,8 @@
 import type { Knex } from 'knex';
 import type { Actor, Role } from '../core/engine/access.js';
-import { ForbiddenError, ValidationError } from '../core/errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors.js';
 import type { Database, TenantTx } from '../core/infra/db/database.js';
+import { loadActor } from '../core/infra/stores/tenant-unit.js';
 
 /** Roles that may sign in to the portal; everyone else works in Slack or Teams. */
 export type PortalRole = 'platform_admin' | 'tenant_admin' | 'auditor';
@@ -65,13 +66,15 @@ async function current(trx: Knex.Transaction, admin: PortalAdmin, tenantId: stri
     if (!active) throw gone();
     return admin;
   }
-  const user = await trx('users as u').join('tenants as t', 't.id', 'u.tenant_id')
-    .where({ 'u.id': admin.id, 'u.tenant_id': tenantId, 'u.is_active': true, 't.is_active': true }).first('u.id');
-  if (!user) throw gone();
-  const grants: { role: Role; entity_id: string | null }[] = await trx('role_assignments').where({ tenant_id: tenantId, user_id: admin.id }).select('role', 'entity_id');
-  const role = portalRoleOf(grants);
-  if (!role) throw gone();
-  return { ...admin, role, grants: grants.map((g) => ({ role: g.role, entityId: g.entity_id })) };
+  const tenantOpen = await trx('tenants').where({ id: tenantId, is_active: true }).first('id');
+  // loadActor refuses a deactivated person with NotFoundError.
+  const person = tenantOpen ? await loadActor({ trx, tenantId: tenantId! }, admin.id).catch((error: unknown) => {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }) : undefined;
+  const role = person && portalRoleOf(person.roles);
+  if (!person || !role) throw gone();
+  return { ...admin, role, grants: person.roles };
 }
 
 /**

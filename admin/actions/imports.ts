@@ -1,11 +1,13 @@
 import type { Knex } from 'knex';
-import { masterSchema } from '../../core/engine/master.js';
+import type { Master } from '../../core/engine/master.js';
 import { ValidationError } from '../../core/errors.js';
 import { appendAudit } from '../../core/infra/audit/audit-store.js';
-import type { Database } from '../../core/infra/db/database.js';
+import type { Database, TenantTx } from '../../core/infra/db/database.js';
+import { recomputeOpenInstances } from '../../core/infra/engine/recompute.js';
+import type { Actor } from '../../core/engine/access.js';
 import { toMasterRow } from '../../core/infra/stores/masters.js';
 import { duplicatesIn, readTable, validateRows, type RowProblem } from '../../core/setup/csv.js';
-import { holidaySchema, roleAssignmentSchema, userSchema } from '../../core/setup/records.js';
+import { holidaySchema, masterColumnOf, masterFromColumns, roleAssignmentSchema, userSchema } from '../../core/setup/records.js';
 import { authoriseSetupChange } from '../../core/use-cases/setup-records.js';
 import { canChange } from '../resources/common.js';
 import { actorOf, inTenant, resolveTenant } from '../scope.js';
@@ -23,16 +25,9 @@ interface Importer<T> {
   /** Inserts one row; returns the new row's id and what to audit. */
   insert(value: T, trx: Knex.Transaction, tenantId: string): Promise<{ id: string; after: Record<string, unknown> }>;
   describe(value: T): string[];
+  /** Runs after every row is in, in the same transaction. */
+  afterImport?(tx: TenantTx, actor: Actor): Promise<unknown>;
 }
-
-const jsonCell = (text: string) => {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-};
 
 const holidays: Importer<{ holiday_date: string; name: string; state?: string }> = {
   name: 'importHolidays', label: 'Import holidays (CSV)', objectType: 'holiday',
@@ -52,6 +47,8 @@ const holidays: Importer<{ holiday_date: string; name: string; state?: string }>
     return { id: row.id, after: row };
   },
   describe: (v) => [v.holiday_date, v.name, v.state ?? 'every state'],
+  // Open "next working day" items on the new holidays move at once, audited.
+  afterImport: (tx, actor) => recomputeOpenInstances(tx, {}, actor),
 };
 
 type PersonRow = { email: string; name: string; role: string; entityId?: string; entityName?: string; slack_user_id?: string };
@@ -90,7 +87,7 @@ const people: Importer<PersonRow> = {
   describe: (v) => [v.email, v.name, v.role, v.entityName ?? 'whole tenant'],
 };
 
-type MasterValue = ReturnType<typeof masterSchema.parse>;
+type MasterValue = Master;
 
 const masters: Importer<MasterValue> = {
   name: 'importMasters', label: 'Import obligations (CSV)', objectType: 'master',
@@ -100,16 +97,10 @@ const masters: Importer<MasterValue> = {
   async check(text, trx, tenantId) {
     const { table, problems } = readTable(text, this.required, this.optional);
     if (!table) return { rows: [], problems };
-    const blank = (s: string | undefined) => (s ? s : undefined);
-    const { valid, problems: bad } = validateRows(table, masterSchema, (v) => ({
-      code: v.code, name: v.name, category: v.category, law: v.law, authority: v.authority, frequency: v.frequency,
-      ruleVersions: jsonCell(v.rule_versions ?? ''), section: blank(v.section), holidayPolicy: blank(v.holiday_policy),
-      applicability: jsonCell(v.applicability ?? ''), description: blank(v.description), sources: blank(v.sources),
-    }));
+    const { valid, problems: bad } = validateRows(table, masterFromColumns);
     const own = new Set(await trx('compliance_masters').where({ tenant_id: tenantId }).pluck('code'));
     const clashes = valid.filter((r) => own.has(r.value.code)).map((r) => ({ row: r.row, column: 'code', problem: `${r.value.code} already exists in your library` }));
-    const columnOf = (c: string) => ({ ruleVersions: 'rule_versions', holidayPolicy: 'holiday_policy' })[c] ?? c;
-    return { rows: valid, problems: [...problems, ...bad.map((p) => ({ ...p, column: columnOf(p.column) })), ...clashes, ...duplicatesIn(valid, 'code', (v) => v.code)] };
+    return { rows: valid, problems: [...problems, ...bad.map((p) => ({ ...p, column: masterColumnOf(p.column) })), ...clashes, ...duplicatesIn(valid, 'code', (v) => v.code)] };
   },
   async insert(v, trx, tenantId) {
     const [row] = await trx('compliance_masters').insert({ ...toMasterRow(v), tenant_id: tenantId }).returning(['id', 'code', 'name', 'frequency']);
@@ -143,9 +134,11 @@ export function importAction<T>(db: Database, importer: Importer<T>, columns: st
       const actor = actorOf(fresh);
       const { rows, problems } = await importer.check(input.csv ?? '', trx, tenantId);
       if (problems.length > 0) throw new ValidationError(problemPreview(problems).rows.map((r) => `row ${r[0]} ${r[1]}: ${r[2]}`).join('; '));
+      // Core's setup rule, once for the file: imports add tenant-wide records.
+      authoriseSetupChange(actor, { objectType: importer.objectType, op: 'create', objectId: 'import', entityId: null });
       const audit = [];
+      // Row by row (files are hundreds of rows), so a refusal by the database names its row.
       for (const { row, value } of rows) {
-        authoriseSetupChange(actor, { objectType: importer.objectType, op: 'create', objectId: 'new', entityId: null });
         try {
           const { id, after } = await importer.insert(value, trx, tenantId);
           audit.push(authoriseSetupChange(actor, { objectType: importer.objectType, op: 'create', objectId: id, entityId: null, after: { ...after, importedFromRow: row } }));
@@ -157,6 +150,7 @@ export function importAction<T>(db: Database, importer: Importer<T>, columns: st
         }
       }
       await appendAudit(tx, audit);
+      await importer.afterImport?.(tx, actor);
       return `Imported ${rows.length} row(s).`;
     }),
   });

@@ -1,12 +1,12 @@
 import type { ActionContext } from 'adminjs';
-import type { Knex } from 'knex';
-import { requireRole } from '../../core/engine/access.js';
 import { formatDate, todayIn } from '../../core/engine/dates.js';
+import { requeueNotification } from '../../core/infra/outbox/requeue.js';
+import { loadTimezone } from '../../core/infra/stores/tenant-unit.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { verifyAuditChain } from '../../core/infra/audit/audit-store.js';
 import type { Database } from '../../core/infra/db/database.js';
 import { applicableMasters, assignApplicableMasters } from '../../core/infra/engine/assignments.js';
-import { applyExtension, PreviewRollback, type ExtensionInput } from '../../core/infra/engine/extensions.js';
+import { applyExtension, previewExtension, type ExtensionInput } from '../../core/infra/engine/extensions.js';
 import { generateInstances } from '../../core/infra/engine/generate.js';
 import type { DateChange } from '../../core/infra/engine/recompute.js';
 import { canChange } from '../resources/common.js';
@@ -14,11 +14,6 @@ import { actorOf, inScope, inTenant, resolveTenant, type PortalAdmin } from '../
 import { previewConfirmAction, type Preview } from './preview-confirm.js';
 
 const recordParams = (context: ActionContext) => (context.record?.params ?? {}) as Record<string, string>;
-
-async function tenantToday(trx: Knex.Transaction, tenantId: string): Promise<string> {
-  const tenant = await trx('tenants').where({ id: tenantId }).first('timezone');
-  return todayIn(tenant.timezone, new Date());
-}
 
 /** Entity → "Assign applicable masters": the engine's list with reasons, then assign and generate. */
 export function assignApplicableAction(db: Database) {
@@ -37,11 +32,9 @@ export function assignApplicableAction(db: Database) {
       };
     }),
     apply: (_input, admin, context) => inTenant(db, admin, recordParams(context).tenant_id!, async (tx, fresh) => {
-      const entityId = recordParams(context).id!;
       const actor = actorOf(fresh);
-      requireRole(actor, ['tenant_admin'], entityId, 'assign obligations to this entity');
-      const assigned = await assignApplicableMasters(tx, entityId, actor);
-      const generated = await generateInstances(tx, await tenantToday(tx.trx, tx.tenantId), actor);
+      const assigned = await assignApplicableMasters(tx, recordParams(context).id!, actor);
+      const generated = await generateInstances(tx, todayIn(await loadTimezone(tx), new Date()), actor);
       return `Assigned ${assigned.length} obligation(s); ${generated.created} item(s) generated.`;
     }),
   });
@@ -54,17 +47,8 @@ async function extensionPreviewOrApply(db: Database, admin: PortalAdmin, named: 
   const tenantId = await resolveTenant(db, admin, named);
   return inTenant(db, admin, tenantId, async (tx, fresh) => {
     const actor = actorOf(fresh);
-    requireRole(actor, ['tenant_admin'], null, 'apply a due-date extension');
     const codes = new Map<string, string>((await tx.trx('compliance_masters').select('id', 'code')).map((m) => [m.id, m.code]));
-    if (apply) return { moved: await applyExtension(tx, input, actor), codes };
-    try {
-      // A savepoint: the preview writes, reports and is rolled back.
-      await tx.trx.transaction((sp) => applyExtension({ trx: sp, tenantId }, input, actor, { preview: true }));
-    } catch (error) {
-      if (error instanceof PreviewRollback) return { moved: error.moved, codes };
-      throw error;
-    }
-    return { moved: [], codes };
+    return { moved: apply ? await applyExtension(tx, input, actor) : await previewExtension(tx, input, actor), codes };
   });
 }
 
@@ -158,12 +142,9 @@ export function retryNotificationAction(db: Database) {
     handler: async (_request: unknown, _response: unknown, context: ActionContext) => {
       const admin = context.currentAdmin as unknown as PortalAdmin;
       const id = String(context.record?.params.id);
-      const updated = await inScope(db, admin, async (trx, _tenantId, fresh) => {
-        requireRole(actorOf(fresh), ['tenant_admin'], null, 'retry a notification');
-        return trx('notifications').where({ id }).whereIn('status', ['failed', 'dead']).update({ status: 'pending', next_attempt_at: new Date(), attempts: 0 }).returning('id');
-      });
+      const requeued = await inScope(db, admin, (trx, _tenantId, fresh) => requeueNotification(trx, id, actorOf(fresh)));
       const record = context.record!.toJSON(context.currentAdmin);
-      return updated.length
+      return requeued
         ? { record: { ...record, params: { ...record.params, status: 'pending' } }, notice: { message: 'Queued again: it will be sent within seconds.', type: 'success' as const } }
         : { record, notice: { message: 'Only a failed or dead notification can be retried.', type: 'error' as const } };
     },

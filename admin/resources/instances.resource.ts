@@ -2,7 +2,7 @@ import type { ResourceWithOptions } from 'adminjs';
 import type { Knex } from 'knex';
 import { todayIn } from '../../core/engine/dates.js';
 import { ragOf } from '../../core/engine/rag.js';
-import { OPEN_STATUSES, type InstanceStatus } from '../../core/engine/status.js';
+import { OPEN_STATUSES, STATUSES, type InstanceStatus } from '../../core/engine/status.js';
 import type { Database } from '../../core/infra/db/database.js';
 import { enqueueNotifications } from '../../core/infra/outbox/enqueue.js';
 import { parseRecord, reassignSchema } from '../../core/setup/records.js';
@@ -10,8 +10,6 @@ import { tenantTx } from '../scope.js';
 import type { Row, ScopeContext, TableSpec } from '../adapter/table-resource.js';
 import { auditTimeline } from './timeline.js';
 import { NAV, inEntities, tableResource } from './common.js';
-
-const STATUSES = ['pending', 'submitted', 'approved', 'rejected', 'not_applicable'] as const;
 
 /**
  * core's ragOf as index-friendly conditions, with the tenant's own today and amber window: for

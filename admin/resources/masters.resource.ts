@@ -1,39 +1,26 @@
 import type { ActionContext, ResourceOptions, ResourceWithOptions } from 'adminjs';
 import { nextDueDates } from '../../core/engine/calendar.js';
 import { formatDate, todayIn } from '../../core/engine/dates.js';
-import { HOLIDAY_POLICIES, masterSchema } from '../../core/engine/master.js';
+import { HOLIDAY_POLICIES } from '../../core/engine/master.js';
 import { FREQUENCIES } from '../../core/engine/periods.js';
 import { ValidationError } from '../../core/errors.js';
 import type { Database } from '../../core/infra/db/database.js';
+import { recomputeOpenInstances } from '../../core/infra/engine/recompute.js';
 import { toMasterRow } from '../../core/infra/stores/masters.js';
-import { fieldProblems } from '../../core/setup/records.js';
+import { loadTimezone } from '../../core/infra/stores/tenant-unit.js';
+import { actorOf, tenantTx } from '../scope.js';
+import { fieldProblems, masterColumnOf, masterFromColumns } from '../../core/setup/records.js';
 import type { TableSpec } from '../adapter/table-resource.js';
 import { NAV, canChange, tableResource, tenantOf } from './common.js';
-
-const COLUMN_OF: Record<string, string> = { ruleVersions: 'rule_versions', holidayPolicy: 'holiday_policy' };
-const parseJsonField = (value: unknown) => {
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return value;
-  }
-};
 
 /**
  * Validates a tenant master as a whole (rule schema included) and, until the admin confirms,
  * refuses to save with the next 12 due dates under the rule field: the preview before saving.
  */
 export function parseTenantMaster(input: Record<string, unknown>, today: string): Record<string, unknown> {
-  const blank = (v: unknown) => (v === '' || v === null ? undefined : v);
-  const result = masterSchema.safeParse({
-    code: input.code, name: input.name, category: input.category, law: input.law, section: blank(input.section),
-    authority: input.authority, frequency: input.frequency, ruleVersions: parseJsonField(input.rule_versions),
-    holidayPolicy: blank(input.holiday_policy), applicability: parseJsonField(blank(input.applicability) ?? '{}'),
-    description: blank(input.description), sources: blank(input.sources),
-  });
+  const result = masterFromColumns.safeParse(input);
   if (!result.success) {
-    const fields = Object.fromEntries(Object.entries(fieldProblems(result.error)).map(([k, v]) => [COLUMN_OF[k] ?? k, v]));
+    const fields = Object.fromEntries(Object.entries(fieldProblems(result.error)).map(([k, v]) => [masterColumnOf(k), v]));
     throw new ValidationError(Object.entries(fields).map(([k, v]) => `${k}: ${v}`).join('; '), { details: { fields } });
   }
   if (String(input.dates_checked) !== 'true') {
@@ -75,8 +62,13 @@ export const mastersSpec: TableSpec = {
     objectType: 'master',
     operations: ['create', 'update', 'delete'],
     parse: async (input, _op, ctx) => {
-      const tz = ctx.tenantId ? (await ctx.trx('tenants').where({ id: ctx.tenantId }).first('timezone'))?.timezone : 'Asia/Kolkata';
-      return tenantOf(parseTenantMaster(input, todayIn(tz ?? 'Asia/Kolkata', new Date())), input, ctx);
+      const { tenant_id: named } = tenantOf({}, input, ctx); // a platform admin must name the tenant
+      const timezone = await loadTimezone(tenantTx(ctx.trx, String(ctx.tenantId ?? named)));
+      return tenantOf(parseTenantMaster(input, todayIn(timezone, new Date())), input, ctx);
+    },
+    // A changed rule re-dates the tenant's open items of this obligation, audited and their owners told.
+    after: async (row, op, ctx) => {
+      if (op === 'update') await recomputeOpenInstances(tenantTx(ctx.trx, String(row.tenant_id)), { masterIds: [row.id] }, actorOf(ctx.admin));
     },
   },
 };

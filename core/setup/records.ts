@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENTITY_TYPES, GST_MODES, profileSchema } from '../engine/applicability.js';
 import { ROLES } from '../engine/access.js';
 import { isValidIsoDate } from '../engine/dates.js';
+import { masterSchema } from '../engine/master.js';
 import { ValidationError } from '../errors.js';
 
 /**
@@ -9,6 +10,16 @@ import { ValidationError } from '../errors.js';
  * with messages that say what to do. Empty form fields arrive as '' and mean "no value".
  */
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
+
+/** Text that should hold JSON: its value; text that is not JSON stays text, for the schema to report. */
+export function jsonOrText(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().min(1).optional());
 const uuid = (what: string) => z.uuid(`choose a ${what}`);
 const flag = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
@@ -56,7 +67,7 @@ export const entitySchema = z.object({
     z.array(z.string().trim().toUpperCase().regex(/^[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][0-9A-Z]Z[0-9A-Z]$/, 'a GSTIN has 15 characters (e.g. 27AAACD1234F1Z5)'))),
   state: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'the two-letter state code (e.g. MH, KA)'),
   gst_mode: z.enum(GST_MODES),
-  profile: z.preprocess((v) => (typeof v === 'string' ? (v.trim() === '' ? {} : parseJson(v)) : v ?? {}), profileSchema),
+  profile: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? {} : jsonOrText(v) ?? {}), profileSchema),
   slack_channel_id: slackChannel,
   teams_channel_id: optionalText,
   is_active: flag.default(true),
@@ -105,13 +116,6 @@ export const reassignSchema = z.object({
   approver_user_id: z.preprocess(blankToUndefined, uuid('approver').optional()),
 });
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text; // the schema reports it as the wrong type
-  }
-}
 
 /** Field → message for every problem, so a form shows them all at once. */
 export function fieldProblems(error: z.ZodError): Record<string, string> {
@@ -131,3 +135,19 @@ export function parseRecord<S extends z.ZodType>(schema: S, input: unknown): z.i
   const message = Object.entries(fields).map(([field, problem]) => `${field}: ${problem}`).join('; ');
   throw new ValidationError(message, { details: { fields } });
 }
+
+/**
+ * A master from columns as the portal form and the CSV import name them (snake_case, rules and
+ * applicability as JSON text); blank optional columns count as absent.
+ */
+export const masterFromColumns = z.preprocess((value) => {
+  const c = (value ?? {}) as Record<string, unknown>;
+  return {
+    code: c.code, name: c.name, category: c.category, law: c.law, authority: c.authority, frequency: c.frequency,
+    section: blankToUndefined(c.section), ruleVersions: jsonOrText(c.rule_versions), holidayPolicy: blankToUndefined(c.holiday_policy),
+    applicability: jsonOrText(blankToUndefined(c.applicability)), description: blankToUndefined(c.description), sources: blankToUndefined(c.sources),
+  };
+}, masterSchema);
+
+/** The column a master field's problem belongs under. */
+export const masterColumnOf = (field: string) => ({ ruleVersions: 'rule_versions', holidayPolicy: 'holiday_policy' })[field] ?? field;

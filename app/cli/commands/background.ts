@@ -1,3 +1,5 @@
+import { systemActor } from '../../../core/engine/access.js';
+import { requeueNotification } from '../../../core/infra/outbox/requeue.js';
 import { hostname } from 'node:os';
 import { sweepReminders } from '../../../core/infra/engine/reminder-sweep.js';
 import { tenantIdBySlug } from '../../../core/infra/stores/tenants.js';
@@ -72,13 +74,12 @@ export const backgroundCommands: Command[] = [
       const id = positionals[0]!;
       if (!/^[0-9a-f-]{36}$/i.test(id)) throw new UsageError(`${id} is not a notification id (see: npm run cli -- outbox list --status dead)`);
       const { db } = await runtime();
-      const updated = await db.withSystem((trx) => trx('notifications').where({ id }).whereIn('status', ['failed', 'dead'])
-        .update({ status: 'pending', next_attempt_at: new Date(), attempts: 0 }).returning(['id', 'kind']));
-      if (updated.length === 0) {
+      const requeued = await db.withSystem((trx) => requeueNotification(trx, id, systemActor('cli', 'Command line')));
+      if (!requeued) {
         io.err(`No failed or dead notification ${id}. Only failed or dead ones can be retried (see: npm run cli -- outbox list).`);
         return 1;
       }
-      io.out(`Notification ${id} (${updated[0].kind}) is pending again and will be sent within seconds.`);
+      io.out(`Notification ${id} (${requeued.kind}) is pending again and will be sent within seconds.`);
       return 0;
     },
   },

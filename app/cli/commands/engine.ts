@@ -111,7 +111,7 @@ export const engineCommands: Command[] = [
         extendedDueDate: dateOption(values, 'date', true), reference: requireString(values, 'reference'),
       };
       const moved = values.preview
-        ? await previewExtension(db, tenantId, input, cliActor)
+        ? await db.withTenant(tenantId, (tx) => previewExtension(tx, input, cliActor))
         : await db.withTenant(tenantId, (tx) => applyExtension(tx, input, cliActor));
       io.out(`${values.preview ? 'Would move' : 'Moved'} ${moved.length} open instance(s) of ${input.code} ${input.periodKey}:`);
       for (const m of moved) io.out(`  ${m.instanceId}  ${m.oldDueDate} -> ${m.newDueDate}  (statutory ${m.statutoryDueDate})`);

@@ -1,4 +1,4 @@
-import type { Actor } from '../../engine/access.js';
+import { requireRole, type Actor } from '../../engine/access.js';
 import { applies, profileSchema, type EntityFacts } from '../../engine/applicability.js';
 import { NotFoundError } from '../../errors.js';
 import { actorRef } from '../../use-cases/instance-guard.js';
@@ -54,6 +54,7 @@ export async function assignApplicableMasters(
   actor: Actor,
   people: { ownerUserId?: string; approverUserId?: string } = {},
 ): Promise<Applicable[]> {
+  requireRole(actor, ['tenant_admin'], entityId, 'assign obligations to this entity');
   const candidates = (await applicableMasters(tx, entityId)).filter((a) => a.applies && !a.assigned);
   if (candidates.length === 0) return [];
   const owner = people.ownerUserId ?? (await defaultUser(tx, 'owner', entityId));

@@ -1,9 +1,9 @@
-import type { Actor } from '../../engine/access.js';
+import { requireRole, type Actor } from '../../engine/access.js';
 import { isValidIsoDate, type IsoDate } from '../../engine/dates.js';
 import { NotFoundError, ValidationError } from '../../errors.js';
 import { actorRef } from '../../use-cases/instance-guard.js';
 import { appendAudit } from '../audit/audit-store.js';
-import type { Database, TenantTx } from '../db/database.js';
+import type { TenantTx } from '../db/database.js';
 import { loadMasters } from '../stores/masters.js';
 import { recomputeOpenInstances, type DateChange } from './recompute.js';
 
@@ -21,6 +21,7 @@ export interface ExtensionInput {
  * written: the list says which items would move.
  */
 export async function applyExtension(tx: TenantTx, input: ExtensionInput, actor: Actor, options: { preview?: boolean } = {}): Promise<DateChange[]> {
+  requireRole(actor, ['tenant_admin'], null, 'apply a due-date extension');
   if (!isValidIsoDate(input.extendedDueDate)) {
     throw new ValidationError(`${input.extendedDueDate} is not a real date: use YYYY-MM-DD.`);
   }
@@ -57,10 +58,10 @@ export class PreviewRollback extends Error {
   }
 }
 
-/** Which open instances an extension would move, without changing anything. */
-export async function previewExtension(db: Database, tenantId: string, input: ExtensionInput, actor: Actor): Promise<DateChange[]> {
+/** Which open instances an extension would move, without changing anything (a savepoint is rolled back). */
+export async function previewExtension(tx: TenantTx, input: ExtensionInput, actor: Actor): Promise<DateChange[]> {
   try {
-    await db.withTenant(tenantId, (tx) => applyExtension(tx, input, actor, { preview: true }));
+    await tx.trx.transaction((savepoint) => applyExtension({ trx: savepoint, tenantId: tx.tenantId }, input, actor, { preview: true }));
   } catch (error) {
     if (error instanceof PreviewRollback) return error.moved;
     throw error;
