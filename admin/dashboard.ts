@@ -3,6 +3,7 @@ import type { Database, TenantTx } from '../core/infra/db/database.js';
 import { itemsDueWithin, type ItemLine } from '../core/infra/engine/item-queries.js';
 import { statusSummary } from '../core/infra/engine/status-summary.js';
 import { loadTenantSettings } from '../core/infra/stores/tenant-settings.js';
+import { activeTenants } from '../core/infra/stores/tenants.js';
 import { entityReach, inTenant, portalAdminOf } from './scope.js';
 
 export interface TenantDashboard {
@@ -20,7 +21,7 @@ async function tenantDashboard(tx: TenantTx, now: Date, reach: string[] | null =
   const settings = await loadTenantSettings(tx);
   const today = todayIn(settings.timezone, now);
   const entityIds = reach ?? undefined;
-  const summary = await statusSummary(tx, { today, amberWindowDays: settings.amberWindowDays, entityIds });
+  const summary = await statusSummary(tx, { today, amberWindowDays: settings.amberWindowDays, entityIds, urgentLimit: 0 });
   const soon = await itemsDueWithin(tx, today, 14, settings.amberWindowDays, entityIds);
   return {
     tenant: { id: settings.id, name: settings.name, today },
@@ -39,9 +40,9 @@ export function dashboardHandler(db: Database) {
     if (admin.kind === 'tenant') {
       return { kind: 'tenant', dashboard: await inTenant(db, admin, admin.tenantId!, (tx, fresh) => tenantDashboard(tx, now, entityReach(fresh))) };
     }
-    const tenantIds: string[] = await db.withSystem((trx) => trx('tenants').where({ is_active: true }).orderBy('name').limit(100).pluck('id'));
     const tenants = [];
-    for (const id of tenantIds) tenants.push(await db.withTenant(id, (tx) => tenantDashboard(tx, now)));
+    // The first 100 tenants: a platform overview, not a report.
+    for (const { id } of (await activeTenants(db)).slice(0, 100)) tenants.push(await db.withTenant(id, (tx) => tenantDashboard(tx, now)));
     return { kind: 'platform', tenants };
   };
 }

@@ -5,6 +5,8 @@ import type { Database } from '../core/infra/db/database.js';
 import { generateInstances, type GenerationResult } from '../core/infra/engine/generate.js';
 import { syncLibrary, type SyncResult } from '../core/infra/engine/library-sync.js';
 import { recomputeOpenInstances } from '../core/infra/engine/recompute.js';
+import { activeTenants } from '../core/infra/stores/tenants.js';
+import { loadTimezone } from '../core/infra/stores/tenant-unit.js';
 import { libraryExtensionList, libraryMasters } from '../core/library/index.js';
 
 /**
@@ -19,21 +21,17 @@ export async function syncShippedLibrary(
   const result = await syncLibrary(db, library.masters, library.extensions);
   let moved = 0;
   if (result.changedMasterIds.length > 0) {
-    for (const tenantId of await activeTenantIds(db)) {
+    for (const { id: tenantId } of await activeTenants(db)) {
       moved += (await db.withTenant(tenantId, (tx) => recomputeOpenInstances(tx, { masterIds: result.changedMasterIds }, actor))).length;
     }
   }
   return { ...result, moved };
 }
 
-export async function activeTenantIds(db: Database): Promise<string[]> {
-  return db.withSystem((trx) => trx('tenants').where({ is_active: true }).orderBy('slug').pluck('id'));
-}
-
 /** Generates a tenant's instances as of its own today (or a given date). */
 export async function generateForTenant(db: Database, tenantId: string, asOf?: string, now = new Date()): Promise<GenerationResult> {
   return db.withTenant(tenantId, async (tx) => {
-    const tenant = await tx.trx('tenants').where({ id: tenantId }).first('timezone');
-    return generateInstances(tx, asOf ?? todayIn(tenant.timezone, now), systemActor('generate-instances', 'Instance generation'));
+    const today = asOf ?? todayIn(await loadTimezone(tx), now);
+    return generateInstances(tx, today, systemActor('generate-instances', 'Instance generation'));
   });
 }

@@ -1,4 +1,6 @@
-import { activeTenantIds, syncShippedLibrary } from '../app/engine-commands.js';
+import { syncLibrary } from '../core/infra/engine/library-sync.js';
+import { activeTenants } from '../core/infra/stores/tenants.js';
+import { libraryExtensionList, libraryMasters } from '../core/library/index.js';
 import { systemActor } from '../core/engine/access.js';
 import { inSlot } from '../core/infra/jobs/job-runs.js';
 import { recomputeOpenInstances } from '../core/infra/engine/recompute.js';
@@ -13,12 +15,15 @@ export const applyExtensions: Job = async ({ runtime, worker, now }) => {
   const { db, services } = runtime;
   const actor = systemActor('job:apply-extensions', 'Extension job');
   const stats = await inSlot(db, 'apply-extensions', now().toISOString().slice(0, 13), worker, async () => {
-    const library = await syncShippedLibrary(db, undefined, actor);
-    let moved = library.moved;
-    for (const tenantId of await activeTenantIds(db)) {
+    const library = await syncLibrary(db, libraryMasters, libraryExtensionList);
+    let moved = 0;
+    // One pass per tenant: masters whose library rule changed plus those with new extensions, or
+    // everything open when no extension is pending (holidays may have changed).
+    for (const { id: tenantId } of await activeTenants(db)) {
       const changed = await db.withTenant(tenantId, async (tx) => {
         const pending: string[] = await tx.trx('due_date_overrides').where({ tenant_id: tenantId }).whereNull('applied_at').distinct().pluck('master_id');
-        const result = await recomputeOpenInstances(tx, pending.length > 0 ? { masterIds: pending } : {}, actor);
+        const scope = pending.length > 0 ? { masterIds: [...new Set([...pending, ...library.changedMasterIds])] } : {};
+        const result = await recomputeOpenInstances(tx, scope, actor);
         await tx.trx('due_date_overrides').where({ tenant_id: tenantId }).whereNull('applied_at').update({ applied_at: new Date() });
         return result.length;
       });

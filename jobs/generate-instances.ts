@@ -1,3 +1,4 @@
+import { activeTenants } from '../core/infra/stores/tenants.js';
 import { generateForTenant } from '../app/engine-commands.js';
 import { todayIn } from '../core/engine/dates.js';
 import { inSlot } from '../core/infra/jobs/job-runs.js';
@@ -9,7 +10,7 @@ import type { Job } from './context.js';
  */
 export const generateInstances: Job = async ({ runtime, worker, now, shouldStop }) => {
   const { db, services } = runtime;
-  const tenants: { id: string; timezone: string }[] = await db.withSystem((trx) => trx('tenants').where({ is_active: true }).select('id', 'timezone'));
+  const tenants = await activeTenants(db);
   let created = 0;
   let tenantsRun = 0;
   for (const tenant of tenants) {

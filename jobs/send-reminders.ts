@@ -1,3 +1,4 @@
+import { activeTenants } from '../core/infra/stores/tenants.js';
 import { forEachTenant, sweepReminders } from '../core/infra/engine/reminder-sweep.js';
 
 const SWEEP_CONCURRENCY = 4;
@@ -9,7 +10,7 @@ export const sendReminders: Job = async ({ runtime, worker, now, shouldStop }) =
   const { db } = runtime;
   const hour = now().toISOString().slice(0, 13);
   const stats = await inSlot(db, 'send-reminders', hour, worker, async () => {
-    const tenantIds: string[] = await db.withSystem((trx) => trx('tenants').where({ is_active: true }).pluck('id'));
+    const tenantIds = (await activeTenants(db)).map((t) => t.id);
     const results = await forEachTenant(tenantIds, SWEEP_CONCURRENCY, (tenantId) =>
       shouldStop() ? Promise.resolve({ planned: 0, enqueued: 0 }) : db.withTenant(tenantId, (tx) => sweepReminders(tx, now())));
     return {

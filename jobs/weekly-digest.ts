@@ -1,3 +1,4 @@
+import { activeTenants } from '../core/infra/stores/tenants.js';
 import { DateTime } from 'luxon';
 import { enqueueWeeklyDigests, isoWeekLabel } from '../core/infra/engine/digest.js';
 import { inSlot } from '../core/infra/jobs/job-runs.js';
@@ -6,7 +7,7 @@ import type { Job } from './context.js';
 /** Mondays from 09:00 tenant time: one digest per CFO per week. */
 export const weeklyDigest: Job = async ({ runtime, worker, now, shouldStop }) => {
   const { db } = runtime;
-  const tenants: { id: string; timezone: string }[] = await db.withSystem((trx) => trx('tenants').where({ is_active: true }).select('id', 'timezone'));
+  const tenants = await activeTenants(db);
   let sent = 0;
   for (const tenant of tenants) {
     if (shouldStop()) break;

@@ -1,4 +1,7 @@
 import type { Config } from '../../core/config.js';
+import { isValidIsoDate } from '../../core/engine/dates.js';
+import { NotFoundError } from '../../core/errors.js';
+import type { Database } from '../../core/infra/db/database.js';
 import type { Runtime } from '../runtime.js';
 
 export interface CliIo {
@@ -40,4 +43,20 @@ export function requireString(values: OptionValues, name: string): string {
 export function optionalString(values: OptionValues, name: string): string | undefined {
   const value = values[name];
   return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** A date option: a real calendar date as YYYY-MM-DD. */
+export function dateOption(values: OptionValues, name: string, required: true): string;
+export function dateOption(values: OptionValues, name: string, required?: false): string | undefined;
+export function dateOption(values: OptionValues, name: string, required = false): string | undefined {
+  const value = required ? requireString(values, name) : optionalString(values, name);
+  if (value !== undefined && !isValidIsoDate(value)) throw new UsageError(`--${name} ${value} is not a real date: use YYYY-MM-DD, e.g. 2025-04-01`);
+  return value;
+}
+
+/** An entity of the tenant by its name (case-insensitive), as people type it on the command line. */
+export async function entityIdByName(db: Database, tenantId: string, name: string): Promise<string> {
+  const row = await db.withTenant(tenantId, ({ trx }) => trx('entities').where({ tenant_id: tenantId }).whereRaw('lower(name) = lower(?)', [name]).first('id'));
+  if (!row) throw new NotFoundError(`No entity named "${name}" in this tenant.`);
+  return row.id;
 }

@@ -36,7 +36,7 @@ export function calendar(masters: Master[], extensions: Extension[], from: IsoDa
         periodEnd: period.end,
         statutoryDueDate: dates.statutory,
         ...(dates.extended ? { extendedDueDate: dates.extended, extensionReference: dates.extensionReference } : {}),
-        workingDueDate: dates.working ?? dates.extended ?? dates.statutory,
+        workingDueDate: dates.effective,
       });
     }
   }

@@ -45,7 +45,8 @@ export interface PlannedReminder {
   dedupKey: string;
 }
 
-const person = (userId: string | null, missing: 'owner' | 'approver'): Recipient =>
+/** The named person, or the tenant admin (told that nobody is named) when there is none. */
+export const person = (userId: string | null, missing: 'owner' | 'approver'): Recipient =>
   userId ? { kind: 'user', userId } : { kind: 'role', role: 'tenant_admin', missing };
 
 /**

@@ -47,7 +47,6 @@ export interface ScheduleRow {
   extended: IsoDate | null;
   extensionReference: string | null;
   working: IsoDate | null;
-  effective: IsoDate;
 }
 
 /** The horizon: from the start of the current FY (or a later tracking start) to N months ahead. */
@@ -95,7 +94,6 @@ export function buildSchedule(input: ScheduleInput): ScheduleRow[] {
           extended: dates.extended ?? null,
           extensionReference: dates.extensionReference ?? null,
           working: dates.working ?? null,
-          effective: dates.effective,
         });
       }
     }

@@ -9,8 +9,6 @@ import { rocMasters } from './india/roc.js';
  * The shipped statutory library for an Indian private limited company group (and LLPs),
  * validated on load: a malformed entry fails at start, not on a due date.
  */
-export const LIBRARY_VERSION = 1;
-
 export const libraryMasters: Master[] = [...gstMasters, ...incomeTaxMasters, ...labourMasters, ...rocMasters].map((m) =>
   masterSchema.parse(m),
 );

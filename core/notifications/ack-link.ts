@@ -11,12 +11,10 @@ export interface AckClaim {
   expiresAt: number;
 }
 
-export type AckTokenProblem = TokenProblem;
-
 export const createAckToken = (secret: string, claim: AckClaim): string =>
   createSignedToken(secret, 'ack', { t: claim.tenantId, i: claim.instanceId, u: claim.userId }, claim.expiresAt);
 
-export function verifyAckToken(secret: string, token: string, now: Date): AckClaim | AckTokenProblem {
+export function verifyAckToken(secret: string, token: string, now: Date): AckClaim | TokenProblem {
   const claim = verifySignedToken<{ t: string; i: string; u: string }>(secret, 'ack', token, now);
   if (typeof claim === 'string') return claim;
   return { tenantId: claim.t, instanceId: claim.i, userId: claim.u, expiresAt: claim.exp };

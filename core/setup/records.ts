@@ -28,7 +28,8 @@ export const isoDate = z.preprocess(
   (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
   z.string().refine(isValidIsoDate, 'not a real date: use YYYY-MM-DD (e.g. 2026-09-30)'),
 );
-const slackChannel = z.preprocess(blankToUndefined, z.string().regex(/^[CG][A-Z0-9]{6,}$/, 'a Slack channel id looks like C0123ABCD (channel details → About)').optional());
+export const slackChannelId = z.string().regex(/^[CG][A-Z0-9]{6,}$/, 'a Slack channel id looks like C0123ABCD (channel details → About)');
+const slackChannel = z.preprocess(blankToUndefined, slackChannelId.optional());
 
 export function isValidTimezone(zone: string): boolean {
   try {

@@ -1,3 +1,4 @@
+import { person } from '../engine/reminders.js';
 import { hasRole, requireRole, type Actor, type Role } from '../engine/access.js';
 import { NotFoundError } from '../errors.js';
 import type { InstanceRecord, TenantUnit } from '../ports.js';
@@ -33,8 +34,4 @@ export function requireReviewer(actor: Actor, instance: InstanceRecord, doing: s
 
 export const actorRef = (actor: Actor) => ({ type: actor.type, id: actor.id, label: actor.label });
 
-export function ownerOrAdmin(instance: InstanceRecord) {
-  return instance.ownerUserId
-    ? ({ kind: 'user', userId: instance.ownerUserId } as const)
-    : ({ kind: 'role', role: 'tenant_admin', missing: 'owner' } as const);
-}
+export const ownerOrAdmin = (instance: InstanceRecord) => person(instance.ownerUserId, 'owner');

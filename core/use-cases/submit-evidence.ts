@@ -1,3 +1,4 @@
+import { person } from '../engine/reminders.js';
 import type { Actor } from '../engine/access.js';
 import { nextStatus } from '../engine/status.js';
 import type { EvidenceChannel, TenantUnit } from '../ports.js';
@@ -35,7 +36,7 @@ export async function submitEvidence(
   ]);
   await unit.outbox.enqueue([{
     kind: 'review_requested',
-    to: instance.approverUserId ? { kind: 'user', userId: instance.approverUserId } : { kind: 'role', role: 'tenant_admin', missing: 'approver' },
+    to: person(instance.approverUserId, 'approver'),
     instanceId: instance.id,
     dedupKey: `review_requested:${evidence.id}`,
     payload: { evidenceId: evidence.id, version: evidence.version, uploadedBy: actor.id },

@@ -1,13 +1,6 @@
 import { calendar, calendarCsv, calendarTable } from '../../../core/engine/calendar.js';
-import { isValidIsoDate } from '../../../core/engine/dates.js';
 import { libraryExtensionList, libraryMasters } from '../../../core/library/index.js';
-import { UsageError, optionalString, requireString, type Command } from '../command.js';
-
-function date(values: Record<string, unknown>, name: string): string {
-  const value = requireString(values as Record<string, string>, name);
-  if (!isValidIsoDate(value)) throw new UsageError(`--${name} ${value} is not a real date: use YYYY-MM-DD, e.g. 2025-04-01`);
-  return value;
-}
+import { UsageError, dateOption, optionalString, type Command } from '../command.js';
 
 export const calendarCommands: Command[] = [
   {
@@ -16,8 +9,8 @@ export const calendarCommands: Command[] = [
     summary: 'Due dates of every library obligation (or the listed codes) for periods starting in the range. No tenant needed.',
     options: { from: { type: 'string' }, to: { type: 'string' }, codes: { type: 'string' }, format: { type: 'string' } },
     async run({ io }, values) {
-      const from = date(values, 'from');
-      const to = date(values, 'to');
+      const from = dateOption(values, 'from', true);
+      const to = dateOption(values, 'to', true);
       if (from > to) throw new UsageError('--from must not be after --to');
       const format = optionalString(values, 'format') ?? 'csv';
       if (format !== 'csv' && format !== 'table') throw new UsageError(`--format ${format}: use csv or table`);

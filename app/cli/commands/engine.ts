@@ -1,29 +1,12 @@
 import { systemActor } from '../../../core/engine/access.js';
-import { isValidIsoDate } from '../../../core/engine/dates.js';
 import { applicableMasters, assignApplicableMasters } from '../../../core/infra/engine/assignments.js';
 import { applyExtension, previewExtension } from '../../../core/infra/engine/extensions.js';
 import { tenantIdBySlug } from '../../../core/infra/stores/tenants.js';
-import { NotFoundError } from '../../../core/errors.js';
-import type { Database } from '../../../core/infra/db/database.js';
 import { generateForTenant, syncShippedLibrary } from '../../engine-commands.js';
 import { getStatusSummary } from '../../status.js';
-import { UsageError, optionalString, requireString, type Command, type OptionValues } from '../command.js';
+import { dateOption, entityIdByName, optionalString, requireString, type Command } from '../command.js';
 
 const cliActor = systemActor('cli', 'Command line');
-
-function dateOption(values: OptionValues, name: string, required: true): string;
-function dateOption(values: OptionValues, name: string, required?: false): string | undefined;
-function dateOption(values: OptionValues, name: string, required = false): string | undefined {
-  const value = required ? requireString(values, name) : optionalString(values, name);
-  if (value !== undefined && !isValidIsoDate(value)) throw new UsageError(`--${name} ${value} is not a real date: use YYYY-MM-DD`);
-  return value;
-}
-
-async function entityIdByName(db: Database, tenantId: string, name: string): Promise<string> {
-  const row = await db.withTenant(tenantId, ({ trx }) => trx('entities').where({ tenant_id: tenantId }).whereRaw('lower(name) = lower(?)', [name]).first('id'));
-  if (!row) throw new NotFoundError(`No entity named "${name}" in this tenant.`);
-  return row.id;
-}
 
 export const engineCommands: Command[] = [
   {

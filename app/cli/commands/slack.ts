@@ -4,25 +4,29 @@ import { appendAudit } from '../../../core/infra/audit/audit-store.js';
 import { saveSlackInstallation } from '../../../core/infra/stores/slack-installations.js';
 import { tenantIdBySlug } from '../../../core/infra/stores/tenants.js';
 import type { Database } from '../../../core/infra/db/database.js';
-import { UsageError, optionalString, requireString, type Command } from '../command.js';
+import { UsageError, entityIdByName, optionalString, requireString, type Command } from '../command.js';
+import { slackChannelId } from '../../../core/setup/records.js';
+import { authoriseSetupChange } from '../../../core/use-cases/setup-records.js';
 import { slackInstallLink } from '../../../bot/slack/oauth.js';
 
 /** Links the tenant's users to Slack accounts with the same email, so reminders reach them in Slack. */
 async function linkUsersByEmail(db: Database, client: webApi.WebClient, tenantId: string): Promise<{ linked: number; total: number }> {
   const users: { id: string; email: string }[] = await db.withTenant(tenantId, ({ trx }) =>
     trx('users').where({ tenant_id: tenantId, is_active: true }).whereNull('slack_user_id').select('id', 'email'));
-  let linked = 0;
+  const links: { id: string; slackUserId: string }[] = [];
   for (const user of users) {
     try {
       const found = await client.users.lookupByEmail({ email: user.email });
-      if (!found.user?.id) continue;
-      await db.withTenant(tenantId, ({ trx }) => trx('users').where({ id: user.id }).update({ slack_user_id: found.user!.id }));
-      linked += 1;
+      if (found.user?.id) links.push({ id: user.id, slackUserId: found.user.id });
     } catch (error) {
       if ((error as { data?: { error?: string } }).data?.error !== 'users_not_found') throw error;
     }
   }
-  return { linked, total: users.length };
+  // Slack is asked first, then every link is written in one transaction.
+  await db.withTenant(tenantId, async ({ trx }) => {
+    for (const link of links) await trx('users').where({ id: link.id }).update({ slack_user_id: link.slackUserId });
+  });
+  return { linked: links.length, total: users.length };
 }
 
 export const slackCommands: Command[] = [
@@ -70,23 +74,22 @@ export const slackCommands: Command[] = [
     options: { tenant: { type: 'string' }, channel: { type: 'string' }, entity: { type: 'string' } },
     async run({ runtime, io }, values) {
       const channel = requireString(values, 'channel');
-      if (!/^[CG][A-Z0-9]{6,}$/.test(channel)) throw new UsageError(`${channel} is not a channel id: open the channel's details in Slack and copy its ID (C…)`);
+      const valid = slackChannelId.safeParse(channel);
+      if (!valid.success) throw new UsageError(`${channel}: ${valid.error.issues[0]!.message}`);
       const { db } = await runtime();
       const tenantId = await tenantIdBySlug(db, requireString(values, 'tenant'));
       const entity = optionalString(values, 'entity');
-      const updated = await db.withTenant(tenantId, async (tx) => {
-        const n = entity
-          ? await tx.trx('entities').where({ tenant_id: tenantId }).whereRaw('lower(name) = lower(?)', [entity]).update({ slack_channel_id: channel })
-          : await tx.trx('tenants').where({ id: tenantId }).update({ slack_channel_id: channel });
-        if (n > 0) {
-          await appendAudit(tx, { actor: systemActor('cli'), action: 'slack.channel_set', objectType: entity ? 'entity' : 'tenant', objectId: entity ?? tenantId, after: { channel } });
-        }
-        return n;
+      const entityId = entity ? await entityIdByName(db, tenantId, entity) : null;
+      await db.withTenant(tenantId, async (tx) => {
+        const table = entityId ? 'entities' : 'tenants';
+        const id = entityId ?? tenantId;
+        const before = await tx.trx(table).where({ id }).first('slack_channel_id');
+        await tx.trx(table).where({ id }).update({ slack_channel_id: channel });
+        // The same setup rule and audit entry as a channel set in the portal.
+        await appendAudit(tx, authoriseSetupChange(systemActor('cli', 'Command line'), {
+          objectType: entityId ? 'entity' : 'tenant', op: 'update', objectId: id, entityId, before, after: { slack_channel_id: channel },
+        }));
       });
-      if (updated === 0) {
-        io.err(`No entity named "${entity}".`);
-        return 1;
-      }
       io.out(`Item threads for ${entity ?? 'the tenant'} go to ${channel}.`);
       return 0;
     },

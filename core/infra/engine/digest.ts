@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { addDays, formatDate, todayIn } from '../../engine/dates.js';
 import { OPEN_STATUSES } from '../../engine/status.js';
+import type { NotificationDraft } from '../../ports.js';
 import type { TenantTx } from '../db/database.js';
 import { enqueueNotifications } from '../outbox/enqueue.js';
 import { loadTenantSettings } from '../stores/tenant-settings.js';
@@ -26,16 +27,15 @@ export async function enqueueWeeklyDigests(tx: TenantTx, now: Date): Promise<num
   const week = isoWeekLabel(settings.timezone, now);
   // One summary for the tenant; each CFO's digest is cut down to the entities they cover.
   const summary = await statusSummary(tx, { today, amberWindowDays: settings.amberWindowDays, urgentLimit: 0 });
-  let created = 0;
+  const drafts: NotificationDraft[] = [];
   for (const userId of [...new Set(cfos.map((c) => c.user_id))]) {
     const scopes = cfos.filter((c) => c.user_id === userId).map((c) => c.entity_id);
     const entityIds = scopes.includes(null) ? undefined : (scopes as string[]);
     const lines = await digestLines(tx, today, summary, entityIds);
-    created += await enqueueNotifications(tx, [{
-      kind: 'weekly_digest', to: { kind: 'user', userId }, instanceId: null, dedupKey: `weekly_digest:${week}`, payload: { week, lines },
-    }]);
+    drafts.push({ kind: 'weekly_digest', to: { kind: 'user', userId }, instanceId: null, dedupKey: `weekly_digest:${week}`, payload: { week, lines } });
   }
-  return created;
+  // One enqueue for every CFO: recipients and channels are resolved once.
+  return enqueueNotifications(tx, drafts);
 }
 
 async function digestLines(tx: TenantTx, today: string, summary: StatusSummary, entityIds?: string[]): Promise<string[]> {

@@ -1,3 +1,4 @@
+import { person } from '../../engine/reminders.js';
 import type { Actor } from '../../engine/access.js';
 import type { IsoDate } from '../../engine/dates.js';
 import { OPEN_STATUSES } from '../../engine/status.js';
@@ -72,7 +73,7 @@ export async function recomputeOpenInstances(
   })));
   await enqueueNotifications(tx, moved.map((m) => ({
     kind: 'due_date_changed',
-    to: m.ownerUserId ? { kind: 'user', userId: m.ownerUserId } : { kind: 'role', role: 'tenant_admin', missing: 'owner' },
+    to: person(m.ownerUserId, 'owner'),
     instanceId: m.instanceId,
     dedupKey: `due_date_changed:${m.instanceId}:${m.newDueDate}`,
     payload: { oldDueDate: m.oldDueDate, newDueDate: m.newDueDate, reference: m.extensionReference },

@@ -63,7 +63,8 @@ export async function statusSummary(
      GROUP BY e.id, e.name ORDER BY e.name`,
     params,
   );
-  const { rows: urgent } = await trx.raw(
+  // The urgent list only when asked for (the digest and the portal dashboard count, they do not list).
+  const { rows: urgent } = params.limit === 0 ? { rows: [] } : await trx.raw(
     `SELECT i.id, i.entity_id, e.name AS entity_name, m.code, m.name, i.period_key, i.due_date, i.status, ${RAG_SQL} AS rag, u.name AS owner_name
      FROM compliance_instances i
      JOIN entities e ON e.tenant_id = i.tenant_id AND e.id = i.entity_id
