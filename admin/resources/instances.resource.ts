@@ -6,6 +6,7 @@ import { OPEN_STATUSES, STATUSES, type InstanceStatus } from '../../core/engine/
 import type { Database } from '../../core/infra/db/database.js';
 import { enqueueNotifications } from '../../core/infra/outbox/enqueue.js';
 import { parseRecord, reassignSchema } from '../../core/setup/records.js';
+import { reassignmentNotices } from '../../core/use-cases/reassign.js';
 import { tenantTx } from '../scope.js';
 import type { Row, ScopeContext, TableSpec } from '../adapter/table-resource.js';
 import { auditTimeline } from './timeline.js';
@@ -85,14 +86,10 @@ export const instancesSpec: TableSpec = {
       const v = parseRecord(reassignSchema, input);
       return { owner_user_id: v.owner_user_id ?? null, approver_user_id: v.approver_user_id ?? null };
     },
-    // The newly named preparer or approver hears of it (in the item's thread when on Slack).
+    // The newly named preparer or approver hears of it (core decides who).
     after: async (row, _op, ctx, before) => {
-      const changed = (['owner_user_id', 'approver_user_id'] as const).filter((c) => row[c] && row[c] !== before?.[c]);
-      await enqueueNotifications(tenantTx(ctx.trx, String(row.tenant_id)), changed.map((c) => ({
-        kind: 'assigned', to: { kind: 'user' as const, userId: String(row[c]) }, instanceId: row.id,
-        dedupKey: `assigned:${row.id}:${c}:${String(row[c])}:${Date.now()}`,
-        payload: { as: c === 'owner_user_id' ? 'preparer' : 'approver' },
-      })));
+      const people = (r: Row | undefined) => ({ ownerUserId: (r?.owner_user_id as string | null) ?? null, approverUserId: (r?.approver_user_id as string | null) ?? null });
+      await enqueueNotifications(tenantTx(ctx.trx, String(row.tenant_id)), reassignmentNotices(row.id, people(before), people(row), new Date()));
     },
   },
 };

@@ -1,3 +1,4 @@
+import { apiUrlOption } from './ids.js';
 import { App, ExpressReceiver, LogLevel, SocketModeReceiver, type AuthorizeResult, type Logger as BoltLogger } from '@slack/bolt';
 import type { Router } from 'express';
 import type { Runtime } from '../../app/runtime.js';
@@ -76,7 +77,7 @@ export function createSlackApp(settings: SlackSettings, runtime: Runtime, box: S
   // Nothing slow before ack(): installations are read from the database at most once a minute
   // per workspace, not on every request (a re-connected token takes effect within the minute).
   const installations = cachedFor(INSTALLATION_TTL_MS, (teamId) => findSlackInstallation(runtime.db, box, teamId));
-  const apiUrl = settings.apiUrl ? { slackApiUrl: settings.apiUrl.endsWith('/') ? settings.apiUrl : `${settings.apiUrl}/` } : {};
+  const apiUrl = apiUrlOption(settings.apiUrl);
   const receiver = settings.appToken
     ? new SocketModeReceiver({ appToken: settings.appToken, logger, installerOptions: { clientOptions: apiUrl } })
     : new ExpressReceiver({ signingSecret: settings.signingSecret, endpoints: '/slack/events', logger });

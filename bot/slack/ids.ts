@@ -35,3 +35,7 @@ export function parseEvidenceRef(value: string | undefined): { instanceId: strin
 export const BOT_SCOPES = [
   'channels:history', 'chat:write', 'commands', 'files:read', 'groups:history', 'im:write', 'users:read', 'users:read.email',
 ] as const;
+
+/** Web API client options for SLACK_API_URL (a fake or proxy Slack); Slack's own URL when unset. */
+export const apiUrlOption = (apiUrl: string | undefined): { slackApiUrl?: string } =>
+  apiUrl ? { slackApiUrl: apiUrl.replace(/\/?$/, '/') } : {};

@@ -5,7 +5,7 @@ import { systemActor } from '../../core/engine/access.js';
 import { appendAudit } from '../../core/infra/audit/audit-store.js';
 import { saveSlackInstallation } from '../../core/infra/stores/slack-installations.js';
 import { createSignedToken, verifySignedToken } from '../../core/notifications/signed-token.js';
-import { BOT_SCOPES } from './ids.js';
+import { BOT_SCOPES, apiUrlOption } from './ids.js';
 
 const INSTALL_LINK_DAYS = 7;
 const STATE_MINUTES = 15;
@@ -50,7 +50,7 @@ export function slackOAuthRouter(runtime: Runtime, oauth: { clientId: string; cl
       return;
     }
     try {
-      const client = new webApi.WebClient(undefined, { ...(apiUrl ? { slackApiUrl: apiUrl.replace(/\/?$/, '/') } : {}), retryConfig: { retries: 1 } });
+      const client = new webApi.WebClient(undefined, { ...apiUrlOption(apiUrl), retryConfig: { retries: 1 } });
       const access = await client.oauth.v2.access({ client_id: oauth.clientId, client_secret: oauth.clientSecret, code: req.query.code, redirect_uri: redirectUri });
       if (!access.team?.id || !access.access_token) throw new Error('Slack returned no team or bot token');
       await saveSlackInstallation(runtime.db, runtime.services.secretBox, {

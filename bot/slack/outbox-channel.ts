@@ -1,3 +1,4 @@
+import { apiUrlOption } from './ids.js';
 import { webApi } from '@slack/bolt';
 import type { Knex } from 'knex';
 import { ragOf } from '../../core/engine/rag.js';
@@ -49,7 +50,7 @@ export function createSlackChannel(deps: SlackChannelDeps): Channel {
     let client = clients.get(token);
     if (!client) {
       // The outbox retries with backoff; the client itself does not.
-      client = new webApi.WebClient(token, { ...(deps.apiUrl ? { slackApiUrl: deps.apiUrl.replace(/\/?$/, '/') } : {}), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+      client = new webApi.WebClient(token, { ...apiUrlOption(deps.apiUrl), retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
       clients.set(token, client);
     }
     return client;

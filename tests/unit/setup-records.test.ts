@@ -7,6 +7,7 @@ import {
   entityEventSchema, entitySchema, holidaySchema, isValidTimezone, newTenantSchema, parseRecord, reassignSchema,
   roleAssignmentSchema, tenantSettingsSchema, userSchema,
 } from '../../core/setup/records.js';
+import { reassignmentNotices } from '../../core/use-cases/reassign.js';
 import { authoriseSetupChange, type SetupChange } from '../../core/use-cases/setup-records.js';
 
 /** The ValidationError parseRecord throws, for assertions on it. */
@@ -259,5 +260,18 @@ describe('nextDueDates (the preview before saving a master)', () => {
   it('a one-off obligation in the past gives no dates', () => {
     const once = masterSchema.parse({ ...monthly, code: 'OWN_ONCE', frequency: 'one_off', ruleVersions: [{ effectiveFrom: '2017-07-01', rule: { kind: 'fixed_date', date: '2026-03-31' } }] });
     expect(nextDueDates(once, '2026-11-26')).toEqual([]);
+  });
+});
+
+describe('reassignmentNotices', () => {
+  const at = new Date('2026-11-26T06:00:00Z');
+  it('tells each newly named person their role, and nobody who kept theirs or was removed', () => {
+    expect(reassignmentNotices('i1', { ownerUserId: 'u1', approverUserId: 'u2' }, { ownerUserId: 'u3', approverUserId: 'u2' }, at)).toEqual([
+      { kind: 'assigned', to: { kind: 'user', userId: 'u3' }, instanceId: 'i1', dedupKey: `assigned:i1:preparer:u3:${at.getTime()}`, payload: { as: 'preparer' } },
+    ]);
+    expect(reassignmentNotices('i1', { ownerUserId: 'u1', approverUserId: null }, { ownerUserId: null, approverUserId: 'u4' }, at).map((d) => [d.to, d.payload])).toEqual([
+      [{ kind: 'user', userId: 'u4' }, { as: 'approver' }],
+    ]);
+    expect(reassignmentNotices('i1', { ownerUserId: 'u1', approverUserId: 'u2' }, { ownerUserId: 'u1', approverUserId: 'u2' }, at)).toEqual([]);
   });
 });

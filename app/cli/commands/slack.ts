@@ -1,3 +1,4 @@
+import { apiUrlOption } from '../../../bot/slack/ids.js';
 import { webApi } from '@slack/bolt';
 import { systemActor } from '../../../core/engine/access.js';
 import { appendAudit } from '../../../core/infra/audit/audit-store.js';
@@ -52,7 +53,7 @@ export const slackCommands: Command[] = [
       if (!config.slack?.botToken) throw new UsageError('set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN first (see README, Slack)');
       const rt = await runtime();
       const tenantId = await tenantIdBySlug(rt.db, requireString(values, 'tenant'));
-      const client = new webApi.WebClient(config.slack.botToken, { ...(config.slack.apiUrl ? { slackApiUrl: config.slack.apiUrl.replace(/\/?$/, '/') } : {}), retryConfig: { retries: 1 } });
+      const client = new webApi.WebClient(config.slack.botToken, { ...apiUrlOption(config.slack.apiUrl), retryConfig: { retries: 1 } });
       const auth = await client.auth.test();
       if (!auth.team_id) throw new UsageError('auth.test did not name a team: is SLACK_BOT_TOKEN a bot token?');
       await saveSlackInstallation(rt.db, rt.services.secretBox, {
