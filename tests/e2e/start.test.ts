@@ -1,9 +1,10 @@
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { freePort } from '../../core/infra/db/embedded.js';
+import { startServerProcess } from '../support/server-process.js';
 
 function postgresRunningIn(dir: string): boolean {
   const out = execFileSync('ps', ['-eo', 'args'], { encoding: 'utf8' });
@@ -14,19 +15,10 @@ describe('npm start on an empty data folder', () => {
   it('starts embedded PostgreSQL, seeds the demo, prints the login, and stops cleanly on SIGTERM', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'start-test-'));
     const port = await freePort();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'app/main.ts'], {
-      env: { PATH: process.env.PATH, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (chunk) => (output += chunk));
-    child.stderr.on('data', (chunk) => (output += chunk));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const server = await startServerProcess({ DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' });
 
-    const deadline = Date.now() + 60_000;
-    while (!output.includes('Press Ctrl-C to stop') && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const output = server.output();
+    expect(output).toContain('Press Ctrl-C to stop');
     expect(output).toContain(`Compliance OS is running at http://127.0.0.1:${port}`);
     expect(output).toMatch(/Demo tenant admin login: admin@demo\.example \/ \S{8,}/);
     expect(output).toContain(`Admin portal: http://127.0.0.1:${port}/admin`);
@@ -34,8 +26,7 @@ describe('npm start on an empty data folder', () => {
     expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
     expect(postgresRunningIn(dataDir)).toBe(true);
 
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    expect(await server.stop()).toBe(0);
     expect(postgresRunningIn(dataDir)).toBe(false);
   }, 90_000);
 });

@@ -43,6 +43,12 @@ describe('escalation acknowledgement links', () => {
   it('refuses a forged, altered or expired link, saying what to do', async () => {
     const forged = await fetch(`${base}/ack/${token(demo.users.cfo, Date.now() + 3_600_000, 'x'.repeat(32))}`, { method: 'POST' });
     expect([forged.status, (await forged.text()).includes('This link is not valid')]).toEqual([400, true]);
+    // The owner's own link, its body rewritten to name the CFO, keeping the owner's signature.
+    const [body, signature] = token(demo.users.owner).split('.');
+    const claim = JSON.parse(Buffer.from(body!, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const altered = `${Buffer.from(JSON.stringify({ ...claim, u: demo.users.cfo })).toString('base64url')}.${signature}`;
+    const tampered = await fetch(`${base}/ack/${altered}`, { method: 'POST' });
+    expect([tampered.status, (await tampered.text()).includes('This link is not valid')]).toEqual([400, true]);
     const expired = await fetch(`${base}/ack/${token(demo.users.cfo, Date.now() - 1000)}`, { method: 'POST' });
     expect([expired.status, (await expired.text()).includes('This link has expired')]).toEqual([400, true]);
     expect(await acknowledged()).toBeNull();

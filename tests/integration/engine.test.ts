@@ -78,6 +78,7 @@ describe('status summary', () => {
   it('agrees with ragOf item by item, per entity', async () => {
     const today = '2026-11-26';
     const summary = await t.db.withTenant(demo.tenantId, (tx) => statusSummary(tx, { today, amberWindowDays: 7 }));
+    expect(summary.entities).toHaveLength(3);
     const rows: { entity_id: string; status: never; due_date: string }[] = await t.db.withTenant(demo.tenantId, ({ trx }) =>
       trx('compliance_instances').select('entity_id', 'status', 'due_date'));
     for (const e of summary.entities) {
@@ -94,15 +95,20 @@ describe('status summary', () => {
 
 describe('holidays', () => {
   it('a state holiday moves next-working-day items of entities in that state only', async () => {
-    // TDS for November 2026 is due Monday 7 Dec 2026; declare it a holiday in Maharashtra.
-    await t.db.withTenant(demo.tenantId, ({ trx }) => trx('holidays').insert({ tenant_id: demo.tenantId, holiday_date: '2026-12-07', state: 'MH', name: 'State holiday' }));
+    // TDS for November 2026 is due Monday 7 Dec 2026 and GSTR-1 on Friday 11 Dec 2026; declare both holidays in Maharashtra.
+    await t.db.withTenant(demo.tenantId, ({ trx }) => trx('holidays').insert([
+      { tenant_id: demo.tenantId, holiday_date: '2026-12-07', state: 'MH', name: 'State holiday' },
+      { tenant_id: demo.tenantId, holiday_date: '2026-12-11', state: 'MH', name: 'Second state holiday' },
+    ]));
     const moved = await t.db.withTenant(demo.tenantId, (tx) => recomputeOpenInstances(tx, {}, actor));
     const tds = moved.filter((m) => m.periodKey === '2026-11' && m.oldDueDate === '2026-12-07');
     expect(tds.map((m) => m.newDueDate)).toEqual(['2026-12-08', '2026-12-08']); // Manufacturing and Advisors (MH), not Software (KA)
     expect((await periodsOf(demo.entities.software, 'TDS_DEPOSIT')).find((r) => r.period_key === '2026-11')!.due_date).toBe('2026-12-07');
     expect((await periodsOf(demo.entities.manufacturing, 'TDS_DEPOSIT')).find((r) => r.period_key === '2026-11')).toMatchObject({ statutory_due_date: '2026-12-07', due_date: '2026-12-08' });
-    // GST dates do not move for holidays.
-    expect(moved.some((m) => m.periodKey === '2026-11' && m.oldDueDate === '2026-12-20')).toBe(false);
+    // GST dates do not move for holidays, even one on the GST due date itself.
+    expect((await periodsOf(demo.entities.manufacturing, 'GSTR1_MONTHLY')).find((r) => r.period_key === '2026-11'))
+      .toMatchObject({ statutory_due_date: '2026-12-11', working_due_date: null, due_date: '2026-12-11' });
+    expect(moved.some((m) => m.oldDueDate === '2026-12-11')).toBe(false);
   });
 });
 
@@ -116,7 +122,7 @@ describe('extensions', () => {
     await runAsUser(t.db, demo.tenantId, demo.users.approver, (u, a) => approveEvidence(u, a, { instanceId: done, evidenceId: evidence.id }, DEMO_NOW));
 
     const input = { code: 'GSTR3B_MONTHLY', periodKey: '2026-11', extendedDueDate: '2026-12-27', reference: 'Notification 99/2026-Central Tax' };
-    const preview = await previewExtension(t.db, demo.tenantId, input, actor);
+    const preview = await t.db.withTenant(demo.tenantId, (tx) => previewExtension(tx, input, actor));
     expect(preview.map((m) => [m.instanceId, m.oldDueDate, m.newDueDate])).toEqual([[open, '2026-12-20', '2026-12-27']]);
     const unchanged = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('due_date_overrides').where({ tenant_id: demo.tenantId }).count({ n: '*' }));
     expect(Number(unchanged[0]!.n)).toBe(0);
@@ -144,6 +150,14 @@ describe('extensions', () => {
   });
 
   it('a changed library rule re-dates open instances only', async () => {
+    // Manufacturing's October PF return is filed and approved first: a closed item keeps its date.
+    const closed = await instanceId(t.db, demo.tenantId, demo.entities.manufacturing, 'PF_ECR', '2026-10');
+    const { evidence } = await runAsUser(t.db, demo.tenantId, demo.users.owner, (u, a) =>
+      submitEvidence(u, a, { instanceId: closed, channel: 'portal', file: { fileName: 'ecr.pdf', contentType: 'application/pdf', sizeBytes: 10, sha256: sha256Hex(), storageKey: `k/${sha256Hex()}` } }, DEMO_NOW));
+    await runAsUser(t.db, demo.tenantId, demo.users.approver, (u, a) => approveEvidence(u, a, { instanceId: closed, evidenceId: evidence.id }, DEMO_NOW));
+    const closedBefore = (await periodsOf(demo.entities.manufacturing, 'PF_ECR')).find((r) => r.period_key === '2026-10');
+    expect(closedBefore).toMatchObject({ statutory_due_date: '2026-11-15' });
+
     const changed = libraryMasters.map((m) => (m.code === 'PF_ECR'
       ? { ...m, ruleVersions: [{ ...m.ruleVersions[0]!, rule: { ...m.ruleVersions[0]!.rule, day: 14 } as typeof m.ruleVersions[0]['rule'] }] }
       : m));
@@ -154,6 +168,7 @@ describe('extensions', () => {
     expect(pf).toEqual([]); // Demo Advisors is not PF-registered
     const mfg = await periodsOf(demo.entities.manufacturing, 'PF_ECR');
     expect(mfg.find((r) => r.period_key === '2026-11')!.statutory_due_date).toBe('2026-12-14');
+    expect(mfg.find((r) => r.period_key === '2026-10')).toEqual(closedBefore);
     const version = await t.db.withSystem((trx) => trx('compliance_masters').whereNull('tenant_id').where({ code: 'PF_ECR' }).first('library_version'));
     expect(version.library_version).toBe(2);
   });

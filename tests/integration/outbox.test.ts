@@ -106,5 +106,12 @@ describe('email through SendGrid (faked at the HTTP boundary)', () => {
     await t.db.withTenant(fx.tenantId, ({ trx }) => trx('notifications').insert({ tenant_id: fx.tenantId, channel: 'slack', kind: 'due_soon', recipient_user_id: fx.userId, dedup_key: 'slack-1' }));
     expect(await dispatchNext(deps())).toBe('failed');
     expect((await row()).last_error).toBe('the slack channel is not configured');
+
+    // users.email is NOT NULL, so the recipient without an address is a notification for no user.
+    await t.db.withTenant(fx.tenantId, ({ trx }) => trx('notifications').insert({ tenant_id: fx.tenantId, channel: 'email', kind: 'due_soon', recipient_user_id: null, dedup_key: 'no-email-1' }));
+    expect(await dispatchNext(deps())).toBe('failed');
+    const noEmail = await t.db.withTenant(fx.tenantId, ({ trx }) => trx('notifications').where({ dedup_key: 'no-email-1' }).first());
+    expect(noEmail).toMatchObject({ status: 'failed', attempts: 1, last_error: 'the recipient has no email address' });
+    expect(await dispatchNext({ ...deps(), now: () => new Date(Date.now() + 86_400_000) })).toBe('empty');
   });
 });

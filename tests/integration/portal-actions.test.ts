@@ -243,13 +243,20 @@ describe('importHolidays', () => {
     expect(await holidays()).toBe(before);
   });
 
-  it('a valid file imports every holiday, state-wide or for every state', async () => {
+  it('a valid file imports every holiday, state-wide or for every state, and moves next-working-day items off them', async () => {
     const before = await holidays();
+    // TDS for October is due Saturday 7 Nov, so on the next working day, Monday 9 Nov: Diwali in MH moves it to the 10th there.
+    const mh = await instanceId(t.db, demo.tenantId, demo.entities.manufacturing, 'TDS_DEPOSIT', '2026-10');
+    const ka = await instanceId(t.db, demo.tenantId, demo.entities.software, 'TDS_DEPOSIT', '2026-10');
+    const due = (id: string) => sqlValue("SELECT to_char(due_date, 'YYYY-MM-DD') FROM compliance_instances WHERE id = $1", [id]);
+    expect([await due(mh), await due(ka)]).toEqual(['2026-11-09', '2026-11-09']);
     const applied = await importHolidays('apply', 'holiday_date,name,state\n2026-10-02,Gandhi Jayanti,\n2026-11-09,Diwali (Balipratipada),mh\n');
     expect(applied.done).toBe('Imported 2 row(s).');
     expect(await holidays()).toBe(before + 2);
     const { rows } = await t.superuser("SELECT to_char(holiday_date, 'YYYY-MM-DD') AS d, state FROM holidays WHERE tenant_id = $1 AND holiday_date IN ('2026-10-02', '2026-11-09') ORDER BY 1", [demo.tenantId]);
     expect(rows).toEqual([{ d: '2026-10-02', state: null }, { d: '2026-11-09', state: 'MH' }]);
+    expect([await due(mh), await due(ka)]).toEqual(['2026-11-10', '2026-11-09']);
+    expect(await countOf("SELECT count(*) FROM audit_log WHERE action = 'instance.due_date_changed' AND object_id = $1 AND actor_id = $2", [mh, demo.users.admin])).toBe(1);
   });
 });
 
@@ -402,7 +409,7 @@ describe('applyNew: a government extension', () => {
       before: { dueDate: '2026-12-20' },
       after: { dueDate: '2026-12-27', statutoryDueDate: '2026-12-20', extendedDueDate: '2026-12-27', reference: 'Notification 17/2026-CT' },
     }]);
-    expect(await countOf("SELECT count(*) FROM audit_log WHERE tenant_id = $1 AND action = 'instance.due_date_changed'", [demo.tenantId])).toBe(open);
+    expect(await countOf("SELECT count(*) FROM audit_log WHERE tenant_id = $1 AND action = 'instance.due_date_changed' AND after->>'reference' = 'Notification 17/2026-CT'", [demo.tenantId])).toBe(open);
     expect(await countOf("SELECT count(*) FROM audit_log WHERE tenant_id = $1 AND action = 'extension.applied' AND actor_id = $2", [demo.tenantId, demo.users.admin])).toBe(1);
 
     // Applied once, nothing is left to move.
@@ -411,11 +418,13 @@ describe('applyNew: a government extension', () => {
   });
 
   it('an unknown period is refused and nothing is recorded', async () => {
+    const audits = await auditCount();
     const res = await resourceAction('due_date_overrides', 'applyNew', { mode: 'apply', ...input, period_key: '2031-01' });
     expect(res.done).toBeUndefined();
     expect(res.notice?.type).toBe('error');
     expect(res.notice?.message).toContain('No GSTR3B_MONTHLY item for period 2031-01');
     expect(await countOf("SELECT count(*) FROM due_date_overrides WHERE period_key = '2031-01'")).toBe(0);
+    expect(await auditCount()).toBe(audits);
   });
 });
 

@@ -1,12 +1,11 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import bcrypt from 'bcryptjs';
 import { runAsUser } from '../../app/use-case-runner.js';
 import { submitEvidence } from '../../core/use-cases/submit-evidence.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { instanceId, seedDemoForTest, type DemoIds } from '../support/demo.js';
-import { startPortalServer, TEST_PASSWORD, type PortalClient, type PortalServer } from '../support/portal.js';
+import { setPassword, startPortalServer, TEST_PASSWORD, type PortalClient, type PortalServer } from '../support/portal.js';
 
 let t: TestDatabase;
 let demo: DemoIds;
@@ -33,11 +32,12 @@ beforeAll(async () => {
   evidence.manufacturing = await upload('manufacturing');
   evidence.software = await upload('software');
   // An auditor for one entity only (e.g. the statutory auditor of Demo Manufacturing).
-  const hash = await bcrypt.hash(TEST_PASSWORD, 4);
-  await t.db.withTenant(demo.tenantId, async ({ trx }) => {
-    const [user] = await trx('users').insert({ tenant_id: demo.tenantId, email: 'mfg.auditor@demo.example', name: 'Mfg Auditor', password_hash: hash }).returning('id');
+  const userId = await t.db.withTenant(demo.tenantId, async ({ trx }) => {
+    const [user] = await trx('users').insert({ tenant_id: demo.tenantId, email: 'mfg.auditor@demo.example', name: 'Mfg Auditor' }).returning('id');
     await trx('role_assignments').insert({ tenant_id: demo.tenantId, user_id: user.id, role: 'auditor', entity_id: demo.entities.manufacturing });
+    return user.id as string;
   });
+  await setPassword(t.db, demo.tenantId, userId);
   auditor = await portal.login('mfg.auditor@demo.example', TEST_PASSWORD);
 });
 afterAll(async () => {

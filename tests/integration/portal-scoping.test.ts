@@ -269,6 +269,7 @@ describe("B's tenant admin reaches nothing of A's", () => {
   it.each(names(RESOURCES))("%s: editing A's row is refused and changes nothing", async (_name, c) => {
     const id = aRow[c.resource]!;
     const before = await rowOf(c.resource, id);
+    expect(before).toBeDefined();
     const aAudit = await auditCount(demo.tenantId);
     // What the edit form would post: the row as A's admin sees it, with one change.
     const shown = (await aClient.json<RecordBody>(`${API}/${c.resource}/records/${id}/show`)).body.record.params;

@@ -21,19 +21,32 @@ const sessions = async () => Number((await t.superuser<{ n: string }>('SELECT co
 
 describe('portal sessions', () => {
   it('are kept in PostgreSQL, with a fresh id at sign-in and HttpOnly, SameSite=Lax cookies on /admin', async () => {
-    // A session started before sign-in (the login page) must not survive into the signed-in one.
-    const before = await fetch(`${portal.url}/admin/login`, { redirect: 'manual' });
-    const planted = before.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    // A session that exists before sign-in (here a live one) must not survive into the new one.
     const count = await sessions();
-    const client = await portal.login('admin@demo.example', TEST_PASSWORD);
-    expect(client.cookie).toMatch(/^compliance_os_admin=/);
-    if (planted) expect(client.cookie).not.toBe(planted);
+    const earlier = await portal.login('auditor@demo.example', TEST_PASSWORD);
+    expect(earlier.cookie).toMatch(/^compliance_os_admin=/);
     expect(await sessions()).toBe(count + 1);
-    const login = await portal.attempt('admin@demo.example', TEST_PASSWORD);
+    const login = await fetch(`${portal.url}/admin/login`, {
+      method: 'POST', redirect: 'manual',
+      headers: { cookie: earlier.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ email: 'admin@demo.example', password: TEST_PASSWORD }).toString(),
+    });
+    expect(login.status).toBe(302);
+    expect(login.headers.get('location')).toBe('/admin');
     const attributes = login.headers.getSetCookie()[0]!;
+    const cookie = attributes.split(';')[0]!;
+    expect(cookie).toMatch(/^compliance_os_admin=/);
+    expect(cookie).not.toBe(earlier.cookie);
     expect(attributes).toMatch(/HttpOnly/i);
     expect(attributes).toMatch(/SameSite=Lax/i);
     expect(attributes).toMatch(/Path=\/admin/i);
+    // The new cookie is the admin's; the old one reaches nothing any more.
+    const list = '/admin/api/resources/audit_log/actions/list';
+    expect((await fetch(`${portal.url}${list}`, { headers: { cookie }, redirect: 'manual' })).status).toBe(200);
+    const stale = await fetch(`${portal.url}${list}`, { headers: { cookie: earlier.cookie }, redirect: 'manual' });
+    expect(stale.status).toBe(302);
+    expect(stale.headers.get('location')).toBe('/admin/login');
+    expect(await sessions()).toBe(count + 1);
   });
 
   it('end at sign-out: the same cookie no longer reaches the API', async () => {

@@ -74,10 +74,14 @@ describe('/compliance', () => {
   });
 
   it('answers an unknown Slack user politely, and does nothing else', async () => {
+    const audits = async () => Number((await t.db.withTenant(demo.tenantId, ({ trx }) => trx('audit_log').count({ n: '*' })))[0]!.n);
+    const before = await audits();
     nock('https://slack.com').post('/api/users.info').reply(200, { ok: true, user: { id: 'U0STRANGER', profile: { email: 'stranger@elsewhere.example' } } });
     const r = await command('U0STRANGER', 'status');
     expect(r.text).toBe('Compliance OS does not know you yet.');
     expect(allText(r)).toContain('Ask your compliance admin to add you');
+    expect(await t.db.withSystem((trx) => trx('users').where({ slack_user_id: 'U0STRANGER' }).select('id'))).toEqual([]);
+    expect(await audits()).toBe(before);
   });
 });
 
@@ -95,12 +99,12 @@ describe('App Home', () => {
   it("publishes the person's items on app_home_opened, and a retried delivery is processed once", async () => {
     const published: Record<string, unknown>[] = [];
     nock('https://slack.com').persist().post('/api/views.publish', (b) => published.push(b) > 0).reply(200, { ok: true });
-    const body = JSON.stringify({
-      token: 'legacy', team_id: TEAM, api_app_id: 'A0TEST', type: 'event_callback', event_id: 'Ev0HOME01', event_time: 1764000000,
-      event: { type: 'app_home_opened', user: 'U0OWNER', channel: 'D0OWNER', tab: 'home', event_ts: '1764000000.1' },
+    const homeOpened = (eventId: string, user: string, ts: number) => JSON.stringify({
+      token: 'legacy', team_id: TEAM, api_app_id: 'A0TEST', type: 'event_callback', event_id: eventId, event_time: ts,
+      event: { type: 'app_home_opened', user, channel: `D${user.slice(1)}`, tab: 'home', event_ts: `${ts}.1` },
       authorizations: [{ team_id: TEAM, user_id: 'U0BOT', is_bot: true }],
     });
-    const post = (retry?: string) => fetch(url, {
+    const post = (retry?: string, body = homeOpened('Ev0HOME01', 'U0OWNER', 1764000000)) => fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...signedHeaders(body), ...(retry ? { 'x-slack-retry-num': retry, 'x-slack-retry-reason': 'http_timeout' } : {}) },
       body,
@@ -109,9 +113,11 @@ describe('App Home', () => {
     await until(() => published.length === 1);
     expect((await post('1')).status).toBe(200);
     expect((await post('2')).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(published).toHaveLength(1);
-    expect(published[0]!.user_id).toBe('U0OWNER');
+    // A later, distinct event from someone else: once its view is published, the retries have had their turn.
+    await t.db.withTenant(demo.tenantId, ({ trx }) => trx('users').where({ id: demo.users.viewer }).update({ slack_user_id: 'U0VIEWER' }));
+    expect((await post(undefined, homeOpened('Ev0HOME02', 'U0VIEWER', 1764000100))).status).toBe(200);
+    await until(() => published.some((p) => p.user_id === 'U0VIEWER'));
+    expect(published.map((p) => p.user_id)).toEqual(['U0OWNER', 'U0VIEWER']);
     const view = JSON.parse(String(published[0]!.view)) as { type: string; blocks: { type: string; text?: { text: string } }[] };
     expect(view.type).toBe('home');
     expect(view.blocks[0]!.text!.text).toBe('Your compliance work');

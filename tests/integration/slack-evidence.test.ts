@@ -54,9 +54,9 @@ afterAll(async () => {
 
 let eventCount = 0;
 /** Posts a signed file_share message event, as Slack sends when someone drops a file in a thread. */
-async function dropFile(file: Buffer, name: string, threadTs = THREAD): Promise<void> {
+async function dropFile(file: Buffer, name: string, threadTs = THREAD): Promise<nock.Scope> {
   const id = `F0${++eventCount}`;
-  nock('https://files.slack.com').get(`/files-pri/${TEAM}-${id}/download/x`).matchHeader('authorization', 'Bearer xoxb-demo-token').reply(200, file);
+  const download = nock('https://files.slack.com').get(`/files-pri/${TEAM}-${id}/download/x`).matchHeader('authorization', 'Bearer xoxb-demo-token').reply(200, file);
   const body = JSON.stringify({
     token: 'legacy', team_id: TEAM, api_app_id: 'A0TEST', type: 'event_callback', event_id: `Ev0FILE${eventCount}`, event_time: 1764000000,
     event: {
@@ -66,6 +66,7 @@ async function dropFile(file: Buffer, name: string, threadTs = THREAD): Promise<
   });
   const res = await fetch(ctx.events, { method: 'POST', headers: { 'content-type': 'application/json', ...signedHeaders(body) }, body });
   expect(res.status).toBe(200);
+  return download;
 }
 const replies = () => calls.filter((c) => c.args.thread_ts === THREAD).map((c) => String(c.args.text));
 const evidence = () => t.db.withTenant(demo.tenantId, ({ trx }) => trx('evidence').where({ instance_id: item }).orderBy('version').select('version', 'sha256', 'storage_key', 'file_name', 'size_bytes'));
@@ -107,11 +108,18 @@ describe('files dropped in an item thread', () => {
   });
 
   it('ignores files in threads that are not items', async () => {
-    const before = calls.length;
-    await dropFile(Buffer.from('%PDF-1.7 unrelated'), 'holiday-photo.pdf', '1700000000.000001');
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(calls.length).toBe(before);
-    expect((await evidence()).length).toBe(1);
+    const tenantEvidence = async () => Number((await t.db.withTenant(demo.tenantId, ({ trx }) => trx('evidence').count({ n: '*' })))[0]!.n);
+    const stored = () => runtime.services.storage.list(`${demo.tenantId}/`);
+    const [evidenceBefore, storedBefore, callsBefore] = [await tenantEvidence(), await stored(), calls.length];
+    const download = await dropFile(Buffer.from('%PDF-1.7 unrelated'), 'holiday-photo.pdf', '1700000000.000001');
+    // A later file in the item's thread (refused, keeping nothing): once it is answered, the first event has been handled.
+    await dropFile(Buffer.alloc(0), 'later.pdf');
+    await until(() => calls.length > callsBefore, 10_000);
+    expect(calls.slice(callsBefore).map((c) => [c.args.thread_ts, c.args.text]))
+      .toEqual([[THREAD, ':x: *later.pdf* was not recorded: the file is empty (0 bytes). Nothing was kept.']]);
+    expect(download.isDone()).toBe(false);
+    expect(await tenantEvidence()).toBe(evidenceBefore);
+    expect(await stored()).toEqual(storedBefore);
   });
 });
 

@@ -44,11 +44,25 @@ describe('Slack OAuth install', () => {
   });
 
   it('refuses a forged or expired install link, and a callback without a valid state', async () => {
+    const installs = async () => Number((await t.superuser<{ n: string }>('SELECT count(*) AS n FROM slack_installations')).rows[0]!.n);
+    const before = await installs();
     expect((await fetch(`${base}/slack/install?t=forged.token`, { redirect: 'manual' })).status).toBe(400);
+    // A genuine link issued 8 days ago (links last 7).
+    const old = slackInstallLink(runtime, demo.tenantId, new Date(Date.now() - 8 * 86_400_000)).replace(runtime.config.http.publicUrl, base);
+    const expired = await fetch(old, { redirect: 'manual' });
+    expect([expired.status, expired.headers.get('location'), (await expired.text()).includes('invalid or has expired')]).toEqual([400, null, true]);
+
+    // Slack would hand out a token for any code: a forged state must not get as far as asking.
+    const slack = nock('https://slack.com').post('/api/oauth.v2.access').reply(200, {
+      ok: true, access_token: 'xoxb-forged-token', bot_user_id: 'U0FORGED', team: { id: 'T0FORGED', name: 'Forged' },
+    });
     const forged = await fetch(`${base}/slack/oauth_redirect?code=c&state=forged.state`);
     expect([forged.status, (await forged.text()).includes('did not come from a valid install link')]).toEqual([400, true]);
+    expect(slack.isDone()).toBe(false);
+    nock.cleanAll();
     const denied = await fetch(`${base}/slack/oauth_redirect?error=access_denied&state=x.y`);
-    expect(await denied.text()).toContain('Slack said: access_denied.');
+    expect([denied.status, (await denied.text()).includes('Slack said: access_denied.')]).toEqual([400, true]);
+    expect(await installs()).toBe(before);
   });
 
   it('manifest.yml asks for exactly the scopes the code uses', () => {

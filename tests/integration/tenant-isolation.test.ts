@@ -118,6 +118,14 @@ describe('tenant isolation', () => {
     expect(seen.sort()).toEqual(['OWN_RETURN', 'SHARED_RULE']);
     const changed = await t.db.withTenant(b.tenantId, ({ trx }) => trx('compliance_masters').where({ code: 'SHARED_RULE' }).update({ name: 'mine now' }));
     expect(changed).toBe(0);
+    const deleted = await t.db.withTenant(b.tenantId, ({ trx }) => trx('compliance_masters').where({ code: 'SHARED_RULE' }).delete());
+    expect(deleted).toBe(0);
+    await expect(t.db.withTenant(b.tenantId, ({ trx }) => trx('compliance_masters').insert({
+      tenant_id: null, code: 'PLANTED_RULE', name: 'Planted', category: 'GST', law: 'CGST Act', authority: 'CBIC', frequency: 'monthly',
+      rule_versions: JSON.stringify([]),
+    }))).rejects.toThrow(/row-level security/);
+    const { rows } = await t.superuser<{ code: string; name: string }>("SELECT code, name FROM compliance_masters WHERE code IN ('SHARED_RULE', 'PLANTED_RULE')");
+    expect(rows).toEqual([{ code: 'SHARED_RULE', name: 'Shared' }]);
   });
 
   it("tenant A cannot point an assignment, extension or item at B's own obligation (it cannot even see it)", async () => {

@@ -44,6 +44,8 @@ describe('submit, approve and reject', () => {
   it('refuses an upload by someone who may not prepare it', async () => {
     await expect(upload('viewer', id)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(upload('auditor', id)).rejects.toThrow(/needs the owner or tenant_admin role/);
+    const versions = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('evidence').where({ instance_id: id }).pluck('version'));
+    expect(versions).toEqual([1]);
   });
 
   it('refuses a stale version: a newer upload must be reviewed instead', async () => {

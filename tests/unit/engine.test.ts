@@ -62,8 +62,9 @@ describe('due-date rules as data', () => {
   });
 
   it('applies an extension, then the holiday policy to the extended date', () => {
-    expect(dueDates({ statutory: '2025-10-31', extension: { date: '2025-12-10', reference: 'Circular 15/2025' }, policy: 'next_working_day' })).toEqual({
-      statutory: '2025-10-31', extended: '2025-12-10', extensionReference: 'Circular 15/2025', effective: '2025-12-10',
+    // The extended date is Saturday 13 Dec 2025: the policy moves it to Monday 15 Dec.
+    expect(dueDates({ statutory: '2025-10-31', extension: { date: '2025-12-13', reference: 'Circular 15/2025' }, policy: 'next_working_day' })).toEqual({
+      statutory: '2025-10-31', extended: '2025-12-13', extensionReference: 'Circular 15/2025', working: '2025-12-15', effective: '2025-12-15',
     });
   });
 });
