@@ -26,14 +26,29 @@ export interface ThreadUpload {
   botToken: string;
 }
 
-/** Slack's file URLs, sent to SLACK_API_URL's host when one is set (a proxy, or the local fake). */
-function downloadUrl(url: string, apiUrl: string | undefined): string {
-  if (!apiUrl) return url;
-  const target = new URL(url);
+/**
+ * Where a shared file may be fetched with the bot token: only over https from Slack's own hosts
+ * (files.slack.com, or another *.slack.com host), since the event names the URL and the token
+ * must never go anywhere else. With SLACK_API_URL set (a proxy, or the local fake) the request
+ * goes to that origin instead. A refusal names what was wrong.
+ */
+function downloadUrl(url: string, apiUrl: string | undefined): { url: string } | { refused: string } {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return { refused: 'Slack offered it from an address that is not a URL' };
+  }
+  const slackHost = target.hostname.endsWith('.slack.com');
+  if (target.protocol !== 'https:' || !slackHost || target.username || target.password || target.port) {
+    const shown = target.protocol === 'https:' ? target.host : target.origin;
+    return { refused: `Slack offered it from an unexpected address (${shown}), so it was not downloaded; drop it in the thread again` };
+  }
+  if (!apiUrl) return { url: target.toString() };
   const api = new URL(apiUrl);
   target.protocol = api.protocol;
   target.host = api.host;
-  return target.toString();
+  return { url: target.toString() };
 }
 
 /**
@@ -64,7 +79,12 @@ export async function handleThreadUpload(runtime: Runtime, client: webApi.WebCli
       await refuse(`it is larger than the ${formatBytes(config.evidenceMaxBytes)} limit`);
       continue;
     }
-    const response = await fetch(downloadUrl(file.url_private_download, apiUrl), { headers: { authorization: `Bearer ${upload.botToken}` } });
+    const source = downloadUrl(file.url_private_download, apiUrl);
+    if ('refused' in source) {
+      await refuse(source.refused);
+      continue;
+    }
+    const response = await fetch(source.url, { headers: { authorization: `Bearer ${upload.botToken}` } });
     if (!response.ok || !response.body) {
       await refuse(`Slack refused the download (HTTP ${response.status})`);
       continue;

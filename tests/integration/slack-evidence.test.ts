@@ -54,14 +54,16 @@ afterAll(async () => {
 
 let eventCount = 0;
 /** Posts a signed file_share message event, as Slack sends when someone drops a file in a thread. */
-async function dropFile(file: Buffer, name: string, threadTs = THREAD): Promise<nock.Scope> {
+async function dropFile(file: Buffer, name: string, threadTs = THREAD, origin = 'https://files.slack.com'): Promise<nock.Scope> {
   const id = `F0${++eventCount}`;
-  const download = nock('https://files.slack.com').get(`/files-pri/${TEAM}-${id}/download/x`).matchHeader('authorization', 'Bearer xoxb-demo-token').reply(200, file);
+  // Slack's own file host must get the bot token; any other host must get no request at all.
+  const interceptor = nock(origin).get(`/files-pri/${TEAM}-${id}/download/x`);
+  const download = (origin === 'https://files.slack.com' ? interceptor.matchHeader('authorization', 'Bearer xoxb-demo-token') : interceptor).reply(200, file);
   const body = JSON.stringify({
     token: 'legacy', team_id: TEAM, api_app_id: 'A0TEST', type: 'event_callback', event_id: `Ev0FILE${eventCount}`, event_time: 1764000000,
     event: {
       type: 'message', subtype: 'file_share', channel: 'C0MFG0001', user: 'U0OWNER', ts: `1764000100.00000${eventCount}`, thread_ts: threadTs,
-      files: [{ id, name, size: file.length, url_private_download: `https://files.slack.com/files-pri/${TEAM}-${id}/download/x` }],
+      files: [{ id, name, size: file.length, url_private_download: `${origin}/files-pri/${TEAM}-${id}/download/x` }],
     },
   });
   const res = await fetch(ctx.events, { method: 'POST', headers: { 'content-type': 'application/json', ...signedHeaders(body) }, body });
@@ -105,6 +107,21 @@ describe('files dropped in an item thread', () => {
     expect(replies().at(-1)).toBe(`:x: *${name}* was not recorded: ${reason}. Nothing was kept.`);
     expect((await evidence()).length).toBe(1);
     expect(await runtime.services.storage.list(`${demo.tenantId}/${item}/`)).toEqual(before);
+  });
+
+  it.each([
+    ['another host', 'https://evil.example', 'evil.example'],
+    ['a host that only starts like Slack\'s', 'https://files.slack.com.evil.example', 'files.slack.com.evil.example'],
+    ['plain http', 'http://files.slack.com', 'http://files.slack.com'],
+  ])('a file offered from %s is not downloaded (no bot token leaves), and the thread is told', async (_what, origin, shown) => {
+    const before = { evidence: (await evidence()).length, stored: await runtime.services.storage.list(`${demo.tenantId}/${item}/`) };
+    const seen = replies().length;
+    const download = await dropFile(Buffer.from('%PDF-1.7 looks fine'), 'challan.pdf', THREAD, origin);
+    await until(() => replies().length > seen, 10_000);
+    expect(download.isDone()).toBe(false);
+    expect(replies().at(-1)).toBe(`:x: *challan.pdf* was not recorded: Slack offered it from an unexpected address (${shown}), so it was not downloaded; drop it in the thread again. Nothing was kept.`);
+    expect((await evidence()).length).toBe(before.evidence);
+    expect(await runtime.services.storage.list(`${demo.tenantId}/${item}/`)).toEqual(before.stored);
   });
 
   it('ignores files in threads that are not items', async () => {
