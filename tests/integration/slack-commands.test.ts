@@ -1,6 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import { forgetSlackUsers } from '../../bot/slack/identity.js';
 import type { TestDatabase } from '../support/db.js';
 import { instanceId, type DemoIds } from '../support/demo.js';
 import { signedHeaders, slashCommandBody, until } from '../support/slack.js';
@@ -66,7 +65,6 @@ describe('/compliance', () => {
   });
 
   it('links a Slack user by the email Slack has for them', async () => {
-    forgetSlackUsers();
     nock('https://slack.com').post('/api/users.info', (b) => b.user === 'U0CFO').reply(200, { ok: true, user: { id: 'U0CFO', profile: { email: 'CFO@demo.example' } } });
     expect(allText(await command('U0CFO', 'help'))).toContain('/compliance status');
     const linked = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('users').where({ id: demo.users.cfo }).first('slack_user_id'));
@@ -82,6 +80,18 @@ describe('/compliance', () => {
     expect(allText(r)).toContain('Ask your compliance admin to add you');
     expect(await t.db.withSystem((trx) => trx('users').where({ slack_user_id: 'U0STRANGER' }).select('id'))).toEqual([]);
     expect(await audits()).toBe(before);
+  });
+
+  it('a deactivated person is unknown from their very next command', async () => {
+    const [person] = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('users')
+      .insert({ tenant_id: demo.tenantId, email: 'leaver@demo.example', name: 'Leaver', slack_user_id: 'U0LEAVER' }).returning('id'));
+    await t.db.withTenant(demo.tenantId, ({ trx }) => trx('role_assignments').insert({ tenant_id: demo.tenantId, user_id: person.id, role: 'viewer' }));
+    expect((await command('U0LEAVER', 'mine')).text).toMatch(/^You have \d+ item\(s\) to prepare/);
+    await t.db.withTenant(demo.tenantId, ({ trx }) => trx('users').where({ id: person.id }).update({ is_active: false }));
+    // Slack still has their email: that must not link them again either.
+    nock('https://slack.com').post('/api/users.info', (b) => b.user === 'U0LEAVER').reply(200, { ok: true, user: { id: 'U0LEAVER', profile: { email: 'leaver@demo.example' } } });
+    const after = await command('U0LEAVER', 'mine');
+    expect(after.text).toBe('Compliance OS does not know you yet.');
   });
 });
 

@@ -58,7 +58,7 @@ export async function pressButton<T>(
  * A modal's submit: runs the use case as the person, closes the modal when it succeeds, and
  * otherwise shows core's refusal under the given field with the modal left open (nothing changed).
  * This work runs before ack() on purpose: Slack shows field errors only in a view submission's
- * ack. It is one short transaction (the Slack user is normally cached since the button press).
+ * ack. It is two short transactions: who the person is (an indexed read), then the use case.
  */
 export async function submitModal(
   runtime: Runtime,
