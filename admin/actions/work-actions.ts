@@ -3,6 +3,7 @@ import { formatDate, todayIn } from '../../core/engine/dates.js';
 import { requeueNotification } from '../../core/infra/outbox/requeue.js';
 import { loadTimezone } from '../../core/infra/stores/tenant-unit.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
+import { breakConsequence } from '../../core/audit/chain.js';
 import { verifyAuditChain } from '../../core/infra/audit/audit-store.js';
 import type { Database } from '../../core/infra/db/database.js';
 import { applicableMasters, assignApplicableMasters } from '../../core/infra/engine/assignments.js';
@@ -119,14 +120,15 @@ export function applyExtensionAction(db: Database) {
 export function verifyChainAction(db: Database) {
   return previewConfirmAction({
     name: 'verifyChain', label: 'Verify chain', icon: 'Shield', actionType: 'resource', isAccessible: () => true,
-    intro: 'Recomputes every entry’s hash from the one before it. A change to any past entry — even by someone with database access — breaks the chain at that entry.',
+    intro: 'Recomputes every entry’s hash from the one before it, and checks that the chain still reaches, with the same hash, the furthest entry the database recorded. A change to any past entry, or removed newest entries — even by someone with database access — is named.',
     confirmLabel: 'Verify now',
     fields: [{ name: 'tenant', label: 'Tenant (slug)', platformOnly: true }],
     preview: async () => ({ message: 'Reads the whole chain; changes nothing.', columns: [], rows: [] }),
     apply: async (input, admin) => inTenant(db, admin, await resolveTenant(db, admin, { slug: input.tenant }), async (tx) => {
       const report = await verifyAuditChain(tx);
       if (report.intact) return `Intact: all ${report.entries} entries verified.`;
-      throw new ValidationError(`BROKEN at entry #${report.firstBreak!.seq}: ${report.firstBreak!.message}. Entries before it verified.`);
+      const found = report.firstBreak!;
+      throw new ValidationError(`BROKEN at entry #${found.seq}: ${found.message}. ${breakConsequence(report.entries, found)}`);
     }),
   });
 }

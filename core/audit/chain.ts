@@ -77,19 +77,36 @@ export function entryHash(prevHash: string, entry: Omit<ChainedEntry, 'prevHash'
 
 export interface ChainBreak {
   seq: number;
-  problem: 'sequence_gap' | 'prev_hash_mismatch' | 'hash_mismatch';
+  problem: 'sequence_gap' | 'prev_hash_mismatch' | 'hash_mismatch' | 'entries_removed' | 'history_rewritten' | 'head_missing';
   message: string;
 }
 
 /**
+ * The furthest the chain ever reached, as the database recorded it when each entry was written
+ * (in a table the application cannot lower). A chain that is internally consistent can still
+ * have lost its newest entries, or have been rewritten with every hash recomputed: only a
+ * comparison with this head shows it.
+ */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+const range = (from: number, to: number) => (from === to ? `entry #${from} was removed` : `entries #${from}–#${to} were removed`);
+
+/**
  * Checks entries fed in sequence order, in as many batches as the caller likes, and remembers
- * the first break.
+ * the first break. Given the recorded head (null: none was recorded), `finish` also checks that
+ * the chain still reaches it and still carries its hash.
  */
 export class ChainVerifier {
   private expectedSeq = 1;
   private expectedPrev = GENESIS_HASH;
+  private hashAtHead: string | undefined;
   checked = 0;
   firstBreak: ChainBreak | null = null;
+
+  constructor(private readonly head?: ChainHead | null) {}
 
   add(entry: ChainedEntry): void {
     if (this.firstBreak) return;
@@ -113,7 +130,52 @@ export class ChainVerifier {
         message: `entry #${entry.seq} (${entry.action} on ${entry.objectType} ${entry.objectId}) was altered after it was written`,
       };
     }
+    if (entry.seq === this.head?.seq) this.hashAtHead = entry.hash;
     this.expectedSeq = entry.seq + 1;
     this.expectedPrev = entry.hash;
+  }
+
+  /** The first break, once every entry has been added: inside the chain first, then against the head. */
+  finish(): ChainBreak | null {
+    if (this.firstBreak || this.head === undefined) return this.firstBreak;
+    const last = this.expectedSeq - 1;
+    if (this.head === null) {
+      if (last === 0) return null;
+      this.firstBreak = {
+        seq: 1,
+        problem: 'head_missing',
+        message: `the database holds no record of how far this chain reached (it has ${last} entries): they were written with the integrity triggers off, so removed entries at its end cannot be ruled out`,
+      };
+    } else if (last < this.head.seq) {
+      this.firstBreak = {
+        seq: last + 1,
+        problem: 'entries_removed',
+        message: `${range(last + 1, this.head.seq)}: the chain once reached #${this.head.seq}`,
+      };
+    } else if (this.hashAtHead !== this.head.hash) {
+      this.firstBreak = {
+        seq: this.head.seq,
+        problem: 'history_rewritten',
+        message: `entry #${this.head.seq} does not carry the hash recorded when the chain reached it: entries up to #${this.head.seq} were rewritten (or removed and written again) with their hashes recomputed`,
+      };
+    }
+    return this.firstBreak;
+  }
+}
+
+/**
+ * What still holds after a break, and what to do, in words for whoever ran the check (the CLI
+ * and the portal say the same).
+ */
+export function breakConsequence(entries: number, found: ChainBreak): string {
+  const restore = 'Restore the audit log from a backup taken before the change and find out who had owner access to the database.';
+  switch (found.problem) {
+    case 'entries_removed':
+      return `The ${entries} entries before them verified. ${restore}`;
+    case 'history_rewritten':
+    case 'head_missing':
+      return `The entries link up with each other, but they are not the chain the database recorded as it was written. ${restore}`;
+    default:
+      return `${entries - 1} entries before it verified. ${restore}`;
   }
 }

@@ -1,11 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { entryHash, type ChainedEntry } from '../../core/audit/chain.js';
 import { appendAudit, verifyAuditChain } from '../../core/infra/audit/audit-store.js';
 import { seedDemo } from '../../app/seed/demo.js';
 import { runCli } from '../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { createTenantWithEverything } from '../support/fixtures.js';
 
 let t: TestDatabase;
 let demoTenantId: string;
@@ -76,5 +78,96 @@ describe('audit chain', () => {
     const res = await cli('audit', 'verify', '--tenant', 'nope');
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('No tenant with slug "nope"');
+  });
+});
+
+/** A tenant of its own whose chain has exactly `entries` entries. */
+async function tenantWithChain(slug: string, entries: number): Promise<string> {
+  const { tenantId } = await createTenantWithEverything(t.db, slug);
+  const more = Array.from({ length: entries - 1 }, (_, i) => ({ actor: { type: 'system' as const, id: 'test' }, action: 'test.entry', objectType: 'test', objectId: String(i + 2), after: { n: i + 2 } }));
+  await t.db.withTenant(tenantId, (tx) => appendAudit(tx, more));
+  return tenantId;
+}
+
+/**
+ * What the database owner can do: switch the append-only triggers off, change the log, and
+ * switch them on again.
+ */
+async function withTriggersOff(work: () => Promise<void>): Promise<void> {
+  await t.superuser('ALTER TABLE audit_log DISABLE TRIGGER USER');
+  try {
+    await work();
+  } finally {
+    await t.superuser('ALTER TABLE audit_log ENABLE TRIGGER USER');
+  }
+}
+
+const deleteNewest = (tenantId: string, n: number) => withTriggersOff(async () => {
+  await t.superuser('DELETE FROM audit_log WHERE tenant_id = $1 AND seq > (SELECT max(seq) - $2 FROM audit_log WHERE tenant_id = $1)', [tenantId, n]);
+});
+
+/** Alters entry `from` and recomputes every hash after it with the product's own entryHash. */
+const rewriteHistory = (tenantId: string, from: number) => withTriggersOff(async () => {
+  const { rows } = await t.superuser('SELECT * FROM audit_log WHERE tenant_id = $1 ORDER BY seq', [tenantId]);
+  let prev: string = rows[from - 2]!.hash;
+  for (const row of rows.slice(from - 1)) {
+    const entry: Omit<ChainedEntry, 'prevHash' | 'hash'> = {
+      tenantId, seq: Number(row.seq), occurredAt: row.occurred_at, actorType: row.actor_type, actorId: row.actor_id, actorLabel: row.actor_label,
+      action: row.action, objectType: row.object_type, objectId: row.object_id, before: row.before,
+      after: Number(row.seq) === from ? { n: -1, rewritten: true } : row.after,
+    };
+    const hash = entryHash(prev, entry);
+    await t.superuser('UPDATE audit_log SET after = $3, prev_hash = $4, hash = $5 WHERE tenant_id = $1 AND seq = $2',
+      [tenantId, entry.seq, JSON.stringify(entry.after), prev, hash]);
+    prev = hash;
+  }
+});
+
+describe('tampering by the database owner with the triggers switched off', () => {
+  const verifyIn = (tenantId: string) => t.db.withTenant(tenantId, (tx) => verifyAuditChain(tx));
+
+  it('an untouched chain of 50 entries is intact', async () => {
+    const tenantId = await tenantWithChain('untouched', 50);
+    expect(await verifyIn(tenantId)).toEqual({ intact: true, entries: 50, firstBreak: null });
+    const res = await cli('audit', 'verify', '--tenant', 'untouched');
+    expect([res.code, res.stdout.trim()]).toEqual([0, 'Audit chain for "untouched" is intact: 50 entries verified.']);
+  });
+
+  it('deleting the newest entry is reported BROKEN', async () => {
+    const tenantId = await tenantWithChain('cut-one', 50);
+    await deleteNewest(tenantId, 1);
+    expect(await verifyIn(tenantId)).toMatchObject({ intact: false, entries: 49, firstBreak: { seq: 50, problem: 'entries_removed' } });
+    const res = await cli('audit', 'verify', '--tenant', 'cut-one');
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('Audit chain for "cut-one" is BROKEN at entry #50: entry #50 was removed: the chain once reached #50.');
+  });
+
+  it('deleting the newest 10 entries is reported BROKEN, naming them', async () => {
+    const tenantId = await tenantWithChain('cut-ten', 50);
+    await deleteNewest(tenantId, 10);
+    expect(await verifyIn(tenantId)).toMatchObject({ intact: false, entries: 40, firstBreak: { seq: 41, problem: 'entries_removed' } });
+    const res = await cli('audit', 'verify', '--tenant', 'cut-ten');
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('BROKEN at entry #41: entries #41–#50 were removed: the chain once reached #50.');
+    expect(res.stderr).toContain('The 40 entries before them verified.');
+  });
+
+  it('the removal stays visible after the application appends past where the chain once reached', async () => {
+    const tenantId = await tenantWithChain('cut-regrown', 50);
+    await deleteNewest(tenantId, 10);
+    const more = Array.from({ length: 15 }, (_, i) => ({ actor: { type: 'system' as const, id: 'test' }, action: 'test.after_cut', objectType: 'test', objectId: String(i) }));
+    await t.db.withTenant(tenantId, (tx) => appendAudit(tx, more));
+    expect(await verifyIn(tenantId)).toMatchObject({ intact: false, entries: 55, firstBreak: { seq: 50, problem: 'history_rewritten' } });
+    expect((await cli('audit', 'verify', '--tenant', 'cut-regrown')).code).toBe(1);
+  });
+
+  it('rewriting history and recomputing every hash is reported BROKEN', async () => {
+    const tenantId = await tenantWithChain('rewritten', 50);
+    await rewriteHistory(tenantId, 20);
+    const report = await verifyIn(tenantId);
+    expect(report).toMatchObject({ intact: false, entries: 50, firstBreak: { seq: 50, problem: 'history_rewritten' } });
+    const res = await cli('audit', 'verify', '--tenant', 'rewritten');
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('BROKEN at entry #50: entry #50 does not carry the hash recorded when the chain reached it');
   });
 });

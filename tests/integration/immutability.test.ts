@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { appendAudit } from '../../core/infra/audit/audit-store.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { createTenantWithEverything, type TenantFixture } from '../support/fixtures.js';
 
@@ -28,6 +29,52 @@ describe('audit_log is append-only for every role', () => {
   });
 });
 
+describe("the head of each tenant's chain only moves forward", () => {
+  const head = async () => (await t.superuser<{ seq: number; hash: string }>('SELECT seq::int AS seq, hash FROM audit_heads WHERE tenant_id = $1', [fx.tenantId])).rows[0]!;
+  const newest = async () => (await t.superuser<{ seq: number; hash: string }>(
+    'SELECT seq::int AS seq, hash FROM audit_log WHERE tenant_id = $1 ORDER BY seq DESC LIMIT 1', [fx.tenantId])).rows[0]!;
+
+  it('follows every append', async () => {
+    expect(await head()).toEqual(await newest());
+    await t.db.withTenant(fx.tenantId, (tx) => appendAudit(tx, [1, 2, 3].map((n) => ({ actor: { type: 'system' as const, id: 'test' }, action: 'test.appended', objectType: 'test', objectId: String(n) }))));
+    const latest = await newest();
+    expect(latest.seq).toBe(4);
+    expect(await head()).toEqual(latest);
+  });
+
+  it('the application roles can read their own tenant\'s head and nothing more', async () => {
+    const seen = await t.db.withTenant(fx.tenantId, ({ trx }) => trx('audit_heads').select('tenant_id'));
+    expect(seen).toEqual([{ tenant_id: fx.tenantId }]);
+    await expect(t.db.withTenant(fx.tenantId, ({ trx }) => trx('audit_heads').update({ seq: 1 }))).rejects.toThrow(/permission denied for table audit_heads/);
+    await expect(t.db.withTenant(fx.tenantId, ({ trx }) => trx('audit_heads').delete())).rejects.toThrow(/permission denied for table audit_heads/);
+    await expect(t.db.withSystem((trx) => trx('audit_heads').update({ seq: 1 }))).rejects.toThrow(/permission denied for table audit_heads/);
+  });
+
+  it('refuses the superuser lowering it, re-hashing it, deleting or truncating it, even in replica mode', async () => {
+    const before = await head();
+    await expect(t.superuser('UPDATE audit_heads SET seq = seq - 1 WHERE tenant_id = $1', [fx.tenantId])).rejects.toThrow(/only moves forward/);
+    await expect(t.superuser("UPDATE audit_heads SET hash = repeat('a', 64) WHERE tenant_id = $1", [fx.tenantId])).rejects.toThrow(/only moves forward/);
+    await expect(t.superuser('DELETE FROM audit_heads WHERE tenant_id = $1', [fx.tenantId])).rejects.toThrow(/only moves forward: DELETE/);
+    await expect(t.superuser('TRUNCATE audit_heads')).rejects.toThrow(/only moves forward: TRUNCATE/);
+    await expect(t.superuser(`BEGIN; SET LOCAL session_replication_role = replica;
+      UPDATE audit_heads SET seq = 1 WHERE tenant_id = '${fx.tenantId}'; COMMIT;`)).rejects.toThrow(/only moves forward/);
+    expect(await head()).toEqual(before);
+  });
+});
+
+describe('evidence rows cannot be deleted by the application', () => {
+  it('refuses DELETE of a pending version to the application and platform roles', async () => {
+    const [pending] = await t.db.withTenant(fx.tenantId, ({ trx }) => trx('evidence').insert({
+      tenant_id: fx.tenantId, instance_id: fx.instanceId, version: 9, file_name: 'v9.pdf', content_type: 'application/pdf',
+      size_bytes: 10, sha256: 'c'.repeat(64), storage_key: 'k/v9', uploaded_by: fx.userId, channel: 'portal',
+    }).returning('id'));
+    await expect(t.db.withTenant(fx.tenantId, ({ trx }) => trx('evidence').where({ id: pending.id }).delete())).rejects.toThrow(/permission denied for table evidence/);
+    await expect(t.db.withSystem((trx) => trx('evidence').where({ id: pending.id }).delete())).rejects.toThrow(/permission denied for table evidence/);
+    const { rows } = await t.superuser('SELECT count(*)::int AS n FROM evidence WHERE id = $1', [pending.id]);
+    expect(rows[0]!.n).toBe(1);
+  });
+});
+
 describe('approved evidence never changes', () => {
   it('allows a pending version to be reviewed, then refuses any change once approved', async () => {
     await t.db.withTenant(fx.tenantId, ({ trx }) =>
@@ -38,7 +85,7 @@ describe('approved evidence never changes', () => {
     ).rejects.toThrow(/is approved and can no longer be changed or deleted/);
     await expect(
       t.db.withTenant(fx.tenantId, ({ trx }) => trx('evidence').where({ id: fx.evidenceId }).delete()),
-    ).rejects.toThrow(/is approved/);
+    ).rejects.toThrow(/permission denied for table evidence/);
     await expect(t.superuser("UPDATE evidence SET sha256 = repeat('0', 64) WHERE id = $1", [fx.evidenceId])).rejects.toThrow(/is approved/);
     await expect(t.superuser('DELETE FROM evidence WHERE id = $1', [fx.evidenceId])).rejects.toThrow(/is approved/);
     const { rows } = await t.superuser('SELECT review_status, review_reason FROM evidence WHERE id = $1', [fx.evidenceId]);

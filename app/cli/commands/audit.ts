@@ -1,3 +1,4 @@
+import { breakConsequence } from '../../../core/audit/chain.js';
 import { verifyAuditChain } from '../../../core/infra/audit/audit-store.js';
 import { tenantIdBySlug } from '../../../core/infra/stores/tenants.js';
 import { requireString, type Command } from '../command.js';
@@ -6,7 +7,7 @@ export const auditCommands: Command[] = [
   {
     words: ['audit', 'verify'],
     usage: 'audit verify --tenant <slug>',
-    summary: "Recompute the tenant's audit hash chain; exit 1 and name the first broken entry if it was tampered with.",
+    summary: "Recompute the tenant's audit hash chain and compare it with the furthest it ever reached; exit 1 and name the first broken, removed or rewritten entry.",
     options: { tenant: { type: 'string' } },
     async run({ runtime, io }, values) {
       const slug = requireString(values, 'tenant');
@@ -17,8 +18,9 @@ export const auditCommands: Command[] = [
         io.out(`Audit chain for "${slug}" is intact: ${report.entries} entries verified.`);
         return 0;
       }
-      io.err(`Audit chain for "${slug}" is BROKEN at entry #${report.firstBreak!.seq}: ${report.firstBreak!.message}.`);
-      io.err(`${report.entries - 1} entries before it verified.`);
+      const found = report.firstBreak!;
+      io.err(`Audit chain for "${slug}" is BROKEN at entry #${found.seq}: ${found.message}.`);
+      io.err(breakConsequence(report.entries, found));
       return 1;
     },
   },

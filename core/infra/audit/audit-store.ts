@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import {
   ChainVerifier, GENESIS_HASH, entryHash,
-  type AuditEntryInput, type ChainBreak, type ChainedEntry,
+  type AuditEntryInput, type ChainBreak, type ChainHead, type ChainedEntry,
 } from '../../audit/chain.js';
 import type { TenantTx } from '../db/database.js';
 
@@ -104,9 +104,19 @@ export interface ChainReport {
   firstBreak: ChainBreak | null;
 }
 
-/** Walks the tenant's whole chain in sequence order, in batches, and names the first break. */
+/** The furthest the tenant's chain ever reached, as the database recorded it (null: never recorded). */
+async function recordedHead(trx: Knex, tenantId: string): Promise<ChainHead | null> {
+  const row: Pick<AuditRow, 'seq' | 'hash'> | undefined = await trx('audit_heads').where({ tenant_id: tenantId }).first('seq', 'hash');
+  return row ? { seq: row.seq, hash: row.hash } : null;
+}
+
+/**
+ * Walks the tenant's whole chain in sequence order, in batches, and names the first break:
+ * inside the chain, or against the head the database recorded (entries removed at the end,
+ * history rewritten with recomputed hashes).
+ */
 export async function verifyAuditChain({ trx, tenantId }: TenantTx, batchSize = 5000): Promise<ChainReport> {
-  const verifier = new ChainVerifier();
+  const verifier = new ChainVerifier(await recordedHead(trx, tenantId));
   let after = 0;
   for (;;) {
     const rows: AuditRow[] = await (trx as Knex)('audit_log')
@@ -116,5 +126,6 @@ export async function verifyAuditChain({ trx, tenantId }: TenantTx, batchSize = 
     if (rows.length < batchSize || verifier.firstBreak) break;
     after = rows[rows.length - 1]!.seq;
   }
-  return { intact: verifier.firstBreak === null, entries: verifier.checked, firstBreak: verifier.firstBreak };
+  const firstBreak = verifier.finish();
+  return { intact: firstBreak === null, entries: verifier.checked, firstBreak };
 }
