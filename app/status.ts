@@ -1,19 +1,35 @@
+import { createHash } from 'node:crypto';
 import { todayIn } from '../core/engine/dates.js';
 import { statusSummary, type StatusSummary } from '../core/infra/engine/status-summary.js';
 import { loadTenantSettings } from '../core/infra/stores/tenant-settings.js';
 import type { Runtime } from './runtime.js';
 
-/** The status summary every channel shows, cached in Redis when there is one (by tenant, entity and day). */
+/**
+ * The part of the cache key that says whose answer it is: the entities it covers. Two people see
+ * the same cached summary only when they may read exactly the same entities.
+ */
+function scopeKey(entityIds: string[] | undefined): string {
+  if (!entityIds) return 'all';
+  const ids = [...new Set(entityIds)].sort().join(',');
+  return `entities-${createHash('sha256').update(ids).digest('hex').slice(0, 32)}`;
+}
+
+/**
+ * The status summary every channel shows, cached in Redis when there is one (by tenant, the
+ * entities it covers and day). `entityIds` limits it to those entities (the asker's scope, or
+ * the one entity asked about); `entityId` is the same for one entity.
+ */
 export async function getStatusSummary(
   runtime: Pick<Runtime, 'db' | 'services'>,
   tenantId: string,
-  options: { entityId?: string; now?: Date; today?: string } = {},
+  options: { entityIds?: string[]; entityId?: string; now?: Date; today?: string } = {},
 ): Promise<StatusSummary> {
   const { db, services } = runtime;
+  const entityIds = options.entityIds ?? (options.entityId ? [options.entityId] : undefined);
   return db.withTenant(tenantId, async (tx) => {
     const settings = await loadTenantSettings(tx);
     const today = options.today ?? todayIn(settings.timezone, options.now ?? new Date());
-    return services.cache.get(tenantId, `${options.entityId ?? 'all'}:${today}`, () =>
-      statusSummary(tx, { today, amberWindowDays: settings.amberWindowDays, entityIds: options.entityId ? [options.entityId] : undefined }));
+    return services.cache.get(tenantId, `${scopeKey(entityIds)}:${today}`, () =>
+      statusSummary(tx, { today, amberWindowDays: settings.amberWindowDays, entityIds }));
   });
 }

@@ -35,3 +35,15 @@ export function requireRole(actor: Actor, roles: readonly Role[], entityId: stri
     });
   }
 }
+
+/** The entities whose items someone may read: every one, or those listed (none when the list is empty). */
+export type EntityReach = 'all' | string[];
+
+/**
+ * What a person may read, whatever the channel: every entity with a tenant-wide grant of any role
+ * (or as a platform admin), else the entities their entity-scoped grants name; no grant, nothing.
+ */
+export function visibleEntities(actor: Actor): EntityReach {
+  if (actor.roles.some((g) => g.role === 'platform_admin' || g.entityId === null)) return 'all';
+  return [...new Set(actor.roles.map((g) => g.entityId!))];
+}

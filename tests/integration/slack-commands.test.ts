@@ -95,6 +95,74 @@ describe('/compliance', () => {
   });
 });
 
+describe("answers follow the asker's scope", () => {
+  const NO_ROLE = 'You have no role in Compliance OS yet, so there is nothing to show. Ask your compliance admin.';
+  const everything = (r: Reply) => JSON.stringify(r);
+
+  beforeAll(async () => {
+    await t.db.withTenant(demo.tenantId, async ({ trx }) => {
+      const [auditor, nobody] = await trx('users').insert([
+        { tenant_id: demo.tenantId, email: 'sw-auditor@demo.example', name: 'Software Auditor', slack_user_id: 'U0SWAUD' },
+        { tenant_id: demo.tenantId, email: 'nobody@demo.example', name: 'No Role', slack_user_id: 'U0NOROLE' },
+      ]).returning('id');
+      expect(nobody).toBeDefined();
+      await trx('role_assignments').insert({ tenant_id: demo.tenantId, user_id: auditor.id, role: 'auditor', entity_id: demo.entities.software });
+    });
+  });
+
+  it('status shows only the entities a per-entity role names', async () => {
+    const r = await command('U0SWAUD', 'status');
+    expect(r.blocks[0]!.text!.text).toBe('Compliance status · Demo Software');
+    expect(allText(r)).toMatch(/\*Demo Software\* {2}:red_circle: \d+/);
+    expect(everything(r)).not.toMatch(/Demo Manufacturing|Demo Advisors/);
+  });
+
+  it('status <entity> outside the scope answers exactly like an entity that does not exist', async () => {
+    const outside = await command('U0SWAUD', 'status manufacturing');
+    const unknown = await command('U0SWAUD', 'status nosuchentity');
+    expect(allText(outside)).toContain(':warning: No entity matches "manufacturing". Entities: Demo Software.');
+    expect(everything(outside).replace('manufacturing', 'nosuchentity')).toBe(everything(unknown));
+  });
+
+  it('due lists only the items of their entities', async () => {
+    const r = await command('U0SWAUD', 'due 366');
+    const lines = allText(r).split('\n').filter((l) => l.includes(' · due '));
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l) => l.includes('· Demo Software ·'))).toBe(true);
+    expect(everything(r)).not.toMatch(/Demo Manufacturing|Demo Advisors/);
+  });
+
+  it('a person with no role is told so, for status and due alike', async () => {
+    for (const text of ['status', 'status software', 'due 30']) {
+      const r = await command('U0NOROLE', text);
+      expect(r.text).toBe(NO_ROLE);
+      expect(everything(r)).not.toMatch(/Demo (Software|Manufacturing|Advisors)/);
+    }
+  });
+
+  it("one person's cached summary is never shown to another", async () => {
+    // A shared cache (Redis in production), kept in memory here: the key must carry the asker's scope.
+    const saved = ctx.runtime.services.cache;
+    const entries = new Map<string, unknown>();
+    ctx.runtime.services.cache = {
+      async get(tenantId, key, compute) {
+        const k = `${tenantId}:${key}`;
+        if (!entries.has(k)) entries.set(k, await compute());
+        return entries.get(k) as never;
+      },
+      async invalidate() { entries.clear(); },
+    };
+    try {
+      expect(everything(await command('U0SWAUD', 'status'))).not.toContain('Demo Manufacturing');
+      expect(everything(await command('U0OWNER', 'status'))).toContain('*Demo Manufacturing*');
+      expect(everything(await command('U0SWAUD', 'status'))).not.toContain('Demo Manufacturing');
+      expect(entries.size).toBe(2);
+    } finally {
+      ctx.runtime.services.cache = saved;
+    }
+  });
+});
+
 describe('request verification', () => {
   const body = slashCommandBody({ team_id: TEAM, user_id: 'U0OWNER', text: 'status', response_url: `${HOOKS}/commands/T0DEMO/1/abc` });
   it('answers 401 to a forged signature, and to a replayed old request', async () => {

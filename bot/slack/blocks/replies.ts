@@ -67,3 +67,8 @@ export const unknownUserReply = (): SlackReply => ({
   text: 'Compliance OS does not know you yet.',
   blocks: [section(':wave: Compliance OS does not know your Slack account yet. Ask your compliance admin to add you with the email address you use in Slack; your first command after that links you automatically.')],
 });
+
+export const noRoleReply = (): SlackReply => {
+  const text = 'You have no role in Compliance OS yet, so there is nothing to show. Ask your compliance admin.';
+  return { text, blocks: [section(text)] };
+};

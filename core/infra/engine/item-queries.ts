@@ -1,3 +1,4 @@
+import type { EntityReach } from '../../engine/access.js';
 import { addDays, type IsoDate } from '../../engine/dates.js';
 import { ragOf, type Rag } from '../../engine/rag.js';
 import { OPEN_STATUSES, type InstanceStatus } from '../../engine/status.js';
@@ -65,4 +66,11 @@ export async function recentlyCompleted(tx: TenantTx, userId: string, today: Iso
     .andWhere('i.decided_at', '>=', tx.trx.raw('?::date', [addDays(today, -days)]))
     .clearOrder().orderBy('i.decided_at', 'desc');
   return toLines(rows, today, amber);
+}
+
+/** The active entities within someone's reach, by name (what they may ask about). */
+export async function entitiesWithin({ trx, tenantId }: TenantTx, reach: EntityReach): Promise<{ id: string; name: string }[]> {
+  const query = trx('entities').where({ tenant_id: tenantId, is_active: true }).orderBy('name').select('id', 'name');
+  if (reach !== 'all') query.whereIn('id', reach);
+  return query;
 }
