@@ -7,7 +7,7 @@ import { formatBytes } from '../../core/evidence/file-policy.js';
 import { AppError } from '../../core/errors.js';
 import { storeEvidenceStream } from '../../core/infra/storage/store-evidence.js';
 import { submitEvidence } from '../../core/use-cases/submit-evidence.js';
-import { esc } from './blocks/common.js';
+import { esc, mention } from './blocks/common.js';
 import { resolveSlackUser } from './identity.js';
 
 export interface SharedFile {
@@ -65,7 +65,7 @@ export async function handleThreadUpload(runtime: Runtime, client: webApi.WebCli
   const reply = (text: string) => client.chat.postMessage({ channel: upload.channel, thread_ts: upload.threadTs, text });
   const userId = await resolveSlackUser(db, client, upload.tenantId, upload.slackUserId);
   if (!userId) {
-    await reply(`<@${upload.slackUserId}> Compliance OS does not know your Slack account yet, so the file was not recorded as evidence. Ask your compliance admin to add you.`);
+    await reply(`${mention(upload.slackUserId)} Compliance OS does not know your Slack account yet, so the file was not recorded as evidence. Ask your compliance admin to add you.`);
     return;
   }
   for (const file of upload.files) {

@@ -18,8 +18,20 @@ export const section = (markdown: string): KnownBlock => ({ type: 'section', tex
 export const context = (markdown: string): KnownBlock => ({ type: 'context', elements: [{ type: 'mrkdwn', text: markdown.slice(0, 3000) }] });
 export const divider = (): KnownBlock => ({ type: 'divider' });
 
-/** Escapes text that goes into mrkdwn (names come from people). */
+/**
+ * Escapes text that goes into mrkdwn or a message's fallback text: names, reasons, references
+ * and file names come from people, and Slack would act on `<!channel>`, `<@U…>` or `<http…|…>`.
+ */
 export const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The reverse, for text Slack hands back as it stores it (a message's text): plain again, to be escaped once. */
+export const unesc = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/** Slack's user ids (U… or, on Enterprise Grid, W…): anything else (e.g. mistyped in the portal) is never put in a mention. */
+export const isSlackUserId = (value: string | null | undefined): value is string => /^[UW][A-Z0-9]+$/.test(value ?? '');
+
+/** A mention of a Slack user; what is not a Slack user id is shown as text. */
+export const mention = (slackUserId: string) => (isSlackUserId(slackUserId) ? `<@${slackUserId}>` : esc(slackUserId));
 
 export const itemLine = (i: ItemLine) =>
   `${RAG_EMOJI[i.rag]} *${esc(i.code)}* ${esc(i.periodKey)} · ${esc(i.entityName)} · due ${formatDate(i.dueDate)} · _${STATUS_WORD[i.status] ?? i.status}_`;

@@ -4,7 +4,7 @@ import type { Rag } from '../../../core/engine/rag.js';
 import { canTransition, type InstanceStatus } from '../../../core/engine/status.js';
 import type { MessageContext } from '../../../core/notifications/message.js';
 import { ACTIONS, evidenceRef } from '../ids.js';
-import { RAG_EMOJI, context, esc, section } from './common.js';
+import { RAG_EMOJI, context, esc, isSlackUserId, mention, section } from './common.js';
 
 type KnownBlock = types.KnownBlock;
 
@@ -33,7 +33,7 @@ export interface ItemCard {
 const STATUS_LABEL: Record<string, string> = {
   pending: 'Pending', submitted: 'Submitted, awaiting approval', approved: 'Approved', rejected: 'Rejected', not_applicable: 'Not applicable',
 };
-const person = (slackId: string | null, name: string | null) => (slackId ? `<@${slackId}>` : name ? esc(name) : '_nobody assigned_');
+const person = (slackId: string | null, name: string | null) => (isSlackUserId(slackId) ? `<@${slackId}>` : name ? esc(name) : '_nobody assigned_');
 
 function dueText(c: ItemCard): string {
   const parts = [`*Due:* ${formatDate(c.dueDate)}`];
@@ -46,7 +46,7 @@ function dueText(c: ItemCard): string {
 export function rootMessage(c: ItemCard): { text: string; blocks: KnownBlock[] } {
   const status = `${c.status === 'approved' ? ':white_check_mark:' : RAG_EMOJI[c.rag]} *${STATUS_LABEL[c.status] ?? c.status}*${c.status === 'approved' && c.approvedLate ? ' (late)' : ''}`;
   return {
-    text: `${c.code} ${c.periodKey} · ${c.entityName} · due ${formatDate(c.dueDate)} · ${STATUS_LABEL[c.status] ?? c.status}`,
+    text: `${esc(c.code)} ${esc(c.periodKey)} · ${esc(c.entityName)} · due ${formatDate(c.dueDate)} · ${STATUS_LABEL[c.status] ?? c.status}`,
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: `${c.name}`.slice(0, 150), emoji: true } },
       section(`*${esc(c.entityName)}* · ${esc(c.code)} · period *${esc(c.periodKey)}*\n${dueText(c)}\n${status}${c.filingReference ? ` · ref ${esc(c.filingReference)}` : ''}`),
@@ -81,13 +81,13 @@ export function threadReply(m: MessageContext): { text: string; blocks: KnownBlo
   const p = m.payload;
   const extra = [
     ['rejected', 'not_applicable', 'reopened'].includes(m.kind) && typeof p.reason === 'string' ? `Reason: ${esc(p.reason)}` : '',
-    m.kind === 'assigned' ? `You are its ${String(p.as ?? 'owner')}.` : '',
+    m.kind === 'assigned' ? `You are its ${esc(String(p.as ?? 'owner'))}.` : '',
     m.kind === 'due_date_changed' ? `${formatDate(String(p.oldDueDate))} → *${formatDate(String(p.newDueDate))}*${p.reference ? ` (${esc(String(p.reference))})` : ''}` : '',
-    p.addressedTo && typeof p.addressedTo === 'object' && 'missing' in p.addressedTo ? `No ${String((p.addressedTo as { missing: string }).missing)} is assigned: please assign one.` : '',
+    p.addressedTo && typeof p.addressedTo === 'object' && 'missing' in p.addressedTo ? `No ${esc(String((p.addressedTo as { missing: string }).missing))} is assigned: please assign one.` : '',
   ].filter(Boolean);
-  const mention = m.recipient.slackUserId ? `<@${m.recipient.slackUserId}> ` : '';
+  const to = m.recipient.slackUserId ? `${mention(m.recipient.slackUserId)} ` : '';
   const lead = LEAD[m.kind] ?? m.kind.replace(/_/g, ' ');
-  const text = `${mention}${lead}${extra.length ? `\n${extra.join('\n')}` : ''}`;
+  const text = `${to}${lead}${extra.length ? `\n${extra.join('\n')}` : ''}`;
   const blocks: KnownBlock[] = [section(text)];
   if (m.kind === 'review_requested' && m.item && typeof p.evidenceId === 'string') {
     blocks.push(reviewButtons(evidenceRef(m.item.id, p.evidenceId), p.version));

@@ -4,7 +4,7 @@ import { runAsUser } from '../../../app/use-case-runner.js';
 import type { Actor } from '../../../core/engine/access.js';
 import type { TenantUnit } from '../../../core/ports.js';
 import { AppError } from '../../../core/errors.js';
-import { section } from '../blocks/common.js';
+import { esc, section } from '../blocks/common.js';
 import { unknownUserReply } from '../blocks/replies.js';
 import { publishHome } from '../home.js';
 import { resolveSlackUser } from '../identity.js';
@@ -49,8 +49,10 @@ export async function pressButton<T>(
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     runtime.logger.warn({ code: error.code, slackUser: slackUserId }, 'Slack action refused');
-    if (inHome) await showHome(`:warning: ${error.message}`);
-    else await args.respond({ response_type: 'ephemeral', replace_original: false, text: error.message, blocks: [section(`:warning: ${error.message}`)] });
+    // Core's messages may name things people named: escaped like any other text from them.
+    const message = esc(error.message);
+    if (inHome) await showHome(`:warning: ${message}`);
+    else await args.respond({ response_type: 'ephemeral', replace_original: false, text: message, blocks: [section(`:warning: ${message}`)] });
   }
 }
 

@@ -1,6 +1,7 @@
 import type { App, BlockButtonAction } from '@slack/bolt';
 import type { Runtime } from '../../../../app/runtime.js';
 import { acknowledgeEscalation } from '../../../../core/use-cases/change-status.js';
+import { mention } from '../../blocks/common.js';
 import { pressButton } from '../acting-user.js';
 import { ACTIONS } from '../../ids.js';
 
@@ -14,6 +15,6 @@ export function registerAcknowledge(app: App, runtime: Runtime): void {
     await pressButton(runtime, args, (unit, actor) => acknowledgeEscalation(unit, actor, { instanceId: args.action.value ?? '' }, new Date()),
       (result) => (result.alreadyAcknowledged
         ? ':white_check_mark: Already acknowledged: the escalations had stopped.'
-        : `:white_check_mark: Acknowledged by <@${args.body.user.id}>. Escalations for this item have stopped.`));
+        : `:white_check_mark: Acknowledged by ${mention(args.body.user.id)}. Escalations for this item have stopped.`));
   });
 }

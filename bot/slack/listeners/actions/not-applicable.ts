@@ -1,6 +1,7 @@
 import type { App, BlockButtonAction, ViewSubmitAction } from '@slack/bolt';
 import type { Runtime } from '../../../../app/runtime.js';
 import { markNotApplicable } from '../../../../core/use-cases/change-status.js';
+import { unesc } from '../../blocks/common.js';
 import { REASON_BLOCK, REASON_INPUT, notApplicableModal } from '../../blocks/not-applicable.js';
 import { submitModal } from '../acting-user.js';
 import { ACTIONS, VIEWS } from '../../ids.js';
@@ -13,7 +14,9 @@ import { ACTIONS, VIEWS } from '../../ids.js';
 export function registerNotApplicable(app: App, runtime: Runtime): void {
   app.action<BlockButtonAction>(ACTIONS.markNotApplicable, async ({ ack, body, action, client }) => {
     await ack();
-    const label = (body.message?.text as string | undefined)?.split(' · ').slice(0, 2).join(' · ') ?? 'This item';
+    // The root message's text as Slack keeps it (escaped): made plain here, escaped once by the modal.
+    const text = body.message?.text as string | undefined;
+    const label = text ? unesc(text).split(' · ').slice(0, 2).join(' · ') : 'This item';
     await client.views.open({ trigger_id: body.trigger_id, view: notApplicableModal(action.value ?? '', label) });
   });
 

@@ -1,6 +1,7 @@
 import type { App, BlockButtonAction, ViewSubmitAction } from '@slack/bolt';
 import type { Runtime } from '../../../../app/runtime.js';
 import { MIN_REASON_LENGTH, approveEvidence, rejectEvidence } from '../../../../core/use-cases/review-evidence.js';
+import { mention } from '../../blocks/common.js';
 import { inputModal } from '../../blocks/input-modal.js';
 import { REASON_BLOCK, REASON_INPUT } from '../../blocks/not-applicable.js';
 import { pressButton, submitModal } from '../acting-user.js';
@@ -17,7 +18,7 @@ export function registerReview(app: App, runtime: Runtime): void {
   app.action<BlockButtonAction>(ACTIONS.approveEvidence, async (args) => {
     await args.ack();
     await pressButton(runtime, args, (unit, actor) => approveEvidence(unit, actor, parseEvidenceRef(args.action.value), new Date()),
-      (result) => `:white_check_mark: Version ${result.evidence.version} approved by <@${args.body.user.id}>${result.late ? ' (filed late)' : ''}. The evidence is now frozen.`);
+      (result) => `:white_check_mark: Version ${result.evidence.version} approved by ${mention(args.body.user.id)}${result.late ? ' (filed late)' : ''}. The evidence is now frozen.`);
   });
 
   app.action<BlockButtonAction>(ACTIONS.approveWithReference, async ({ ack, body, action, client }) => {
