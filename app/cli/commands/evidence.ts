@@ -1,44 +1,51 @@
-import { ObjectMissingError } from '../../../core/infra/storage/storage.js';
+import { verifyAuditChain } from '../../../core/infra/audit/audit-store.js';
+import { deletedFindings, fileFindings, loadEvidenceTrail, reviewFindings, type EvidenceFinding } from '../../../core/infra/storage/evidence-trail.js';
+import { ObjectMissingError, type EvidenceStorage } from '../../../core/infra/storage/storage.js';
 import { hashStoredObject } from '../../../core/infra/storage/store-evidence.js';
 import { tenantIdBySlug } from '../../../core/infra/stores/tenants.js';
 import { requireString, type Command } from '../command.js';
+
+/** The SHA-256 of the stored object, or null when storage has no such object. */
+async function storedHash(storage: EvidenceStorage, key: string): Promise<string | null> {
+  try {
+    return await hashStoredObject(storage, key);
+  } catch (error) {
+    if (error instanceof ObjectMissingError) return null;
+    throw error;
+  }
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export const evidenceCommands: Command[] = [
   {
     words: ['evidence', 'verify'],
     usage: 'evidence verify --tenant <slug>',
-    summary: "Re-read every stored evidence file and recompute its SHA-256; exit 1 naming any file altered or missing.",
+    summary: 'Re-hash every stored evidence file and compare it with its record and with the upload and reviews on the audit trail; exit 1 naming every file altered, missing, swapped, forged, reviewed outside the product or deleted.',
     options: { tenant: { type: 'string' } },
     async run({ runtime, io }, values) {
       const slug = requireString(values, 'tenant');
       const { db, services } = await runtime();
       const tenantId = await tenantIdBySlug(db, slug);
-      const rows: { id: string; version: number; file_name: string; storage_key: string; sha256: string; code: string; period_key: string }[] =
-        await db.withTenant(tenantId, ({ trx }) => trx('evidence as v')
-          .join('compliance_instances as i', function () { this.on('i.tenant_id', 'v.tenant_id').andOn('i.id', 'v.instance_id'); })
-          .join('compliance_masters as m', 'm.id', 'i.master_id')
-          .orderBy(['m.code', 'i.period_key', 'v.version'])
-          .select('v.id', 'v.version', 'v.file_name', 'v.storage_key', 'v.sha256', 'm.code', 'i.period_key'));
-      let problems = 0;
-      for (const row of rows) {
-        const label = `${row.code} ${row.period_key} v${row.version} "${row.file_name}" (evidence ${row.id})`;
-        try {
-          const actual = await hashStoredObject(services.storage, row.storage_key);
-          if (actual !== row.sha256) {
-            problems += 1;
-            io.err(`ALTERED  ${label}: stored bytes hash to ${actual.slice(0, 12)}…, recorded ${row.sha256.slice(0, 12)}…`);
-          }
-        } catch (error) {
-          if (!(error instanceof ObjectMissingError)) throw error;
-          problems += 1;
-          io.err(`MISSING  ${label}: no object at ${row.storage_key}`);
-        }
+      const { trail, chain } = await db.withTenant(tenantId, async (tx) => ({ trail: await loadEvidenceTrail(tx), chain: await verifyAuditChain(tx) }));
+      if (!chain.intact) {
+        io.err(`AUDIT CHAIN BROKEN at entry #${chain.firstBreak!.seq}: ${chain.firstBreak!.message}. The hashes it records cannot be trusted until it is restored: run \`audit verify --tenant ${slug}\`.`);
       }
-      if (problems === 0) {
-        io.out(`All ${rows.length} stored evidence file(s) for "${slug}" match their recorded SHA-256.`);
+      const findings: EvidenceFinding[] = [];
+      for (const row of trail.rows) {
+        findings.push(...fileFindings(trail, row, await storedHash(services.storage, row.storageKey)), ...reviewFindings(trail, row));
+      }
+      const deleted = deletedFindings(trail);
+      for (const f of [...findings, ...deleted]) io.err(`${f.kind}  ${f.label}: ${f.detail}`);
+
+      if (findings.length === 0 && deleted.length === 0 && chain.intact) {
+        io.out(`All ${trail.rows.length} stored evidence file(s) for "${slug}" match their records and the audit trail.`);
         return 0;
       }
-      io.err(`${problems} of ${rows.length} evidence file(s) for "${slug}" failed verification.`);
+      const failed = new Set(findings.map((f) => f.evidenceId)).size;
+      const gone = deleted.length > 0 ? `, and ${plural(deleted.length, 'uploaded file has', 'uploaded files have')} no record any more` : '';
+      io.err(`${failed} of ${trail.rows.length} evidence file(s) for "${slug}" failed verification${gone}.`);
+      io.err('Restore each named file or record from a backup (the audit trail shows what was uploaded and reviewed, by whom and when) and find out who had write access to the database or the evidence storage.');
       return 1;
     },
   },
