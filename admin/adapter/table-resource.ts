@@ -68,7 +68,10 @@ export class TableResource extends BaseResource {
 
   constructor(readonly spec: TableSpec, private readonly db: Database) {
     super(spec);
-    this.props = spec.columns.map((c, i) => new ColumnProperty(c, i));
+    // AdminJS builds a Date from every field of type `date` it is sent, and new Date('2026-02-30')
+    // is 2 March: it is told date columns are text. They are edited and filtered as YYYY-MM-DD
+    // text (PlainDate), checked by core, and stored as the very day typed.
+    this.props = spec.columns.map((c, i) => new ColumnProperty(c.type === 'date' ? { ...c, type: 'string' } : c, i));
   }
 
   override databaseName(): string { return 'postgresql'; }

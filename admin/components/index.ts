@@ -10,4 +10,5 @@ export const componentLoader = new ComponentLoader();
 export const Components = {
   Dashboard: componentLoader.add('Dashboard', './dashboard'),
   PreviewConfirm: componentLoader.add('PreviewConfirm', './preview-confirm'),
+  PlainDate: componentLoader.add('PlainDate', './plain-date'),
 };

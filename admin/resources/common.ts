@@ -2,6 +2,7 @@ import type { ActionContext, ResourceOptions, ResourceWithOptions } from 'adminj
 import type { Knex } from 'knex';
 import type { Database } from '../../core/infra/db/database.js';
 import { ValidationError } from '../../core/errors.js';
+import { Components } from '../components/index.js';
 import { TableResource, type ScopeContext, type TableSpec } from '../adapter/table-resource.js';
 import type { PortalAdmin } from '../scope.js';
 
@@ -42,9 +43,22 @@ export function tableResource(db: Database, spec: TableSpec, options: ResourceOp
     options: {
       ...(spec.defaultSort ? { sort: { sortBy: spec.defaultSort.column, direction: spec.defaultSort.direction } } : {}),
       ...options,
+      properties: withPlainDates(spec, options.properties ?? {}),
       actions: mergeActions(standardActions(spec) ?? {}, options.actions ?? {}),
     },
   };
+}
+
+/**
+ * Date columns are typed and filtered as YYYY-MM-DD text and sent as typed, with no browser time
+ * zone in between (a resource may still give a date column options of its own).
+ */
+function withPlainDates(spec: TableSpec, own: NonNullable<ResourceOptions['properties']>): NonNullable<ResourceOptions['properties']> {
+  const properties = { ...own };
+  for (const c of spec.columns.filter((column) => column.type === 'date')) {
+    properties[c.path] = { components: { edit: Components.PlainDate, filter: Components.PlainDate }, ...own[c.path] };
+  }
+  return properties;
 }
 
 /** A tenant admin's rows are always their own tenant's; a platform admin names the tenant. */

@@ -1,5 +1,5 @@
 import type { Config } from '../../core/config.js';
-import { isValidIsoDate } from '../../core/engine/dates.js';
+import { calendarDateProblem, parseTimestamp } from '../../core/engine/dates.js';
 import { NotFoundError } from '../../core/errors.js';
 import type { Database } from '../../core/infra/db/database.js';
 import type { Runtime } from '../runtime.js';
@@ -45,13 +45,25 @@ export function optionalString(values: OptionValues, name: string): string | und
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-/** A date option: a real calendar date as YYYY-MM-DD. */
+/** A date option: a day that exists in the calendar, as YYYY-MM-DD. */
 export function dateOption(values: OptionValues, name: string, required: true): string;
 export function dateOption(values: OptionValues, name: string, required?: false): string | undefined;
 export function dateOption(values: OptionValues, name: string, required = false): string | undefined {
   const value = required ? requireString(values, name) : optionalString(values, name);
-  if (value !== undefined && !isValidIsoDate(value)) throw new UsageError(`--${name} ${value} is not a real date: use YYYY-MM-DD, e.g. 2025-04-01`);
+  const problem = value === undefined ? undefined : calendarDateProblem(value);
+  if (problem) throw new UsageError(`--${name}: ${problem}`);
   return value;
+}
+
+/** A moment option: an ISO timestamp with its offset, on a day that exists (never rolled over by Date). */
+export function timestampOption(values: OptionValues, name: string): Date | undefined {
+  const value = optionalString(values, name);
+  if (value === undefined) return undefined;
+  try {
+    return parseTimestamp(value);
+  } catch (error) {
+    throw new UsageError(`--${name}: ${(error as Error).message}`);
+  }
 }
 
 /** An entity of the tenant by its name (case-insensitive), as people type it on the command line. */

@@ -3,22 +3,50 @@ import { DateTime } from 'luxon';
 /** A calendar date, 'YYYY-MM-DD'. Due dates are dates, not instants. */
 export type IsoDate = string;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** Echoes what was typed back in a message, cut short if someone pasted a paragraph. */
+const quoted = (value: string) => JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
 
-export function parseIsoDate(value: string): DateTime {
-  const d = ISO_DATE.test(value) ? DateTime.fromISO(value, { zone: 'utc' }) : DateTime.invalid('format');
-  if (!d.isValid) throw new RangeError(`"${value}" is not a real date (expected YYYY-MM-DD)`);
-  return d;
+/**
+ * The one check of a typed calendar date: exactly YYYY-MM-DD, and a day that exists. Why it is
+ * not one, for people, or undefined when it is. Never goes through JavaScript's Date, which
+ * quietly turns 30 February into 2 March.
+ */
+export function calendarDateProblem(value: string): string | undefined {
+  const parts = ISO_DATE.exec(value);
+  if (!parts) return value.trim() === '' ? 'no date given: use YYYY-MM-DD (e.g. 2026-09-30).' : `${quoted(value)} is not a date: use YYYY-MM-DD (e.g. 2026-09-30).`;
+  const [year, month, day] = parts.slice(1).map(Number) as [number, number, number];
+  if (month < 1 || month > 12) return `${value} is not a date in the calendar (a month is 01 to 12). Use YYYY-MM-DD.`;
+  const days = DateTime.utc(year, month, 1).daysInMonth!;
+  if (day < 1 || day > days) return `${value} is not a date in the calendar (${MONTH_NAMES[month - 1]} ${year} has ${days} days). Use YYYY-MM-DD.`;
+  return undefined;
 }
 
-export const isValidIsoDate = (value: string): boolean => {
-  try {
-    parseIsoDate(value);
-    return true;
-  } catch {
-    return false;
-  }
-};
+export function parseIsoDate(value: string): DateTime {
+  const problem = calendarDateProblem(value);
+  if (problem) throw new RangeError(problem);
+  return DateTime.fromISO(value, { zone: 'utc' });
+}
+
+export const isValidIsoDate = (value: string): boolean => calendarDateProblem(value) === undefined;
+
+const ISO_TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * A moment typed as an ISO timestamp with its offset (2026-11-27T10:00:00+05:30): the date must
+ * exist and the time be a time of day. Throws a RangeError saying what to type otherwise.
+ */
+export function parseTimestamp(value: string): Date {
+  const example = 'use an ISO timestamp with its offset, e.g. 2026-11-27T10:00:00+05:30 (or …Z for UTC)';
+  const parts = ISO_TIMESTAMP.exec(value);
+  if (!parts) throw new RangeError(`${quoted(value)} is not a timestamp: ${example}.`);
+  const dateProblem = calendarDateProblem(parts[1]!);
+  if (dateProblem) throw new RangeError(dateProblem.replace('Use YYYY-MM-DD.', `For a moment, ${example}.`));
+  const moment = DateTime.fromISO(value, { setZone: true });
+  if (!moment.isValid) throw new RangeError(`${value} is not a time of day (hours 00-23, minutes 00-59): ${example}.`);
+  return moment.toJSDate();
+}
 
 export const toIso = (d: DateTime): IsoDate => d.toISODate()!;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ENTITY_TYPES, GST_MODES, profileSchema } from '../engine/applicability.js';
 import { ROLES } from '../engine/access.js';
-import { isValidIsoDate } from '../engine/dates.js';
+import { calendarDateProblem } from '../engine/dates.js';
 import { masterSchema } from '../engine/master.js';
 import { ValidationError } from '../errors.js';
 
@@ -23,11 +23,14 @@ export function jsonOrText(value: unknown): unknown {
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().min(1).optional());
 const uuid = (what: string) => z.uuid(`choose a ${what}`);
 const flag = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
-/** A calendar date as YYYY-MM-DD; a Date (forms send midnight UTC) counts as its UTC day. */
-export const isoDate = z.preprocess(
-  (v) => (v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString().slice(0, 10) : v),
-  z.string().refine(isValidIsoDate, 'not a real date: use YYYY-MM-DD (e.g. 2026-09-30)'),
-);
+/**
+ * A calendar date as typed, YYYY-MM-DD, that must exist. Taken as text only: a JavaScript Date
+ * would already have turned 30 February into 2 March, or moved the day by a time zone.
+ */
+export const isoDate = z.string({ error: 'give the date as text, YYYY-MM-DD (e.g. 2026-09-30)' }).trim().superRefine((value, ctx) => {
+  const problem = calendarDateProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
 export const slackChannelId = z.string().regex(/^[CG][A-Z0-9]{6,}$/, 'a Slack channel id looks like C0123ABCD (channel details → About)');
 const slackChannel = z.preprocess(blankToUndefined, slackChannelId.optional());
 

@@ -31,7 +31,7 @@ describe('npm run cli -- calendar', () => {
   it('explains a date that does not exist and an unknown code, with exit 64', async () => {
     const bad = await cli('calendar', '--from', '2025-02-30', '--to', '2026-03-31');
     expect(bad.code).toBe(64);
-    expect(bad.stderr).toContain('--from 2025-02-30 is not a real date: use YYYY-MM-DD');
+    expect(bad.stderr).toContain('--from: 2025-02-30 is not a date in the calendar (February 2025 has 28 days). Use YYYY-MM-DD.');
     const unknown = await cli('calendar', '--from', '2025-04-01', '--to', '2026-03-31', '--codes', 'GSTR99');
     expect(unknown.code).toBe(64);
     expect(unknown.stderr).toContain('unknown code(s): GSTR99');

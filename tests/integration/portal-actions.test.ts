@@ -236,10 +236,10 @@ describe('importHolidays', () => {
     const csv = 'holiday_date,name,state\n2026-10-02,Gandhi Jayanti,\n2026-02-30,Not a day,MH\n';
     const before = await holidays();
     const preview = await importHolidays('preview', csv);
-    expect(preview.preview).toMatchObject({ blocked: true, rows: [['3', 'holiday_date', 'not a real date: use YYYY-MM-DD (e.g. 2026-09-30)']] });
+    expect(preview.preview).toMatchObject({ blocked: true, rows: [['3', 'holiday_date', '2026-02-30 is not a date in the calendar (February 2026 has 28 days). Use YYYY-MM-DD.']] });
     const applied = await importHolidays('apply', csv);
     expect(applied.done).toBeUndefined();
-    expect(applied.notice?.message).toContain('row 3 holiday_date: not a real date');
+    expect(applied.notice?.message).toContain('row 3 holiday_date: 2026-02-30 is not a date in the calendar');
     expect(await holidays()).toBe(before);
   });
 

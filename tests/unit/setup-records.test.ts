@@ -62,8 +62,14 @@ describe('entity records', () => {
 describe('dates', () => {
   it('refuses a date that does not exist in the calendar (2026-02-30) and accepts 29 Feb of a leap year', () => {
     const error = refusal(() => parseRecord(holidaySchema, { holiday_date: '2026-02-30', name: 'Not a day' }));
-    expect(fieldsOf(error)).toEqual({ holiday_date: 'not a real date: use YYYY-MM-DD (e.g. 2026-09-30)' });
+    expect(fieldsOf(error)).toEqual({ holiday_date: '2026-02-30 is not a date in the calendar (February 2026 has 28 days). Use YYYY-MM-DD.' });
     expect(parseRecord(holidaySchema, { holiday_date: '2028-02-29', name: 'Leap day' }).holiday_date).toBe('2028-02-29');
+  });
+
+  it('takes a date only as the text typed: a Date object (already rolled over, or moved by a time zone) is refused', () => {
+    // new Date('2026-02-30') is 2 March: accepting it would store a day nobody typed.
+    const error = refusal(() => parseRecord(holidaySchema, { holiday_date: new Date('2026-02-30'), name: 'Rolled over' }));
+    expect(fieldsOf(error)).toEqual({ holiday_date: 'give the date as text, YYYY-MM-DD (e.g. 2026-09-30)' });
   });
 
   it('refuses other date spellings', () => {
@@ -151,7 +157,7 @@ describe('parseRecord', () => {
     const error = refusal(() => parseRecord(holidaySchema, { holiday_date: '2026-02-30', name: '' }));
     expect(error.code).toBe('validation_failed');
     expect(Object.keys(fieldsOf(error))).toEqual(['holiday_date', 'name']);
-    expect(error.message).toContain('holiday_date: not a real date');
+    expect(error.message).toContain('holiday_date: 2026-02-30 is not a date in the calendar');
     expect(error.message).toContain('; name: ');
   });
 
