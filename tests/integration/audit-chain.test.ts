@@ -8,6 +8,7 @@ import { seedDemo } from '../../app/seed/demo.js';
 import { runCli } from '../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { createTenantWithEverything } from '../support/fixtures.js';
+import { withTriggersOff } from '../support/tamper.js';
 
 let t: TestDatabase;
 let demoTenantId: string;
@@ -89,25 +90,12 @@ async function tenantWithChain(slug: string, entries: number): Promise<string> {
   return tenantId;
 }
 
-/**
- * What the database owner can do: switch the append-only triggers off, change the log, and
- * switch them on again.
- */
-async function withTriggersOff(work: () => Promise<void>): Promise<void> {
-  await t.superuser('ALTER TABLE audit_log DISABLE TRIGGER USER');
-  try {
-    await work();
-  } finally {
-    await t.superuser('ALTER TABLE audit_log ENABLE TRIGGER USER');
-  }
-}
-
-const deleteNewest = (tenantId: string, n: number) => withTriggersOff(async () => {
+const deleteNewest = (tenantId: string, n: number) => withTriggersOff(t, 'audit_log', async () => {
   await t.superuser('DELETE FROM audit_log WHERE tenant_id = $1 AND seq > (SELECT max(seq) - $2 FROM audit_log WHERE tenant_id = $1)', [tenantId, n]);
 });
 
 /** Alters entry `from` and recomputes every hash after it with the product's own entryHash. */
-const rewriteHistory = (tenantId: string, from: number) => withTriggersOff(async () => {
+const rewriteHistory = (tenantId: string, from: number) => withTriggersOff(t, 'audit_log', async () => {
   const { rows } = await t.superuser('SELECT * FROM audit_log WHERE tenant_id = $1 ORDER BY seq', [tenantId]);
   let prev: string = rows[from - 2]!.hash;
   for (const row of rows.slice(from - 1)) {

@@ -13,6 +13,7 @@ import { runCli } from '../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { DEMO_NOW, seedDemoForTest, type DemoIds } from '../support/demo.js';
 import { testRuntime } from '../support/runtime.js';
+import { rewriteEvidenceHash, withTriggersOff } from '../support/tamper.js';
 
 let t: TestDatabase;
 let demo: DemoIds;
@@ -55,16 +56,6 @@ async function uploadedOn(f: Uploaded): Promise<string> {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Asia/Kolkata' }).format(rows[0]!.at);
 }
 
-/** The owner's way past the evidence guard: its triggers off for one change. */
-async function withEvidenceTriggersOff(sql: string, params: unknown[]): Promise<void> {
-  await t.superuser('ALTER TABLE evidence DISABLE TRIGGER USER');
-  try {
-    await t.superuser(sql, params);
-  } finally {
-    await t.superuser('ALTER TABLE evidence ENABLE TRIGGER USER');
-  }
-}
-
 describe('npm run cli -- evidence verify', () => {
   it('passes while every stored file matches its record and the audit trail, an approved one included', async () => {
     const ok = await verify();
@@ -85,7 +76,7 @@ describe('npm run cli -- evidence verify', () => {
   it('catches a coordinated swap: the stored file replaced and its row rewritten to match it', async () => {
     const forged = '%PDF-1.7 a different challan';
     writeFileSync(storedFile(files.swapped), forged);
-    await withEvidenceTriggersOff('UPDATE evidence SET sha256 = $2, size_bytes = $3 WHERE id = $1', [files.swapped.id, sha(forged), forged.length]);
+    await rewriteEvidenceHash(t, files.swapped.id, forged);
     const bad = await verify();
     expect(bad.code).toBe(1);
     const line = lineAbout(bad.stderr, files.swapped);
@@ -121,7 +112,7 @@ describe('npm run cli -- evidence verify', () => {
 
   it('catches a row deleted by the owner: its upload is on the audit trail, its record gone', async () => {
     await expect(t.db.withTenant(demo.tenantId, ({ trx }) => trx('evidence').where({ id: files.deleted.id }).delete())).rejects.toThrow(/permission denied/);
-    await withEvidenceTriggersOff('DELETE FROM evidence WHERE id = $1', [files.deleted.id]);
+    await withTriggersOff(t, 'evidence', () => t.superuser('DELETE FROM evidence WHERE id = $1', [files.deleted.id]));
     const bad = await verify();
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(new RegExp(`^DELETED {2}\\S+ \\S+ v1 "deleted\\.pdf" \\(evidence ${files.deleted.id}\\): uploaded by Priya Preparer on ${await uploadedOn(files.deleted)} \\(audit entry #\\d+\\), but its record is gone from the database`, 'm'));
