@@ -3,6 +3,8 @@ import type { Database } from '../core/infra/db/database.js';
 import type { Logger } from '../core/infra/logger.js';
 import { ObjectMissingError, type EvidenceStorage } from '../core/infra/storage/storage.js';
 import { attachmentDisposition } from '../core/infra/storage/s3-storage.js';
+import { fileFindings, loadEvidenceTrail, type EvidenceFinding } from '../core/infra/storage/evidence-trail.js';
+import { hashStoredObject, readStoredObject } from '../core/infra/storage/store-evidence.js';
 import { appendAudit } from '../core/infra/audit/audit-store.js';
 import { actorRef } from '../core/use-cases/instance-guard.js';
 import { ofEntityItems } from './resources/common.js';
@@ -10,11 +12,34 @@ import { actorOf, entityReach, inScope, tenantTx, type PortalAdmin } from './sco
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SIGNED_URL_SECONDS = 300;
+export const VERIFIED_HEADER = 'sha256 matches the upload record';
+
+interface Checked {
+  stored: string | null;
+  /** The verified bytes, for a store that has no URLs of its own (local). */
+  bytes: Buffer | null;
+  findings: EvidenceFinding[];
+}
+
+/** What to tell the person when the file does not match what was uploaded. */
+function refusal(findings: EvidenceFinding[], slug: string): string {
+  const missingOnly = findings.every((f) => f.kind === 'MISSING');
+  return [
+    missingOnly ? 'This file was not downloaded: the stored file is missing.' : 'This file was not downloaded: it does not match what was uploaded.',
+    ...findings.map((f) => `- ${f.detail}.`),
+    `Do not rely on any copy of it. Ask your administrator to run \`npm run cli -- evidence verify --tenant ${slug}\` and restore the file from a backup;`,
+    'this refusal is recorded on the audit trail.',
+  ].join('\n');
+}
 
 /**
  * GET /admin/evidence/:id/download for a signed-in admin: the evidence must be visible in their
- * scope (row-level security decides). S3: a redirect to a 5-minute signed URL; local storage:
- * the file streamed here. Each download is on the audit chain.
+ * scope (row-level security decides). The stored object is re-hashed first and compared with
+ * the evidence row and the upload on the audit chain; a mismatch is refused (409, or 410 when
+ * the object is gone), logged and put on the chain. S3: then a redirect to a 5-minute signed URL
+ * (the object could still be replaced between this check and the browser's request: the
+ * signed URL is short for that reason); local storage: the very bytes that were checked.
+ * Each download is on the audit chain.
  */
 export function evidenceDownloadRoute(db: Database, storage: EvidenceStorage, log: Logger): RequestHandler {
   return async (req: Request, res: Response) => {
@@ -29,44 +54,49 @@ export function evidenceDownloadRoute(db: Database, storage: EvidenceStorage, lo
       return;
     }
     try {
-      const evidence = await inScope(db, admin, async (trx, _tenant, fresh) => {
+      const found = await inScope(db, admin, async (trx, _tenant, fresh) => {
         const reach = entityReach(fresh);
         const query = trx('evidence').where({ id });
         if (reach) ofEntityItems('evidence.instance_id')(query, reach);
-        const row = await query.first('id', 'tenant_id', 'instance_id', 'version', 'file_name', 'content_type', 'storage_key', 'sha256');
-        if (row) {
-          await appendAudit(tenantTx(trx, row.tenant_id), {
-            actor: actorRef(actorOf(fresh)), action: 'evidence.downloaded', objectType: 'evidence', objectId: row.id,
-            after: { version: row.version, sha256: row.sha256 },
-          });
-        }
-        return row;
+        const row = await query.first('id', 'tenant_id', 'file_name', 'content_type');
+        return row && { row, trail: await loadEvidenceTrail(tenantTx(trx, row.tenant_id), row.id) };
       });
-      if (!evidence) {
+      const record = found?.trail.rows[0];
+      if (!found || !record) {
         res.status(404).send('No such evidence in your organisation.');
         return;
       }
-      const url = await storage.downloadUrl(evidence.storage_key, evidence.file_name, evidence.content_type, SIGNED_URL_SECONDS);
+      const { row, trail } = found;
+      const url = await storage.downloadUrl(record.storageKey, row.file_name, row.content_type, SIGNED_URL_SECONDS);
+      const checked = await check(storage, record.storageKey, record.sizeBytes, !url, (stored) => fileFindings(trail, record, stored));
+      const upload = trail.uploads.get(record.id);
+      await inScope(db, admin, (trx, _tenant, fresh) => appendAudit(tenantTx(trx, row.tenant_id), checked.findings.length === 0
+        ? { actor: actorRef(actorOf(fresh)), action: 'evidence.downloaded', objectType: 'evidence', objectId: record.id, after: { version: record.version, sha256: record.sha256, verified: true } }
+        : {
+          actor: actorRef(actorOf(fresh)), action: 'evidence.download_refused', objectType: 'evidence', objectId: record.id,
+          after: {
+            version: record.version, problems: checked.findings.map((f) => f.kind),
+            storedSha256: checked.stored, recordSha256: record.sha256, uploadSha256: upload ? upload.after.sha256 : null,
+          },
+        }));
+
+      if (checked.findings.length > 0) {
+        log.error({ evidence: record.id, problems: checked.findings.map((f) => f.kind) }, 'evidence download refused: the stored file does not match the upload record');
+        res.status(checked.findings.every((f) => f.kind === 'MISSING') ? 410 : 409).type('text/plain').send(refusal(checked.findings, trail.slug));
+        return;
+      }
+      res.set({ 'X-Evidence-SHA256': record.sha256, 'X-Evidence-Verified': VERIFIED_HEADER, 'Cache-Control': 'private, no-store' });
       if (url) {
         res.redirect(302, url);
         return;
       }
-      const body = await storage.get(evidence.storage_key);
       res.set({
-        'Content-Type': evidence.content_type,
-        'Content-Disposition': attachmentDisposition(evidence.file_name),
+        'Content-Type': row.content_type,
+        'Content-Disposition': attachmentDisposition(row.file_name),
         'X-Content-Type-Options': 'nosniff',
-        'Cache-Control': 'private, no-store',
-        'X-Evidence-SHA256': evidence.sha256,
       });
-      body.on('error', (error) => res.destroy(error));
-      body.pipe(res);
+      res.send(checked.bytes);
     } catch (error) {
-      if (error instanceof ObjectMissingError) {
-        log.error({ evidence: id }, 'evidence object missing from storage');
-        res.status(410).send('The stored file is missing: run `npm run cli -- evidence verify` and tell your administrator.');
-        return;
-      }
       if ((error as Error).name === 'ForbiddenError') {
         res.status(403).send((error as Error).message);
         return;
@@ -74,4 +104,19 @@ export function evidenceDownloadRoute(db: Database, storage: EvidenceStorage, lo
       throw error;
     }
   };
+}
+
+/** Hashes the stored object (keeping its bytes when they are to be served here) and asks what is wrong. */
+async function check(storage: EvidenceStorage, key: string, size: number, keep: boolean, findings: (stored: string | null) => EvidenceFinding[]): Promise<Checked> {
+  try {
+    if (!keep) {
+      const stored = await hashStoredObject(storage, key);
+      return { stored, bytes: null, findings: findings(stored) };
+    }
+    const { sha256, bytes } = await readStoredObject(storage, key, size);
+    return { stored: sha256, bytes, findings: findings(sha256) };
+  } catch (error) {
+    if (!(error instanceof ObjectMissingError)) throw error;
+    return { stored: null, bytes: null, findings: findings(null) };
+  }
 }

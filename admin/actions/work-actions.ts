@@ -5,13 +5,14 @@ import { loadTimezone } from '../../core/infra/stores/tenant-unit.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { breakConsequence } from '../../core/audit/chain.js';
 import { verifyAuditChain } from '../../core/infra/audit/audit-store.js';
+import { loadEvidenceTrail, recordFindings } from '../../core/infra/storage/evidence-trail.js';
 import type { Database } from '../../core/infra/db/database.js';
 import { applicableMasters, assignApplicableMasters } from '../../core/infra/engine/assignments.js';
 import { applyExtension, previewExtension, type ExtensionInput } from '../../core/infra/engine/extensions.js';
 import { generateInstances } from '../../core/infra/engine/generate.js';
 import type { DateChange } from '../../core/infra/engine/recompute.js';
 import { canChange } from '../resources/common.js';
-import { actorOf, inScope, inTenant, resolveTenant, type PortalAdmin } from '../scope.js';
+import { actorOf, entityReach, inScope, inTenant, resolveTenant, type PortalAdmin } from '../scope.js';
 import { previewConfirmAction, type Preview } from './preview-confirm.js';
 
 const recordParams = (context: ActionContext) => (context.record?.params ?? {}) as Record<string, string>;
@@ -116,19 +117,36 @@ export function applyExtensionAction(db: Database) {
   });
 }
 
-/** Audit log → "Verify chain": recomputes every hash of the tenant's chain. */
+const SHOWN_FINDINGS = 5;
+
+/**
+ * Audit log → "Verify chain": recomputes every hash of the tenant's chain, compares it with the
+ * recorded head, and checks every evidence row against its upload and reviews on the chain
+ * (without reading storage: `evidence verify` re-hashes the files).
+ */
 export function verifyChainAction(db: Database) {
   return previewConfirmAction({
     name: 'verifyChain', label: 'Verify chain', icon: 'Shield', actionType: 'resource', isAccessible: () => true,
-    intro: 'Recomputes every entry’s hash from the one before it, and checks that the chain still reaches, with the same hash, the furthest entry the database recorded. A change to any past entry, or removed newest entries — even by someone with database access — is named.',
+    intro: 'Recomputes every entry’s hash from the one before it, and checks that the chain still reaches, with the same hash, the furthest entry the database recorded. A change to any past entry, or removed newest entries — even by someone with database access — is named. Then every evidence record is compared with its upload and reviews on the chain.',
     confirmLabel: 'Verify now',
     fields: [{ name: 'tenant', label: 'Tenant (slug)', platformOnly: true }],
     preview: async () => ({ message: 'Reads the whole chain; changes nothing.', columns: [], rows: [] }),
-    apply: async (input, admin) => inTenant(db, admin, await resolveTenant(db, admin, { slug: input.tenant }), async (tx) => {
+    apply: async (input, admin) => inTenant(db, admin, await resolveTenant(db, admin, { slug: input.tenant }), async (tx, fresh) => {
       const report = await verifyAuditChain(tx);
-      if (report.intact) return `Intact: all ${report.entries} entries verified.`;
-      const found = report.firstBreak!;
-      throw new ValidationError(`BROKEN at entry #${found.seq}: ${found.message}. ${breakConsequence(report.entries, found)}`);
+      if (!report.intact) {
+        const found = report.firstBreak!;
+        throw new ValidationError(`BROKEN at entry #${found.seq}: ${found.message}. ${breakConsequence(report.entries, found)}`);
+      }
+      const trail = await loadEvidenceTrail(tx);
+      const findings = recordFindings(trail);
+      if (findings.length === 0) return `Intact: all ${report.entries} entries verified.`;
+      // Someone who sees only some entities is not shown the others' files.
+      const named = entityReach(fresh) === null
+        ? `: ${findings.slice(0, SHOWN_FINDINGS).map((f) => `${f.kind} ${f.label}: ${f.detail}`).join('; ')}${findings.length > SHOWN_FINDINGS ? `; and ${findings.length - SHOWN_FINDINGS} more` : ''}`
+        : '';
+      const records = new Set(findings.map((f) => f.evidenceId)).size;
+      throw new ValidationError(`The chain is intact (${report.entries} entries), but ${records} evidence record(s) disagree with it${named}. `
+        + `Run \`npm run cli -- evidence verify --tenant ${trail.slug}\` for the full list (it also re-hashes the stored files) and restore what it names from a backup.`);
     }),
   });
 }

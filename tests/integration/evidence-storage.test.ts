@@ -7,7 +7,7 @@ import S3rver from 's3rver';
 import { localStorage } from '../../core/infra/storage/local-storage.js';
 import { s3Storage } from '../../core/infra/storage/s3-storage.js';
 import type { EvidenceStorage } from '../../core/infra/storage/storage.js';
-import { hashStoredObject, storeEvidenceStream } from '../../core/infra/storage/store-evidence.js';
+import { hashStoredObject, readStoredObject, storeEvidenceStream } from '../../core/infra/storage/store-evidence.js';
 
 const MB = 1024 * 1024;
 const LIMIT = 25 * MB;
@@ -62,6 +62,14 @@ describe.each(['local', 's3'])('evidence storage (%s)', (kind) => {
     const result = await storeEvidenceStream(store(), chunked(file), { ...request(name), instanceId: 'i2' });
     expect(result).toEqual({ ok: false, reason });
     expect(await store().list('t1/i2/')).toEqual(before);
+  });
+
+  it('reads an object whole with its hash, and holds none of one larger than the recorded size', async () => {
+    const file = pdf(200 * 1024);
+    const result = await storeEvidenceStream(store(), chunked(file), request('read-back.pdf'));
+    if (!result.ok) throw new Error(result.reason);
+    expect(await readStoredObject(store(), result.storageKey, file.length)).toEqual({ sha256: sha(file), bytes: file });
+    expect(await readStoredObject(store(), result.storageKey, file.length - 1)).toEqual({ sha256: sha(file), bytes: null });
   });
 
   it('notices an object altered in storage', async () => {

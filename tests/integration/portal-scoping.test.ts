@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import bcrypt from 'bcryptjs';
 import { generateForTenant } from '../../app/engine-commands.js';
 import { systemActor } from '../../core/engine/access.js';
+import { appendAudit } from '../../core/infra/audit/audit-store.js';
 import { assignApplicableMasters } from '../../core/infra/engine/assignments.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { DEMO_NOW, seedDemoForTest, type DemoIds } from '../support/demo.js';
@@ -73,6 +74,14 @@ const aRow: Record<string, string> = {};
 const sql = async <T extends Record<string, unknown> = Record<string, unknown>>(text: string, params: unknown[] = []) => (await t.superuser<T>(text, params)).rows;
 const rowOf = async (table: string, id: string) => (await sql<{ row: Params }>(`SELECT to_jsonb(x) AS row FROM ${table} x WHERE id = $1`, [id]))[0]?.row;
 const auditCount = async (tenantId: string) => (await sql<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1', [tenantId]))[0]!.n;
+/** The upload entry submitEvidence writes, for the evidence rows planted here (downloads and Verify chain compare with it). */
+const recordUpload = async (tenantId: string, e: Record<string, unknown>) => {
+  await t.db.withTenant(tenantId, (tx) => appendAudit(tx, {
+    actor: { type: 'user', id: String(e.uploaded_by) }, action: 'evidence.uploaded', objectType: 'evidence', objectId: String(e.id),
+    after: { instanceId: e.instance_id, version: e.version, fileName: e.file_name, sizeBytes: Number(e.size_bytes), sha256: e.sha256, channel: e.channel },
+  }));
+  return String(e.id);
+};
 const todayInKolkata = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date());
 const daysFrom = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -152,11 +161,11 @@ beforeAll(async () => {
   });
   await generateForTenant(t.db, bTenant, undefined, DEMO_NOW);
   bInstance = (await sql<{ id: string }>('SELECT id FROM compliance_instances WHERE tenant_id = $1 ORDER BY due_date, id LIMIT 1', [bTenant]))[0]!.id;
-  await sql(
+  await recordUpload(bTenant, (await sql(
     `INSERT INTO evidence (tenant_id, instance_id, version, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by, channel)
-     VALUES ($1, $2, 1, 'bravo-challan.pdf', 'application/pdf', 10, $3, $4, $5, 'portal')`,
+     VALUES ($1, $2, 1, 'bravo-challan.pdf', 'application/pdf', 10, $3, $4, $5, 'portal') RETURNING *`,
     [bTenant, bInstance, randomBytes(32).toString('hex'), `${bTenant}/${bInstance}/1-${randomBytes(8).toString('hex')}`, bAdmin],
-  );
+  ))[0]!);
   await sql("INSERT INTO notifications (tenant_id, channel, kind, recipient_user_id, instance_id, dedup_key) VALUES ($1, 'email', 'reminder', $2, $3, 'test:b')", [bTenant, bAdmin, bInstance]);
 
   // Tenant A: a stored evidence file, a dead notification, an extension, a master and a holiday of its own.
@@ -164,11 +173,11 @@ beforeAll(async () => {
   aEvidenceBytes = Buffer.from('%PDF-1.4 challan for tenant A');
   const key = `${demo.tenantId}/${aInstance}/1-${randomBytes(8).toString('hex')}`;
   await portal.runtime.services.storage.put(key, Readable.from([aEvidenceBytes]), 'application/pdf');
-  aEvidence = (await sql<{ id: string }>(
+  aEvidence = (await recordUpload(demo.tenantId, (await sql(
     `INSERT INTO evidence (tenant_id, instance_id, version, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by, channel)
-     VALUES ($1, $2, 1, 'alpha-challan.pdf', 'application/pdf', $3, $4, $5, $6, 'portal') RETURNING id`,
+     VALUES ($1, $2, 1, 'alpha-challan.pdf', 'application/pdf', $3, $4, $5, $6, 'portal') RETURNING *`,
     [demo.tenantId, aInstance, aEvidenceBytes.length, createHash('sha256').update(aEvidenceBytes).digest('hex'), key, demo.users.owner],
-  ))[0]!.id;
+  ))[0]!));
   aNotification = (await sql<{ id: string }>(
     `INSERT INTO notifications (tenant_id, channel, kind, recipient_user_id, instance_id, dedup_key, status, attempts, last_error)
      VALUES ($1, 'email', 'reminder', $2, $3, 'test:dead', 'dead', 5, 'mailbox full') RETURNING id`,

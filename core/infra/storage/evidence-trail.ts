@@ -44,6 +44,8 @@ export interface EvidenceTrail {
   /** Labels of items by id, for uploads whose row is gone. */
   items: Map<string, string>;
   timezone: string;
+  /** The tenant's slug, for the commands people are told to run. */
+  slug: string;
 }
 
 export type FindingKind = 'ALTERED' | 'MISSING' | 'SWAPPED' | 'RECORD CHANGED' | 'NO UPLOAD RECORD' | 'UNRECORDED REVIEW' | 'DELETED';
@@ -81,7 +83,7 @@ export async function loadEvidenceTrail({ trx, tenantId }: TenantTx, evidenceId?
       reviewStatus: r.review_status as EvidenceOnRecord['reviewStatus'], reviewedBy: r.reviewed_by as string | null,
       label: labelOf(`${r.code} ${r.period_key}`, r.version as number, r.file_name as string, r.id as string),
     })),
-    uploads: new Map(), reviews: new Map(), names: new Map(), items: new Map(), timezone: 'Asia/Kolkata',
+    uploads: new Map(), reviews: new Map(), names: new Map(), items: new Map(), timezone: 'Asia/Kolkata', slug: '',
   };
   for (const e of entries) {
     const entry: TrailEntry = {
@@ -100,8 +102,8 @@ export async function loadEvidenceTrail({ trx, tenantId }: TenantTx, evidenceId?
       .where('i.tenant_id', tenantId).whereIn('i.id', orphans).select('i.id', 'm.code', 'i.period_key');
     for (const i of items) trail.items.set(i.id, `${i.code} ${i.period_key}`);
   }
-  const tenant = await trx('tenants').where({ id: tenantId }).first('timezone');
-  if (tenant) trail.timezone = tenant.timezone;
+  const tenant = await trx('tenants').where({ id: tenantId }).first('timezone', 'slug');
+  if (tenant) Object.assign(trail, { timezone: tenant.timezone, slug: tenant.slug });
   return trail;
 }
 

@@ -84,9 +84,26 @@ export async function storeEvidenceStream(storage: EvidenceStorage, source: Asyn
   return { ok: true, storageKey: key, fileName: name.name, contentType: verdict.contentType, sizeBytes: size, sha256: hash.digest('hex') };
 }
 
-/** Re-reads a stored object and returns its SHA-256 (for `evidence verify`). */
+/** Re-reads a stored object and returns its SHA-256 (for `evidence verify` and before a signed download URL). */
 export async function hashStoredObject(storage: EvidenceStorage, key: string): Promise<string> {
+  return (await readStoredObject(storage, key, 0)).sha256;
+}
+
+/**
+ * Reads a stored object whole with its SHA-256, so that what is checked is exactly what is
+ * served (no window for the file to change in between). At most `keepBytes` are held in memory
+ * (the recorded size): a larger object is hashed to the end but its bytes are not kept, as it
+ * cannot be the file that was uploaded.
+ */
+export async function readStoredObject(storage: EvidenceStorage, key: string, keepBytes: number): Promise<{ sha256: string; bytes: Buffer | null }> {
   const hash = createHash('sha256');
-  for await (const chunk of await storage.get(key)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  const kept: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of await storage.get(key)) {
+    const bytes = chunk as Buffer;
+    hash.update(bytes);
+    size += bytes.length;
+    if (size <= keepBytes) kept.push(bytes);
+  }
+  return { sha256: hash.digest('hex'), bytes: size <= keepBytes ? Buffer.concat(kept) : null };
 }
