@@ -4,9 +4,11 @@ import { generateInstances } from '../../jobs/generate-instances.js';
 import { sendReminders } from '../../jobs/send-reminders.js';
 import { weeklyDigest } from '../../jobs/weekly-digest.js';
 import { applyExtensions } from '../../jobs/apply-extensions.js';
+import { claimSlot, inSlot } from '../../core/infra/jobs/job-runs.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { seedDemoForTest, type DemoIds } from '../support/demo.js';
 import { jobContext, testRuntime } from '../support/runtime.js';
+import { until } from '../support/wait.js';
 
 let t: TestDatabase;
 let demo: DemoIds;
@@ -73,7 +75,46 @@ describe('two schedulers firing the same tick', () => {
   it('apply-extensions: long runs never overlap; a slot whose run died is picked up again', async () => {
     await t.db.withSystem((trx) => trx('job_runs').insert({ job: 'apply-extensions', slot: '2026-11-30T00', status: 'running', worker: 'other' }));
     expect(await applyExtensions(jobContext(schedulerA, new Date('2026-11-30T01:30:00Z')))).toEqual({ skipped: 'slot already taken' });
-    await t.db.withSystem((trx) => trx('job_runs').where({ job: 'apply-extensions' }).update({ started_at: trx.raw("now() - interval '3 hours'") }));
+    // Its worker died: no heartbeat for 30 seconds.
+    await t.db.withSystem((trx) => trx('job_runs').where({ job: 'apply-extensions' }).update({ heartbeat_at: trx.raw("now() - interval '30 seconds'") }));
     expect(await applyExtensions(jobContext(schedulerA, new Date('2026-11-30T01:30:00Z')))).toMatchObject({ moved: 0 });
   });
+});
+
+describe('a worker that died holding a slot', () => {
+  /** A 'running' row as a worker leaves it when it is killed: started a minute ago, silent for 30 seconds. */
+  const deadHolder = (job: string, slot: string) => t.db.withSystem((trx) => trx('job_runs').insert({
+    job, slot, status: 'running', worker: 'killed-worker',
+    started_at: trx.raw("now() - interval '1 minute'"), heartbeat_at: trx.raw("now() - interval '30 seconds'"),
+  }));
+
+  it('send-reminders: the next hour runs, seconds after the holder stopped beating (not 2 hours later)', async () => {
+    await deadHolder('send-reminders', '2026-11-27T06');
+    const stats = await sendReminders(jobContext(schedulerA, new Date('2026-11-27T07:30:00Z')));
+    expect(stats).not.toHaveProperty('skipped');
+    expect(stats).toMatchObject({ tenants: 1 });
+  });
+
+  it('the dead holder’s own slot can be claimed again by another worker', async () => {
+    await deadHolder('heartbeat-same-slot', 'slot-1');
+    expect(await claimSlot(t.db, 'heartbeat-same-slot', 'slot-1', 'B')).toEqual(expect.any(Number));
+    expect(await t.db.withSystem((trx) => trx('job_runs').where({ job: 'heartbeat-same-slot' }).first('worker', 'status'))).toEqual({ worker: 'B', status: 'running' });
+  });
+
+  it('a live holder keeps blocking: its heartbeat is refreshed while its work runs', async () => {
+    let finish!: () => void;
+    const work = new Promise<Record<string, unknown>>((resolve) => (finish = () => resolve({ done: true })));
+    const holding = inSlot(t.db, 'heartbeat-live', 'slot-1', 'A', () => work, { exclusive: true });
+    const row = () => t.db.withSystem((trx) => trx('job_runs').where({ job: 'heartbeat-live', slot: 'slot-1' })
+      .first('status', trx.raw("heartbeat_at > now() - interval '2 seconds' AS fresh")));
+    await until(row, 5000, 'the slot to be claimed');
+    // Make the holder look silent, as if it had died; a live one beats again within seconds.
+    await t.db.withSystem((trx) => trx('job_runs').where({ job: 'heartbeat-live' }).update({ heartbeat_at: trx.raw("now() - interval '30 seconds'") }));
+    await until(async () => (await row())?.fresh, 10_000, 'the next heartbeat');
+    expect(await claimSlot(t.db, 'heartbeat-live', 'slot-2', 'B', { exclusive: true })).toBeNull();
+    expect(await claimSlot(t.db, 'heartbeat-live', 'slot-1', 'B')).toBeNull();
+    finish();
+    expect(await holding).toEqual({ done: true });
+    expect(await row()).toMatchObject({ status: 'succeeded' });
+  }, 20_000);
 });
