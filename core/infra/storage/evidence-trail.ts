@@ -58,6 +58,7 @@ export interface EvidenceFinding {
   detail: string;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EVIDENCE_ACTIONS = ['evidence.uploaded', 'evidence.approved', 'evidence.rejected'];
 const REVIEW_WORDS = { approved: ['evidence.approved', 'approval'], rejected: ['evidence.rejected', 'rejection'] } as const;
 const short = (hash: string) => `${hash.slice(0, 12)}…`;
@@ -65,16 +66,20 @@ const labelOf = (item: string, version: number, fileName: string, id: string) =>
 
 /** The tenant's evidence rows (all, or one) with every audit entry about them. */
 export async function loadEvidenceTrail({ trx, tenantId }: TenantTx, evidenceId?: string): Promise<EvidenceTrail> {
-  const only = <Q extends Knex.QueryBuilder>(query: Q, column: string): Q => (evidenceId ? query.where(column, evidenceId) as Q : query);
-  const rows: Record<string, unknown>[] = await only(trx('evidence as v')
+  const only = (column: string) => (query: Knex.QueryBuilder) => {
+    if (evidenceId) query.where(column, evidenceId);
+  };
+  const rows: Record<string, unknown>[] = await trx('evidence as v')
     .join('compliance_instances as i', function () { this.on('i.tenant_id', 'v.tenant_id').andOn('i.id', 'v.instance_id'); })
     .join('compliance_masters as m', 'm.id', 'i.master_id')
     .where('v.tenant_id', tenantId)
     .orderBy(['m.code', 'i.period_key', 'v.version'])
-    .select('v.*', 'm.code', 'i.period_key'), 'v.id');
-  const entries: Record<string, unknown>[] = await only(trx('audit_log')
+    .modify(only('v.id'))
+    .select('v.*', 'm.code', 'i.period_key');
+  const entries: Record<string, unknown>[] = await trx('audit_log')
     .where({ tenant_id: tenantId, object_type: 'evidence' }).whereIn('action', EVIDENCE_ACTIONS)
-    .orderBy('seq').select('seq', 'action', 'object_id', 'actor_id', 'actor_label', 'occurred_at', 'after'), 'object_id');
+    .modify(only('object_id'))
+    .orderBy('seq').select('seq', 'action', 'object_id', 'actor_id', 'actor_label', 'occurred_at', 'after');
 
   const trail: EvidenceTrail = {
     rows: rows.map((r) => ({
@@ -96,7 +101,9 @@ export async function loadEvidenceTrail({ trx, tenantId }: TenantTx, evidenceId?
   }
   const people: { id: string; name: string }[] = await trx('users').where({ tenant_id: tenantId }).select('id', 'name');
   for (const p of people) trail.names.set(p.id, p.name);
-  const orphans = [...trail.uploads.values()].filter((u) => !trail.rows.some((r) => r.id === u.objectId)).map((u) => String(u.after.instanceId));
+  const present = new Set(trail.rows.map((r) => r.id));
+  // Whatever an entry says is only text: an item id that is not a uuid names no item.
+  const orphans = [...trail.uploads.values()].filter((u) => !present.has(u.objectId)).map((u) => String(u.after.instanceId)).filter((id) => UUID.test(id));
   if (orphans.length > 0) {
     const items: { id: string; code: string; period_key: string }[] = await trx('compliance_instances as i').join('compliance_masters as m', 'm.id', 'i.master_id')
       .where('i.tenant_id', tenantId).whereIn('i.id', orphans).select('i.id', 'm.code', 'i.period_key');
