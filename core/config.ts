@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ConfigError } from './errors.js';
+import { passwordProblem, secretProblem } from './setup/password.js';
+import { refuseWith } from './setup/refine.js';
 
 /**
  * Every setting the product reads, parsed once at boot from the environment. Nothing else
@@ -23,10 +25,10 @@ const schema = z.object({
   SENDGRID_API_KEY: z.string().min(10).optional(),
   SENDGRID_API_URL: z.url({ protocol: /^https?$/ }).optional(),
   EMAIL_FROM: z.email().default('compliance@localhost.localdomain'),
-  APP_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
+  APP_SECRET: z.string().min(32, { error: 'must be at least 32 characters (e.g. openssl rand -hex 32)', abort: true }).superRefine(refuseWith(secretProblem)).optional(),
   OUTBOUND_RATE_PER_SECOND: z.coerce.number().int().min(1).max(1000).default(20),
   SCHEDULER: z.enum(['on', 'off']).default('on'),
-  ENCRYPTION_KEY: z.string().regex(/^[0-9a-f]{64}$/i, 'must be 64 hex characters (32 bytes): openssl rand -hex 32').optional(),
+  ENCRYPTION_KEY: z.string().regex(/^[0-9a-f]{64}$/i, { error: 'must be 64 hex characters (32 bytes): openssl rand -hex 32', abort: true }).superRefine(refuseWith(secretProblem)).optional(),
   SLACK_SIGNING_SECRET: z.string().min(16).optional(),
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-…)').optional(),
   SLACK_API_URL: z.url({ protocol: /^https?$/ }).optional(),
@@ -40,7 +42,7 @@ const schema = z.object({
   S3_SERVER_SIDE_ENCRYPTION: z.enum(['on', 'off']).default('on'),
   EVIDENCE_MAX_MB: z.coerce.number().int().min(1).max(500).default(25),
   ADMIN_EMAIL: z.email().optional(),
-  ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+  ADMIN_PASSWORD: z.string().superRefine(refuseWith((password) => passwordProblem(password))).optional(),
   ADMIN_BUNDLE_DIR: z.string().min(1).default('admin-bundle'),
   PORTAL: z.enum(['on', 'off']).default('on'),
   SLACK_CLIENT_ID: z.string().min(5).optional(),
@@ -116,6 +118,8 @@ export function parseConfig(env: Env): Config {
   if (Boolean(c.ADMIN_EMAIL) !== Boolean(c.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL / ADMIN_PASSWORD: set both to create the platform admin, or neither');
   }
+  const adminPasswordProblem = c.ADMIN_PASSWORD && c.ADMIN_EMAIL ? passwordProblem(c.ADMIN_PASSWORD, c.ADMIN_EMAIL) : undefined;
+  if (adminPasswordProblem) problems.push(`ADMIN_PASSWORD: ${adminPasswordProblem}`);
   if (/(^|\/)\./.test(c.ADMIN_BUNDLE_DIR)) {
     problems.push('ADMIN_BUNDLE_DIR: no folder in the path may start with a dot (Express will not serve files from it)');
   }

@@ -48,7 +48,7 @@ export const usersResource = (db: Database, actions: ResourceOptions['actions'] 
   editProperties: ['tenant_id', 'name', 'email', 'slack_user_id', 'teams_user_id', 'is_active', 'password'],
   showProperties: ['name', 'email', 'slack_user_id', 'teams_user_id', 'is_active', 'created_at'],
   properties: {
-    password: { description: 'Only for people who sign in to the portal (tenant admins, auditors). At least 12 characters; leave empty to keep the current one.' },
+    password: { description: 'Only for people who sign in to the portal (tenant admins, auditors). At least 12 characters with 6 different ones, not a well-known password nor your email name: a few words of your own. Leave empty to keep the current one.' },
     slack_user_id: { description: 'Linked automatically by email the first time the person uses Slack; set it here to link by hand.' },
   },
   actions: { ...actions, new: { after: dropPassword }, edit: { after: dropPassword } } as ResourceOptions['actions'],

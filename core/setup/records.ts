@@ -4,6 +4,8 @@ import { ROLES } from '../engine/access.js';
 import { calendarDateProblem } from '../engine/dates.js';
 import { masterSchema } from '../engine/master.js';
 import { ValidationError } from '../errors.js';
+import { passwordProblem } from './password.js';
+import { refuseWith } from './refine.js';
 
 /**
  * What an admin may write for each setup record, validated at the edge (portal form, CSV row)
@@ -27,10 +29,7 @@ const flag = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : 
  * A calendar date as typed, YYYY-MM-DD, that must exist. Taken as text only: a JavaScript Date
  * would already have turned 30 February into 2 March, or moved the day by a time zone.
  */
-export const isoDate = z.string({ error: 'give the date as text, YYYY-MM-DD (e.g. 2026-09-30)' }).trim().superRefine((value, ctx) => {
-  const problem = calendarDateProblem(value);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem });
-});
+export const isoDate = z.string({ error: 'give the date as text, YYYY-MM-DD (e.g. 2026-09-30)' }).trim().superRefine(refuseWith(calendarDateProblem));
 export const slackChannelId = z.string().regex(/^[CG][A-Z0-9]{6,}$/, 'a Slack channel id looks like C0123ABCD (channel details → About)');
 const slackChannel = z.preprocess(blankToUndefined, slackChannelId.optional());
 
@@ -91,7 +90,11 @@ export const userSchema = z.object({
   slack_user_id: z.preprocess(blankToUndefined, z.string().regex(/^[UW][A-Z0-9]{6,}$/, 'a Slack member id looks like U0123ABCD (profile → ⋮ → Copy member ID)').optional()),
   teams_user_id: optionalText,
   is_active: flag.default(true),
-  password: z.preprocess(blankToUndefined, z.string().min(12, 'at least 12 characters').optional()),
+  password: z.preprocess(blankToUndefined, z.string().superRefine(refuseWith((p) => passwordProblem(p))).optional()),
+}).superRefine((user, ctx) => {
+  // Checked once the email is known to be one: a password must not contain the person's email name.
+  const problem = user.password ? passwordProblem(user.password, user.email) : undefined;
+  if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
 });
 
 export const roleAssignmentSchema = z.object({

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,7 +18,7 @@ beforeAll(async () => {
   // The compiled build, as deployed: tsc output plus the portal's .jsx components.
   execFileSync('npm', ['run', 'build'], { stdio: 'pipe' });
   server = await startServerProcess({
-    NODE_ENV: 'production', DATABASE_URL: t.url, APP_SECRET: 'p'.repeat(40), ENCRYPTION_KEY: 'a'.repeat(64), PORT: String(PORT),
+    NODE_ENV: 'production', DATABASE_URL: t.url, APP_SECRET: randomBytes(32).toString('hex'), ENCRYPTION_KEY: randomBytes(32).toString('hex'), PORT: String(PORT),
     PUBLIC_URL: 'https://compliance.example.com', SCHEDULER: 'off', LOG_LEVEL: 'warn',
     ADMIN_EMAIL: 'ops@example.com', ADMIN_PASSWORD: 'a long production password', ADMIN_BUNDLE_DIR: mkdtempSync(path.join(tmpdir(), 'bundle-')),
   }, 120_000, ['dist/app/main.js']);

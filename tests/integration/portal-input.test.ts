@@ -77,3 +77,28 @@ describe('dates that do not exist in the calendar', () => {
     expect(res.records).toEqual([]);
   });
 });
+
+describe('portal passwords', () => {
+  const hash = async () => (await sql<{ password_hash: string | null }>('SELECT password_hash FROM users WHERE id = $1', [demo.users.auditor]))[0]!.password_hash;
+
+  it('12 spaces, a well-known password and one with the person’s email name are refused under the field; the old one stays', async () => {
+    const before = await hash();
+    const refusals: [string, RegExp][] = [
+      [' '.repeat(12), /^use at least 12 characters \(spaces at the start or end do not count\)/],
+      ['Password2026!', /^too close to a well-known password/],
+      ['auditor for the demo group', /^do not use your email name \("auditor"\) in your password/],
+    ];
+    for (const [password, message] of refusals) {
+      const res = await call(`${API}/users/records/${demo.users.auditor}/edit`, { password });
+      expect(fieldError(res, 'password')).toMatch(message);
+      expect(res.record?.params).not.toHaveProperty('password'); // a refused password is not sent back either
+    }
+    expect(await hash()).toBe(before);
+  });
+
+  it('a new person with a weak password is refused and not created', async () => {
+    const res = await call(`${API}/users/actions/new`, { name: 'Weak Password', email: 'weak@demo.example', password: 'qwerty123456' });
+    expect(fieldError(res, 'password')).toMatch(/^too close to a well-known password/);
+    expect(await sql("SELECT 1 FROM users WHERE email = 'weak@demo.example'")).toEqual([]);
+  });
+});

@@ -2,6 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import { parseConfig } from '../../core/config.js';
 import { ConfigError } from '../../core/errors.js';
 
+/** Made with openssl rand -hex 32. */
+const STRONG_SECRET = 'de69a9725509eb31de2b5528f53ad457e3f479a00ac988c410e6b3e6b52e0e87';
+const PRODUCTION = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x' };
+
 function problems(env: Record<string, string>): string[] {
   try {
     parseConfig(env);
@@ -41,10 +45,32 @@ describe('parseConfig', () => {
       'DATABASE_URL: required when NODE_ENV=production (the embedded database is for development)',
       'APP_SECRET: required when NODE_ENV=production (it signs acknowledgement links)',
     ]);
-    expect(parseConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', APP_SECRET: 'x'.repeat(32) }).seedDemoWhenEmpty).toBe(false);
+    expect(parseConfig({ NODE_ENV: 'production', DATABASE_URL: 'postgres://db/x', APP_SECRET: STRONG_SECRET }).seedDemoWhenEmpty).toBe(false);
   });
 
   it('uses PUBLIC_URL for links, without a trailing slash', () => {
     expect(parseConfig({ PUBLIC_URL: 'https://compliance.example.com/' }).http.publicUrl).toBe('https://compliance.example.com');
+  });
+
+  it('refuses a long but guessable APP_SECRET (32 × "a") and ENCRYPTION_KEY, saying how to make one', () => {
+    const found = problems({ ...PRODUCTION, APP_SECRET: 'a'.repeat(32), ENCRYPTION_KEY: '0123456789abcdef'.repeat(4) });
+    expect(found).toEqual([
+      expect.stringMatching(/^APP_SECRET: too easy to guess: about \d+ bits of randomness, at least 128 needed .*Make one with: openssl rand -hex 32$/),
+      expect.stringMatching(/^ENCRYPTION_KEY: too easy to guess: about \d+ bits of randomness, at least 128 needed .*Make one with: openssl rand -hex 32$/),
+    ]);
+    expect(problems({ ...PRODUCTION, APP_SECRET: 'p'.repeat(40) })).toEqual([expect.stringMatching(/^APP_SECRET: too easy to guess/)]);
+  });
+
+  it('accepts secrets made by openssl rand', () => {
+    expect(parseConfig({ ...PRODUCTION, APP_SECRET: STRONG_SECRET, ENCRYPTION_KEY: STRONG_SECRET }).appSecret).toBe(STRONG_SECRET);
+    expect(parseConfig({ ...PRODUCTION, APP_SECRET: '+DyAnUpbcvLAHaNyrAq0RZtWpYNcdmcOzQg9DTIt9fU=' }).appSecret).toBe('+DyAnUpbcvLAHaNyrAq0RZtWpYNcdmcOzQg9DTIt9fU=');
+  });
+
+  it('holds ADMIN_PASSWORD to the password policy: 12 spaces, a well-known one and one with the admin’s email name are refused', () => {
+    const admin = (password: string) => problems({ ADMIN_EMAIL: 'ops.lead@example.com', ADMIN_PASSWORD: password });
+    expect(admin(' '.repeat(12))).toEqual(['ADMIN_PASSWORD: use at least 12 characters (spaces at the start or end do not count); a few words of your own make a good one']);
+    expect(admin('Password2026!')).toEqual([expect.stringMatching(/^ADMIN_PASSWORD: too close to a well-known password/)]);
+    expect(admin('ops.lead rules the night')).toEqual(['ADMIN_PASSWORD: do not use your email name ("ops.lead") in your password: choose words of your own']);
+    expect(parseConfig({ ADMIN_EMAIL: 'ops.lead@example.com', ADMIN_PASSWORD: 'a long production password' }).portal.platformAdmin).toEqual({ email: 'ops.lead@example.com', password: 'a long production password' });
   });
 });

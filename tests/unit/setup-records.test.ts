@@ -133,8 +133,18 @@ describe('people and roles', () => {
     expect(fieldsOf(error)).toEqual({
       email: 'not an email address',
       name: expect.any(String),
-      password: 'at least 12 characters',
+      password: 'use at least 12 characters (spaces at the start or end do not count); a few words of your own make a good one',
     });
+  });
+
+  it('holds a portal password to the policy: 12 spaces, a well-known one, one with the email name are refused under password', () => {
+    const person = { email: 'priya.shah@example.com', name: 'Priya Shah' };
+    expect(fieldsOf(refusal(() => parseRecord(userSchema, { ...person, password: ' '.repeat(12) }))).password).toMatch(/^use at least 12 characters/);
+    expect(fieldsOf(refusal(() => parseRecord(userSchema, { ...person, password: 'Password@2026' }))).password).toMatch(/^too close to a well-known password/);
+    expect(fieldsOf(refusal(() => parseRecord(userSchema, { ...person, password: 'Priya.Shah of Pune 7' })))).toEqual({
+      password: 'do not use your email name ("priya.shah") in your password: choose words of your own',
+    });
+    expect(parseRecord(userSchema, { ...person, password: 'mango tiger quartz 41' }).password).toBe('mango tiger quartz 41');
   });
 
   it('an empty password means "keep the current one"', () => {
