@@ -3,10 +3,8 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import AdminJSExpress from '@adminjs/express';
 import AdminJS from 'adminjs';
-import connectPgSimple from 'connect-pg-simple';
-import type { Request, Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import session from 'express-session';
-import pg from 'pg';
 import type { Redis } from 'ioredis';
 import type { Database } from '../core/infra/db/database.js';
 import type { Logger } from '../core/infra/logger.js';
@@ -28,12 +26,19 @@ import { mastersResource } from './resources/masters.resource.js';
 import { rolesResource, usersResource } from './resources/people.resource.js';
 import { auditResource, evidenceResource, notificationsResource } from './resources/records.resource.js';
 import { tenantsResource } from './resources/tenants.resource.js';
-import { createLoginThrottle } from './throttle.js';
+import { portalSecurityHeaders } from '../core/infra/http/security-headers.js';
+import { sameOriginOnly } from '../core/infra/http/same-origin.js';
+import { portalBodies } from './body.js';
+import { sessionGuard } from './session-guard.js';
+import { SignedSessionStore, sessionPool, sessionStoreKey } from './session-store.js';
+import { createSignInLimits } from './sign-in-limits.js';
 
 export interface PortalDeps {
   db: Database;
-  /** For the session store's own small pool. */
+  /** For the session store's own small pool (the application's login role, as compliance_session). */
   databaseUrl: string;
+  /** Where the portal is served: requests that change something must come from this origin. */
+  publicUrl: string;
   logger: Logger;
   production: boolean;
   /** Sessions are signed with a key derived from it. */
@@ -52,7 +57,9 @@ export interface Portal {
 }
 
 const ROOT = '/admin';
-const SESSION_HOURS = 8;
+const COOKIE_NAME = 'compliance_os_admin';
+/** A session left unused this long ends (each request moves it on); see also SESSION_ABSOLUTE_HOURS. */
+const SESSION_IDLE_HOURS = 2;
 
 function buildAdmin(db: Database): AdminJS {
   return new AdminJS({
@@ -100,8 +107,10 @@ function buildAdmin(db: Database): AdminJS {
 }
 
 /**
- * The admin portal at /admin: AdminJS with email + password sign-in, sessions in PostgreSQL,
- * secure cookies behind https, failed sign-ins throttled per address and per IP.
+ * The admin portal at /admin: AdminJS with email + password sign-in, signed sessions in
+ * PostgreSQL, secure cookies behind https. In front of AdminJS's own routes: security headers,
+ * the session, a guard that ends sessions that should no longer stand, cross-site request
+ * refusal, sign-in limits, and request bodies read only where they are needed.
  */
 export async function buildPortal(deps: PortalDeps): Promise<Portal> {
   // Development bundles custom components on first request: drop a bundle left by older code.
@@ -112,31 +121,52 @@ export async function buildPortal(deps: PortalDeps): Promise<Portal> {
     await admin.initialize();
     process.env.ADMIN_JS_SKIP_BUNDLE = 'true';
   }
-  const throttle = createLoginThrottle(deps.redis);
-  const pool = new pg.Pool({ connectionString: deps.databaseUrl, max: 2, options: '-c role=compliance_app' });
-  const PgStore = connectPgSimple(session);
-  const store = new PgStore({ pool, tableName: 'admin_sessions', createTableIfMissing: false, pruneSessionInterval: 15 * 60 });
-  const secret = createHmac('sha256', deps.appSecret).update('admin-session').digest('hex');
   const log = deps.logger.child({ module: 'portal' });
+  const limits = createSignInLimits(deps.redis);
+  const pool = sessionPool(deps.databaseUrl, log);
+  const store = new SignedSessionStore(pool, sessionStoreKey(deps.appSecret), log);
+  const secret = createHmac('sha256', deps.appSecret).update('admin-session').digest('hex');
+  const sessionOptions: session.SessionOptions = {
+    secret,
+    name: COOKIE_NAME,
+    store,
+    resave: false,
+    saveUninitialized: false,
+    rolling: true,
+    proxy: deps.secureCookies,
+    cookie: { httpOnly: true, sameSite: 'lax', secure: deps.secureCookies, maxAge: SESSION_IDLE_HOURS * 3600 * 1000, path: ROOT },
+  };
+  const loginPath = `${ROOT}/login`;
 
-  const router = AdminJSExpress.buildAuthenticatedRouter(
+  const router = express.Router();
+  router.use(portalSecurityHeaders(deps.secureCookies));
+  router.use(session(sessionOptions));
+  router.use(sessionGuard(deps.db, log, loginPath));
+  router.use(sameOriginOnly({ publicUrl: deps.publicUrl, sensitiveReads: [/^\/logout$/, /^\/evidence\/[^/]+\/download$/] }));
+  router.use(portalBodies());
+  router.post('/login', async (req, res, next) => {
+    const verdict = await limits.attempt(String((req as { fields?: Record<string, string> }).fields?.email ?? ''), req.ip ?? 'unknown');
+    if (verdict.allowed) return next();
+    log.warn({ ip: req.ip }, 'portal sign-in refused by the sign-in limits');
+    res.status(429).set('Retry-After', String(verdict.retryAfterSeconds))
+      .send(await admin.renderLogin({ action: loginPath, errorMessage: verdict.message }));
+  });
+
+  AdminJSExpress.buildAuthenticatedRouter(
     admin,
     {
-      cookieName: 'compliance_os_admin',
+      cookieName: COOKIE_NAME,
       cookiePassword: secret,
-      maxRetries: { count: 20, duration: 60 },
       authenticate: async (email: string, password: string, context?: { req: Request }) => {
         const address = String(email ?? '').trim().toLowerCase();
-        if (await throttle.isLocked(address)) {
-          throw new Error('Too many failed sign-ins for this address: wait 15 minutes and try again.');
-        }
+        const client = context?.req.ip ?? 'unknown';
         const found = await authenticate(deps.db, address, String(password ?? ''));
         if (!found) {
-          await throttle.recordFailure(address);
-          log.warn({ ip: context?.req.ip }, 'portal sign-in refused');
+          await limits.failed(address, client);
+          log.warn({ ip: client }, 'portal sign-in refused');
           return null;
         }
-        await throttle.reset(address);
+        await limits.succeeded(address, client);
         // A new session id at sign-in, so an id planted before it is worthless.
         const req = context?.req;
         if (req?.session) await new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
@@ -144,17 +174,9 @@ export async function buildPortal(deps: PortalDeps): Promise<Portal> {
         return found;
       },
     },
-    null,
-    {
-      secret,
-      store,
-      resave: false,
-      saveUninitialized: false,
-      rolling: true,
-      proxy: deps.secureCookies,
-      cookie: { httpOnly: true, sameSite: 'lax', secure: deps.secureCookies, maxAge: SESSION_HOURS * 3600 * 1000, path: ROOT },
-    },
-  ) as Router;
+    router,
+    sessionOptions,
+  );
   router.get('/evidence/:id/download', evidenceDownloadRoute(deps.db, deps.storage, log));
   return {
     router,
@@ -164,4 +186,3 @@ export async function buildPortal(deps: PortalDeps): Promise<Portal> {
     },
   };
 }
-

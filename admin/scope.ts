@@ -21,6 +21,10 @@ export interface PortalAdmin {
   role: PortalRole;
   /** The tenant-wide and per-entity grants of a tenant user (for core's role checks). */
   grants: { role: Role; entityId: string | null }[];
+  /** When they signed in (ms): a session ends a fixed time after it, however active. */
+  signedInAt: number;
+  /** Their credentials as of sign-in (ms): a later password reset or (de)activation ends the session. */
+  credentialsChangedAt: number;
 }
 
 /** The portal role a tenant user's grants give, if any: tenant admins manage, auditors read. */

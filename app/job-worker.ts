@@ -9,6 +9,8 @@ export interface JobWorkerData {
   job: string;
   entry: string;
   databaseUrl: string;
+  /** The parent's clock offset (CLOCK_AT), so a job sees the same moment as the process that runs it. */
+  clockOffsetMs: number;
 }
 
 /**
@@ -24,10 +26,10 @@ export async function runJobInWorker(data: JobWorkerData, port: MessagePort | nu
   port?.on('message', (message) => {
     if (message === 'cancel') stopping = true;
   });
-  const runtime = await openRuntime(config, { databaseUrl: data.databaseUrl, logger });
+  const runtime = await openRuntime(config, { databaseUrl: data.databaseUrl, clockOffsetMs: data.clockOffsetMs, logger });
   const started = Date.now();
   try {
-    const stats = await job.run({ runtime, worker: `${hostname()}:${process.pid}:${threadId}`, now: () => new Date(), shouldStop: () => stopping });
+    const stats = await job.run({ runtime, worker: `${hostname()}:${process.pid}:${threadId}`, now: runtime.clock.now, shouldStop: () => stopping });
     logger.info({ ms: Date.now() - started, ...stats }, `job ${data.job} finished`);
   } catch (error) {
     logger.error({ err: error, ms: Date.now() - started }, `job ${data.job} failed`);

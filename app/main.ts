@@ -17,7 +17,7 @@ if (library.masters.inserted.length + library.masters.updated.length > 0) {
   logger.info({ inserted: library.masters.inserted.length, updated: library.masters.updated, moved: library.moved }, 'statutory library synced');
 }
 if (config.seedDemoWhenEmpty && !(await hasAnyTenant(db))) {
-  await seedDemo(db, config.dataDir);
+  await seedDemo(db, config.dataDir, runtime.clock.now());
   logger.info({ tenant: 'demo' }, 'demo tenant seeded');
 }
 const demoLogin = config.seedDemoWhenEmpty ? readDemoLogin(config.dataDir) : undefined;
@@ -29,7 +29,10 @@ await slack?.start();
 if (config.slack?.appToken) logger.info('Slack is connected in Socket Mode');
 const portal = config.portal.enabled ? await startPortal(runtime) : undefined;
 const server = await listen(
-  createHttpApp({ db, logger, services: runtime.services, slackRouter: slack?.router, portalRouter: portal?.router, trustProxy: config.portal.secureCookies }),
+  createHttpApp({
+    db, logger, services: runtime.services, slackRouter: slack?.router, portalRouter: portal?.router,
+    trustProxy: config.trustProxy, secure: config.portal.secureCookies, publicUrl: config.http.publicUrl, clock: runtime.clock,
+  }),
   config.http.host,
   config.http.port,
 );

@@ -3,16 +3,24 @@ import bcrypt from 'bcryptjs';
 import type { Portal } from '../admin/index.js';
 import type { Runtime } from './runtime.js';
 
-/** Creates the platform admin named by ADMIN_EMAIL / ADMIN_PASSWORD, or updates their password. */
+/**
+ * Creates the platform admin named by ADMIN_EMAIL / ADMIN_PASSWORD, or sets their password when
+ * it changed (a restart with the same password leaves their sessions standing).
+ */
 export async function ensurePlatformAdmin(runtime: Runtime): Promise<void> {
   const named = runtime.config.portal.platformAdmin;
   if (!named) return;
-  const hash = await bcrypt.hash(named.password, 10);
-  await runtime.db.withSystem((trx) => trx.raw(
-    `INSERT INTO platform_users (email, name, password_hash) VALUES (?, 'Platform admin', ?)
-     ON CONFLICT (lower(email)) DO UPDATE SET password_hash = EXCLUDED.password_hash, is_active = true`,
-    [named.email, hash],
-  ));
+  await runtime.db.withSystem(async (trx) => {
+    const existing: { id: string; password_hash: string | null; is_active: boolean } | undefined = await trx('platform_users')
+      .whereRaw('lower(email) = lower(?)', [named.email]).first('id', 'password_hash', 'is_active');
+    if (existing?.is_active && existing.password_hash && (await bcrypt.compare(named.password, existing.password_hash))) return;
+    const hash = await bcrypt.hash(named.password, 10);
+    await trx.raw(
+      `INSERT INTO platform_users (email, name, password_hash) VALUES (?, 'Platform admin', ?)
+       ON CONFLICT (lower(email)) DO UPDATE SET password_hash = EXCLUDED.password_hash, is_active = true`,
+      [named.email, hash],
+    );
+  });
 }
 
 /**
@@ -32,6 +40,7 @@ export async function startPortal(runtime: Runtime): Promise<Portal> {
     production: config.env === 'production',
     appSecret: runtime.services.appSecret,
     secureCookies: config.portal.secureCookies,
+    publicUrl: config.http.publicUrl,
     redis: runtime.services.redis,
     storage: runtime.services.storage,
     bundleDir,

@@ -30,7 +30,7 @@ export async function startScheduler(runtime: Runtime): Promise<Scheduler> {
       ...(job.cron ? { cron: job.cron } : {}),
       ...(job.interval ? { interval: job.interval } : {}),
       timeout: job.runAtStart ? 0 : false,
-      worker: { workerData: { job: job.name, entry, databaseUrl: runtime.databaseUrl } satisfies JobWorkerData },
+      worker: { workerData: { job: job.name, entry, databaseUrl: runtime.databaseUrl, clockOffsetMs: runtime.clock.offsetMs } satisfies JobWorkerData },
     })),
   });
   await bree.start();

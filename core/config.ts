@@ -17,6 +17,10 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// connection URL')
     .optional(),
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// connection URL')
+    .optional(),
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
   DATA_DIR: z.string().min(1).default('.data'),
   EMBEDDED_PG_PORT: z.coerce.number().int().min(0).max(65535).default(0),
@@ -45,6 +49,8 @@ const schema = z.object({
   ADMIN_PASSWORD: z.string().superRefine(refuseWith((password) => passwordProblem(password))).optional(),
   ADMIN_BUNDLE_DIR: z.string().min(1).default('admin-bundle'),
   PORTAL: z.enum(['on', 'off']).default('on'),
+  TRUST_PROXY: z.string().min(1).optional(),
+  CLOCK_AT: z.iso.datetime({ offset: true, message: 'must be an ISO timestamp with an offset, e.g. 2026-12-04T10:00:00+05:30' }).optional(),
   SLACK_CLIENT_ID: z.string().min(5).optional(),
   SLACK_CLIENT_SECRET: z.string().min(8).optional(),
 });
@@ -55,7 +61,11 @@ export interface Config {
   env: 'development' | 'production' | 'test';
   http: { host: string; port: number; publicUrl: string };
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
-  database: { url: string | undefined; poolMax: number };
+  /**
+   * url: what the application connects as (a login role that is only a member of the
+   * compliance_* roles, in production); ownerUrl: the schema owner, for migrations only.
+   */
+  database: { url: string | undefined; ownerUrl: string | undefined; poolMax: number };
   embeddedPostgres: { port: number };
   dataDir: string;
   /** Seed the demo tenant when the database has no tenants yet. */
@@ -76,6 +86,16 @@ export interface Config {
   encryptionKey: string | undefined;
   /** The admin portal at /admin; the platform admin named in the environment is created or updated on start. */
   portal: { enabled: boolean; platformAdmin: { email: string; password: string } | undefined; bundleDir: string; secureCookies: boolean };
+  /**
+   * Which proxies may tell us the client's address (X-Forwarded-For) and protocol: Express's
+   * `trust proxy` value (hop count, addresses or subnets), or false to trust none.
+   */
+  trustProxy: number | string | false;
+  /**
+   * Development and tests only: the moment the process's clock starts at (it then runs on in
+   * real time), so a run can be placed on any date. Undefined: the real time.
+   */
+  clockAt: Date | undefined;
   /** Slack is on when a signing secret is set. */
   slack: {
     signingSecret: string;
@@ -115,6 +135,16 @@ export function parseConfig(env: Env): Config {
   if (c.NODE_ENV === 'production' && !c.APP_SECRET) {
     problems.push('APP_SECRET: required when NODE_ENV=production (it signs acknowledgement links)');
   }
+  if (c.NODE_ENV === 'production' && c.CLOCK_AT) {
+    problems.push('CLOCK_AT: not allowed when NODE_ENV=production (it moves the product\'s clock; it is for development and tests)');
+  }
+  if (c.DATABASE_OWNER_URL && !c.DATABASE_URL) {
+    problems.push('DATABASE_OWNER_URL: set DATABASE_URL too (the owner connection is for migrations; the application needs its own)');
+  }
+  const trustProxy = parseTrustProxy(c.TRUST_PROXY);
+  if (trustProxy === undefined) {
+    problems.push('TRUST_PROXY: use a hop count (1), "loopback", or addresses / subnets separated by commas (10.0.0.0/8,127.0.0.1)');
+  }
   if (Boolean(c.ADMIN_EMAIL) !== Boolean(c.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL / ADMIN_PASSWORD: set both to create the platform admin, or neither');
   }
@@ -130,7 +160,7 @@ export function parseConfig(env: Env): Config {
     env: c.NODE_ENV,
     http: { host: c.HOST, port: c.PORT, publicUrl: (c.PUBLIC_URL ?? `http://${hostForUrl}:${c.PORT}`).replace(/\/$/, '') },
     logLevel: c.LOG_LEVEL,
-    database: { url: c.DATABASE_URL, poolMax: c.DATABASE_POOL_MAX },
+    database: { url: c.DATABASE_URL, ownerUrl: c.DATABASE_OWNER_URL, poolMax: c.DATABASE_POOL_MAX },
     embeddedPostgres: { port: c.EMBEDDED_PG_PORT },
     dataDir: c.DATA_DIR,
     seedDemoWhenEmpty: (c.DEMO_SEED ?? (c.NODE_ENV === 'production' ? 'off' : 'auto')) === 'auto',
@@ -154,6 +184,8 @@ export function parseConfig(env: Env): Config {
       // Production serves the portal behind https (a proxy that sets X-Forwarded-Proto): cookies are Secure.
       secureCookies: c.NODE_ENV === 'production' || (c.PUBLIC_URL ?? '').startsWith('https://'),
     },
+    trustProxy: trustProxy ?? false,
+    clockAt: c.CLOCK_AT ? new Date(c.CLOCK_AT) : undefined,
     slack: c.SLACK_SIGNING_SECRET
       ? {
         signingSecret: c.SLACK_SIGNING_SECRET, botToken: c.SLACK_BOT_TOKEN, apiUrl: c.SLACK_API_URL, appToken: c.SLACK_APP_TOKEN,
@@ -161,4 +193,15 @@ export function parseConfig(env: Env): Config {
       }
       : undefined,
   };
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const ADDRESS_OR_SUBNET = /^[0-9a-f.:]+(\/\d{1,3})?$/i;
+
+/** TRUST_PROXY as Express's `trust proxy` setting; undefined when it is not one. */
+function parseTrustProxy(value: string | undefined): number | string | false | undefined {
+  if (value === undefined || value === 'off' || value === 'false') return false;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const parts = value.split(',').map((p) => p.trim()).filter(Boolean);
+  return parts.length > 0 && parts.every((p) => PROXY_NAMES.has(p) || ADDRESS_OR_SUBNET.test(p)) ? parts.join(',') : undefined;
 }

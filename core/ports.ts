@@ -81,3 +81,8 @@ export interface TenantUnit {
   audit: { append(entries: AuditEntryInput[]): Promise<void> };
   outbox: { enqueue(drafts: NotificationDraft[]): Promise<void> };
 }
+
+/** Where every "now" comes from, so a run (or a test) can be placed on any date. */
+export interface Clock {
+  now(): Date;
+}

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import * as initialSchema from './20261126000000_initial_schema.js';
 import * as masterTenantGuard from './20261126120000_master_tenant_guard.js';
+import * as leastPrivilege from './20261201000000_least_privilege.js';
 import * as jobHeartbeat from './20261201000100_job_heartbeat.js';
 import * as auditIntegrity from './20261201000200_audit_integrity.js';
 
@@ -12,6 +13,7 @@ import * as auditIntegrity from './20261201000200_audit_integrity.js';
 export const migrations: Record<string, Knex.Migration> = {
   '20261126000000_initial_schema': initialSchema,
   '20261126120000_master_tenant_guard': masterTenantGuard,
+  '20261201000000_least_privilege': leastPrivilege,
   '20261201000100_job_heartbeat': jobHeartbeat,
   '20261201000200_audit_integrity': auditIntegrity,
 };

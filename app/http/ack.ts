@@ -6,6 +6,7 @@ import { verifyAckToken } from '../../core/notifications/ack-link.js';
 import { acknowledgeEscalation } from '../../core/use-cases/change-status.js';
 import type { SummaryCache } from '../../core/infra/cache/redis.js';
 import { runAsUser } from '../use-case-runner.js';
+import type { Clock } from '../../core/ports.js';
 
 const page = (title: string, body: string, status = 200) => ({
   status,
@@ -25,7 +26,7 @@ const PROBLEMS = {
  * (mail scanners that pre-open links must not acknowledge for the CFO); confirming runs the
  * same use case as Slack's Acknowledge button, as the user the link was sent to.
  */
-export function ackRouter(deps: { db: Database; appSecret: string; cache: SummaryCache; logger: Logger }): Router {
+export function ackRouter(deps: { db: Database; appSecret: string; cache: SummaryCache; logger: Logger; clock: Clock }): Router {
   const router = express.Router();
   const claimOr = (token: string) => verifyAckToken(deps.appSecret, token, new Date());
 
@@ -47,7 +48,7 @@ export function ackRouter(deps: { db: Database; appSecret: string; cache: Summar
     }
     try {
       const result = await runAsUser(deps.db, claim.tenantId, claim.userId, (unit, actor) =>
-        acknowledgeEscalation(unit, actor, { instanceId: claim.instanceId }, new Date()), { cache: deps.cache });
+        acknowledgeEscalation(unit, actor, { instanceId: claim.instanceId }, deps.clock.now()), { cache: deps.cache });
       const p = page('Acknowledged', result.alreadyAcknowledged
         ? '<p>This escalation had already been acknowledged. Nothing more to do.</p>'
         : '<p>Thank you. The repeated escalations for this item have stopped, and your acknowledgement is on the audit trail.</p>');

@@ -5,6 +5,11 @@ import { pendingMigrations } from '../../core/infra/db/migrator.js';
 import type { Logger } from '../../core/infra/logger.js';
 import type { Services } from '../services.js';
 import { ackRouter } from './ack.js';
+import type { Clock } from '../../core/ports.js';
+import { sameOriginOnly } from '../../core/infra/http/same-origin.js';
+import { pageSecurityHeaders } from '../../core/infra/http/security-headers.js';
+
+const systemClock: Clock = { now: () => new Date() };
 
 export interface HttpDeps {
   db: Database;
@@ -15,17 +20,26 @@ export interface HttpDeps {
   slackRouter?: Router;
   /** The admin portal's router, mounted at /admin first: AdminJS parses its own bodies. */
   portalRouter?: Router;
-  /** Behind an https proxy: trust it for the client address and secure cookies. */
-  trustProxy?: boolean;
+  /** Proxies trusted to tell the client's address and protocol (Express's `trust proxy`); none by default. */
+  trustProxy?: number | string | false;
+  /** Served over https (HSTS is sent). */
+  secure?: boolean;
+  /** Where we are served: forms must be posted from this origin. */
+  publicUrl?: string;
+  /** Where the product's "now" comes from (acknowledgement times). */
+  clock?: Clock;
 }
 
-export function createHttpApp({ db, logger, services, slackRouter, portalRouter, trustProxy }: HttpDeps): Express {
+export function createHttpApp({ db, logger, services, slackRouter, portalRouter, trustProxy = false, secure = false, publicUrl = 'http://localhost', clock = systemClock }: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  if (trustProxy) app.set('trust proxy', 1);
+  // Only a configured proxy may speak for the client: otherwise X-Forwarded-For is anyone's to forge.
+  app.set('trust proxy', trustProxy);
   if (portalRouter) app.use('/admin', portalRouter);
+  // Everything else is our own plain pages (/ack, Slack's install) and machine endpoints: no scripts.
+  app.use(pageSecurityHeaders(secure));
   if (slackRouter) app.use(slackRouter);
-  if (services) app.use(ackRouter({ db, logger, appSecret: services.appSecret, cache: services.cache }));
+  if (services) app.use(sameOriginOnly({ publicUrl }), ackRouter({ db, logger, appSecret: services.appSecret, cache: services.cache, clock }));
 
   // Liveness: the process is up and serving.
   app.get('/', (_req, res) => {

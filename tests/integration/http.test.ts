@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHttpApp, listen, type RunningServer } from '../../app/http/server.js';
 import { createDatabase } from '../../core/infra/db/database.js';
+import { knownMigrations } from '../../core/infra/db/migrator.js';
 import { createLogger } from '../../core/infra/logger.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
@@ -38,7 +39,7 @@ describe('health endpoints', () => {
     const base = await serve(empty.db);
     const ready = await fetch(`${base}/readyz`);
     expect(ready.status).toBe(503);
-    expect(await ready.json()).toMatchObject({ reason: 'migrations pending', pending: ['20261126000000_initial_schema', '20261126120000_master_tenant_guard'] });
+    expect(await ready.json()).toMatchObject({ reason: 'migrations pending', pending: knownMigrations() });
   });
 
   it('/readyz answers 503 when the database is unreachable, while /healthz stays 200', async () => {

@@ -3,8 +3,12 @@ import pg from 'pg';
 import { createDatabase, type Database } from '../../core/infra/db/database.js';
 
 export interface TestDatabase {
+  /** The application's pools: the app as the runtime login role, the owner as the superuser. */
   db: Database;
+  /** DATABASE_URL for a server or CLI under test: the runtime login role, as in production. */
   url: string;
+  /** The superuser's URL for this database (owner of the schema; migrations). */
+  ownerUrl: string;
   name: string;
   /** Runs SQL as the superuser that owns the database (bypasses RLS; triggers still fire). */
   superuser<T extends pg.QueryResultRow = pg.QueryResultRow>(sql: string, params?: unknown[]): Promise<pg.QueryResult<T>>;
@@ -14,6 +18,12 @@ export interface TestDatabase {
 function adminUrl(): string {
   const url = process.env.TEST_PG_ADMIN_URL;
   if (!url) throw new Error('TEST_PG_ADMIN_URL is not set: run the tests with npm test (jest globalSetup starts PostgreSQL)');
+  return url;
+}
+
+function runtimeUrl(): string {
+  const url = process.env.TEST_PG_RUNTIME_URL;
+  if (!url) throw new Error('TEST_PG_RUNTIME_URL is not set: run the tests with npm test (jest globalSetup starts PostgreSQL)');
   return url;
 }
 
@@ -32,14 +42,16 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
   const name = `test_${randomBytes(6).toString('hex')}`;
   const template = options.migrated === false ? 'template0' : process.env.TEST_PG_TEMPLATE;
   await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
-  const url = adminUrl().replace(/\/postgres$/, `/${name}`);
-  const db = createDatabase({ url, poolMax: 25 });
+  const ownerUrl = adminUrl().replace(/\/postgres$/, `/${name}`);
+  const url = runtimeUrl().replace(/\/postgres$/, `/${name}`);
+  const db = createDatabase({ url, ownerUrl, poolMax: 25 });
   return {
     db,
     url,
+    ownerUrl,
     name,
     async superuser(sql, params) {
-      const client = new pg.Client({ connectionString: url });
+      const client = new pg.Client({ connectionString: ownerUrl });
       await client.connect();
       try {
         return await client.query(sql, params);

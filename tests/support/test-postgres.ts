@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createDatabase } from '../../core/infra/db/database.js';
 import { startEmbeddedPostgres } from '../../core/infra/db/embedded.js';
 import { migrateLatest } from '../../core/infra/db/migrator.js';
+import { ensureRuntimeLogin } from '../../core/infra/db/roles.js';
 
 export const TEMPLATE_DB = 'compliance_template';
 
@@ -16,8 +17,11 @@ export async function startTestPostgres(): Promise<void> {
   const server = await startEmbeddedPostgres({ dataDir, persistent: false, database: TEMPLATE_DB });
   const template = createDatabase({ url: server.url(TEMPLATE_DB) });
   await migrateLatest(template.owner);
+  // Tests connect the application as the product does: its own login role, never the superuser.
+  await ensureRuntimeLogin(template.owner, server.runtimePassword);
   await template.close();
   process.env.TEST_PG_ADMIN_URL = server.url('postgres');
+  process.env.TEST_PG_RUNTIME_URL = server.runtimeUrl('postgres');
   process.env.TEST_PG_TEMPLATE = TEMPLATE_DB;
   (globalThis as Record<string, unknown>).__embeddedPostgres = server;
 }

@@ -16,12 +16,13 @@ export const backgroundCommands: Command[] = [
     options: { tenant: { type: 'string' }, 'as-of': { type: 'string' }, 'dry-run': { type: 'boolean' } },
     async run({ runtime, io }, values) {
       const asOfText = optionalString(values, 'as-of');
-      const asOf = asOfText ? new Date(asOfText) : new Date();
-      if (Number.isNaN(asOf.getTime())) throw new UsageError(`--as-of ${asOfText} is not a timestamp: use e.g. 2026-11-23T10:00:00+05:30`);
-      const { db } = await runtime();
+      const asOf = asOfText ? new Date(asOfText) : undefined;
+      if (asOf && Number.isNaN(asOf.getTime())) throw new UsageError(`--as-of ${asOfText} is not a timestamp: use e.g. 2026-11-23T10:00:00+05:30`);
+      const { db, clock } = await runtime();
+      const moment = asOf ?? clock.now();
       const tenantId = await tenantIdBySlug(db, requireString(values, 'tenant'));
       const result = await db.withTenant(tenantId, async (tx) => {
-        const r = await sweepReminders(tx, asOf, { dryRun: Boolean(values['dry-run']) });
+        const r = await sweepReminders(tx, moment, { dryRun: Boolean(values['dry-run']) });
         if (!r.preview) return { r, lines: [] as string[] };
         const users = new Map<string, string>((await tx.trx('users').select('id', 'name', 'email')).map((u: { id: string; name: string; email: string }) => [u.id, `${u.name} <${u.email}>`]));
         const items = new Map<string, string>((await tx.trx('compliance_instances as i').join('compliance_masters as m', 'm.id', 'i.master_id')
@@ -33,7 +34,7 @@ export const backgroundCommands: Command[] = [
           .map((p) => `  ${p.kind.padEnd(10)} → ${(users.get(p.recipient_user_id) ?? p.recipient_user_id).padEnd(42)} ${items.get(p.instance_id!)}${p.alreadyQueued ? '  [already queued]' : ''}`);
         return { r, lines };
       });
-      io.out(`${asOf.toISOString()}: ${result.r.open} open item(s) in reach, ${result.r.planned} reminder(s) planned, ${values['dry-run'] ? `${result.lines.length} would be queued (dry run)` : `${result.r.enqueued} newly queued`}.`);
+      io.out(`${moment.toISOString()}: ${result.r.open} open item(s) in reach, ${result.r.planned} reminder(s) planned, ${values['dry-run'] ? `${result.lines.length} would be queued (dry run)` : `${result.r.enqueued} newly queued`}.`);
       for (const line of result.lines) io.out(line);
       return 0;
     },
@@ -99,7 +100,8 @@ export const backgroundCommands: Command[] = [
         ctx.io.out(JSON.stringify(await runDispatcher(rt.services.dispatcher, { concurrency: 4, idleMs: 0, shouldStop: () => false, untilEmpty: true })));
         return 0;
       }
-      const stats = await job.run({ runtime: await ctx.runtime(), worker: `${hostname()}:cli:${process.pid}`, now: () => new Date(), shouldStop: () => false });
+      const rt = await ctx.runtime();
+      const stats = await job.run({ runtime: rt, worker: `${hostname()}:cli:${process.pid}`, now: rt.clock.now, shouldStop: () => false });
       ctx.io.out(JSON.stringify(stats));
       return 0;
     },

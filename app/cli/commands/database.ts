@@ -32,8 +32,8 @@ export const databaseCommands: Command[] = [
     options: { demo: { type: 'boolean' } },
     async run({ runtime, config, io }, values) {
       if (!values.demo) throw new UsageError('say what to seed: --demo');
-      const { db } = await runtime();
-      const result = await seedDemo(db, config.dataDir);
+      const { db, clock } = await runtime();
+      const result = await seedDemo(db, config.dataDir, clock.now());
       io.out(result.created ? 'Demo tenant "demo" created.' : 'Demo tenant "demo" already complete; nothing changed.');
       if (result.login) io.out(`Admin login: ${result.login.email} / ${result.login.password}`);
       return 0;

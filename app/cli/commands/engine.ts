@@ -48,9 +48,9 @@ export const engineCommands: Command[] = [
     summary: "Create the tenant's instances for the current FY plus its horizon. Running it again creates nothing new.",
     options: { tenant: { type: 'string' }, 'as-of': { type: 'string' } },
     async run({ runtime, io }, values) {
-      const { db } = await runtime();
+      const { db, clock } = await runtime();
       const tenantId = await tenantIdBySlug(db, requireString(values, 'tenant'));
-      const r = await generateForTenant(db, tenantId, dateOption(values, 'as-of'));
+      const r = await generateForTenant(db, tenantId, dateOption(values, 'as-of'), clock.now());
       io.out(`Created ${r.created} instance(s) from ${r.scheduleRows} schedule rows (periods ${r.window.periodsFrom} to ${r.window.periodsTo}, due from ${r.window.dueFrom}).`);
       return 0;
     },
@@ -66,7 +66,7 @@ export const engineCommands: Command[] = [
       const tenantId = await tenantIdBySlug(db, requireString(values, 'tenant'));
       const entityName = optionalString(values, 'entity');
       const entityId = entityName ? await entityIdByName(db, tenantId, entityName) : undefined;
-      const summary = await getStatusSummary(rt, tenantId, { entityId, today: dateOption(values, 'as-of') });
+      const summary = await getStatusSummary(rt, tenantId, { entityId, today: dateOption(values, 'as-of'), now: rt.clock.now() });
       io.out(`Status on ${summary.today}: ${summary.totals.red} red, ${summary.totals.amber} amber, ${summary.totals.green} green`);
       for (const e of summary.entities) {
         io.out(`  ${e.entityName.padEnd(24)} red ${String(e.red).padStart(3)}  amber ${String(e.amber).padStart(3)}  green ${String(e.green).padStart(3)}   (${Object.entries(e.byStatus).filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`).join(', ')})`);

@@ -29,21 +29,24 @@ export interface Database {
   withSystem<T>(work: (trx: Knex.Transaction) => Promise<T>): Promise<T>;
   /** The restricted pool, for reads that need no tenant (health checks). */
   readonly app: Knex;
-  /** The connecting user's own pool, for migrations and maintenance only. */
+  /** The schema owner's pool, for migrations and maintenance only. */
   readonly owner: Knex;
   close(): Promise<void>;
 }
 
 export interface DatabaseOptions {
+  /** What the application connects as: a login role that is only a member of the compliance_* roles. */
   url: string;
+  /** The schema owner, for migrations and maintenance only (default: url). */
+  ownerUrl?: string;
   poolMax?: number;
   /** Where knex's own warnings go (connection errors, deprecations). */
   warn?: (message: string) => void;
 }
 
-export function createDatabase({ url, poolMax = 10, warn = () => undefined }: DatabaseOptions): Database {
+export function createDatabase({ url, ownerUrl = url, poolMax = 10, warn = () => undefined }: DatabaseOptions): Database {
   const log = { warn, error: warn, deprecate: warn, debug: () => undefined };
-  const owner = knex({ client: 'pg', connection: url, pool: { min: 0, max: 2 }, log });
+  const owner = knex({ client: 'pg', connection: ownerUrl, pool: { min: 0, max: 2 }, log });
   const app = knex({
     client: 'pg',
     connection: url,

