@@ -10,6 +10,7 @@ const PG_MESSAGES: Record<string, string> = {
   '23514': 'A value is not allowed here.',
   '23502': 'A required value is missing.',
   '22P02': 'A value has the wrong format.',
+  '22003': 'A number is too large (or too small) for this field.',
   '22007': 'A date or time is not valid (use YYYY-MM-DD).',
   '22008': 'A date does not exist in the calendar.',
   '42501': 'The database refused this change.',

@@ -10,8 +10,8 @@ const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 /**
  * Translates AdminJS's list filters and search into parameterised SQL: exact matches for ids,
  * references, choices and flags; ranges for dates; case-insensitive contains for text.
- * A value that cannot match (an id that is not a UUID, a number that is not one) matches nothing
- * rather than erroring; a day that does not exist is refused saying so, as a form would.
+ * An id that is not a UUID matches nothing rather than erroring; a number that is not one and a
+ * day that does not exist are refused saying so, as a form would.
  */
 export function applyFilters(query: Knex.QueryBuilder, spec: TableSpec, filter: Filter, ctx: ScopeContext): void {
   for (const element of Object.values(filter.filters ?? {})) {
@@ -37,10 +37,8 @@ export function applyFilters(query: Knex.QueryBuilder, spec: TableSpec, filter: 
       if (UUID.test(text)) query.where(name, text);
       else query.whereRaw('false');
     } else if (type === 'boolean') query.where(name, text === 'true');
-    else if (type === 'number' || type === 'float') {
-      if (text.trim() !== '' && Number.isFinite(Number(text))) query.where(name, Number(text));
-      else query.whereRaw('false');
-    } else if (type === 'date') query.where(name, day(text));
+    else if (type === 'number' || type === 'float') query.where(name, filterNumber(column.path, text));
+    else if (type === 'date') query.where(name, day(text));
     else if (column.values) query.where(name, text);
     // JSON is searched as the text the portal shows it as.
     else if (column.json) query.whereRaw('??::text ILIKE ?', [name, `%${escapeLike(text)}%`]);
@@ -52,6 +50,14 @@ export function applyFilters(query: Knex.QueryBuilder, spec: TableSpec, filter: 
 function filterDay(path: string, value: unknown): string {
   const text = String(value);
   const problem = calendarDateProblem(text);
-  if (problem) throw new ValidationError(`${path}: ${problem}`, { details: { fields: { [path]: problem } } });
+  if (problem) throw filterRefusal(path, problem);
   return text;
 }
+
+function filterNumber(path: string, text: string): number {
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value)) throw filterRefusal(path, `${JSON.stringify(text)} is not a number.`);
+  return value;
+}
+
+const filterRefusal = (path: string, problem: string) => new ValidationError(`${path}: ${problem}`, { details: { fields: { [path]: problem } } });

@@ -55,6 +55,19 @@ export interface TableSpec {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DEFAULT_PAGE_SIZE = 10;
+const MAX_PAGE_SIZE = 500;
+
+/**
+ * The rows a list asks for, from the limit and offset AdminJS works out of ?perPage and ?page as
+ * they came (page=-1 is offset -20, perPage=abc is NaN): a page size that is not a whole number
+ * from 1 is the default, a negative offset is the first page, one past the end an empty page.
+ */
+function pageOf(limit: unknown, offset: unknown): { limit: number; offset: number } {
+  const size = typeof limit === 'number' && Number.isInteger(limit) && limit >= 1 ? Math.min(limit, MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
+  const skip = typeof offset === 'number' && Number.isFinite(offset) && offset > 0 ? Math.min(Math.floor(offset), Number.MAX_SAFE_INTEGER) : 0;
+  return { limit: size, offset: skip };
+}
 
 /**
  * An AdminJS resource over one PostgreSQL table. Every query runs inside the signed-in admin's
@@ -128,7 +141,8 @@ export class TableResource extends BaseResource {
       const sort = sortable ? { column: sortable.path(), direction: options.sort?.direction === 'desc' ? 'desc' : 'asc' } : this.spec.defaultSort;
       if (sort) query.orderBy(sort.column, sort.direction);
       query.orderBy('id'); // a stable order, so pages never overlap
-      query.limit(Math.min(options.limit ?? 10, 500)).offset(options.offset ?? 0);
+      const page = pageOf(options.limit, options.offset);
+      query.limit(page.limit).offset(page.offset);
       const rows: Row[] = await query;
       await this.spec.augment?.(rows, ctx, 'list');
       return this.toRecords(rows);

@@ -13,13 +13,25 @@ import { refuseWith } from './refine.js';
  */
 const blankToUndefined = (value: unknown) => (value === '' || value === null ? undefined : value);
 
-/** Text that should hold JSON: its value; text that is not JSON stays text, for the schema to report. */
-export function jsonOrText(value: unknown): unknown {
+/** What each JSON field looks like, for the message when what was typed is not JSON. */
+const JSON_EXAMPLES = {
+  profile: '{"has_employees": true, "tds_deductor": true}',
+  ruleVersions: '[{"effectiveFrom":"2017-07-01","rule":{"kind":"after_period_end","months":1,"day":20}}]',
+  applicability: '{"entityTypes":["company"]}',
+};
+
+/**
+ * Text that should hold JSON, parsed. Text that is not JSON is refused (under `path`, within the
+ * record being read) with where it breaks and what to write: the schema would only say
+ * "expected an object, received a string".
+ */
+function parseJsonText(value: unknown, field: keyof typeof JSON_EXAMPLES, ctx: z.core.$RefinementCtx, path: PropertyKey[] = []): unknown {
   if (typeof value !== 'string') return value;
   try {
     return JSON.parse(value);
-  } catch {
-    return value;
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', path, message: `not valid JSON (${(error as Error).message}): write it like ${JSON_EXAMPLES[field]}` });
+    return z.NEVER;
   }
 }
 const optionalText = z.preprocess(blankToUndefined, z.string().trim().min(1).optional());
@@ -70,7 +82,7 @@ export const entitySchema = z.object({
     z.array(z.string().trim().toUpperCase().regex(/^[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][0-9A-Z]Z[0-9A-Z]$/, 'a GSTIN has 15 characters (e.g. 27AAACD1234F1Z5)'))),
   state: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'the two-letter state code (e.g. MH, KA)'),
   gst_mode: z.enum(GST_MODES),
-  profile: z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? {} : jsonOrText(v) ?? {}), profileSchema),
+  profile: z.preprocess((v, ctx) => (typeof v === 'string' && v.trim() === '' ? {} : parseJsonText(v, 'profile', ctx) ?? {}), profileSchema),
   slack_channel_id: slackChannel,
   teams_channel_id: optionalText,
   is_active: flag.default(true),
@@ -147,12 +159,15 @@ export function parseRecord<S extends z.ZodType>(schema: S, input: unknown): z.i
  * A master from columns as the portal form and the CSV import name them (snake_case, rules and
  * applicability as JSON text); blank optional columns count as absent.
  */
-export const masterFromColumns = z.preprocess((value) => {
+export const masterFromColumns = z.preprocess((value, ctx) => {
   const c = (value ?? {}) as Record<string, unknown>;
+  // Both JSON columns are read before either refusal ends the parse, so both are reported.
+  const ruleVersions = parseJsonText(c.rule_versions, 'ruleVersions', ctx, ['ruleVersions']);
+  const applicability = parseJsonText(blankToUndefined(c.applicability), 'applicability', ctx, ['applicability']);
   return {
     code: c.code, name: c.name, category: c.category, law: c.law, authority: c.authority, frequency: c.frequency,
-    section: blankToUndefined(c.section), ruleVersions: jsonOrText(c.rule_versions), holidayPolicy: blankToUndefined(c.holiday_policy),
-    applicability: jsonOrText(blankToUndefined(c.applicability)), description: blankToUndefined(c.description), sources: blankToUndefined(c.sources),
+    section: blankToUndefined(c.section), ruleVersions, holidayPolicy: blankToUndefined(c.holiday_policy),
+    applicability, description: blankToUndefined(c.description), sources: blankToUndefined(c.sources),
   };
 }, masterSchema);
 

@@ -102,3 +102,60 @@ describe('portal passwords', () => {
     expect(await sql("SELECT 1 FROM users WHERE email = 'weak@demo.example'")).toEqual([]);
   });
 });
+
+describe('paging, sorting and filter parameters', () => {
+  beforeAll(async () => {
+    for (let day = 1; day <= 12; day++) {
+      await t.superuser("INSERT INTO holidays (tenant_id, holiday_date, name) VALUES ($1, $2, $3)", [demo.tenantId, `2027-03-${String(day).padStart(2, '0')}`, `Paging day ${day}`]);
+    }
+  });
+  const list = (query: string) => call(`${API}/holidays/actions/list?${query}`);
+
+  it('a negative page or page size, a page size that is not a number and a huge page answer with a sane page, not a 500', async () => {
+    const total = (await list('')).meta!.total;
+    expect(total).toBeGreaterThan(10);
+    expect((await list('page=-1')).records).toHaveLength(10); // the first page
+    expect((await list('perPage=-5')).records).toHaveLength(10);
+    expect((await list('perPage=abc')).records).toHaveLength(10); // not every row at once
+    expect((await list('perPage=0.5')).records).toHaveLength(10);
+    expect((await list('page=1e20')).records).toEqual([]);
+    expect((await list('page=abc&perPage=3&sortBy=nope&direction=sideways')).records).toHaveLength(3);
+  });
+
+  it('a JSON column can be searched as the text it shows (it answered 500)', async () => {
+    const res = await call(`${API}/entities/actions/list?filters.profile=tds_deductor`);
+    const { rows } = await t.superuser("SELECT name FROM entities WHERE tenant_id = $1 AND profile ? 'tds_deductor' ORDER BY name", [demo.tenantId]);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(res.records!.map((r) => r.params.name).sort()).toEqual(rows.map((r) => r.name));
+  });
+
+  it('a number filter that is not a number says so', async () => {
+    const res = await call(`${API}/compliance_masters/actions/list?filters.library_version=abc`);
+    expect(res.notice).toEqual({ type: 'error', message: 'library_version: "abc" is not a number.' });
+    expect(res.records).toEqual([]);
+  });
+
+  it('a number too large for its column says so (PostgreSQL refuses it)', async () => {
+    const res = await call(`${API}/compliance_masters/actions/list?filters.library_version=99999999999999999999`);
+    expect(res.notice).toEqual({ type: 'error', message: 'A number is too large (or too small) for this field.' });
+  });
+});
+
+describe('JSON typed into a field', () => {
+  it('malformed JSON in an entity profile is refused under the field, saying it is not JSON and what to write; the profile stays', async () => {
+    const before = await sql('SELECT profile FROM entities WHERE id = $1', [demo.entities.software]);
+    const res = await call(`${API}/entities/records/${demo.entities.software}/edit`, { profile: '{"has_employees": tru' });
+    expect(fieldError(res, 'profile')).toMatch(/^not valid JSON \(.+\): write it like \{"has_employees": true, "tds_deductor": true\}$/);
+    expect(await sql('SELECT profile FROM entities WHERE id = $1', [demo.entities.software])).toEqual(before);
+  });
+
+  it('malformed JSON in a master’s rule and applicability is refused under each field; nothing is stored', async () => {
+    const res = await call(`${API}/compliance_masters/actions/new`, {
+      code: 'OWN_BROKEN_JSON', name: 'Broken JSON', category: 'Internal', law: 'Internal policy', authority: 'Board', frequency: 'monthly',
+      rule_versions: '[{"effectiveFrom": "2020-04-01", rule: {}}]', applicability: '{entityTypes: ["company"]}', dates_checked: 'true',
+    });
+    expect(fieldError(res, 'rule_versions')).toMatch(/^not valid JSON \(.+\): write it like \[\{"effectiveFrom":"2017-07-01","rule":\{"kind":"after_period_end","months":1,"day":20\}\}\]$/);
+    expect(fieldError(res, 'applicability')).toMatch(/^not valid JSON \(.+\): write it like \{"entityTypes":\["company"\]\}$/);
+    expect(await sql("SELECT 1 FROM compliance_masters WHERE code = 'OWN_BROKEN_JSON'")).toEqual([]);
+  });
+});
