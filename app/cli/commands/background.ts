@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { sweepReminders } from '../../../core/infra/engine/reminder-sweep.js';
 import { tenantIdBySlug } from '../../../core/infra/stores/tenants.js';
 import { jobNamed, schedule } from '../../../jobs/schedule.js';
-import { UsageError, optionalString, requireString, type Command } from '../command.js';
+import { UsageError, optionalString, requireString, timestampOption, type Command } from '../command.js';
 
 const STATUSES = ['pending', 'sent', 'failed', 'dead'];
 
@@ -15,9 +15,7 @@ export const backgroundCommands: Command[] = [
     summary: 'Run the reminder ladder for a tenant as of a moment (default now); --dry-run prints what would be queued.',
     options: { tenant: { type: 'string' }, 'as-of': { type: 'string' }, 'dry-run': { type: 'boolean' } },
     async run({ runtime, io }, values) {
-      const asOfText = optionalString(values, 'as-of');
-      const asOf = asOfText ? new Date(asOfText) : undefined;
-      if (asOf && Number.isNaN(asOf.getTime())) throw new UsageError(`--as-of ${asOfText} is not a timestamp: use e.g. 2026-11-23T10:00:00+05:30`);
+      const asOf = timestampOption(values, 'as-of');
       const { db, clock } = await runtime();
       const moment = asOf ?? clock.now();
       const tenantId = await tenantIdBySlug(db, requireString(values, 'tenant'));
