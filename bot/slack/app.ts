@@ -4,12 +4,14 @@ import type { Router } from 'express';
 import type { Runtime } from '../../app/runtime.js';
 import type { SecretBox } from '../../core/infra/crypto/secret-box.js';
 import { findSlackInstallation } from '../../core/infra/stores/slack-installations.js';
+import { isDatabaseUnreachable } from './database-down.js';
 import { registerAcknowledge } from './listeners/actions/acknowledge.js';
 import { registerNotApplicable } from './listeners/actions/not-applicable.js';
 import { registerReview } from './listeners/actions/review.js';
 import { registerComplianceCommand } from './listeners/commands/compliance.js';
 import { registerAppHomeOpened } from './listeners/events/app-home-opened.js';
 import { registerFileShare } from './listeners/events/file-share.js';
+import { answerWithoutDatabase } from './listeners/database-unreachable.js';
 import { slackOAuthRouter } from './oauth.js';
 import { INSTALLATION_TTL_MS, cachedFor } from './ttl-cache.js';
 
@@ -86,12 +88,20 @@ export function createSlackApp(settings: SlackSettings, runtime: Runtime, box: S
     logger,
     clientOptions: { ...apiUrl, retryConfig: { retries: 2 } },
     authorize: async ({ teamId }) => {
-      const install = teamId ? await installations(teamId) : undefined;
+      let install: Awaited<ReturnType<typeof installations>> | undefined;
+      try {
+        install = teamId ? await installations(teamId) : undefined;
+      } catch (error) {
+        if (!isDatabaseUnreachable(error)) throw error;
+        // Never read since this process started, and the database is down: answered "try again" below.
+        return { teamId, databaseUnreachable: true } as AuthorizeResult;
+      }
       if (!install) throw new Error(`Slack workspace ${teamId ?? '(unknown)'} is not connected to any tenant`);
       return { botToken: install.botToken, botUserId: install.botUserId ?? undefined, teamId: install.teamId, tenantId: install.tenantId } as AuthorizeResult;
     },
   });
   const alreadySeen = eventDeduplicator(runtime);
+  app.use(answerWithoutDatabase(runtime));
   app.use(async ({ body, next }) => {
     const eventId = (body as { event_id?: string }).event_id;
     if (eventId && (await alreadySeen(eventId))) return;

@@ -28,13 +28,13 @@ function approvalBlocks(items: ItemLine[]): KnownBlock[] {
  * The App Home: my items by RAG, what awaits my approval (with the review buttons), what was
  * recently completed. `notice` shows the outcome of a button pressed here, at the top.
  */
-async function homeView(db: Database, tenantId: string, userId: string | null, now: Date, notice?: string): Promise<{ type: 'home'; blocks: KnownBlock[] }> {
-  if (!userId) {
-    return {
-      type: 'home',
-      blocks: [header('Compliance OS'), section('Compliance OS does not know your Slack account yet. Ask your compliance admin to add you with the email address you use in Slack.')],
-    };
-  }
+type HomeView = { type: 'home'; blocks: KnownBlock[] };
+
+/** A Home that only says one thing (built without the database). */
+const messageHome = (markdown: string): HomeView => ({ type: 'home', blocks: [header('Compliance OS'), section(markdown)] });
+
+async function homeView(db: Database, tenantId: string, userId: string | null, now: Date, notice?: string): Promise<HomeView> {
+  if (!userId) return messageHome('Compliance OS does not know your Slack account yet. Ask your compliance admin to add you with the email address you use in Slack.');
   return db.withTenant(tenantId, async (tx) => {
     const settings = await loadTenantSettings(tx);
     const today = todayIn(settings.timezone, now);
@@ -62,4 +62,9 @@ export async function publishHome(
   db: Database, client: webApi.WebClient, tenantId: string, userId: string | null, slackUserId: string, now = new Date(), notice?: string,
 ): Promise<void> {
   await client.views.publish({ user_id: slackUserId, view: await homeView(db, tenantId, userId, now, notice) });
+}
+
+/** Shows one message in the person's Home, e.g. when their items cannot be read right now. */
+export async function publishNotice(client: webApi.WebClient, slackUserId: string, markdown: string): Promise<void> {
+  await client.views.publish({ user_id: slackUserId, view: messageHome(markdown) });
 }

@@ -11,10 +11,16 @@ import { SIGNING_SECRET } from './slack.js';
  * The demo tenant behind a running HTTP server with the Slack app mounted, outside calls
  * blocked (nock) but for loopback: the set-up every Slack integration test shares.
  */
-export async function startSlackTestServer(options: { env?: Record<string, string>; oauth?: { clientId: string; clientSecret: string }; team?: string } = {}) {
+export async function startSlackTestServer(options: {
+  env?: Record<string, string>;
+  oauth?: { clientId: string; clientSecret: string };
+  team?: string;
+  /** The app's database URL, given the test database's (e.g. through a proxy the test stops, or a closed port). */
+  databaseUrl?: (testUrl: string) => string | Promise<string>;
+} = {}) {
   const t = await createTestDatabase();
   const demo = await seedDemoForTest(t.db);
-  const runtime = await testRuntime(t.url, options.env);
+  const runtime = await testRuntime(options.databaseUrl ? await options.databaseUrl(t.url) : t.url, options.env);
   if (options.team) {
     await saveSlackInstallation(t.db, runtime.services.secretBox, { tenantId: demo.tenantId, teamId: options.team, teamName: 'Demo', botUserId: 'U0BOT', botToken: 'xoxb-demo-token' });
   }

@@ -4,6 +4,7 @@ type KnownBlock = types.KnownBlock;
 import { formatDate } from '../../../core/engine/dates.js';
 import type { ItemLine } from '../../../core/infra/engine/item-queries.js';
 import type { StatusSummary } from '../../../core/infra/engine/status-summary.js';
+import { DATABASE_DOWN } from '../database-down.js';
 import { SLASH_COMMAND } from '../ids.js';
 import { RAG_EMOJI, context, divider, esc, header, itemList, section } from './common.js';
 
@@ -72,3 +73,5 @@ export const noRoleReply = (): SlackReply => {
   const text = 'You have no role in Compliance OS yet, so there is nothing to show. Ask your compliance admin.';
   return { text, blocks: [section(text)] };
 };
+
+export const databaseDownReply = (): SlackReply => ({ text: DATABASE_DOWN, blocks: [section(`:warning: ${DATABASE_DOWN}`)] });
