@@ -151,22 +151,30 @@ export function verifyChainAction(db: Database) {
   });
 }
 
-/** Notifications → "Retry" on a failed or dead message: back to pending, due now. */
+/**
+ * Notifications → "Retry" on a failed or dead message: back to pending, due now. Shown first
+ * (what it is, to whom, why it failed) and sent again only on the confirming POST: opening a
+ * link, from this site or another, changes nothing.
+ */
 export function retryNotificationAction(db: Database) {
-  return {
-    actionType: 'record' as const,
-    icon: 'RefreshCw',
-    guard: 'Send this notification again?',
-    component: false as const,
-    isAccessible: (context: ActionContext) => canChange(context) && ['failed', 'dead'].includes(String(context.record?.params.status)),
-    handler: async (_request: unknown, _response: unknown, context: ActionContext) => {
-      const admin = context.currentAdmin as unknown as PortalAdmin;
-      const id = String(context.record?.params.id);
-      const requeued = await inScope(db, admin, (trx, _tenantId, fresh) => requeueNotification(trx, id, actorOf(fresh)));
-      const record = context.record!.toJSON(context.currentAdmin);
-      return requeued
-        ? { record: { ...record, params: { ...record.params, status: 'pending' } }, notice: { message: 'Queued again: it will be sent within seconds.', type: 'success' as const } }
-        : { record, notice: { message: 'Only a failed or dead notification can be retried.', type: 'error' as const } };
+  return previewConfirmAction({
+    name: 'retry', label: 'Retry', icon: 'RefreshCw', actionType: 'record',
+    isAccessible: (context) => canChange(context) && ['failed', 'dead'].includes(String(context.record?.params.status)),
+    intro: 'Sends this notification again: it goes back to the queue, due now, with its attempts reset.',
+    confirmLabel: 'Send it again',
+    preview: async (_input, _admin, context) => {
+      const p = recordParams(context);
+      return {
+        message: `A ${p.status} ${p.channel} notification (${String(p.kind).replace(/_/g, ' ')}) will be queued again.`,
+        columns: ['Kind', 'Channel', 'Attempts', 'Last error'],
+        rows: [[String(p.kind), String(p.channel), String(p.attempts), String(p.last_error ?? '')]],
+      };
     },
-  };
+    apply: async (_input, admin, context) => {
+      const id = String(recordParams(context).id);
+      const requeued = await inScope(db, admin, (trx, _tenantId, fresh) => requeueNotification(trx, id, actorOf(fresh)));
+      if (!requeued) throw new ValidationError('Only a failed or dead notification can be retried (it may have been retried already).');
+      return 'Queued again: it will be sent within seconds.';
+    },
+  });
 }

@@ -540,11 +540,11 @@ describe('retry a notification', () => {
     const sent = (await insert('sent', 'portal-actions:sent')).id as string;
     const row = (id: string) => oneRow('SELECT status, attempts, next_attempt_at <= now() AS due FROM notifications WHERE id = $1', [id]);
 
-    const retried = await recordAction('notifications', dead, 'retry', {});
+    const retried = await recordAction('notifications', dead, 'retry', { mode: 'apply' });
     expect(retried.notice).toEqual({ type: 'success', message: 'Queued again: it will be sent within seconds.' });
     expect(await row(dead)).toEqual({ status: 'pending', attempts: 0, due: true });
 
-    const refused = await admin.json<ActionBody>(`/admin/api/resources/notifications/records/${sent}/retry`, {});
+    const refused = await admin.json<ActionBody>(`/admin/api/resources/notifications/records/${sent}/retry`, { mode: 'apply' });
     expect(refused.body.record?.baseError).toMatchObject({ type: 'ForbiddenError' });
     expect(refused.body.notice?.type).toBe('error');
     expect(await row(sent)).toEqual({ status: 'sent', attempts: 8, due: false });

@@ -36,6 +36,35 @@ describe('row-level security in the catalog', () => {
     expect(unprotected.map((r) => r.relname)).toEqual([]);
   });
 
+  it('covers every table the application role can write: each is under forced row-level security with its policy', async () => {
+    const { rows } = await t.superuser<{ relname: string; forced: boolean; app_policies: number }>(
+      `SELECT c.relname, c.relrowsecurity AND c.relforcerowsecurity AS forced,
+              (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid AND 'compliance_app'::regrole = ANY (p.polroles)) AS app_policies
+       FROM pg_class c
+       WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r'
+         AND (has_table_privilege('compliance_app', c.oid, 'INSERT') OR has_table_privilege('compliance_app', c.oid, 'UPDATE')
+              OR has_table_privilege('compliance_app', c.oid, 'DELETE') OR has_table_privilege('compliance_app', c.oid, 'TRUNCATE'))
+       ORDER BY 1`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(14);
+    expect(rows.filter((r) => !r.forced || r.app_policies === 0).map((r) => r.relname)).toEqual([]);
+    // Sessions and schedule slots are not the application role's to write at all.
+    expect(rows.map((r) => r.relname)).not.toContain('admin_sessions');
+    expect(rows.map((r) => r.relname)).not.toContain('job_runs');
+  });
+
+  it('keeps portal sessions from every role but the session store\'s own', async () => {
+    const { rows } = await t.superuser<{ role: string; any: boolean }>(
+      `SELECT r AS role, has_table_privilege(r, 'admin_sessions', 'SELECT, INSERT, UPDATE, DELETE') AS any
+       FROM unnest(ARRAY['compliance_app', 'compliance_platform', 'compliance_session']) AS r ORDER BY 1`,
+    );
+    expect(rows).toEqual([
+      { role: 'compliance_app', any: false },
+      { role: 'compliance_platform', any: false },
+      { role: 'compliance_session', any: true },
+    ]);
+  });
+
   it('gives the application role no way around it', async () => {
     const { rows } = await t.superuser(
       `SELECT rolname, rolsuper, rolbypassrls, rolcanlogin FROM pg_roles

@@ -23,7 +23,7 @@ export interface PortalServer {
   /** Signs in by the login form; throws unless AdminJS redirects into the portal. */
   login(email: string, password: string): Promise<PortalClient>;
   /** The raw login response (status, body) for refusal tests. */
-  attempt(email: string, password: string): Promise<Response>;
+  attempt(email: string, password: string, headers?: Record<string, string>): Promise<Response>;
   close(): Promise<void>;
 }
 
@@ -39,12 +39,16 @@ export async function setPassword(db: Database, tenantId: string, userId: string
 export async function startPortalServer(databaseUrl: string, env: Record<string, string> = {}): Promise<PortalServer> {
   const runtime = await testRuntime(databaseUrl, { ADMIN_BUNDLE_DIR: mkdtempSync(path.join(tmpdir(), 'admin-bundle-')), ...env });
   const portal = await startPortal(runtime);
-  const server = await listen(createHttpApp({ db: runtime.db, logger: runtime.logger, services: runtime.services, portalRouter: portal.router }), '127.0.0.1', 0);
+  const { config } = runtime;
+  const server = await listen(createHttpApp({
+    db: runtime.db, logger: runtime.logger, services: runtime.services, portalRouter: portal.router,
+    trustProxy: config.trustProxy, secure: config.portal.secureCookies, publicUrl: config.http.publicUrl, clock: runtime.clock,
+  }), '127.0.0.1', 0);
   const url = `http://127.0.0.1:${server.port}`;
 
-  const attempt = (email: string, password: string) => fetch(`${url}/admin/login`, {
+  const attempt = (email: string, password: string, headers: Record<string, string> = {}) => fetch(`${url}/admin/login`, {
     method: 'POST', redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
     body: new URLSearchParams({ email, password }).toString(),
   });
 
