@@ -98,7 +98,7 @@ export async function handleThreadUpload(runtime: Runtime, client: webApi.WebCli
     }
     try {
       const { evidence } = await runAsUser(db, upload.tenantId, userId, (unit, actor) =>
-        submitEvidence(unit, actor, { instanceId: instance.id, file: stored, channel: 'slack', sourceRef: file.id }, new Date()), { cache: services.cache });
+        submitEvidence(unit, actor, { instanceId: instance.id, file: stored, channel: 'slack', sourceRef: file.id }, runtime.clock.now()), { cache: services.cache });
       await reply(`:white_check_mark: Recorded *${esc(stored.fileName)}* as version ${evidence.version} (${formatBytes(stored.sizeBytes)}, SHA-256 \`${stored.sha256.slice(0, 12)}\`). The approver has been asked to review it.`);
     } catch (error) {
       // No row, no file: the stored object goes with the refused submission.

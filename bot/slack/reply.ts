@@ -55,7 +55,7 @@ async function dueCommand(runtime: Runtime, tenantId: string, userId: string, ar
 }
 
 /** `/compliance <subcommand>`: parses the text, checks who is asking, and builds the reply. */
-export async function complianceCommandReply(runtime: Runtime, client: webApi.WebClient, input: CommandInput, now = new Date()): Promise<SlackReply> {
+export async function complianceCommandReply(runtime: Runtime, client: webApi.WebClient, input: CommandInput, now = runtime.clock.now()): Promise<SlackReply> {
   const userId = await resolveSlackUser(runtime.db, client, input.tenantId, input.slackUserId);
   if (!userId) return unknownUserReply();
   const [sub = 'help', ...rest] = input.text.trim().split(/\s+/).filter(Boolean);

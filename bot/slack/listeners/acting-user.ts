@@ -54,7 +54,7 @@ export async function pressButton<T>(
   }
   // Core's messages may name things people named: escaped like any other text from them.
   const text = 'done' in outcome ? outcome.done : `:warning: ${esc(outcome.refused)}`;
-  if (inHome) await publishHome(runtime.db, args.client, tenantId, outcome.userId, slackUserId, new Date(), text);
+  if (inHome) await publishHome(runtime.db, args.client, tenantId, outcome.userId, slackUserId, runtime.clock.now(), text);
   else if ('done' in outcome) await args.respond({ replace_original: true, text, blocks: [section(text)] });
   else await privately({ text: esc(outcome.refused), blocks: [section(text)] });
 }
@@ -85,5 +85,5 @@ export async function submitModal(
   if ('refused' in outcome) return showError(outcome.refused);
   await args.ack();
   // Opened from the App Home: show the outcome there, since the modal has closed.
-  if (options.republishHome) await publishHome(runtime.db, args.client, tenantId, outcome.userId, slackUserId, new Date(), options.republishHome);
+  if (options.republishHome) await publishHome(runtime.db, args.client, tenantId, outcome.userId, slackUserId, runtime.clock.now(), options.republishHome);
 }

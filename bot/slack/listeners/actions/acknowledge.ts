@@ -12,7 +12,7 @@ import { ACTIONS } from '../../ids.js';
 export function registerAcknowledge(app: App, runtime: Runtime): void {
   app.action<BlockButtonAction>(ACTIONS.acknowledgeEscalation, async (args) => {
     await args.ack();
-    await pressButton(runtime, args, (unit, actor) => acknowledgeEscalation(unit, actor, { instanceId: args.action.value ?? '' }, new Date()),
+    await pressButton(runtime, args, (unit, actor) => acknowledgeEscalation(unit, actor, { instanceId: args.action.value ?? '' }, runtime.clock.now()),
       (result) => (result.alreadyAcknowledged
         ? ':white_check_mark: Already acknowledged: the escalations had stopped.'
         : `:white_check_mark: Acknowledged by ${mention(args.body.user.id)}. Escalations for this item have stopped.`));

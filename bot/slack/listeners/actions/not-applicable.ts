@@ -23,6 +23,6 @@ export function registerNotApplicable(app: App, runtime: Runtime): void {
   app.view<ViewSubmitAction>(VIEWS.notApplicable, async (args) => {
     const reason = args.view.state.values[REASON_BLOCK]?.[REASON_INPUT]?.value ?? '';
     await submitModal(runtime, args, REASON_BLOCK, (unit, actor) =>
-      markNotApplicable(unit, actor, { instanceId: args.view.private_metadata, reason }, new Date()));
+      markNotApplicable(unit, actor, { instanceId: args.view.private_metadata, reason }, runtime.clock.now()));
   });
 }

@@ -17,7 +17,7 @@ const REFERENCE_INPUT = 'filing_reference_input';
 export function registerReview(app: App, runtime: Runtime): void {
   app.action<BlockButtonAction>(ACTIONS.approveEvidence, async (args) => {
     await args.ack();
-    await pressButton(runtime, args, (unit, actor) => approveEvidence(unit, actor, parseEvidenceRef(args.action.value), new Date()),
+    await pressButton(runtime, args, (unit, actor) => approveEvidence(unit, actor, parseEvidenceRef(args.action.value), runtime.clock.now()),
       (result) => `:white_check_mark: Version ${result.evidence.version} approved by ${mention(args.body.user.id)}${result.late ? ' (filed late)' : ''}. The evidence is now frozen.`);
   });
 
@@ -35,7 +35,7 @@ export function registerReview(app: App, runtime: Runtime): void {
   app.view<ViewSubmitAction>(VIEWS.approveWithReference, async (args) => {
     const filingReference = args.view.state.values[REFERENCE_BLOCK]?.[REFERENCE_INPUT]?.value ?? undefined;
     await submitModal(runtime, args, REFERENCE_BLOCK, (unit, actor) =>
-      approveEvidence(unit, actor, { ...parseEvidenceRef(args.view.private_metadata), filingReference }, new Date()),
+      approveEvidence(unit, actor, { ...parseEvidenceRef(args.view.private_metadata), filingReference }, runtime.clock.now()),
     { republishHome: isFromHome(args.view.private_metadata) ? ':white_check_mark: Approved. The evidence is now frozen.' : undefined });
   });
 
@@ -53,7 +53,7 @@ export function registerReview(app: App, runtime: Runtime): void {
   app.view<ViewSubmitAction>(VIEWS.rejectEvidence, async (args) => {
     const reason = args.view.state.values[REASON_BLOCK]?.[REASON_INPUT]?.value ?? '';
     await submitModal(runtime, args, REASON_BLOCK, (unit, actor) =>
-      rejectEvidence(unit, actor, { ...parseEvidenceRef(args.view.private_metadata), reason }, new Date()),
+      rejectEvidence(unit, actor, { ...parseEvidenceRef(args.view.private_metadata), reason }, runtime.clock.now()),
     { republishHome: isFromHome(args.view.private_metadata) ? ':x: Rejected. The preparer was told why in the thread.' : undefined });
   });
 }

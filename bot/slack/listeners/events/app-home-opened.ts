@@ -11,7 +11,7 @@ export function registerAppHomeOpened(app: App, runtime: Runtime): void {
     const tenantId = context.tenantId as string;
     await answerWhenDatabaseDown(runtime, 'App Home', async () => {
       const userId = await resolveSlackUser(runtime.db, client, tenantId, event.user);
-      await publishHome(runtime.db, client, tenantId, userId, event.user);
+      await publishHome(runtime.db, client, tenantId, userId, event.user, runtime.clock.now());
     }, () => publishNotice(client, event.user, `:warning: ${DATABASE_DOWN}`));
   });
 }
