@@ -24,15 +24,15 @@ function approvalBlocks(items: ItemLine[]): KnownBlock[] {
   return blocks;
 }
 
-/**
- * The App Home: my items by RAG, what awaits my approval (with the review buttons), what was
- * recently completed. `notice` shows the outcome of a button pressed here, at the top.
- */
 type HomeView = { type: 'home'; blocks: KnownBlock[] };
 
 /** A Home that only says one thing (built without the database). */
 const messageHome = (markdown: string): HomeView => ({ type: 'home', blocks: [header('Compliance OS'), section(markdown)] });
 
+/**
+ * The App Home: my items by RAG, what awaits my approval (with the review buttons), what was
+ * recently completed. `notice` shows the outcome of a button pressed here, at the top.
+ */
 async function homeView(db: Database, tenantId: string, userId: string | null, now: Date, notice?: string): Promise<HomeView> {
   if (!userId) return messageHome('Compliance OS does not know your Slack account yet. Ask your compliance admin to add you with the email address you use in Slack.');
   return db.withTenant(tenantId, async (tx) => {
