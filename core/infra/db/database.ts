@@ -11,6 +11,9 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value: string) => value);
 // bigint counters (audit seq, byte sizes) fit comfortably in a JS number.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => Number(value));
 
+const CONNECT_TIMEOUT_MS = 5_000;
+const ACQUIRE_TIMEOUT_MS = 10_000;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A transaction bound to one tenant: row-level security shows it that tenant's rows only. */
@@ -49,7 +52,10 @@ export function createDatabase({ url, ownerUrl = url, poolMax = 10, warn = () =>
   const owner = knex({ client: 'pg', connection: ownerUrl, pool: { min: 0, max: 2 }, log });
   const app = knex({
     client: 'pg',
-    connection: url,
+    // A database that does not answer (a network partition, not a refusal) fails a request in
+    // seconds instead of holding it, and the person is told to try again.
+    connection: { connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS },
+    acquireConnectionTimeout: ACQUIRE_TIMEOUT_MS,
     log,
     pool: {
       min: 0,
