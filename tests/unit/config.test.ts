@@ -74,3 +74,21 @@ describe('parseConfig', () => {
     expect(parseConfig({ ADMIN_EMAIL: 'ops.lead@example.com', ADMIN_PASSWORD: 'a long production password' }).portal.platformAdmin).toEqual({ email: 'ops.lead@example.com', password: 'a long production password' });
   });
 });
+
+describe('CLOCK_AT', () => {
+  it('places the clock at a moment that exists, and only outside production', () => {
+    expect(parseConfig({ CLOCK_AT: '2026-11-26T11:30:00+05:30' }).clockAt?.toISOString()).toBe('2026-11-26T06:00:00.000Z');
+    expect(parseConfig({}).clockAt).toBeUndefined();
+    expect(problems({ CLOCK_AT: '2026-02-30T10:00:00+05:30' })[0]).toMatch(/^CLOCK_AT: 2026-02-30 is not a date in the calendar \(February 2026 has 28 days\)/);
+    expect(problems({ CLOCK_AT: '2026-11-26T11:30:00' })[0]).toMatch(/^CLOCK_AT: .*with its offset/);
+    expect(problems({ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@h/db', APP_SECRET: '9f3c1a7e5b2d8046c1e9a3f7b5d2086e4c1a9f3e7b5d2c08', CLOCK_AT: '2026-11-26T11:30:00+05:30' }))
+      .toEqual(['CLOCK_AT: not allowed when NODE_ENV=production (it moves the product\'s clock; it is for development and tests)']);
+  });
+
+  it('TRUST_PROXY is off unless set, and takes hop counts, names and subnets only', () => {
+    expect(parseConfig({}).trustProxy).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(parseConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8' }).trustProxy).toBe('loopback,10.0.0.0/8');
+    expect(problems({ TRUST_PROXY: 'yes please' })[0]).toMatch(/^TRUST_PROXY: use a hop count/);
+  });
+});
