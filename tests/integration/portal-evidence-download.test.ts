@@ -3,10 +3,10 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { runAsUser } from '../../app/use-case-runner.js';
 import { submitEvidence } from '../../core/use-cases/submit-evidence.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { instanceId, seedDemoForTest, type DemoIds } from '../support/demo.js';
+import { type TestDatabase } from '../support/db.js';
+import { instanceId, type DemoIds } from '../support/demo.js';
 import { rewriteEvidenceHash } from '../support/tamper.js';
-import { setPassword, startPortalServer, TEST_PASSWORD, type PortalClient, type PortalServer } from '../support/portal.js';
+import { type DemoPortal, type PortalClient, type PortalServer, startDemoPortal } from '../support/portal.js';
 
 let t: TestDatabase;
 let demo: DemoIds;
@@ -16,17 +16,12 @@ let auditor: PortalClient;
 const sha = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const pdf = (text: string) => Buffer.from(`%PDF-1.7\n${text}\n`);
 
+let ctx: DemoPortal;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  demo = await seedDemoForTest(t.db);
-  await setPassword(t.db, demo.tenantId, demo.users.auditor);
-  portal = await startPortalServer(t.url);
-  auditor = await portal.login('auditor@demo.example', TEST_PASSWORD);
+  ctx = await startDemoPortal('auditor');
+  ({ t, demo, portal, client: auditor } = ctx);
 });
-afterAll(async () => {
-  await portal.close();
-  await t.drop();
-});
+afterAll(() => ctx.close());
 
 /** A file stored and uploaded through the product (local storage under the runtime's DATA_DIR). */
 async function uploaded(code: string, bytes: Buffer): Promise<{ id: string; key: string }> {

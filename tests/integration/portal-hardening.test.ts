@@ -4,26 +4,21 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import bcrypt from 'bcryptjs';
 import { authenticate } from '../../admin/auth.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { seedDemoForTest, type DemoIds } from '../support/demo.js';
-import { setPassword, startPortalServer, TEST_PASSWORD, type PortalClient, type PortalServer } from '../support/portal.js';
+import { type TestDatabase } from '../support/db.js';
+import { type DemoIds } from '../support/demo.js';
+import { type DemoPortal, type PortalClient, type PortalServer, startDemoPortal, startPortalServer, TEST_PASSWORD } from '../support/portal.js';
 
 let t: TestDatabase;
 let demo: DemoIds;
 let portal: PortalServer;
 let admin: PortalClient;
 
+let ctx: DemoPortal;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  demo = await seedDemoForTest(t.db);
-  await setPassword(t.db, demo.tenantId, demo.users.admin);
-  portal = await startPortalServer(t.url);
-  admin = await portal.login('admin@demo.example', TEST_PASSWORD);
+  ctx = await startDemoPortal('admin');
+  ({ t, demo, portal, client: admin } = ctx);
 });
-afterAll(async () => {
-  await portal.close();
-  await t.drop();
-});
+afterAll(() => ctx.close());
 
 /** A temporary folder of its own for each test: whatever a request writes to os.tmpdir() lands there. */
 let temp: string;

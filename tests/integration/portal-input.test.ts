@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { seedDemoForTest, type DemoIds } from '../support/demo.js';
-import { setPassword, startPortalServer, TEST_PASSWORD, type PortalClient, type PortalServer } from '../support/portal.js';
+import { type TestDatabase } from '../support/db.js';
+import { type DemoIds } from '../support/demo.js';
+import { type DemoPortal, type PortalClient, startDemoPortal } from '../support/portal.js';
 
 /**
  * What the portal does with input people get wrong, over HTTP as the browser sends it: dates
@@ -18,20 +18,14 @@ interface ActionBody {
 
 let t: TestDatabase;
 let demo: DemoIds;
-let portal: PortalServer;
 let admin: PortalClient;
 
+let ctx: DemoPortal;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  demo = await seedDemoForTest(t.db);
-  await setPassword(t.db, demo.tenantId, demo.users.admin);
-  portal = await startPortalServer(t.url);
-  admin = await portal.login('admin@demo.example', TEST_PASSWORD);
+  ctx = await startDemoPortal('admin');
+  ({ t, demo, client: admin } = ctx);
 });
-afterAll(async () => {
-  await portal.close();
-  await t.drop();
-});
+afterAll(() => ctx.close());
 
 const API = '/admin/api/resources';
 /** An action's answer; the portal must answer 200 (AdminJS reports refusals in the body). */

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { runAsUser } from '../../app/use-case-runner.js';
 import { submitEvidence } from '../../core/use-cases/submit-evidence.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { DEMO_NOW, instanceId, seedDemoForTest, type DemoIds } from '../support/demo.js';
+import { type TestDatabase } from '../support/db.js';
+import { DEMO_NOW, instanceId, type DemoIds } from '../support/demo.js';
 import { withTriggersOff } from '../support/tamper.js';
-import { setPassword, startPortalServer, TEST_PASSWORD, type PortalClient, type PortalServer } from '../support/portal.js';
+import { type DemoPortal, type PortalClient, startDemoPortal } from '../support/portal.js';
 
 interface ActionBody {
   preview?: { message: string };
@@ -15,16 +15,13 @@ interface ActionBody {
 
 let t: TestDatabase;
 let demo: DemoIds;
-let portal: PortalServer;
 let auditor: PortalClient;
 let evidenceId: string;
 
+let ctx: DemoPortal;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  demo = await seedDemoForTest(t.db);
-  await setPassword(t.db, demo.tenantId, demo.users.auditor);
-  portal = await startPortalServer(t.url);
-  auditor = await portal.login('auditor@demo.example', TEST_PASSWORD);
+  ctx = await startDemoPortal('auditor');
+  ({ t, demo, client: auditor } = ctx);
   const item = await instanceId(t.db, demo.tenantId, demo.entities.software, 'TDS_DEPOSIT', '2026-11');
   const bytes = Buffer.from('%PDF-1.7 TDS challan');
   const { evidence } = await runAsUser(t.db, demo.tenantId, demo.users.owner, (unit, actor) => submitEvidence(unit, actor, {
@@ -33,10 +30,7 @@ beforeAll(async () => {
   }, DEMO_NOW));
   evidenceId = evidence.id;
 });
-afterAll(async () => {
-  await portal.close();
-  await t.drop();
-});
+afterAll(() => ctx.close());
 
 const verifyChain = async () => {
   const res = await auditor.json<ActionBody>('/admin/api/resources/audit_log/actions/verifyChain', { mode: 'apply' });

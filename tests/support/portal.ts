@@ -6,6 +6,8 @@ import { startPortal } from '../../app/portal.js';
 import type { Runtime } from '../../app/runtime.js';
 import { createHttpApp, listen } from '../../app/http/server.js';
 import type { Database } from '../../core/infra/db/database.js';
+import { createTestDatabase, type TestDatabase } from './db.js';
+import { seedDemoForTest, type DemoIds } from './demo.js';
 import { testRuntime } from './runtime.js';
 
 /** A signed-in portal session: requests carry its cookie; JSON in, JSON out. */
@@ -78,6 +80,30 @@ export async function startPortalServer(databaseUrl: string, env: Record<string,
       await server.close(1000);
       await portal.close();
       await runtime.close();
+    },
+  };
+}
+
+/** A test file's own database with the demo tenant, its portal, and one demo person signed in. */
+export interface DemoPortal {
+  t: TestDatabase;
+  demo: DemoIds;
+  portal: PortalServer;
+  client: PortalClient;
+  close(): Promise<void>;
+}
+
+export async function startDemoPortal(as: 'admin' | 'auditor', env: Record<string, string> = {}): Promise<DemoPortal> {
+  const t = await createTestDatabase();
+  const demo = await seedDemoForTest(t.db);
+  await setPassword(t.db, demo.tenantId, demo.users[as]);
+  const portal = await startPortalServer(t.url, env);
+  const client = await portal.login(`${as}@demo.example`, TEST_PASSWORD);
+  return {
+    t, demo, portal, client,
+    async close() {
+      await portal.close();
+      await t.drop();
     },
   };
 }

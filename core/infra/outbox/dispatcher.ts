@@ -15,6 +15,7 @@ export interface DispatcherDeps {
   logger: Logger;
   publicUrl: string;
   appSecret: string;
+  /** Tests only: the moment to dispatch as of. Otherwise the database's own time decides what is due. */
   now?: () => Date;
 }
 
@@ -44,6 +45,7 @@ interface ClaimedRow {
   statutory_due_date: string | null;
   extension_reference: string | null;
   status: string | null;
+  claimed_at: Date;
 }
 
 // One due row, locked so no other dispatcher takes it; the joins give the message its facts.
@@ -51,14 +53,14 @@ const CLAIM_SQL = `
   SELECT n.id, n.tenant_id, n.channel, n.kind, n.payload, n.attempts, n.instance_id, n.recipient_user_id,
          t.name AS tenant_name, t.timezone, u.name AS user_name, u.email AS user_email, u.slack_user_id AS user_slack_id,
          m.code AS item_code, m.name AS item_name, e.name AS entity_name, i.period_key, i.due_date,
-         i.statutory_due_date, i.extension_reference, i.status
+         i.statutory_due_date, i.extension_reference, i.status, now() AS claimed_at
   FROM notifications n
   JOIN tenants t ON t.id = n.tenant_id
   LEFT JOIN users u ON u.tenant_id = n.tenant_id AND u.id = n.recipient_user_id
   LEFT JOIN compliance_instances i ON i.tenant_id = n.tenant_id AND i.id = n.instance_id
   LEFT JOIN compliance_masters m ON m.id = i.master_id
   LEFT JOIN entities e ON e.tenant_id = i.tenant_id AND e.id = i.entity_id
-  WHERE n.status = 'pending' AND n.next_attempt_at <= ?
+  WHERE n.status = 'pending' AND n.next_attempt_at <= COALESCE(?::timestamptz, now())
   ORDER BY n.next_attempt_at
   LIMIT 1
   FOR UPDATE OF n SKIP LOCKED`;
@@ -94,11 +96,13 @@ function messageFor(row: ClaimedRow, deps: DispatcherDeps, now: Date): MessageCo
  * leaves it pending (to be sent again), and a committed 'sent' is never sent twice.
  */
 export async function dispatchNext(deps: DispatcherDeps): Promise<Outcome | 'empty'> {
-  const now = deps.now?.() ?? new Date();
   return deps.db.withSystem(async (trx) => {
-    const { rows } = await trx.raw(CLAIM_SQL, [now]);
+    // Due by the database's clock, which also stamped next_attempt_at: a web or worker host whose
+    // clock is off never holds messages back nor sends them early.
+    const { rows } = await trx.raw(CLAIM_SQL, [deps.now?.() ?? null]);
     const row = rows[0] as ClaimedRow | undefined;
     if (!row) return 'empty';
+    const now = deps.now?.() ?? row.claimed_at;
     const attempts = row.attempts + 1;
     const update = (values: Record<string, unknown>) => trx('notifications').where({ id: row.id }).update({ attempts, ...values });
     try {
@@ -106,7 +110,7 @@ export async function dispatchNext(deps: DispatcherDeps): Promise<Outcome | 'emp
       if (!channel) throw new DeliveryError(`the ${row.channel} channel is not configured`, true);
       await deps.limiter.acquire(row.channel);
       const { providerRef } = await channel.send(messageFor(row, deps, now));
-      await update({ status: 'sent', sent_at: new Date(), last_error: null, provider_ref: providerRef ?? null });
+      await update({ status: 'sent', sent_at: trx.fn.now(), last_error: null, provider_ref: providerRef ?? null });
       return 'sent';
     } catch (error) {
       const delivery = error instanceof DeliveryError ? error : new DeliveryError(String((error as Error)?.message ?? error), false);

@@ -9,6 +9,6 @@ import { requireRole, type Actor } from '../../engine/access.js';
 export async function requeueNotification(trx: Knex.Transaction, id: string, actor: Actor): Promise<{ id: string; kind: string } | undefined> {
   requireRole(actor, ['tenant_admin'], null, 'retry a notification');
   const [row] = await trx('notifications').where({ id }).whereIn('status', ['failed', 'dead'])
-    .update({ status: 'pending', next_attempt_at: new Date(), attempts: 0 }).returning(['id', 'kind']);
+    .update({ status: 'pending', next_attempt_at: trx.fn.now(), attempts: 0 }).returning(['id', 'kind']);
   return row;
 }
