@@ -23,7 +23,8 @@ export function sessionGuard(db: Database, log: Logger, loginPath: string, now =
   return (req: Request, res: Response, next: NextFunction) => {
     const session = req.session as (typeof req.session & { adminUser?: PortalAdmin }) | undefined;
     const admin = session?.adminUser;
-    if (!session || !admin) return next();
+    // AdminJS's scripts and styles are served to anyone: no need to ask the database for them.
+    if (!session || !admin || req.path.startsWith('/frontend/assets/')) return next();
     const expired = !admin.signedInAt || now() - admin.signedInAt > SESSION_ABSOLUTE_HOURS * 3_600_000;
     const check = expired ? Promise.resolve(false) : credentialsChangedAt(db, admin).then((at) => at !== undefined && at === admin.credentialsChangedAt);
     check.then((valid) => {

@@ -30,7 +30,8 @@ export class SignedSessionStore extends session.Store {
   }
 
   override get(sid: string, callback: Callback<session.SessionData | null>): void {
-    this.pool.query<{ sess: string; sig: string }>('SELECT sess::text AS sess, sig FROM admin_sessions WHERE sid = $1 AND expire > now()', [sid])
+    // Expiry by this process's clock, the one that set the cookie's expiry.
+    this.pool.query<{ sess: string; sig: string }>('SELECT sess::text AS sess, sig FROM admin_sessions WHERE sid = $1 AND expire > $2', [sid, new Date()])
       .then(async ({ rows }) => {
         const row = rows[0];
         if (!row) return callback(null, null);
@@ -64,7 +65,7 @@ export class SignedSessionStore extends session.Store {
   }
 
   private async prune(): Promise<void> {
-    await this.pool.query('DELETE FROM admin_sessions WHERE expire <= now()').catch((error: unknown) => {
+    await this.pool.query('DELETE FROM admin_sessions WHERE expire <= $1', [new Date()]).catch((error: unknown) => {
       this.log.warn({ err: (error as Error).message }, 'could not prune expired portal sessions');
     });
   }

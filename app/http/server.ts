@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import type { Database } from '../../core/infra/db/database.js';
 import { pendingMigrations } from '../../core/infra/db/migrator.js';
 import type { Logger } from '../../core/infra/logger.js';
@@ -35,6 +35,7 @@ export function createHttpApp({ db, logger, services, slackRouter, portalRouter,
   app.disable('x-powered-by');
   // Only a configured proxy may speak for the client: otherwise X-Forwarded-For is anyone's to forge.
   app.set('trust proxy', trustProxy);
+  if (trustProxy === false) app.use(warnOnceAboutProxies(logger));
   if (portalRouter) app.use('/admin', portalRouter);
   // Everything else is our own plain pages (/ack, Slack's install) and machine endpoints: no scripts.
   app.use(pageSecurityHeaders(secure));
@@ -66,6 +67,21 @@ export function createHttpApp({ db, logger, services, slackRouter, portalRouter,
   });
 
   return app;
+}
+
+/**
+ * Requests that arrive through a proxy while TRUST_PROXY is unset all carry the proxy's address,
+ * so the per-client sign-in limits would count everyone together: say so, once.
+ */
+function warnOnceAboutProxies(logger: Logger): RequestHandler {
+  let warned = false;
+  return (req, _res, next) => {
+    if (!warned && req.headers['x-forwarded-for']) {
+      warned = true;
+      logger.warn({ address: req.socket.remoteAddress }, 'requests arrive through a proxy (X-Forwarded-For) but TRUST_PROXY is not set: client addresses (and the sign-in limits per client) are the proxy\'s; set TRUST_PROXY to the proxy (see README)');
+    }
+    next();
+  };
 }
 
 export interface RunningServer {

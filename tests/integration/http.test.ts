@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHttpApp, listen, type RunningServer } from '../../app/http/server.js';
 import { createDatabase } from '../../core/infra/db/database.js';
 import { knownMigrations } from '../../core/infra/db/migrator.js';
+import { pino } from 'pino';
 import { createLogger } from '../../core/infra/logger.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
@@ -48,6 +49,23 @@ describe('health endpoints', () => {
     expect((await fetch(`${base}/readyz`)).status).toBe(503);
     expect((await fetch(`${base}/healthz`)).status).toBe(200);
     await unreachable.close();
+  });
+
+  it('says once when requests come through a proxy that TRUST_PROXY does not name (client addresses would be the proxy\'s)', async () => {
+    const lines: string[] = [];
+    const captured = pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
+    const s = await listen(createHttpApp({ db: migrated.db, logger: captured }), '127.0.0.1', 0);
+    servers.push(s);
+    const base = `http://127.0.0.1:${s.port}`;
+    await fetch(`${base}/healthz`);
+    expect(lines).toEqual([]);
+    for (let i = 0; i < 3; i++) await fetch(`${base}/healthz`, { headers: { 'x-forwarded-for': '203.0.113.5' } });
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!).msg).toMatch(/TRUST_PROXY is not set: client addresses \(and the sign-in limits per client\) are the proxy's/);
+    const trusting = await listen(createHttpApp({ db: migrated.db, logger: captured, trustProxy: 'loopback' }), '127.0.0.1', 0);
+    servers.push(trusting);
+    await fetch(`http://127.0.0.1:${trusting.port}/healthz`, { headers: { 'x-forwarded-for': '203.0.113.5' } });
+    expect(lines).toHaveLength(1);
   });
 
   it('lets an in-flight request finish during shutdown', async () => {
