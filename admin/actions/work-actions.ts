@@ -162,12 +162,16 @@ export function retryNotificationAction(db: Database) {
     isAccessible: (context) => canChange(context) && ['failed', 'dead'].includes(String(context.record?.params.status)),
     intro: 'Sends this notification again: it goes back to the queue, due now, with its attempts reset.',
     confirmLabel: 'Send it again',
-    preview: async (_input, _admin, context) => {
+    preview: async (_input, admin, context) => {
       const p = recordParams(context);
+      const kind = String(p.kind).replace(/_/g, ' ');
+      const to: { name: string; email: string } | undefined = p.recipient_user_id
+        ? await inScope(db, admin, (trx) => trx('users').where({ id: p.recipient_user_id }).first('name', 'email'))
+        : undefined;
       return {
-        message: `A ${p.status} ${p.channel} notification (${String(p.kind).replace(/_/g, ' ')}) will be queued again.`,
-        columns: ['Kind', 'Channel', 'Attempts', 'Last error'],
-        rows: [[String(p.kind), String(p.channel), String(p.attempts), String(p.last_error ?? '')]],
+        message: `A ${p.status} ${p.channel} notification (${kind}) will be queued again.`,
+        columns: ['What', 'To', 'Channel', 'Attempts', 'Last error'],
+        rows: [[kind, to ? `${to.name} <${to.email}>` : String(p.recipient ?? ''), String(p.channel), String(p.attempts), String(p.last_error ?? '')]],
       };
     },
     apply: async (_input, admin, context) => {

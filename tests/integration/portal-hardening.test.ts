@@ -126,8 +126,9 @@ describe('cross-site requests', () => {
     const viewed = await admin.get(retry);
     expect(viewed.status).toBe(200);
     expect(await status()).toBe('dead');
-    const preview = await admin.json<{ preview?: { message: string } }>(retry, { mode: 'preview' });
+    const preview = await admin.json<{ preview?: { message: string; rows: string[][] } }>(retry, { mode: 'preview' });
     expect(preview.body.preview?.message).toBe('A dead email notification (due soon) will be queued again.');
+    expect(preview.body.preview?.rows).toEqual([['due soon', 'Priya Preparer <owner@demo.example>', 'email', '8', 'mailbox full']]);
     expect(await status()).toBe('dead');
     const forged = await fetch(`${portal.url}${retry}`, {
       method: 'POST', headers: { cookie: admin.cookie, origin: 'https://evil.example', 'content-type': 'application/json' }, body: JSON.stringify({ mode: 'apply' }),
