@@ -1,6 +1,6 @@
 import bcrypt from 'bcryptjs';
-import type { Database } from '../core/infra/db/database.js';
-import { loadActor } from '../core/infra/stores/tenant-unit.js';
+import type { Database } from '../infra/db/database.js';
+import { loadActor } from '../infra/stores/tenant-unit.js';
 import { portalRoleOf, type PortalAdmin } from './scope.js';
 
 // Compared against when a candidate has no password, so every sign-in costs the same bcrypt

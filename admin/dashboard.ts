@@ -1,9 +1,9 @@
 import { todayIn } from '../core/engine/dates.js';
-import type { Database, TenantTx } from '../core/infra/db/database.js';
-import { itemsDueWithin, type ItemLine } from '../core/infra/engine/item-queries.js';
-import { statusSummary } from '../core/infra/engine/status-summary.js';
-import { loadTenantSettings } from '../core/infra/stores/tenant-settings.js';
-import { activeTenants } from '../core/infra/stores/tenants.js';
+import type { Database, TenantTx } from '../infra/db/database.js';
+import { itemsDueWithin, type ItemLine } from '../infra/engine/item-queries.js';
+import { statusSummary } from '../infra/engine/status-summary.js';
+import { loadTenantSettings } from '../infra/stores/tenant-settings.js';
+import { activeTenants } from '../infra/stores/tenants.js';
 import { entityReach, inTenant, portalAdminOf } from './scope.js';
 
 export interface TenantDashboard {

@@ -1,11 +1,11 @@
 import type { Request, RequestHandler, Response } from 'express';
-import type { Database } from '../core/infra/db/database.js';
-import type { Logger } from '../core/infra/logger.js';
-import { ObjectMissingError, type EvidenceStorage } from '../core/infra/storage/storage.js';
-import { attachmentDisposition } from '../core/infra/storage/s3-storage.js';
-import { fileFindings, loadEvidenceTrail, type EvidenceFinding } from '../core/infra/storage/evidence-trail.js';
-import { hashStoredObject, readStoredObject } from '../core/infra/storage/store-evidence.js';
-import { appendAudit } from '../core/infra/audit/audit-store.js';
+import type { Database } from '../infra/db/database.js';
+import type { Logger } from '../infra/logger.js';
+import { ObjectMissingError, type EvidenceStorage } from '../infra/storage/storage.js';
+import { attachmentDisposition } from '../infra/storage/s3-storage.js';
+import { fileFindings, loadEvidenceTrail, type EvidenceFinding } from '../infra/storage/evidence-trail.js';
+import { hashStoredObject, readStoredObject } from '../infra/storage/store-evidence.js';
+import { appendAudit } from '../infra/audit/audit-store.js';
 import { actorRef } from '../core/use-cases/instance-guard.js';
 import { ofEntityItems } from './resources/common.js';
 import { actorOf, entityReach, inScope, tenantTx, type PortalAdmin } from './scope.js';

@@ -1,8 +1,8 @@
 import type { Knex } from 'knex';
 import type { Actor, Role } from '../core/engine/access.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../core/errors.js';
-import type { Database, TenantTx } from '../core/infra/db/database.js';
-import { loadActor } from '../core/infra/stores/tenant-unit.js';
+import type { Database, TenantTx } from '../infra/db/database.js';
+import { loadActor } from '../infra/stores/tenant-unit.js';
 
 /** Roles that may sign in to the portal; everyone else works in Slack or Teams. */
 export type PortalRole = 'platform_admin' | 'tenant_admin' | 'auditor';

@@ -1,6 +1,6 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Database } from '../core/infra/db/database.js';
-import type { Logger } from '../core/infra/logger.js';
+import type { Database } from '../infra/db/database.js';
+import type { Logger } from '../infra/logger.js';
 import type { PortalAdmin } from './scope.js';
 
 /** However active, a portal session ends this long after sign-in. */

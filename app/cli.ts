@@ -4,7 +4,7 @@ import { loadConfigOrExit } from './boot.js';
 import { UsageError, type CliIo, type Command } from './cli/command.js';
 import { commands } from './cli/commands/index.js';
 import { openRuntime, type Runtime } from './runtime.js';
-import { createLogger } from '../core/infra/logger.js';
+import { createLogger } from '../infra/logger.js';
 
 const io: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),

@@ -1,12 +1,12 @@
 import { systemActor, type Actor } from '../core/engine/access.js';
 import { todayIn } from '../core/engine/dates.js';
 import type { Extension, Master } from '../core/engine/master.js';
-import type { Database } from '../core/infra/db/database.js';
-import { generateInstances, type GenerationResult } from '../core/infra/engine/generate.js';
-import { syncLibrary, type SyncResult } from '../core/infra/engine/library-sync.js';
-import { recomputeOpenInstances } from '../core/infra/engine/recompute.js';
-import { activeTenants } from '../core/infra/stores/tenants.js';
-import { loadTimezone } from '../core/infra/stores/tenant-unit.js';
+import type { Database } from '../infra/db/database.js';
+import { generateInstances, type GenerationResult } from '../infra/engine/generate.js';
+import { syncLibrary, type SyncResult } from '../infra/engine/library-sync.js';
+import { recomputeOpenInstances } from '../infra/engine/recompute.js';
+import { activeTenants } from '../infra/stores/tenants.js';
+import { loadTimezone } from '../infra/stores/tenant-unit.js';
 import { libraryExtensionList, libraryMasters } from '../core/library/index.js';
 
 /**

@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { threadId, type MessagePort } from 'node:worker_threads';
 import { parseConfig } from '../core/config.js';
-import { createLogger } from '../core/infra/logger.js';
+import { createLogger } from '../infra/logger.js';
 import { jobNamed } from '../jobs/schedule.js';
 import { openRuntime } from './runtime.js';
 

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { Config } from '../core/config.js';
 import { ConfigError } from '../core/errors.js';
-import { createDatabase, type Database } from '../core/infra/db/database.js';
-import { startEmbeddedPostgres, type EmbeddedPostgres } from '../core/infra/db/embedded.js';
-import { migrateLatest, pendingMigrations } from '../core/infra/db/migrator.js';
-import { applicationRolesExist, ensureRuntimeLogin, privilegeProblems } from '../core/infra/db/roles.js';
-import { createLogger, type Logger } from '../core/infra/logger.js';
+import { createDatabase, type Database } from '../infra/db/database.js';
+import { startEmbeddedPostgres, type EmbeddedPostgres } from '../infra/db/embedded.js';
+import { migrateLatest, pendingMigrations } from '../infra/db/migrator.js';
+import { applicationRolesExist, ensureRuntimeLogin, privilegeProblems } from '../infra/db/roles.js';
+import { createLogger, type Logger } from '../infra/logger.js';
 import { clockStartingAt, offsetClock, type OffsetClock } from './clock.js';
 import { createServices, type Services } from './services.js';
 

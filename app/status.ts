@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { todayIn } from '../core/engine/dates.js';
-import { statusSummary, type StatusSummary } from '../core/infra/engine/status-summary.js';
-import { loadTenantSettings } from '../core/infra/stores/tenant-settings.js';
+import { statusSummary, type StatusSummary } from '../infra/engine/status-summary.js';
+import { loadTenantSettings } from '../infra/stores/tenant-settings.js';
 import type { Runtime } from './runtime.js';
 
 /**

@@ -1,7 +1,7 @@
 import type { Actor } from '../core/engine/access.js';
-import type { SummaryCache } from '../core/infra/cache/redis.js';
-import type { Database } from '../core/infra/db/database.js';
-import { createTenantUnit, loadActor } from '../core/infra/stores/tenant-unit.js';
+import type { SummaryCache } from '../infra/cache/redis.js';
+import type { Database } from '../infra/db/database.js';
+import { createTenantUnit, loadActor } from '../infra/stores/tenant-unit.js';
 import type { TenantUnit } from '../core/ports.js';
 
 /**

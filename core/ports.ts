@@ -5,7 +5,7 @@ import type { InstanceStatus } from './engine/status.js';
 
 /**
  * What use cases need from storage, for one tenant inside one transaction. The adapter in
- * core/infra/stores/ implements it with PostgreSQL; everything a use case writes commits or
+ * infra/stores/ implements it with PostgreSQL; everything a use case writes commits or
  * rolls back together with its audit entries and outgoing notifications.
  */
 export interface InstanceRecord {

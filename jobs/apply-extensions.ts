@@ -1,9 +1,9 @@
-import { syncLibrary } from '../core/infra/engine/library-sync.js';
-import { activeTenants } from '../core/infra/stores/tenants.js';
+import { syncLibrary } from '../infra/engine/library-sync.js';
+import { activeTenants } from '../infra/stores/tenants.js';
 import { libraryExtensionList, libraryMasters } from '../core/library/index.js';
 import { systemActor } from '../core/engine/access.js';
-import { inSlot } from '../core/infra/jobs/job-runs.js';
-import { recomputeOpenInstances } from '../core/infra/engine/recompute.js';
+import { inSlot } from '../infra/jobs/job-runs.js';
+import { recomputeOpenInstances } from '../infra/engine/recompute.js';
 import type { Job } from './context.js';
 
 /**

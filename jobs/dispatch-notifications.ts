@@ -1,4 +1,4 @@
-import { runDispatcher } from '../core/infra/outbox/dispatcher.js';
+import { runDispatcher } from '../infra/outbox/dispatcher.js';
 import type { Job } from './context.js';
 
 /**

@@ -1,7 +1,7 @@
-import { activeTenants } from '../core/infra/stores/tenants.js';
+import { activeTenants } from '../infra/stores/tenants.js';
 import { generateForTenant } from '../app/engine-commands.js';
 import { todayIn } from '../core/engine/dates.js';
-import { inSlot } from '../core/infra/jobs/job-runs.js';
+import { inSlot } from '../infra/jobs/job-runs.js';
 import type { Job } from './context.js';
 
 /**

@@ -1,8 +1,8 @@
-import { activeTenants } from '../core/infra/stores/tenants.js';
-import { forEachTenant, sweepReminders } from '../core/infra/engine/reminder-sweep.js';
+import { activeTenants } from '../infra/stores/tenants.js';
+import { forEachTenant, sweepReminders } from '../infra/engine/reminder-sweep.js';
 
 const SWEEP_CONCURRENCY = 4;
-import { inSlot } from '../core/infra/jobs/job-runs.js';
+import { inSlot } from '../infra/jobs/job-runs.js';
 import type { Job } from './context.js';
 
 /** Hourly: plans each tenant's reminder ladder and queues what is due (only inside its working hours). */

@@ -1,7 +1,7 @@
-import { activeTenants } from '../core/infra/stores/tenants.js';
+import { activeTenants } from '../infra/stores/tenants.js';
 import { DateTime } from 'luxon';
-import { enqueueWeeklyDigests, isoWeekLabel } from '../core/infra/engine/digest.js';
-import { inSlot } from '../core/infra/jobs/job-runs.js';
+import { enqueueWeeklyDigests, isoWeekLabel } from '../infra/engine/digest.js';
+import { inSlot } from '../infra/jobs/job-runs.js';
 import type { Job } from './context.js';
 
 /** Mondays from 09:00 tenant time: one digest per CFO per week. */

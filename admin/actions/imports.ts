@@ -1,11 +1,11 @@
 import type { Knex } from 'knex';
 import type { Master } from '../../core/engine/master.js';
 import { ValidationError } from '../../core/errors.js';
-import { appendAudit } from '../../core/infra/audit/audit-store.js';
-import type { Database, TenantTx } from '../../core/infra/db/database.js';
-import { recomputeOpenInstances } from '../../core/infra/engine/recompute.js';
+import { appendAudit } from '../../infra/audit/audit-store.js';
+import type { Database, TenantTx } from '../../infra/db/database.js';
+import { recomputeOpenInstances } from '../../infra/engine/recompute.js';
 import type { Actor } from '../../core/engine/access.js';
-import { toMasterRow } from '../../core/infra/stores/masters.js';
+import { toMasterRow } from '../../infra/stores/masters.js';
 import { duplicatesIn, readTable, validateRows, type RowProblem } from '../../core/setup/csv.js';
 import { holidaySchema, masterColumnOf, masterFromColumns, roleAssignmentSchema, userSchema } from '../../core/setup/records.js';
 import { authoriseSetupChange } from '../../core/use-cases/setup-records.js';

@@ -1,7 +1,7 @@
 import { BaseRecord, BaseResource, flat, type ActionContext, type Filter, type ParamsType } from 'adminjs';
 import type { Knex } from 'knex';
-import { appendAudit } from '../../core/infra/audit/audit-store.js';
-import type { Database } from '../../core/infra/db/database.js';
+import { appendAudit } from '../../infra/audit/audit-store.js';
+import type { Database } from '../../infra/db/database.js';
 import { ForbiddenError, NotFoundError } from '../../core/errors.js';
 import { authoriseSetupChange, type SetupChange, type SetupOperation } from '../../core/use-cases/setup-records.js';
 import { actorOf, entityReach, inScope, narrowToTenant, portalAdminOf, tenantTx, type PortalAdmin } from '../scope.js';

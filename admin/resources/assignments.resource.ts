@@ -1,6 +1,6 @@
 import type { ResourceWithOptions } from 'adminjs';
 import { ValidationError } from '../../core/errors.js';
-import type { Database } from '../../core/infra/db/database.js';
+import type { Database } from '../../infra/db/database.js';
 import { assignmentSchema, parseRecord } from '../../core/setup/records.js';
 import type { TableSpec } from '../adapter/table-resource.js';
 import { NAV, inEntities, tableResource, tenantOf } from './common.js';

@@ -1,6 +1,6 @@
 import type { ActionContext, ResourceOptions, ResourceWithOptions } from 'adminjs';
 import type { Knex } from 'knex';
-import type { Database } from '../../core/infra/db/database.js';
+import type { Database } from '../../infra/db/database.js';
 import { ValidationError } from '../../core/errors.js';
 import { Components } from '../components/index.js';
 import { TableResource, type ScopeContext, type TableSpec } from '../adapter/table-resource.js';

@@ -1,6 +1,6 @@
 import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
-import type { Database } from '../../core/infra/db/database.js';
-import { recomputeOpenInstances } from '../../core/infra/engine/recompute.js';
+import type { Database } from '../../infra/db/database.js';
+import { recomputeOpenInstances } from '../../infra/engine/recompute.js';
 import { holidaySchema, parseRecord } from '../../core/setup/records.js';
 import { actorOf, tenantTx } from '../scope.js';
 import type { TableSpec } from '../adapter/table-resource.js';

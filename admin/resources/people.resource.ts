@@ -1,7 +1,7 @@
 import type { ActionResponse, ResourceOptions, ResourceWithOptions } from 'adminjs';
 import bcrypt from 'bcryptjs';
 import { ROLES } from '../../core/engine/access.js';
-import type { Database } from '../../core/infra/db/database.js';
+import type { Database } from '../../infra/db/database.js';
 import { parseRecord, roleAssignmentSchema, userSchema } from '../../core/setup/records.js';
 import type { TableSpec } from '../adapter/table-resource.js';
 import { NAV, inEntities, tableResource, tenantOf } from './common.js';

@@ -1,6 +1,6 @@
 import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
 import type { Knex } from 'knex';
-import type { Database } from '../../core/infra/db/database.js';
+import type { Database } from '../../infra/db/database.js';
 import type { TableSpec } from '../adapter/table-resource.js';
 import { NAV, ofEntityItems, tableResource } from './common.js';
 

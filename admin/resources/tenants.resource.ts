@@ -1,5 +1,5 @@
 import type { ResourceWithOptions } from 'adminjs';
-import type { Database } from '../../core/infra/db/database.js';
+import type { Database } from '../../infra/db/database.js';
 import { newTenantSchema, parseRecord, tenantSettingsSchema } from '../../core/setup/records.js';
 import type { TableSpec } from '../adapter/table-resource.js';
 import { NAV, tableResource } from './common.js';

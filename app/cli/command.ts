@@ -1,7 +1,7 @@
 import type { Config } from '../../core/config.js';
 import { calendarDateProblem, parseTimestamp } from '../../core/engine/dates.js';
 import { NotFoundError } from '../../core/errors.js';
-import type { Database } from '../../core/infra/db/database.js';
+import type { Database } from '../../infra/db/database.js';
 import type { Runtime } from '../runtime.js';
 
 export interface CliIo {

@@ -1,10 +1,10 @@
 import express, { type Router } from 'express';
 import { AppError } from '../../core/errors.js';
-import type { Database } from '../../core/infra/db/database.js';
-import type { Logger } from '../../core/infra/logger.js';
+import type { Database } from '../../infra/db/database.js';
+import type { Logger } from '../../infra/logger.js';
 import { verifyAckToken } from '../../core/notifications/ack-link.js';
 import { acknowledgeEscalation } from '../../core/use-cases/change-status.js';
-import type { SummaryCache } from '../../core/infra/cache/redis.js';
+import type { SummaryCache } from '../../infra/cache/redis.js';
 import { runAsUser } from '../use-case-runner.js';
 import type { Clock } from '../../core/ports.js';
 

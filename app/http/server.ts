@@ -1,13 +1,13 @@
 import type { Server } from 'node:http';
 import express, { type Express, type RequestHandler, type Router } from 'express';
-import type { Database } from '../../core/infra/db/database.js';
-import { pendingMigrations } from '../../core/infra/db/migrator.js';
-import type { Logger } from '../../core/infra/logger.js';
+import type { Database } from '../../infra/db/database.js';
+import { pendingMigrations } from '../../infra/db/migrator.js';
+import type { Logger } from '../../infra/logger.js';
 import type { Services } from '../services.js';
 import { ackRouter } from './ack.js';
 import type { Clock } from '../../core/ports.js';
-import { sameOriginOnly } from '../../core/infra/http/same-origin.js';
-import { pageSecurityHeaders } from '../../core/infra/http/security-headers.js';
+import { sameOriginOnly } from '../../infra/http/same-origin.js';
+import { pageSecurityHeaders } from '../../infra/http/security-headers.js';
 
 const systemClock: Clock = { now: () => new Date() };
 

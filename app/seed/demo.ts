@@ -3,11 +3,11 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
 import type { AuditEntryInput } from '../../core/audit/chain.js';
-import { appendAudit } from '../../core/infra/audit/audit-store.js';
+import { appendAudit } from '../../infra/audit/audit-store.js';
 import { systemActor } from '../../core/engine/access.js';
 import { todayIn } from '../../core/engine/dates.js';
-import type { Database } from '../../core/infra/db/database.js';
-import { assignApplicableMasters } from '../../core/infra/engine/assignments.js';
+import type { Database } from '../../infra/db/database.js';
+import { assignApplicableMasters } from '../../infra/engine/assignments.js';
 import { generateForTenant, syncShippedLibrary } from '../engine-commands.js';
 import { DEMO_AGM, DEMO_ENTITIES, DEMO_PLATFORM_ADMIN, DEMO_TENANT, DEMO_USERS } from './demo-data.js';
 

@@ -5,7 +5,7 @@ import type { Runtime } from '../../app/runtime.js';
 import { runAsUser } from '../../app/use-case-runner.js';
 import { formatBytes } from '../../core/evidence/file-policy.js';
 import { AppError } from '../../core/errors.js';
-import { storeEvidenceStream } from '../../core/infra/storage/store-evidence.js';
+import { storeEvidenceStream } from '../../infra/storage/store-evidence.js';
 import { submitEvidence } from '../../core/use-cases/submit-evidence.js';
 import { esc, mention } from './blocks/common.js';
 import { resolveSlackUser } from './identity.js';

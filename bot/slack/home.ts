@@ -1,8 +1,8 @@
 import type { types, webApi } from '@slack/bolt';
 import { todayIn } from '../../core/engine/dates.js';
-import type { Database } from '../../core/infra/db/database.js';
-import { myItems, recentlyCompleted, type ItemLine } from '../../core/infra/engine/item-queries.js';
-import { loadTenantSettings } from '../../core/infra/stores/tenant-settings.js';
+import type { Database } from '../../infra/db/database.js';
+import { myItems, recentlyCompleted, type ItemLine } from '../../infra/engine/item-queries.js';
+import { loadTenantSettings } from '../../infra/stores/tenant-settings.js';
 import { context, divider, header, itemLine, itemList, section } from './blocks/common.js';
 import { reviewButtons } from './blocks/item.js';
 import { evidenceRef } from './ids.js';

@@ -1,5 +1,5 @@
 import type { webApi } from '@slack/bolt';
-import type { Database } from '../../core/infra/db/database.js';
+import type { Database } from '../../infra/db/database.js';
 
 /**
  * The product user behind a Slack user: by their linked Slack id, else by the email Slack has

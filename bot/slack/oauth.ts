@@ -2,8 +2,8 @@ import express, { type Router } from 'express';
 import { webApi } from '@slack/bolt';
 import type { Runtime } from '../../app/runtime.js';
 import { systemActor } from '../../core/engine/access.js';
-import { appendAudit } from '../../core/infra/audit/audit-store.js';
-import { saveSlackInstallation } from '../../core/infra/stores/slack-installations.js';
+import { appendAudit } from '../../infra/audit/audit-store.js';
+import { saveSlackInstallation } from '../../infra/stores/slack-installations.js';
 import { createSignedToken, verifySignedToken } from '../../core/notifications/signed-token.js';
 import { BOT_SCOPES, apiUrlOption } from './ids.js';
 

@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createDatabase, type Database } from '../../core/infra/db/database.js';
-import { startEmbeddedPostgres } from '../../core/infra/db/embedded.js';
-import { migrateLatest } from '../../core/infra/db/migrator.js';
+import { createDatabase, type Database } from '../../infra/db/database.js';
+import { startEmbeddedPostgres } from '../../infra/db/embedded.js';
+import { migrateLatest } from '../../infra/db/migrator.js';
 
 /** A throwaway migrated database for a benchmark: embedded unless BENCH_DATABASE_URL is given. */
 export async function benchDatabase(poolMax = 4): Promise<{ db: Database; url: string; close(): Promise<void> }> {

@@ -4,8 +4,8 @@ import path from 'node:path';
 import bcrypt from 'bcryptjs';
 import { syncShippedLibrary } from '../../app/engine-commands.js';
 import { createHttpApp, listen } from '../../app/http/server.js';
-import { createLogger } from '../../core/infra/logger.js';
-import { localStorage } from '../../core/infra/storage/local-storage.js';
+import { createLogger } from '../../infra/logger.js';
+import { localStorage } from '../../infra/storage/local-storage.js';
 import { benchDatabase, printResult, seedOpenInstances } from './harness.js';
 
 /**

@@ -1,7 +1,7 @@
-import { forEachTenant, sweepReminders } from '../../core/infra/engine/reminder-sweep.js';
-import { createRateLimiter } from '../../core/infra/cache/redis.js';
-import { createLogger } from '../../core/infra/logger.js';
-import { runDispatcher } from '../../core/infra/outbox/dispatcher.js';
+import { forEachTenant, sweepReminders } from '../../infra/engine/reminder-sweep.js';
+import { createRateLimiter } from '../../infra/cache/redis.js';
+import { createLogger } from '../../infra/logger.js';
+import { runDispatcher } from '../../infra/outbox/dispatcher.js';
 import { DEFAULT_RETRY } from '../../core/notifications/retry.js';
 import { syncShippedLibrary } from '../../app/engine-commands.js';
 import { benchDatabase, printResult, seconds, seedOpenInstances } from './harness.js';

@@ -10,7 +10,7 @@ import { createHttpApp, listen } from '../../app/http/server.js';
 import { openRuntime } from '../../app/runtime.js';
 import { seedDemo } from '../../app/seed/demo.js';
 import { parseConfig } from '../../core/config.js';
-import { saveSlackInstallation } from '../../core/infra/stores/slack-installations.js';
+import { saveSlackInstallation } from '../../infra/stores/slack-installations.js';
 import { SIGNING_SECRET, signedHeaders, slashCommandBody } from '../support/slack.js';
 import { benchDatabase, printResult } from './harness.js';
 

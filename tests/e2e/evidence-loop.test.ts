@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { freePort } from '../../core/infra/db/embedded.js';
+import { freePort } from '../../infra/db/embedded.js';
 import { runCli } from '../support/cli.js';
 import { startServerProcess } from '../support/server-process.js';
 import { until } from '../support/wait.js';

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { claimSlot } from '../../core/infra/jobs/job-runs.js';
+import { claimSlot } from '../../infra/jobs/job-runs.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { until } from '../support/wait.js';
 

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { freePort } from '../../core/infra/db/embedded.js';
+import { freePort } from '../../infra/db/embedded.js';
 import { startServerProcess } from '../support/server-process.js';
 
 function postgresRunningIn(dir: string): boolean {

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { entryHash, type ChainedEntry } from '../../core/audit/chain.js';
-import { appendAudit, verifyAuditChain } from '../../core/infra/audit/audit-store.js';
+import { appendAudit, verifyAuditChain } from '../../infra/audit/audit-store.js';
 import { seedDemo } from '../../app/seed/demo.js';
 import { runCli } from '../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';

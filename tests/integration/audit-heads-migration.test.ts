@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals';
-import { appendAudit, verifyAuditChain } from '../../core/infra/audit/audit-store.js';
-import { createDatabase } from '../../core/infra/db/database.js';
-import { migrateLatest } from '../../core/infra/db/migrator.js';
+import { appendAudit, verifyAuditChain } from '../../infra/audit/audit-store.js';
+import { createDatabase } from '../../infra/db/database.js';
+import { migrateLatest } from '../../infra/db/migrator.js';
 import * as auditIntegrity from '../../migrations/20261201000200_audit_integrity.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { createTenantWithEverything } from '../support/fixtures.js';

@@ -3,10 +3,10 @@ import { generateForTenant, syncShippedLibrary } from '../../app/engine-commands
 import { runAsUser } from '../../app/use-case-runner.js';
 import { systemActor } from '../../core/engine/access.js';
 import { ragOf } from '../../core/engine/rag.js';
-import { applyExtension, previewExtension } from '../../core/infra/engine/extensions.js';
-import { recomputeOpenInstances } from '../../core/infra/engine/recompute.js';
-import { statusSummary } from '../../core/infra/engine/status-summary.js';
-import { verifyAuditChain } from '../../core/infra/audit/audit-store.js';
+import { applyExtension, previewExtension } from '../../infra/engine/extensions.js';
+import { recomputeOpenInstances } from '../../infra/engine/recompute.js';
+import { statusSummary } from '../../infra/engine/status-summary.js';
+import { verifyAuditChain } from '../../infra/audit/audit-store.js';
 import { libraryExtensionList, libraryMasters } from '../../core/library/index.js';
 import { approveEvidence } from '../../core/use-cases/review-evidence.js';
 import { submitEvidence } from '../../core/use-cases/submit-evidence.js';

@@ -4,10 +4,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import S3rver from 's3rver';
-import { localStorage } from '../../core/infra/storage/local-storage.js';
-import { s3Storage } from '../../core/infra/storage/s3-storage.js';
-import type { EvidenceStorage } from '../../core/infra/storage/storage.js';
-import { hashStoredObject, readStoredObject, storeEvidenceStream } from '../../core/infra/storage/store-evidence.js';
+import { localStorage } from '../../infra/storage/local-storage.js';
+import { s3Storage } from '../../infra/storage/s3-storage.js';
+import type { EvidenceStorage } from '../../infra/storage/storage.js';
+import { hashStoredObject, readStoredObject, storeEvidenceStream } from '../../infra/storage/store-evidence.js';
 
 const MB = 1024 * 1024;
 const LIMIT = 25 * MB;

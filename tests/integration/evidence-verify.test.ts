@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Runtime } from '../../app/runtime.js';
 import { runAsUser } from '../../app/use-case-runner.js';
-import { storeEvidenceStream } from '../../core/infra/storage/store-evidence.js';
+import { storeEvidenceStream } from '../../infra/storage/store-evidence.js';
 import { approveEvidence } from '../../core/use-cases/review-evidence.js';
 import { submitEvidence } from '../../core/use-cases/submit-evidence.js';
 import { runCli } from '../support/cli.js';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHttpApp, listen, type RunningServer } from '../../app/http/server.js';
-import { createDatabase } from '../../core/infra/db/database.js';
-import { knownMigrations } from '../../core/infra/db/migrator.js';
+import { createDatabase } from '../../infra/db/database.js';
+import { knownMigrations } from '../../infra/db/migrator.js';
 import { pino } from 'pino';
-import { createLogger } from '../../core/infra/logger.js';
+import { createLogger } from '../../infra/logger.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 const logger = createLogger('silent');

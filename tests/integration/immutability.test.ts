@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { appendAudit } from '../../core/infra/audit/audit-store.js';
+import { appendAudit } from '../../infra/audit/audit-store.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { createTenantWithEverything, type TenantFixture } from '../support/fixtures.js';
 

@@ -4,7 +4,7 @@ import { generateInstances } from '../../jobs/generate-instances.js';
 import { sendReminders } from '../../jobs/send-reminders.js';
 import { weeklyDigest } from '../../jobs/weekly-digest.js';
 import { applyExtensions } from '../../jobs/apply-extensions.js';
-import { claimSlot, inSlot } from '../../core/infra/jobs/job-runs.js';
+import { claimSlot, inSlot } from '../../infra/jobs/job-runs.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { seedDemoForTest, type DemoIds } from '../support/demo.js';
 import { jobContext, testRuntime } from '../support/runtime.js';

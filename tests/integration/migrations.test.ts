@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { knownMigrations, migrateLatest, pendingMigrations, rollbackAll } from '../../core/infra/db/migrator.js';
+import { knownMigrations, migrateLatest, pendingMigrations, rollbackAll } from '../../infra/db/migrator.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 let t: TestDatabase;

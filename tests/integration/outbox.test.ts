@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import { sendgridChannel } from '../../core/infra/channels/email.js';
-import { dispatchNext, runDispatcher } from '../../core/infra/outbox/dispatcher.js';
+import { sendgridChannel } from '../../infra/channels/email.js';
+import { dispatchNext, runDispatcher } from '../../infra/outbox/dispatcher.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { createTenantWithEverything, type TenantFixture } from '../support/fixtures.js';
 import { dispatcherDeps, recordingChannel, seedNotifications, statusCounts } from '../support/outbox.js';

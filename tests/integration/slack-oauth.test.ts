@@ -4,7 +4,7 @@ import nock from 'nock';
 import { BOT_SCOPES } from '../../bot/slack/ids.js';
 import { slackInstallLink } from '../../bot/slack/oauth.js';
 import type { Runtime } from '../../app/runtime.js';
-import { findSlackInstallation } from '../../core/infra/stores/slack-installations.js';
+import { findSlackInstallation } from '../../infra/stores/slack-installations.js';
 import type { TestDatabase } from '../support/db.js';
 import type { DemoIds } from '../support/demo.js';
 import { startSlackTestServer } from '../support/slack-server.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createSlackApp, type SlackApp } from '../../bot/slack/app.js';
 import type { Runtime } from '../../app/runtime.js';
-import { saveSlackInstallation } from '../../core/infra/stores/slack-installations.js';
+import { saveSlackInstallation } from '../../infra/stores/slack-installations.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { seedDemoForTest } from '../support/demo.js';
 import { FAKE_TEAM, startFakeSlack, type FakeSlack } from '../support/fake-slack.js';

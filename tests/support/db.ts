@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createDatabase, type Database } from '../../core/infra/db/database.js';
+import { createDatabase, type Database } from '../../infra/db/database.js';
 
 export interface TestDatabase {
   /** The application's pools: the app as the runtime login role, the owner as the superuser. */

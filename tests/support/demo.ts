@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { seedDemo } from '../../app/seed/demo.js';
-import type { Database } from '../../core/infra/db/database.js';
+import type { Database } from '../../infra/db/database.js';
 
 /** "Now" for demo-based tests: 26 Nov 2026, 11:30 IST. Tracking starts 1 Nov 2026. */
 export const DEMO_NOW = new Date('2026-11-26T06:00:00Z');

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { appendAudit } from '../../core/infra/audit/audit-store.js';
-import type { Database } from '../../core/infra/db/database.js';
+import { appendAudit } from '../../infra/audit/audit-store.js';
+import type { Database } from '../../infra/db/database.js';
 
 export const sha256Hex = () => randomBytes(32).toString('hex');
 

@@ -1,8 +1,8 @@
-import type { Channel } from '../../core/infra/channels/channel.js';
-import type { Database } from '../../core/infra/db/database.js';
-import { createLogger } from '../../core/infra/logger.js';
-import { createRateLimiter } from '../../core/infra/cache/redis.js';
-import type { DispatcherDeps } from '../../core/infra/outbox/dispatcher.js';
+import type { Channel } from '../../infra/channels/channel.js';
+import type { Database } from '../../infra/db/database.js';
+import { createLogger } from '../../infra/logger.js';
+import { createRateLimiter } from '../../infra/cache/redis.js';
+import type { DispatcherDeps } from '../../infra/outbox/dispatcher.js';
 import type { MessageContext } from '../../core/notifications/message.js';
 import { DEFAULT_RETRY } from '../../core/notifications/retry.js';
 

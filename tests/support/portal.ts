@@ -5,7 +5,7 @@ import bcrypt from 'bcryptjs';
 import { startPortal } from '../../app/portal.js';
 import type { Runtime } from '../../app/runtime.js';
 import { createHttpApp, listen } from '../../app/http/server.js';
-import type { Database } from '../../core/infra/db/database.js';
+import type { Database } from '../../infra/db/database.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import { seedDemoForTest, type DemoIds } from './demo.js';
 import { testRuntime } from './runtime.js';

@@ -1,7 +1,7 @@
 import nock from 'nock';
 import { createSlackApp } from '../../bot/slack/app.js';
 import { createHttpApp, listen } from '../../app/http/server.js';
-import { saveSlackInstallation } from '../../core/infra/stores/slack-installations.js';
+import { saveSlackInstallation } from '../../infra/stores/slack-installations.js';
 import { createTestDatabase } from './db.js';
 import { seedDemoForTest } from './demo.js';
 import { testRuntime } from './runtime.js';

@@ -1,8 +1,8 @@
 // A worker in miniature, run as its own process by tests/e2e/job-heartbeat.test.ts: it claims a
 // job's schedule slot (exclusive) and works on it forever, beating as a real job does, until killed.
 // Usage: node --import tsx tests/support/slot-holder.ts <DATABASE_URL> <job> <slot>
-import { createDatabase } from '../../core/infra/db/database.js';
-import { inSlot } from '../../core/infra/jobs/job-runs.js';
+import { createDatabase } from '../../infra/db/database.js';
+import { inSlot } from '../../infra/jobs/job-runs.js';
 
 const [url, job, slot] = process.argv.slice(2) as [string, string, string];
 const db = createDatabase({ url });

@@ -1,10 +1,10 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createDatabase } from '../../core/infra/db/database.js';
-import { startEmbeddedPostgres } from '../../core/infra/db/embedded.js';
-import { migrateLatest } from '../../core/infra/db/migrator.js';
-import { ensureRuntimeLogin } from '../../core/infra/db/roles.js';
+import { createDatabase } from '../../infra/db/database.js';
+import { startEmbeddedPostgres } from '../../infra/db/embedded.js';
+import { migrateLatest } from '../../infra/db/migrator.js';
+import { ensureRuntimeLogin } from '../../infra/db/roles.js';
 
 export const TEMPLATE_DB = 'compliance_template';
 

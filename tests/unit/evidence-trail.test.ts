@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { deletedFindings, fileFindings, reviewFindings, type EvidenceOnRecord, type EvidenceTrail } from '../../core/infra/storage/evidence-trail.js';
+import { deletedFindings, fileFindings, reviewFindings, type EvidenceOnRecord, type EvidenceTrail } from '../../infra/storage/evidence-trail.js';
 
 const A = 'a'.repeat(64);
 const B = 'b'.repeat(64);

@@ -1,6 +1,6 @@
 import { breakConsequence } from '../../../core/audit/chain.js';
-import { verifyAuditChain } from '../../../core/infra/audit/audit-store.js';
-import { tenantIdBySlug } from '../../../core/infra/stores/tenants.js';
+import { verifyAuditChain } from '../../../infra/audit/audit-store.js';
+import { tenantIdBySlug } from '../../../infra/stores/tenants.js';
 import { requireString, type Command } from '../command.js';
 
 export const auditCommands: Command[] = [

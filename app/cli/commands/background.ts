@@ -1,8 +1,8 @@
 import { systemActor } from '../../../core/engine/access.js';
-import { requeueNotification } from '../../../core/infra/outbox/requeue.js';
+import { requeueNotification } from '../../../infra/outbox/requeue.js';
 import { hostname } from 'node:os';
-import { sweepReminders } from '../../../core/infra/engine/reminder-sweep.js';
-import { tenantIdBySlug } from '../../../core/infra/stores/tenants.js';
+import { sweepReminders } from '../../../infra/engine/reminder-sweep.js';
+import { tenantIdBySlug } from '../../../infra/stores/tenants.js';
 import { jobNamed, schedule } from '../../../jobs/schedule.js';
 import { UsageError, optionalString, requireString, timestampOption, type Command } from '../command.js';
 
@@ -93,7 +93,7 @@ export const backgroundCommands: Command[] = [
       if (!job) throw new UsageError(`unknown job ${positionals[0]}`);
       if (job.name === 'dispatch-notifications') {
         // Long-running in the worker; here it sends what is due and returns.
-        const { runDispatcher } = await import('../../../core/infra/outbox/dispatcher.js');
+        const { runDispatcher } = await import('../../../infra/outbox/dispatcher.js');
         const rt = await ctx.runtime();
         ctx.io.out(JSON.stringify(await runDispatcher(rt.services.dispatcher, { concurrency: 4, idleMs: 0, shouldStop: () => false, untilEmpty: true })));
         return 0;

@@ -1,4 +1,4 @@
-import { migrateLatest, pendingMigrations, rollbackAll } from '../../../core/infra/db/migrator.js';
+import { migrateLatest, pendingMigrations, rollbackAll } from '../../../infra/db/migrator.js';
 import { seedDemo } from '../../seed/demo.js';
 import { UsageError, type Command } from '../command.js';
 

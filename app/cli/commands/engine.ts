@@ -1,7 +1,7 @@
 import { systemActor } from '../../../core/engine/access.js';
-import { applicableMasters, assignApplicableMasters } from '../../../core/infra/engine/assignments.js';
-import { applyExtension, previewExtension } from '../../../core/infra/engine/extensions.js';
-import { tenantIdBySlug } from '../../../core/infra/stores/tenants.js';
+import { applicableMasters, assignApplicableMasters } from '../../../infra/engine/assignments.js';
+import { applyExtension, previewExtension } from '../../../infra/engine/extensions.js';
+import { tenantIdBySlug } from '../../../infra/stores/tenants.js';
 import { generateForTenant, syncShippedLibrary } from '../../engine-commands.js';
 import { getStatusSummary } from '../../status.js';
 import { dateOption, entityIdByName, optionalString, requireString, type Command } from '../command.js';

@@ -1,8 +1,8 @@
-import { verifyAuditChain } from '../../../core/infra/audit/audit-store.js';
-import { deletedFindings, fileFindings, loadEvidenceTrail, reviewFindings, type EvidenceFinding } from '../../../core/infra/storage/evidence-trail.js';
-import { ObjectMissingError, type EvidenceStorage } from '../../../core/infra/storage/storage.js';
-import { hashStoredObject } from '../../../core/infra/storage/store-evidence.js';
-import { tenantIdBySlug } from '../../../core/infra/stores/tenants.js';
+import { verifyAuditChain } from '../../../infra/audit/audit-store.js';
+import { deletedFindings, fileFindings, loadEvidenceTrail, reviewFindings, type EvidenceFinding } from '../../../infra/storage/evidence-trail.js';
+import { ObjectMissingError, type EvidenceStorage } from '../../../infra/storage/storage.js';
+import { hashStoredObject } from '../../../infra/storage/store-evidence.js';
+import { tenantIdBySlug } from '../../../infra/stores/tenants.js';
 import { requireString, type Command } from '../command.js';
 
 /** The SHA-256 of the stored object, or null when storage has no such object. */

@@ -1,10 +1,10 @@
 import { apiUrlOption } from '../../../bot/slack/ids.js';
 import { webApi } from '@slack/bolt';
 import { systemActor } from '../../../core/engine/access.js';
-import { appendAudit } from '../../../core/infra/audit/audit-store.js';
-import { saveSlackInstallation } from '../../../core/infra/stores/slack-installations.js';
-import { tenantIdBySlug } from '../../../core/infra/stores/tenants.js';
-import type { Database } from '../../../core/infra/db/database.js';
+import { appendAudit } from '../../../infra/audit/audit-store.js';
+import { saveSlackInstallation } from '../../../infra/stores/slack-installations.js';
+import { tenantIdBySlug } from '../../../infra/stores/tenants.js';
+import type { Database } from '../../../infra/db/database.js';
 import { UsageError, entityIdByName, optionalString, requireString, type Command } from '../command.js';
 import { slackChannelId } from '../../../core/setup/records.js';
 import { authoriseSetupChange } from '../../../core/use-cases/setup-records.js';

@@ -3,7 +3,7 @@ import type { types } from '@slack/bolt';
 type KnownBlock = types.KnownBlock;
 import { formatDate } from '../../../core/engine/dates.js';
 import type { Rag } from '../../../core/engine/rag.js';
-import type { ItemLine } from '../../../core/infra/engine/item-queries.js';
+import type { ItemLine } from '../../../infra/engine/item-queries.js';
 
 export const RAG_EMOJI: Record<Rag, string> = { red: ':red_circle:', amber: ':large_orange_circle:', green: ':large_green_circle:' };
 const STATUS_WORD: Record<string, string> = {

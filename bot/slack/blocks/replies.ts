@@ -2,8 +2,8 @@ import type { types } from '@slack/bolt';
 
 type KnownBlock = types.KnownBlock;
 import { formatDate } from '../../../core/engine/dates.js';
-import type { ItemLine } from '../../../core/infra/engine/item-queries.js';
-import type { StatusSummary } from '../../../core/infra/engine/status-summary.js';
+import type { ItemLine } from '../../../infra/engine/item-queries.js';
+import type { StatusSummary } from '../../../infra/engine/status-summary.js';
 import { DATABASE_DOWN } from '../database-down.js';
 import { SLASH_COMMAND } from '../ids.js';
 import { RAG_EMOJI, context, divider, esc, header, itemList, section } from './common.js';

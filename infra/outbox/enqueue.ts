@@ -1,0 +1,97 @@
+import type { Knex } from 'knex';
+import type { Recipient } from '../../core/engine/reminders.js';
+import type { NotificationDraft } from '../../core/ports.js';
+import type { TenantTx } from '../db/database.js';
+
+export type OutboundChannel = 'email' | 'slack' | 'teams';
+
+interface RoleHolder {
+  user_id: string;
+  role: string;
+  entity_id: string | null;
+}
+
+/** Who holds the roles notifications can be addressed to, loaded once per batch. */
+async function roleHolders(trx: Knex.Transaction, tenantId: string): Promise<RoleHolder[]> {
+  return trx('role_assignments as r')
+    .join('users as u', function () {
+      this.on('u.tenant_id', 'r.tenant_id').andOn('u.id', 'r.user_id');
+    })
+    .where({ 'r.tenant_id': tenantId, 'u.is_active': true })
+    .whereIn('r.role', ['cfo', 'tenant_admin'])
+    .select('r.user_id', 'r.role', 'r.entity_id');
+}
+
+function resolve(to: Recipient, entityId: string | null, holders: RoleHolder[]): string[] {
+  if (to.kind === 'user') return [to.userId];
+  const holding = (role: string) =>
+    [...new Set(holders.filter((h) => h.role === role && (h.entity_id === null || h.entity_id === entityId)).map((h) => h.user_id))];
+  const users = holding(to.role);
+  // Nobody holds the role (no CFO yet): the tenant admins hear about it rather than nobody.
+  return users.length === 0 && to.role !== 'tenant_admin' ? holding('tenant_admin') : users;
+}
+
+const CHUNK = 5000;
+
+export interface NotificationRow {
+  tenant_id: string;
+  channel: OutboundChannel;
+  kind: string;
+  recipient_user_id: string;
+  instance_id: string | null;
+  payload: string;
+  dedup_key: string;
+}
+
+/** Kinds that always go by email (long read-outs), whatever chat the tenant uses. */
+const EMAIL_ONLY = new Set(['weekly_digest']);
+
+/**
+ * Where each person hears from us: in Slack when the tenant has connected a workspace and the
+ * person is linked to a Slack user, otherwise by email.
+ */
+async function channelChooser(trx: TenantTx['trx'], tenantId: string): Promise<(userId: string, kind: string) => OutboundChannel> {
+  const slack = await trx('slack_installations').where({ tenant_id: tenantId }).first('id');
+  if (!slack) return () => 'email';
+  const linked = new Set<string>(await trx('users').where({ tenant_id: tenantId }).whereNotNull('slack_user_id').pluck('id'));
+  return (userId, kind) => (!EMAIL_ONLY.has(kind) && linked.has(userId) ? 'slack' : 'email');
+}
+
+/** Drafts addressed to people or roles → one row per actual recipient, with a per-recipient dedup key. */
+export async function resolveDrafts({ trx, tenantId }: TenantTx, drafts: NotificationDraft[], channel?: OutboundChannel): Promise<NotificationRow[]> {
+  if (drafts.length === 0) return [];
+  const choose = channel ? () => channel : await channelChooser(trx, tenantId);
+  const holders = await roleHolders(trx, tenantId);
+  const entityOf = new Map<string, string>();
+  for (const d of drafts) if (d.instanceId && d.entityId) entityOf.set(d.instanceId, d.entityId);
+  const instanceIds = [...new Set(drafts.map((d) => d.instanceId).filter((id): id is string => id !== null && !entityOf.has(id)))];
+  for (let i = 0; i < instanceIds.length; i += CHUNK) {
+    const rows: { id: string; entity_id: string }[] = await trx('compliance_instances')
+      .where({ tenant_id: tenantId }).whereIn('id', instanceIds.slice(i, i + CHUNK)).select('id', 'entity_id');
+    for (const r of rows) entityOf.set(r.id, r.entity_id);
+  }
+  return drafts.flatMap((draft) =>
+    resolve(draft.to, draft.instanceId ? entityOf.get(draft.instanceId) ?? null : null, holders).map((userId) => ({
+      tenant_id: tenantId, channel: choose(userId, draft.kind), kind: draft.kind, recipient_user_id: userId, instance_id: draft.instanceId,
+      payload: JSON.stringify({ ...draft.payload, ...(draft.to.kind === 'role' ? { addressedTo: draft.to } : {}) }),
+      dedup_key: `${draft.dedupKey}:${userId}`,
+    })));
+}
+
+/** Inserts in bulk; a dedup key already present is skipped. Returns how many were new. */
+export async function insertNotifications({ trx }: TenantTx, rows: NotificationRow[]): Promise<number> {
+  let created = 0;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const inserted = await trx('notifications').insert(rows.slice(i, i + CHUNK)).onConflict(['tenant_id', 'dedup_key']).ignore().returning('id');
+    created += inserted.length;
+  }
+  return created;
+}
+
+/**
+ * Writes notifications in the caller's transaction, so they commit with the change that causes
+ * them; re-planning the same notification never sends it twice.
+ */
+export async function enqueueNotifications(tx: TenantTx, drafts: NotificationDraft[], channel?: OutboundChannel): Promise<number> {
+  return insertNotifications(tx, await resolveDrafts(tx, drafts, channel));
+}
