@@ -1,7 +1,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import type { Database } from '../infra/db/database.js';
 import type { Logger } from '../infra/logger.js';
-import { ObjectMissingError, type EvidenceStorage } from '../infra/storage/storage.js';
+import { ObjectMissingError, type EvidenceStorage } from '../core/ports/evidence-storage.js';
 import { attachmentDisposition } from '../infra/storage/s3-storage.js';
 import { fileFindings, loadEvidenceTrail, type EvidenceFinding } from '../infra/storage/evidence-trail.js';
 import { hashStoredObject, readStoredObject } from '../infra/storage/store-evidence.js';

@@ -8,7 +8,7 @@ import session from 'express-session';
 import type { Redis } from 'ioredis';
 import type { Database } from '../infra/db/database.js';
 import type { Logger } from '../infra/logger.js';
-import type { EvidenceStorage } from '../infra/storage/storage.js';
+import type { EvidenceStorage } from '../core/ports/evidence-storage.js';
 import { ACTION_LABELS } from './actions/preview-confirm.js';
 import { IMPORTERS, IMPORT_COLUMNS, importAction } from './actions/imports.js';
 import { applyExtensionAction, assignApplicableAction, newExtensionAction, retryNotificationAction, verifyChainAction } from './actions/work-actions.js';

@@ -1,4 +1,4 @@
-import type { Clock } from '../core/ports.js';
+import type { Clock } from '../core/ports/index.js';
 
 /**
  * The process's clock: the real time, or the real time moved by a fixed offset (CLOCK_AT in

@@ -1,19 +1,19 @@
 import type { Redis } from 'ioredis';
 import type { Config } from '../core/config.js';
 import { connectRedis, createRateLimiter, createSummaryCache, type RateLimiter, type SummaryCache } from '../infra/cache/redis.js';
-import type { Channel } from '../infra/channels/channel.js';
+import type { Channel } from '../core/ports/channel.js';
 import { logEmailChannel, sendgridChannel } from '../infra/channels/email.js';
 import type { Database } from '../infra/db/database.js';
 import type { Logger } from '../infra/logger.js';
 import type { DispatcherDeps } from '../infra/outbox/dispatcher.js';
-import type { OutboundChannel } from '../infra/outbox/enqueue.js';
+import type { OutboundChannel } from '../core/ports/channel.js';
 import { DEFAULT_RETRY } from '../core/notifications/retry.js';
 import { createSecretBox, type SecretBox } from '../infra/crypto/secret-box.js';
 import { resolveAppSecret, resolveEncryptionKey } from './secrets.js';
 import path from 'node:path';
 import { localStorage } from '../infra/storage/local-storage.js';
 import { s3Storage } from '../infra/storage/s3-storage.js';
-import type { EvidenceStorage } from '../infra/storage/storage.js';
+import type { EvidenceStorage } from '../core/ports/evidence-storage.js';
 import { createSlackChannel } from '../bot/slack/outbox-channel.js';
 
 /** The adapters beside the database, wired once per process. */

@@ -2,7 +2,7 @@ import type { Actor } from '../core/engine/access.js';
 import type { SummaryCache } from '../infra/cache/redis.js';
 import type { Database } from '../infra/db/database.js';
 import { createTenantUnit, loadActor } from '../infra/stores/tenant-unit.js';
-import type { TenantUnit } from '../core/ports.js';
+import type { TenantUnit } from '../core/ports/index.js';
 
 /**
  * How every channel (Slack, Teams, portal, jobs) runs a core use case: in one transaction of

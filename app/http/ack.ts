@@ -6,7 +6,7 @@ import { verifyAckToken } from '../../core/notifications/ack-link.js';
 import { acknowledgeEscalation } from '../../core/use-cases/change-status.js';
 import type { SummaryCache } from '../../infra/cache/redis.js';
 import { runAsUser } from '../use-case-runner.js';
-import type { Clock } from '../../core/ports.js';
+import type { Clock } from '../../core/ports/index.js';
 
 const page = (title: string, body: string, status = 200) => ({
   status,

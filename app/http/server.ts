@@ -5,7 +5,7 @@ import { pendingMigrations } from '../../infra/db/migrator.js';
 import type { Logger } from '../../infra/logger.js';
 import type { Services } from '../services.js';
 import { ackRouter } from './ack.js';
-import type { Clock } from '../../core/ports.js';
+import type { Clock } from '../../core/ports/index.js';
 import { sameOriginOnly } from '../../infra/http/same-origin.js';
 import { pageSecurityHeaders } from '../../infra/http/security-headers.js';
 

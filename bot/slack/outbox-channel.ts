@@ -3,7 +3,7 @@ import { webApi } from '@slack/bolt';
 import type { Knex } from 'knex';
 import { ragOf } from '../../core/engine/rag.js';
 import { todayIn } from '../../core/engine/dates.js';
-import type { Channel } from '../../infra/channels/channel.js';
+import type { Channel } from '../../core/ports/channel.js';
 import type { SecretBox } from '../../infra/crypto/secret-box.js';
 import type { Database } from '../../infra/db/database.js';
 import { slackInstallationForTenant } from '../../infra/stores/slack-installations.js';

@@ -1,6 +1,6 @@
 import { requireRole, type Actor } from '../engine/access.js';
 import { nextStatus } from '../engine/status.js';
-import type { TenantUnit } from '../ports.js';
+import type { TenantUnit } from '../ports/index.js';
 import { actorRef, lockInstance, ownerOrAdmin, requireReviewer } from './instance-guard.js';
 import { requireReason } from './review-evidence.js';
 

@@ -1,7 +1,7 @@
 import { person } from '../engine/reminders.js';
 import { hasRole, requireRole, type Actor, type Role } from '../engine/access.js';
 import { NotFoundError } from '../errors.js';
-import type { InstanceRecord, TenantUnit } from '../ports.js';
+import type { InstanceRecord, TenantUnit } from '../ports/index.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

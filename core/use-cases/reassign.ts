@@ -1,4 +1,4 @@
-import type { NotificationDraft } from '../ports.js';
+import type { NotificationDraft } from '../ports/index.js';
 
 export interface ItemPeople {
   ownerUserId: string | null;

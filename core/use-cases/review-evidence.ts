@@ -2,7 +2,7 @@ import type { Actor } from '../engine/access.js';
 import { todayIn } from '../engine/dates.js';
 import { nextStatus } from '../engine/status.js';
 import { ConflictError, ForbiddenError, ValidationError } from '../errors.js';
-import type { EvidenceRecord, InstanceRecord, TenantUnit } from '../ports.js';
+import type { EvidenceRecord, InstanceRecord, TenantUnit } from '../ports/index.js';
 import { actorRef, lockInstance, ownerOrAdmin, requireReviewer } from './instance-guard.js';
 
 export const MIN_REASON_LENGTH = 10;

@@ -1,7 +1,7 @@
 import { person } from '../engine/reminders.js';
 import type { Actor } from '../engine/access.js';
 import { nextStatus } from '../engine/status.js';
-import type { EvidenceChannel, TenantUnit } from '../ports.js';
+import type { EvidenceChannel, TenantUnit } from '../ports/index.js';
 import { actorRef, lockInstance, requirePreparer } from './instance-guard.js';
 
 export interface StoredFile {

@@ -3,7 +3,7 @@ import { MailService } from '@sendgrid/mail';
 import { renderEmail, type MessageContext } from '../../core/notifications/message.js';
 import { DeliveryError } from '../../core/notifications/retry.js';
 import type { Logger } from '../logger.js';
-import type { Channel } from './channel.js';
+import type { Channel } from '../../core/ports/channel.js';
 
 function recipientEmail(message: MessageContext): string {
   if (!message.recipient.email) throw new DeliveryError('the recipient has no email address', true);

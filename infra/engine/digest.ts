@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { addDays, formatDate, todayIn } from '../../core/engine/dates.js';
 import { OPEN_STATUSES } from '../../core/engine/status.js';
-import type { NotificationDraft } from '../../core/ports.js';
+import type { NotificationDraft } from '../../core/ports/index.js';
 import type { TenantTx } from '../db/database.js';
 import { enqueueNotifications } from '../outbox/enqueue.js';
 import { loadTenantSettings } from '../stores/tenant-settings.js';

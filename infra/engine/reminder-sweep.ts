@@ -1,7 +1,7 @@
 import { addDays, todayIn } from '../../core/engine/dates.js';
 import { planReminders, type PlannerInstance } from '../../core/engine/reminders.js';
 import { OPEN_STATUSES } from '../../core/engine/status.js';
-import type { NotificationDraft } from '../../core/ports.js';
+import type { NotificationDraft } from '../../core/ports/index.js';
 import type { TenantTx } from '../db/database.js';
 import { insertNotifications, resolveDrafts, type NotificationRow } from '../outbox/enqueue.js';
 import { loadTenantSettings } from '../stores/tenant-settings.js';

@@ -2,10 +2,10 @@ import { createAckToken } from '../../core/notifications/ack-link.js';
 import type { MessageContext } from '../../core/notifications/message.js';
 import { DeliveryError, nextAttempt, type RetryPolicy } from '../../core/notifications/retry.js';
 import type { RateLimiter } from '../cache/redis.js';
-import type { Channel } from '../channels/channel.js';
+import type { Channel } from '../../core/ports/channel.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
-import type { OutboundChannel } from './enqueue.js';
+import type { OutboundChannel } from '../../core/ports/channel.js';
 
 export interface DispatcherDeps {
   db: Database;

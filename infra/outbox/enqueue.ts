@@ -1,9 +1,9 @@
 import type { Knex } from 'knex';
 import type { Recipient } from '../../core/engine/reminders.js';
-import type { NotificationDraft } from '../../core/ports.js';
+import type { NotificationDraft } from '../../core/ports/index.js';
 import type { TenantTx } from '../db/database.js';
+import type { OutboundChannel } from '../../core/ports/channel.js';
 
-export type OutboundChannel = 'email' | 'slack' | 'teams';
 
 interface RoleHolder {
   user_id: string;

@@ -2,7 +2,7 @@ import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { ObjectMissingError, type EvidenceStorage } from './storage.js';
+import { ObjectMissingError, type EvidenceStorage } from '../../core/ports/evidence-storage.js';
 
 /** Evidence in a local folder (development): written to a temporary name, renamed when complete. */
 export function localStorage(root: string): EvidenceStorage {

@@ -2,7 +2,7 @@ import type { Readable } from 'node:stream';
 import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, NoSuchKey, S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { ObjectMissingError, type EvidenceStorage } from './storage.js';
+import { ObjectMissingError, type EvidenceStorage } from '../../core/ports/evidence-storage.js';
 
 export interface S3Settings {
   bucket: string;

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { checkFileName, classifyFile, formatBytes, type EvidenceType } from '../../core/evidence/file-policy.js';
-import type { EvidenceStorage } from './storage.js';
+import type { EvidenceStorage } from '../../core/ports/evidence-storage.js';
 
 const SNIFF_BYTES = 4096;
 

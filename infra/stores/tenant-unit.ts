@@ -1,6 +1,6 @@
 import type { Actor, RoleGrant } from '../../core/engine/access.js';
 import { NotFoundError } from '../../core/errors.js';
-import type { EvidenceRecord, InstancePatch, InstanceRecord, TenantUnit } from '../../core/ports.js';
+import type { EvidenceRecord, InstancePatch, InstanceRecord, TenantUnit } from '../../core/ports/index.js';
 import { appendAudit } from '../audit/audit-store.js';
 import type { TenantTx } from '../db/database.js';
 import { enqueueNotifications } from '../outbox/enqueue.js';

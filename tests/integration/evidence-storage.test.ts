@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import S3rver from 's3rver';
 import { localStorage } from '../../infra/storage/local-storage.js';
 import { s3Storage } from '../../infra/storage/s3-storage.js';
-import type { EvidenceStorage } from '../../infra/storage/storage.js';
+import type { EvidenceStorage } from '../../core/ports/evidence-storage.js';
 import { hashStoredObject, readStoredObject, storeEvidenceStream } from '../../infra/storage/store-evidence.js';
 
 const MB = 1024 * 1024;

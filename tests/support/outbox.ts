@@ -1,4 +1,4 @@
-import type { Channel } from '../../infra/channels/channel.js';
+import type { Channel } from '../../core/ports/channel.js';
 import type { Database } from '../../infra/db/database.js';
 import { createLogger } from '../../infra/logger.js';
 import { createRateLimiter } from '../../infra/cache/redis.js';

@@ -1,6 +1,6 @@
 import { verifyAuditChain } from '../../../infra/audit/audit-store.js';
 import { deletedFindings, fileFindings, loadEvidenceTrail, reviewFindings, type EvidenceFinding } from '../../../infra/storage/evidence-trail.js';
-import { ObjectMissingError, type EvidenceStorage } from '../../../infra/storage/storage.js';
+import { ObjectMissingError, type EvidenceStorage } from '../../../core/ports/evidence-storage.js';
 import { hashStoredObject } from '../../../infra/storage/store-evidence.js';
 import { tenantIdBySlug } from '../../../infra/stores/tenants.js';
 import { requireString, type Command } from '../command.js';

@@ -2,7 +2,7 @@ import type { RespondFn, webApi } from '@slack/bolt';
 import type { Runtime } from '../../../app/runtime.js';
 import { runAsUser } from '../../../app/use-case-runner.js';
 import type { Actor } from '../../../core/engine/access.js';
-import type { TenantUnit } from '../../../core/ports.js';
+import type { TenantUnit } from '../../../core/ports/index.js';
 import { AppError } from '../../../core/errors.js';
 import { esc, section } from '../blocks/common.js';
 import { databaseDownReply, unknownUserReply, type SlackReply } from '../blocks/replies.js';

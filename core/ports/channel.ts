@@ -1,5 +1,7 @@
-import type { MessageContext } from '../../core/notifications/message.js';
-import type { OutboundChannel } from '../outbox/enqueue.js';
+import type { MessageContext } from '../notifications/message.js';
+
+/** The ways a notification can go out. */
+export type OutboundChannel = 'email' | 'slack' | 'teams';
 
 /** A way to deliver notifications. Throws DeliveryError, telling permanent from transient failures. */
 export interface Channel {

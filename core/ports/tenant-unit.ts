@@ -1,7 +1,7 @@
-import type { AuditEntryInput } from './audit/chain.js';
-import type { IsoDate } from './engine/dates.js';
-import type { Recipient } from './engine/reminders.js';
-import type { InstanceStatus } from './engine/status.js';
+import type { AuditEntryInput } from '../audit/chain.js';
+import type { IsoDate } from '../engine/dates.js';
+import type { Recipient } from '../engine/reminders.js';
+import type { InstanceStatus } from '../engine/status.js';
 
 /**
  * What use cases need from storage, for one tenant inside one transaction. The adapter in
@@ -82,7 +82,3 @@ export interface TenantUnit {
   outbox: { enqueue(drafts: NotificationDraft[]): Promise<void> };
 }
 
-/** Where every "now" comes from, so a run (or a test) can be placed on any date. */
-export interface Clock {
-  now(): Date;
-}
