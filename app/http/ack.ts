@@ -5,7 +5,7 @@ import type { Logger } from '../../infra/logger.js';
 import { verifyAckToken } from '../../core/notifications/ack-link.js';
 import { acknowledgeEscalation } from '../../core/use-cases/change-status.js';
 import type { SummaryCache } from '../../infra/cache/redis.js';
-import { runAsUser } from '../use-case-runner.js';
+import { runAsUser } from '../../infra/stores/run-as-user.js';
 import type { Clock } from '../../core/ports/index.js';
 
 const page = (title: string, body: string, status = 200) => ({

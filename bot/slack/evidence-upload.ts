@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { webApi } from '@slack/bolt';
 import type { Runtime } from '../../app/runtime.js';
-import { runAsUser } from '../../app/use-case-runner.js';
+import { runAsUser } from '../../infra/stores/run-as-user.js';
 import { formatBytes } from '../../core/evidence/file-policy.js';
 import { AppError } from '../../core/errors.js';
 import { storeEvidenceStream } from '../../infra/storage/store-evidence.js';

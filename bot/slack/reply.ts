@@ -6,7 +6,7 @@ import { entitiesWithin, itemsDueWithin, myItems } from '../../infra/engine/item
 import { loadActor } from '../../infra/stores/tenant-unit.js';
 import { loadTenantSettings } from '../../infra/stores/tenant-settings.js';
 import type { Runtime } from '../../app/runtime.js';
-import { getStatusSummary } from '../../app/status.js';
+import { getStatusSummary } from '../../infra/engine/cached-status.js';
 import { dueReply, helpReply, mineReply, noRoleReply, statusReply, unknownUserReply, type SlackReply } from './blocks/replies.js';
 import { resolveSlackUser } from './identity.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { generateForTenant, syncShippedLibrary } from '../../app/engine-commands.js';
-import { runAsUser } from '../../app/use-case-runner.js';
+import { runAsUser } from '../../infra/stores/run-as-user.js';
 import { systemActor } from '../../core/engine/access.js';
 import { ragOf } from '../../core/engine/rag.js';
 import { applyExtension, previewExtension } from '../../infra/engine/extensions.js';

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Runtime } from '../../app/runtime.js';
-import { runAsUser } from '../../app/use-case-runner.js';
+import { runAsUser } from '../../infra/stores/run-as-user.js';
 import { storeEvidenceStream } from '../../infra/storage/store-evidence.js';
 import { approveEvidence } from '../../core/use-cases/review-evidence.js';
 import { submitEvidence } from '../../core/use-cases/submit-evidence.js';

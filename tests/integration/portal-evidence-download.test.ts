@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { runAsUser } from '../../app/use-case-runner.js';
+import { runAsUser } from '../../infra/stores/run-as-user.js';
 import { submitEvidence } from '../../core/use-cases/submit-evidence.js';
 import { type TestDatabase } from '../support/db.js';
 import { instanceId, type DemoIds } from '../support/demo.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { getStatusSummary } from '../../app/status.js';
+import { getStatusSummary } from '../../infra/engine/cached-status.js';
 import type { Runtime } from '../../app/runtime.js';
 import { sendReminders } from '../../jobs/send-reminders.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import nock from 'nock';
 import { ACTIONS } from '../../bot/slack/ids.js';
 import type { Runtime } from '../../app/runtime.js';
-import { runAsUser } from '../../app/use-case-runner.js';
+import { runAsUser } from '../../infra/stores/run-as-user.js';
 import { sweepReminders } from '../../infra/engine/reminder-sweep.js';
 import { runDispatcher } from '../../infra/outbox/dispatcher.js';
 import { approveEvidence } from '../../core/use-cases/review-evidence.js';

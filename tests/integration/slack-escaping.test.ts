@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import type { Runtime } from '../../app/runtime.js';
-import { runAsUser } from '../../app/use-case-runner.js';
+import { runAsUser } from '../../infra/stores/run-as-user.js';
 import { ACTIONS } from '../../bot/slack/ids.js';
 import { sweepReminders } from '../../infra/engine/reminder-sweep.js';
 import { runDispatcher } from '../../infra/outbox/dispatcher.js';

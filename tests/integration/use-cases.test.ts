@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { runAsUser } from '../../app/use-case-runner.js';
+import { runAsUser } from '../../infra/stores/run-as-user.js';
 import { acknowledgeEscalation, markNotApplicable, reopenInstance } from '../../core/use-cases/change-status.js';
 import { approveEvidence, rejectEvidence } from '../../core/use-cases/review-evidence.js';
 import { submitEvidence, type StoredFile } from '../../core/use-cases/submit-evidence.js';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { getStatusSummary } from '../../app/status.js';
+import { getStatusSummary } from '../../infra/engine/cached-status.js';
 import type { Runtime } from '../../app/runtime.js';
-import { runAsUser } from '../../app/use-case-runner.js';
+import { runAsUser } from '../../infra/stores/run-as-user.js';
 import { markNotApplicable } from '../../core/use-cases/change-status.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { DEMO_NOW, instanceId, seedDemoForTest, type DemoIds } from '../support/demo.js';

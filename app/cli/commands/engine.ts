@@ -3,7 +3,7 @@ import { applicableMasters, assignApplicableMasters } from '../../../infra/engin
 import { applyExtension, previewExtension } from '../../../infra/engine/extensions.js';
 import { tenantIdBySlug } from '../../../infra/stores/tenants.js';
 import { generateForTenant, syncShippedLibrary } from '../../engine-commands.js';
-import { getStatusSummary } from '../../status.js';
+import { getStatusSummary } from '../../../infra/engine/cached-status.js';
 import { dateOption, entityIdByName, optionalString, requireString, type Command } from '../command.js';
 
 const cliActor = systemActor('cli', 'Command line');

@@ -1,6 +1,6 @@
 import type { RespondFn, webApi } from '@slack/bolt';
 import type { Runtime } from '../../../app/runtime.js';
-import { runAsUser } from '../../../app/use-case-runner.js';
+import { runAsUser } from '../../../infra/stores/run-as-user.js';
 import type { Actor } from '../../../core/engine/access.js';
 import type { TenantUnit } from '../../../core/ports/index.js';
 import { AppError } from '../../../core/errors.js';

@@ -1,8 +1,8 @@
-import type { Actor } from '../core/engine/access.js';
-import type { SummaryCache } from '../infra/cache/redis.js';
-import type { Database } from '../infra/db/database.js';
-import { createTenantUnit, loadActor } from '../infra/stores/tenant-unit.js';
-import type { TenantUnit } from '../core/ports/index.js';
+import type { Actor } from '../../core/engine/access.js';
+import type { SummaryCache } from '../cache/redis.js';
+import type { Database } from '../db/database.js';
+import { createTenantUnit, loadActor } from './tenant-unit.js';
+import type { TenantUnit } from '../../core/ports/index.js';
 
 /**
  * How every channel (Slack, Teams, portal, jobs) runs a core use case: in one transaction of

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { todayIn } from '../core/engine/dates.js';
-import { statusSummary, type StatusSummary } from '../infra/engine/status-summary.js';
-import { loadTenantSettings } from '../infra/stores/tenant-settings.js';
-import type { Runtime } from './runtime.js';
+import { todayIn } from '../../core/engine/dates.js';
+import type { SummaryCache } from '../cache/redis.js';
+import type { Database } from '../db/database.js';
+import { statusSummary, type StatusSummary } from './status-summary.js';
+import { loadTenantSettings } from '../stores/tenant-settings.js';
 
 /**
  * The part of the cache key that says whose answer it is: the entities it covers. Two people see
@@ -20,11 +21,11 @@ function scopeKey(entityIds: string[] | undefined): string {
  * the one entity asked about); `entityId` is the same for one entity.
  */
 export async function getStatusSummary(
-  runtime: Pick<Runtime, 'db' | 'services'>,
+  deps: { db: Database; services: { cache: SummaryCache } },
   tenantId: string,
   options: { entityIds?: string[]; entityId?: string; now?: Date; today?: string } = {},
 ): Promise<StatusSummary> {
-  const { db, services } = runtime;
+  const { db, services } = deps;
   const entityIds = options.entityIds ?? (options.entityId ? [options.entityId] : undefined);
   return db.withTenant(tenantId, async (tx) => {
     const settings = await loadTenantSettings(tx);
