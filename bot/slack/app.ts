@@ -4,7 +4,7 @@ import type { Router } from 'express';
 import type { Runtime } from '../../app/runtime.js';
 import type { SecretBox } from '../../infra/crypto/secret-box.js';
 import { findSlackInstallation } from '../../infra/stores/slack-installations.js';
-import { isDatabaseUnreachable } from './database-down.js';
+import { isDatabaseUnreachable } from '../../infra/db/unreachable.js';
 import { registerAcknowledge } from './listeners/actions/acknowledge.js';
 import { registerNotApplicable } from './listeners/actions/not-applicable.js';
 import { registerReview } from './listeners/actions/review.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { isDatabaseUnreachable } from '../../bot/slack/database-down.js';
+import { isDatabaseUnreachable } from '../../infra/db/unreachable.js';
 import { cachedFor } from '../../bot/slack/ttl-cache.js';
 import { ForbiddenError, NotFoundError } from '../../core/errors.js';
 
