@@ -1,5 +1,6 @@
 import { loadConfigOrExit } from './boot.js';
-import { syncShippedLibrary } from './engine-commands.js';
+import { syncLibrary } from '../core/use-cases/sync-library.js';
+import { enginePorts } from '../infra/stores/engine-unit.js';
 import { startScheduler } from './scheduler.js';
 import { createSlackApp } from '../bot/slack/app.js';
 import { createHttpApp, listen } from './http/server.js';
@@ -12,7 +13,7 @@ const config = loadConfigOrExit();
 const runtime = await openRuntime(config, { migrate: true });
 const { logger, db } = runtime;
 
-const library = await syncShippedLibrary(db);
+const library = await syncLibrary(enginePorts(db));
 if (library.masters.inserted.length + library.masters.updated.length > 0) {
   logger.info({ inserted: library.masters.inserted.length, updated: library.masters.updated, moved: library.moved }, 'statutory library synced');
 }

@@ -1,5 +1,6 @@
 import { activeTenants } from '../infra/stores/tenants.js';
-import { generateForTenant } from '../app/engine-commands.js';
+import { generateInstances as generate, generationActor } from '../core/use-cases/generate-instances.js';
+import { tenantWork } from '../infra/stores/engine-unit.js';
 import { todayIn } from '../core/engine/dates.js';
 import { inSlot } from '../infra/jobs/job-runs.js';
 import type { Job } from './context.js';
@@ -17,7 +18,7 @@ export const generateInstances: Job = async ({ runtime, worker, now, shouldStop 
     if (shouldStop()) break;
     const localDate = todayIn(tenant.timezone, now());
     const stats = await inSlot(db, 'generate-instances', `${localDate}:${tenant.id}`, worker, async () => {
-      const result = await generateForTenant(db, tenant.id, localDate);
+      const result = await tenantWork(db).inTenant(tenant.id, (unit) => generate(unit, generationActor, { asOf: localDate }, now()));
       if (result.created > 0) await services.cache.invalidate(tenant.id);
       return { created: result.created };
     });

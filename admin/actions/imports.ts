@@ -3,7 +3,8 @@ import type { Master } from '../../core/engine/master.js';
 import { ValidationError } from '../../core/errors.js';
 import { appendAudit } from '../../infra/audit/audit-store.js';
 import type { Database, TenantTx } from '../../infra/db/database.js';
-import { recomputeOpenInstances } from '../../infra/engine/recompute.js';
+import { redateOpenItems } from '../../core/use-cases/redate-open-items.js';
+import { createEngineUnit } from '../../infra/stores/engine-unit.js';
 import type { Actor } from '../../core/engine/access.js';
 import { toMasterRow } from '../../infra/stores/masters.js';
 import { duplicatesIn, readTable, validateRows, type RowProblem } from '../../core/setup/csv.js';
@@ -48,7 +49,7 @@ const holidays: Importer<{ holiday_date: string; name: string; state?: string }>
   },
   describe: (v) => [v.holiday_date, v.name, v.state ?? 'every state'],
   // Open "next working day" items on the new holidays move at once, audited.
-  afterImport: (tx, actor) => recomputeOpenInstances(tx, {}, actor),
+  afterImport: async (tx, actor) => redateOpenItems(await createEngineUnit(tx), actor, {}),
 };
 
 type PersonRow = { email: string; name: string; role: string; entityId?: string; entityName?: string; slack_user_id?: string };

@@ -1,16 +1,17 @@
 import type { ActionContext } from 'adminjs';
-import { formatDate, todayIn } from '../../core/engine/dates.js';
+import { formatDate } from '../../core/engine/dates.js';
 import { requeueNotification } from '../../infra/outbox/requeue.js';
-import { loadTimezone } from '../../infra/stores/tenant-unit.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { breakConsequence } from '../../core/audit/chain.js';
 import { verifyAuditChain } from '../../infra/audit/audit-store.js';
 import { loadEvidenceTrail, recordFindings } from '../../infra/storage/evidence-trail.js';
 import type { Database } from '../../infra/db/database.js';
-import { applicableMasters, assignApplicableMasters } from '../../infra/engine/assignments.js';
-import { applyExtension, previewExtension, type ExtensionInput } from '../../infra/engine/extensions.js';
-import { generateInstances } from '../../infra/engine/generate.js';
-import type { DateChange } from '../../infra/engine/recompute.js';
+import { applicableMasters } from '../../core/use-cases/applicable-masters.js';
+import { applyExtension, previewExtension, type ExtensionInput } from '../../core/use-cases/apply-extension.js';
+import { assignApplicableMasters } from '../../core/use-cases/assign-applicable-masters.js';
+import { generateInstances } from '../../core/use-cases/generate-instances.js';
+import type { DateChange } from '../../core/ports/index.js';
+import { createEngineUnit } from '../../infra/stores/engine-unit.js';
 import { canChange } from '../resources/common.js';
 import { actorOf, entityReach, inScope, inTenant, resolveTenant, type PortalAdmin } from '../scope.js';
 import { previewConfirmAction, type Preview } from './preview-confirm.js';
@@ -24,7 +25,7 @@ export function assignApplicableAction(db: Database) {
     intro: 'The obligations the engine finds applicable to this entity, from its type, state, GST mode and profile. Confirm to assign the new ones (to the entity’s default preparer and approver) and generate their items.',
     confirmLabel: 'Assign and generate items',
     preview: (_input, admin, context) => inTenant(db, admin, recordParams(context).tenant_id!, async (tx) => {
-      const list = await applicableMasters(tx, recordParams(context).id!);
+      const list = await applicableMasters(await createEngineUnit(tx), { entityId: recordParams(context).id! });
       const fresh = list.filter((a) => a.applies && !a.assigned).length;
       return {
         message: fresh > 0 ? `${fresh} applicable obligation(s) will be assigned.` : 'Every applicable obligation is already assigned.',
@@ -35,8 +36,9 @@ export function assignApplicableAction(db: Database) {
     }),
     apply: (_input, admin, context) => inTenant(db, admin, recordParams(context).tenant_id!, async (tx, fresh) => {
       const actor = actorOf(fresh);
-      const assigned = await assignApplicableMasters(tx, recordParams(context).id!, actor);
-      const generated = await generateInstances(tx, todayIn(await loadTimezone(tx), new Date()), actor);
+      const unit = await createEngineUnit(tx);
+      const assigned = await assignApplicableMasters(unit, actor, { entityId: recordParams(context).id! });
+      const generated = await generateInstances(unit, actor, {}, new Date());
       return `Assigned ${assigned.length} obligation(s); ${generated.created} item(s) generated.`;
     }),
   });
@@ -50,7 +52,8 @@ async function extensionPreviewOrApply(db: Database, admin: PortalAdmin, named: 
   return inTenant(db, admin, tenantId, async (tx, fresh) => {
     const actor = actorOf(fresh);
     const codes = new Map<string, string>((await tx.trx('compliance_masters').select('id', 'code')).map((m) => [m.id, m.code]));
-    return { moved: apply ? await applyExtension(tx, input, actor) : await previewExtension(tx, input, actor), codes };
+    const unit = await createEngineUnit(tx);
+    return { moved: await (apply ? applyExtension : previewExtension)(unit, actor, input, new Date()), codes };
   });
 }
 

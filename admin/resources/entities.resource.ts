@@ -1,7 +1,8 @@
 import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
 import { ENTITY_TYPES, GST_MODES } from '../../core/engine/applicability.js';
 import type { Database } from '../../infra/db/database.js';
-import { recomputeOpenInstances } from '../../infra/engine/recompute.js';
+import { redateOpenItems } from '../../core/use-cases/redate-open-items.js';
+import { createEngineUnit } from '../../infra/stores/engine-unit.js';
 import { entitySchema, parseRecord } from '../../core/setup/records.js';
 import { actorOf, tenantTx } from '../scope.js';
 import type { TableSpec } from '../adapter/table-resource.js';
@@ -39,7 +40,7 @@ export const entitiesSpec: TableSpec = {
     },
     // A new state brings other state holidays: the entity's open "next working day" items follow.
     after: async (row, op, ctx) => {
-      if (op === 'update') await recomputeOpenInstances(tenantTx(ctx.trx, String(row.tenant_id)), {}, actorOf(ctx.admin));
+      if (op === 'update') await redateOpenItems(await createEngineUnit(tenantTx(ctx.trx, String(row.tenant_id))), actorOf(ctx.admin), {});
     },
   },
 };

@@ -1,6 +1,7 @@
 import type { ResourceWithOptions } from 'adminjs';
 import type { Database } from '../../infra/db/database.js';
-import { recomputeOpenInstances } from '../../infra/engine/recompute.js';
+import { redateOpenItems } from '../../core/use-cases/redate-open-items.js';
+import { createEngineUnit } from '../../infra/stores/engine-unit.js';
 import { entityEventSchema, parseRecord } from '../../core/setup/records.js';
 import { actorOf, tenantTx } from '../scope.js';
 import type { TableSpec } from '../adapter/table-resource.js';
@@ -26,7 +27,7 @@ export const entityEventsSpec: TableSpec = {
     operations: ['create', 'update', 'delete'],
     parse: (input, _op, ctx) => tenantOf(parseRecord(entityEventSchema, input), input, ctx),
     // Items counted from the AGM (AOC-4, MGT-7, ADT-1) move with it, audited and their owners told.
-    after: async (row, _op, ctx) => void (await recomputeOpenInstances(tenantTx(ctx.trx, String(row.tenant_id)), {}, actorOf(ctx.admin))),
+    after: async (row, _op, ctx) => void (await redateOpenItems(await createEngineUnit(tenantTx(ctx.trx, String(row.tenant_id))), actorOf(ctx.admin), {})),
   },
 };
 

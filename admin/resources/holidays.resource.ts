@@ -1,6 +1,7 @@
 import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
 import type { Database } from '../../infra/db/database.js';
-import { recomputeOpenInstances } from '../../infra/engine/recompute.js';
+import { redateOpenItems } from '../../core/use-cases/redate-open-items.js';
+import { createEngineUnit } from '../../infra/stores/engine-unit.js';
 import { holidaySchema, parseRecord } from '../../core/setup/records.js';
 import { actorOf, tenantTx } from '../scope.js';
 import type { TableSpec } from '../adapter/table-resource.js';
@@ -27,7 +28,7 @@ export const holidaysSpec: TableSpec = {
       return tenantOf({ ...values, state: values.state ?? null }, input, ctx);
     },
     // Open items due on a changed day move to (or back from) the next working day, audited.
-    after: async (row, _op, ctx) => void (await recomputeOpenInstances(tenantTx(ctx.trx, String(row.tenant_id)), {}, actorOf(ctx.admin))),
+    after: async (row, _op, ctx) => void (await redateOpenItems(await createEngineUnit(tenantTx(ctx.trx, String(row.tenant_id))), actorOf(ctx.admin), {})),
   },
 };
 

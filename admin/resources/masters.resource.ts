@@ -5,7 +5,8 @@ import { HOLIDAY_POLICIES } from '../../core/engine/master.js';
 import { FREQUENCIES } from '../../core/engine/periods.js';
 import { ValidationError } from '../../core/errors.js';
 import type { Database } from '../../infra/db/database.js';
-import { recomputeOpenInstances } from '../../infra/engine/recompute.js';
+import { redateOpenItems } from '../../core/use-cases/redate-open-items.js';
+import { createEngineUnit } from '../../infra/stores/engine-unit.js';
 import { toMasterRow } from '../../infra/stores/masters.js';
 import { loadTimezone } from '../../infra/stores/tenant-unit.js';
 import { actorOf, tenantTx } from '../scope.js';
@@ -68,7 +69,7 @@ export const mastersSpec: TableSpec = {
     },
     // A changed rule re-dates the tenant's open items of this obligation, audited and their owners told.
     after: async (row, op, ctx) => {
-      if (op === 'update') await recomputeOpenInstances(tenantTx(ctx.trx, String(row.tenant_id)), { masterIds: [row.id] }, actorOf(ctx.admin));
+      if (op === 'update') await redateOpenItems(await createEngineUnit(tenantTx(ctx.trx, String(row.tenant_id))), actorOf(ctx.admin), { masterIds: [row.id] });
     },
   },
 };

@@ -7,8 +7,10 @@ import { appendAudit } from '../../infra/audit/audit-store.js';
 import { systemActor } from '../../core/engine/access.js';
 import { todayIn } from '../../core/engine/dates.js';
 import type { Database } from '../../infra/db/database.js';
-import { assignApplicableMasters } from '../../infra/engine/assignments.js';
-import { generateForTenant, syncShippedLibrary } from '../engine-commands.js';
+import { assignApplicableMasters } from '../../core/use-cases/assign-applicable-masters.js';
+import { generateInstances, generationActor } from '../../core/use-cases/generate-instances.js';
+import { syncLibrary } from '../../core/use-cases/sync-library.js';
+import { createEngineUnit, enginePorts, tenantWork } from '../../infra/stores/engine-unit.js';
 import { DEMO_AGM, DEMO_ENTITIES, DEMO_PLATFORM_ADMIN, DEMO_TENANT, DEMO_USERS } from './demo-data.js';
 
 export interface DemoLogin {
@@ -44,7 +46,7 @@ export async function seedDemo(db: Database, dataDir: string, now = new Date()):
   const password = existing?.password ?? randomBytes(9).toString('base64url');
   const passwordHash = await bcrypt.hash(password, 10);
 
-  await syncShippedLibrary(db);
+  await syncLibrary(enginePorts(db));
   // Track from the first of this month, so the demo opens on this month's work, not a backlog.
   const trackingStart = `${todayIn('Asia/Kolkata', now).slice(0, 8)}01`;
   const { tenantId, tenantCreated } = await db.withSystem(async (trx) => {
@@ -90,10 +92,11 @@ export async function seedDemo(db: Database, dataDir: string, now = new Date()):
       audit.push({ actor: SEED_ACTOR, action: 'role.granted', objectType: 'user', objectId: userId, after: { role: u.role, scope: 'tenant' } });
     }
     await appendAudit(tx, audit);
-    for (const entity of entities) await assignApplicableMasters(tx, entity.id, SEED_ACTOR_WITH_ROLES);
+    const unit = await createEngineUnit(tx);
+    for (const entity of entities) await assignApplicableMasters(unit, SEED_ACTOR_WITH_ROLES, { entityId: entity.id });
     return audit.length > 0;
   });
-  if (created) await generateForTenant(db, tenantId, undefined, now);
+  if (created) await tenantWork(db).inTenant(tenantId, (unit) => generateInstances(unit, generationActor, {}, now));
 
   let login = existing;
   if (created && !existing) {

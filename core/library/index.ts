@@ -23,4 +23,7 @@ const codes = libraryMasters.map((m) => m.code);
 const duplicate = codes.find((code, i) => codes.indexOf(code) !== i);
 if (duplicate) throw new Error(`Duplicate library code ${duplicate}`);
 
+/** The library as it ships with this release, for a sync. */
+export const shippedLibrary = { masters: libraryMasters, extensions: libraryExtensionList };
+
 export const libraryMaster = (code: string): Master | undefined => libraryMasters.find((m) => m.code === code);

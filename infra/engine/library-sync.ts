@@ -1,20 +1,17 @@
 import type { Extension, Master } from '../../core/engine/master.js';
+import type { LibraryStore, LibrarySyncResult } from '../../core/ports/index.js';
 import type { Database } from '../db/database.js';
 import { toMasterRow } from '../stores/masters.js';
 
-export interface SyncResult {
-  masters: { inserted: string[]; updated: string[]; unchanged: number };
-  extensions: { inserted: number; updated: number; unchanged: number };
-  /** Masters whose rules or extensions changed: their open instances need new dates. */
-  changedMasterIds: string[];
-}
+/** The shared statutory library (rows without a tenant) in PostgreSQL. */
+export const libraryStore = (db: Database): LibraryStore => ({ sync: (masters, extensions) => upsertLibrary(db, masters, extensions) });
 
 /**
  * Upserts the shared statutory library by code: new codes are inserted, changed ones updated
  * with library_version + 1, identical ones left alone. Library extensions are upserted by
  * code and period. One statement each.
  */
-export async function syncLibrary(db: Database, masters: Master[], extensions: Extension[]): Promise<SyncResult> {
+async function upsertLibrary(db: Database, masters: Master[], extensions: Extension[]): Promise<LibrarySyncResult> {
   return db.withSystem(async (trx) => {
     const rows = masters.map((m) => ({ tenant_id: null, ...toMasterRow(m) }));
     const compared = ['name', 'category', 'law', 'section', 'authority', 'frequency', 'rule_versions', 'holiday_policy', 'applicability', 'description', 'sources'];

@@ -1,4 +1,5 @@
 import { NotFoundError } from '../../core/errors.js';
+import type { TenantDirectory } from '../../core/ports/index.js';
 import type { Database } from '../db/database.js';
 
 export async function tenantIdBySlug(db: Database, slug: string): Promise<string> {
@@ -11,3 +12,5 @@ export async function tenantIdBySlug(db: Database, slug: string): Promise<string
 export async function activeTenants(db: Database): Promise<{ id: string; timezone: string }[]> {
   return db.withSystem((trx) => trx('tenants').where({ is_active: true }).orderBy('slug').select('id', 'timezone'));
 }
+
+export const tenantDirectory = (db: Database): TenantDirectory => ({ active: () => activeTenants(db) });

@@ -1,4 +1,4 @@
-import { generateForTenant, syncShippedLibrary } from '../../app/engine-commands.js';
+import { generateForTenant, syncShippedLibrary } from '../support/engine.js';
 import { benchDatabase, printResult, seconds } from './harness.js';
 
 /**

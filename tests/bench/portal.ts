@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import bcrypt from 'bcryptjs';
-import { syncShippedLibrary } from '../../app/engine-commands.js';
+import { syncShippedLibrary } from '../support/engine.js';
 import { createHttpApp, listen } from '../../app/http/server.js';
 import { createLogger } from '../../infra/logger.js';
 import { localStorage } from '../../infra/storage/local-storage.js';

@@ -3,7 +3,7 @@ import { createRateLimiter } from '../../infra/cache/redis.js';
 import { createLogger } from '../../infra/logger.js';
 import { runDispatcher } from '../../infra/outbox/dispatcher.js';
 import { DEFAULT_RETRY } from '../../core/notifications/retry.js';
-import { syncShippedLibrary } from '../../app/engine-commands.js';
+import { syncShippedLibrary } from '../support/engine.js';
 import { benchDatabase, printResult, seconds, seedOpenInstances } from './harness.js';
 
 /**

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { generateForTenant, syncShippedLibrary } from '../../app/engine-commands.js';
+import { generateForTenant, syncShippedLibrary } from '../support/engine.js';
 import { runAsUser } from '../../infra/stores/run-as-user.js';
 import { systemActor } from '../../core/engine/access.js';
 import { ragOf } from '../../core/engine/rag.js';
-import { applyExtension, previewExtension } from '../../infra/engine/extensions.js';
-import { recomputeOpenInstances } from '../../infra/engine/recompute.js';
+import { applyExtension, previewExtension } from '../../core/use-cases/apply-extension.js';
+import { redateOpenItems } from '../../core/use-cases/redate-open-items.js';
+import { createEngineUnit } from '../../infra/stores/engine-unit.js';
 import { statusSummary } from '../../infra/engine/status-summary.js';
 import { verifyAuditChain } from '../../infra/audit/audit-store.js';
 import { libraryExtensionList, libraryMasters } from '../../core/library/index.js';
@@ -100,7 +101,7 @@ describe('holidays', () => {
       { tenant_id: demo.tenantId, holiday_date: '2026-12-07', state: 'MH', name: 'State holiday' },
       { tenant_id: demo.tenantId, holiday_date: '2026-12-11', state: 'MH', name: 'Second state holiday' },
     ]));
-    const moved = await t.db.withTenant(demo.tenantId, (tx) => recomputeOpenInstances(tx, {}, actor));
+    const moved = await t.db.withTenant(demo.tenantId, async (tx) => redateOpenItems(await createEngineUnit(tx), actor, {}));
     const tds = moved.filter((m) => m.periodKey === '2026-11' && m.oldDueDate === '2026-12-07');
     expect(tds.map((m) => m.newDueDate)).toEqual(['2026-12-08', '2026-12-08']); // Manufacturing and Advisors (MH), not Software (KA)
     expect((await periodsOf(demo.entities.software, 'TDS_DEPOSIT')).find((r) => r.period_key === '2026-11')!.due_date).toBe('2026-12-07');
@@ -122,12 +123,12 @@ describe('extensions', () => {
     await runAsUser(t.db, demo.tenantId, demo.users.approver, (u, a) => approveEvidence(u, a, { instanceId: done, evidenceId: evidence.id }, DEMO_NOW));
 
     const input = { code: 'GSTR3B_MONTHLY', periodKey: '2026-11', extendedDueDate: '2026-12-27', reference: 'Notification 99/2026-Central Tax' };
-    const preview = await t.db.withTenant(demo.tenantId, (tx) => previewExtension(tx, input, actor));
+    const preview = await t.db.withTenant(demo.tenantId, async (tx) => previewExtension(await createEngineUnit(tx), actor, input, DEMO_NOW));
     expect(preview.map((m) => [m.instanceId, m.oldDueDate, m.newDueDate])).toEqual([[open, '2026-12-20', '2026-12-27']]);
     const unchanged = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('due_date_overrides').where({ tenant_id: demo.tenantId }).count({ n: '*' }));
     expect(Number(unchanged[0]!.n)).toBe(0);
 
-    const moved = await t.db.withTenant(demo.tenantId, (tx) => applyExtension(tx, input, actor));
+    const moved = await t.db.withTenant(demo.tenantId, async (tx) => applyExtension(await createEngineUnit(tx), actor, input, DEMO_NOW));
     expect(moved.map((m) => m.instanceId)).toEqual([open]);
     const rows = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('compliance_instances').whereIn('id', [done, open]).select('id', 'statutory_due_date', 'extended_due_date', 'extension_reference', 'due_date'));
     expect(rows.find((r) => r.id === open)).toMatchObject({ statutory_due_date: '2026-12-20', extended_due_date: '2026-12-27', extension_reference: 'Notification 99/2026-Central Tax', due_date: '2026-12-27' });
@@ -141,11 +142,11 @@ describe('extensions', () => {
   });
 
   it('explains an unknown code or period and a date that does not exist', async () => {
-    await expect(t.db.withTenant(demo.tenantId, (tx) => applyExtension(tx, { code: 'NOPE', periodKey: '2026-11', extendedDueDate: '2026-12-27', reference: 'Notif 1' }, actor)))
+    await expect(t.db.withTenant(demo.tenantId, async (tx) => applyExtension(await createEngineUnit(tx), actor, { code: 'NOPE', periodKey: '2026-11', extendedDueDate: '2026-12-27', reference: 'Notif 1' }, DEMO_NOW)))
       .rejects.toThrow('No obligation with code NOPE');
-    await expect(t.db.withTenant(demo.tenantId, (tx) => applyExtension(tx, { code: 'GSTR3B_MONTHLY', periodKey: '2031-01', extendedDueDate: '2031-02-27', reference: 'Notif 1' }, actor)))
+    await expect(t.db.withTenant(demo.tenantId, async (tx) => applyExtension(await createEngineUnit(tx), actor, { code: 'GSTR3B_MONTHLY', periodKey: '2031-01', extendedDueDate: '2031-02-27', reference: 'Notif 1' }, DEMO_NOW)))
       .rejects.toThrow(/No GSTR3B_MONTHLY item for period 2031-01/);
-    await expect(t.db.withTenant(demo.tenantId, (tx) => applyExtension(tx, { code: 'GSTR3B_MONTHLY', periodKey: '2026-11', extendedDueDate: '2026-02-30', reference: 'Notif 1' }, actor)))
+    await expect(t.db.withTenant(demo.tenantId, async (tx) => applyExtension(await createEngineUnit(tx), actor, { code: 'GSTR3B_MONTHLY', periodKey: '2026-11', extendedDueDate: '2026-02-30', reference: 'Notif 1' }, DEMO_NOW)))
       .rejects.toThrow('2026-02-30 is not a real date: use YYYY-MM-DD.');
   });
 

@@ -2,10 +2,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import bcrypt from 'bcryptjs';
-import { generateForTenant } from '../../app/engine-commands.js';
+import { generateForTenant } from '../support/engine.js';
 import { systemActor } from '../../core/engine/access.js';
 import { appendAudit } from '../../infra/audit/audit-store.js';
-import { assignApplicableMasters } from '../../infra/engine/assignments.js';
+import { assignApplicableMasters } from '../../core/use-cases/assign-applicable-masters.js';
+import { createEngineUnit } from '../../infra/stores/engine-unit.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { DEMO_NOW, seedDemoForTest, type DemoIds } from '../support/demo.js';
 import { setPassword, startPortalServer, TEST_PASSWORD, type PortalClient, type PortalServer } from '../support/portal.js';
@@ -157,7 +158,7 @@ beforeAll(async () => {
       frequency: 'monthly', rule_versions: JSON.stringify([{ effectiveFrom: '2000-01-01', rule: { kind: 'after_period_end', months: 0, day: 28 } }]),
     }).returning('id');
     await trx('due_date_overrides').insert({ tenant_id: bTenant, master_id: master.id, period_key: '2026-11', extended_due_date: '2026-12-31', reference: 'Bravo board note' });
-    await assignApplicableMasters(tx, bEntity, systemActor('test', 'Test setup'));
+    await assignApplicableMasters(await createEngineUnit(tx), systemActor('test', 'Test setup'), { entityId: bEntity });
   });
   await generateForTenant(t.db, bTenant, undefined, DEMO_NOW);
   bInstance = (await sql<{ id: string }>('SELECT id FROM compliance_instances WHERE tenant_id = $1 ORDER BY due_date, id LIMIT 1', [bTenant]))[0]!.id;

@@ -1,8 +1,11 @@
 import { systemActor } from '../../../core/engine/access.js';
-import { applicableMasters, assignApplicableMasters } from '../../../infra/engine/assignments.js';
-import { applyExtension, previewExtension } from '../../../infra/engine/extensions.js';
+import { applicableMasters } from '../../../core/use-cases/applicable-masters.js';
+import { applyExtension, previewExtension } from '../../../core/use-cases/apply-extension.js';
+import { assignApplicableMasters } from '../../../core/use-cases/assign-applicable-masters.js';
+import { generateInstances, generationActor } from '../../../core/use-cases/generate-instances.js';
+import { syncLibrary } from '../../../core/use-cases/sync-library.js';
+import { enginePorts, tenantWork } from '../../../infra/stores/engine-unit.js';
 import { tenantIdBySlug } from '../../../infra/stores/tenants.js';
-import { generateForTenant, syncShippedLibrary } from '../../engine-commands.js';
 import { getStatusSummary } from '../../../infra/engine/cached-status.js';
 import { dateOption, entityIdByName, optionalString, requireString, type Command } from '../command.js';
 
@@ -16,7 +19,7 @@ export const engineCommands: Command[] = [
     options: {},
     async run({ runtime, io }) {
       const { db } = await runtime();
-      const r = await syncShippedLibrary(db);
+      const r = await syncLibrary(enginePorts(db));
       io.out(`Masters: ${r.masters.inserted.length} added, ${r.masters.updated.length} updated, ${r.masters.unchanged} unchanged.`);
       io.out(`Extensions: ${r.extensions.inserted} added, ${r.extensions.updated} updated, ${r.extensions.unchanged} unchanged.`);
       if (r.masters.updated.length > 0) io.out(`Updated: ${r.masters.updated.join(', ')}`);
@@ -33,11 +36,12 @@ export const engineCommands: Command[] = [
       const { db } = await runtime();
       const tenantId = await tenantIdBySlug(db, requireString(values, 'tenant'));
       const entityId = await entityIdByName(db, tenantId, requireString(values, 'entity'));
-      const list = await db.withTenant(tenantId, (tx) => applicableMasters(tx, entityId));
+      const work = tenantWork(db);
+      const list = await work.inTenant(tenantId, (unit) => applicableMasters(unit, { entityId }));
       for (const a of list.filter((x) => x.applies)) io.out(`${a.assigned ? 'assigned ' : 'applies  '} ${a.code.padEnd(20)} ${a.reason}`);
       io.out(`${list.filter((x) => !x.applies).length} other obligations do not apply.`);
       if (values['dry-run']) return 0;
-      const added = await db.withTenant(tenantId, (tx) => assignApplicableMasters(tx, entityId, cliActor));
+      const added = await work.inTenant(tenantId, (unit) => assignApplicableMasters(unit, cliActor, { entityId }));
       io.out(`Assigned ${added.length} obligation(s).`);
       return 0;
     },
@@ -50,7 +54,8 @@ export const engineCommands: Command[] = [
     async run({ runtime, io }, values) {
       const { db, clock } = await runtime();
       const tenantId = await tenantIdBySlug(db, requireString(values, 'tenant'));
-      const r = await generateForTenant(db, tenantId, dateOption(values, 'as-of'), clock.now());
+      const asOf = dateOption(values, 'as-of');
+      const r = await tenantWork(db).inTenant(tenantId, (unit) => generateInstances(unit, generationActor, { asOf }, clock.now()));
       io.out(`Created ${r.created} instance(s) from ${r.scheduleRows} schedule rows (periods ${r.window.periodsFrom} to ${r.window.periodsTo}, due from ${r.window.dueFrom}).`);
       return 0;
     },
@@ -87,15 +92,14 @@ export const engineCommands: Command[] = [
       reference: { type: 'string' }, preview: { type: 'boolean' },
     },
     async run({ runtime, io }, values) {
-      const { db } = await runtime();
+      const { db, clock } = await runtime();
       const tenantId = await tenantIdBySlug(db, requireString(values, 'tenant'));
       const input = {
         code: requireString(values, 'code').toUpperCase(), periodKey: requireString(values, 'period'),
         extendedDueDate: dateOption(values, 'date', true), reference: requireString(values, 'reference'),
       };
-      const moved = values.preview
-        ? await db.withTenant(tenantId, (tx) => previewExtension(tx, input, cliActor))
-        : await db.withTenant(tenantId, (tx) => applyExtension(tx, input, cliActor));
+      const moved = await tenantWork(db).inTenant(tenantId, (unit) =>
+        (values.preview ? previewExtension : applyExtension)(unit, cliActor, input, clock.now()));
       io.out(`${values.preview ? 'Would move' : 'Moved'} ${moved.length} open instance(s) of ${input.code} ${input.periodKey}:`);
       for (const m of moved) io.out(`  ${m.instanceId}  ${m.oldDueDate} -> ${m.newDueDate}  (statutory ${m.statutoryDueDate})`);
       return 0;

@@ -1,0 +1,72 @@
+import { OPEN_STATUSES } from '../../core/engine/status.js';
+import type { DateChange, ItemDating } from '../../core/ports/index.js';
+import type { TenantTx } from '../db/database.js';
+import { SCHEDULE_MATCHES_ENTITY, scheduleRelation } from './schedule-sql.js';
+import { tenantSchedule } from './schedule-inputs.js';
+
+/**
+ * Generation and re-dating in PostgreSQL: the pure schedule (masters × periods) travels as one
+ * relation and meets the tenant's assignments or open items in one statement.
+ */
+export function itemDating(tx: TenantTx): ItemDating {
+  const { trx, tenantId } = tx;
+  return {
+    async generationSettings() {
+      const tenant = await trx('tenants').where({ id: tenantId }).first('generation_horizon_months', 'tracking_start_date');
+      return { horizonMonths: tenant.generation_horizon_months, trackingStartDate: tenant.tracking_start_date };
+    },
+
+    async generate(window) {
+      const masterIds: string[] = await trx('assignments').where({ tenant_id: tenantId, is_active: true }).distinct().pluck('master_id');
+      const schedule = await tenantSchedule(tx, masterIds, window);
+      if (schedule.length === 0) return { created: 0, scheduleRows: 0 };
+      const result = await trx.raw(
+        `INSERT INTO compliance_instances (tenant_id, entity_id, master_id, period_key, period_start, period_end,
+           statutory_due_date, extended_due_date, extension_reference, working_due_date, owner_user_id, approver_user_id, slack_channel_id)
+         SELECT a.tenant_id, a.entity_id, a.master_id, s.period_key, s.period_start, s.period_end,
+           s.statutory, s.extended, s.ext_ref, s.working, a.owner_user_id, a.approver_user_id, e.slack_channel_id
+         FROM ? 
+         JOIN assignments a ON a.tenant_id = ? AND a.master_id = s.master_id AND a.is_active
+         JOIN entities e ON e.tenant_id = a.tenant_id AND e.id = a.entity_id AND e.is_active AND ${SCHEDULE_MATCHES_ENTITY}
+         ON CONFLICT (tenant_id, entity_id, master_id, period_key) DO NOTHING`,
+        [scheduleRelation(trx, schedule), tenantId],
+      );
+      return { created: result.rowCount ?? 0, scheduleRows: schedule.length };
+    },
+
+    async redateOpen(scope, mode) {
+      const open = trx('compliance_instances').where({ tenant_id: tenantId }).whereIn('status', OPEN_STATUSES);
+      if (scope.masterIds) open.whereIn('master_id', scope.masterIds);
+      const span = await open.clone().select(trx.raw('min(period_start) AS from_date, max(period_start) AS to_date')).first();
+      const masterIds: string[] = scope.masterIds ?? (await open.clone().distinct().pluck('master_id'));
+      if (!span?.from_date || masterIds.length === 0) return [];
+      const schedule = await tenantSchedule(tx, masterIds, { periodsFrom: span.from_date, periodsTo: span.to_date, dueFrom: '0001-01-01' });
+      if (schedule.length === 0) return [];
+
+      const changes = `
+        SELECT i.id, i.master_id, i.period_key, i.owner_user_id, i.due_date AS old_due_date,
+               s.statutory, s.extended, s.ext_ref, s.working, COALESCE(s.working, s.extended, s.statutory) AS new_due_date
+        FROM compliance_instances i
+        JOIN entities e ON e.tenant_id = i.tenant_id AND e.id = i.entity_id
+        JOIN ? ON s.master_id = i.master_id AND s.period_key = i.period_key AND ${SCHEDULE_MATCHES_ENTITY}
+        WHERE i.tenant_id = ? AND i.status = ANY (?)
+          AND (i.statutory_due_date, i.extended_due_date, i.extension_reference, i.working_due_date)
+              IS DISTINCT FROM (s.statutory, s.extended, s.ext_ref, s.working)`;
+      const bindings = [scheduleRelation(trx, schedule), tenantId, [...OPEN_STATUSES]];
+      const preview = mode === 'preview';
+      const sql = preview
+        ? `${changes} ORDER BY new_due_date`
+        : `WITH c AS (${changes} FOR UPDATE OF i)
+           UPDATE compliance_instances i
+           SET statutory_due_date = c.statutory, extended_due_date = c.extended, extension_reference = c.ext_ref, working_due_date = c.working
+           FROM c WHERE i.tenant_id = ? AND i.id = c.id
+           RETURNING c.*`;
+      const { rows } = await trx.raw(sql, preview ? bindings : [...bindings, tenantId]);
+      return rows.map((r: Record<string, string | null>): DateChange => ({
+        instanceId: r.id!, masterId: r.master_id!, periodKey: r.period_key!, ownerUserId: r.owner_user_id ?? null,
+        oldDueDate: r.old_due_date!, newDueDate: r.new_due_date!, statutoryDueDate: r.statutory!,
+        extendedDueDate: r.extended ?? null, extensionReference: r.ext_ref ?? null,
+      }));
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import type { AuditEntryInput } from '../../core/audit/chain.js';
+import type { GenerationWindow, StoredMaster } from '../../core/engine/schedule.js';
+import type {
+  AssignableEntity, DateChange, EngineUnit, ExtensionRecord, GenerationSettings, NotificationDraft,
+} from '../../core/ports/index.js';
+
+/** What an in-memory tenant holds for the engine's use cases; tests set it up and read it back. */
+export interface EngineState {
+  entities: AssignableEntity[];
+  masters: StoredMaster[];
+  /** Active assignments as `${entityId}|${masterId}` → assignment id. */
+  assignments: Map<string, string>;
+  /** The people assigned with each assignment id. */
+  assignedPeople: Map<string, { ownerUserId: string | null; approverUserId: string | null }>;
+  /** Default people per `${role}|${entityId}`. */
+  defaults: Map<string, string>;
+  /** Items as `${masterId}|${periodKey}`. */
+  items: Set<string>;
+  /** The tenant's extensions; those applied_at null are pending (recorded outside the product's Apply). */
+  extensions: (Omit<ExtensionRecord, 'appliedAt'> & { appliedAt: Date | null })[];
+  generation: GenerationSettings;
+  /** What the next generation creates, and the windows asked for. */
+  generates: { created: number; scheduleRows: number };
+  windows: GenerationWindow[];
+  /** Open items whose dates differ from the rules, by master; re-dating clears them. */
+  stale: DateChange[];
+  redated: { masterIds?: string[] }[];
+  audit: AuditEntryInput[];
+  outbox: NotificationDraft[];
+}
+
+export function engineState(partial: Partial<EngineState> = {}): EngineState {
+  return {
+    entities: [], masters: [], assignments: new Map(), assignedPeople: new Map(), defaults: new Map(), items: new Set(), extensions: [],
+    generation: { horizonMonths: 3, trackingStartDate: null }, generates: { created: 0, scheduleRows: 0 }, windows: [],
+    stale: [], redated: [], audit: [], outbox: [],
+    ...partial,
+  };
+}
+
+const copy = (state: EngineState): EngineState => ({
+  ...state,
+  entities: [...state.entities], masters: [...state.masters], assignments: new Map(state.assignments), assignedPeople: new Map(state.assignedPeople),
+  defaults: new Map(state.defaults), items: new Set(state.items), extensions: [...state.extensions], windows: [...state.windows],
+  stale: [...state.stale], redated: [...state.redated], audit: [...state.audit], outbox: [...state.outbox],
+});
+
+let nextId = 1;
+
+/** An EngineUnit over plain memory: no database, so the use cases' rules are tested in milliseconds. */
+export function inMemoryEngineUnit(state: EngineState, tenant = { tenantId: 'tenant-1', timezone: 'Asia/Kolkata' }): EngineUnit {
+  const inScope = (scope: { masterIds?: string[] }) => (c: DateChange) => !scope.masterIds || scope.masterIds.includes(c.masterId);
+  return {
+    ...tenant,
+    audit: { append: async (entries) => void state.audit.push(...entries) },
+    outbox: { enqueue: async (drafts) => void state.outbox.push(...drafts) },
+    dating: {
+      generationSettings: async () => state.generation,
+      async generate(window) {
+        state.windows.push(window);
+        return state.generates;
+      },
+      async redateOpen(scope, mode) {
+        const moved = state.stale.filter(inScope(scope));
+        if (mode === 'apply') {
+          state.redated.push(scope);
+          state.stale = state.stale.filter((c) => !inScope(scope)(c));
+        }
+        return moved;
+      },
+    },
+    assignments: {
+      entity: async (id) => state.entities.find((e) => e.id === id),
+      visibleMasters: async () => state.masters,
+      assignedMasterIds: async (entityId) => [...state.assignments.keys()].filter((k) => k.startsWith(`${entityId}|`)).map((k) => k.split('|')[1]!),
+      defaultPerson: async (role, entityId) => state.defaults.get(`${role}|${entityId}`) ?? null,
+      async assign(entityId, masters, people) {
+        return masters.map(({ masterId }) => {
+          const id = state.assignments.get(`${entityId}|${masterId}`) ?? `assignment-${nextId++}`;
+          state.assignments.set(`${entityId}|${masterId}`, id);
+          state.assignedPeople.set(id, people);
+          return { id, masterId };
+        });
+      },
+    },
+    extensions: {
+      masterIdByCode: async (code) => state.masters.find((m) => m.code === code)?.id,
+      hasItem: async (masterId, periodKey) => state.items.has(`${masterId}|${periodKey}`),
+      async record(extension) {
+        state.extensions = [...state.extensions.filter((e) => e.masterId !== extension.masterId || e.periodKey !== extension.periodKey), extension];
+      },
+      pendingMasterIds: async () => [...new Set(state.extensions.filter((e) => e.appliedAt === null).map((e) => e.masterId))],
+      async markPendingApplied(at) {
+        state.extensions = state.extensions.map((e) => (e.appliedAt === null ? { ...e, appliedAt: at } : e));
+      },
+    },
+    async rehearse(work) {
+      const saved = copy(state);
+      try {
+        return await work(this);
+      } finally {
+        Object.assign(state, saved);
+      }
+    },
+  };
+}
