@@ -1,6 +1,7 @@
 import type { ActionContext } from 'adminjs';
 import { formatDate } from '../../core/engine/dates.js';
-import { requeueNotification } from '../../infra/outbox/requeue.js';
+import { retryNotification } from '../../core/use-cases/retry-notification.js';
+import { notificationQueue } from '../../infra/outbox/requeue.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { breakConsequence } from '../../core/audit/chain.js';
 import { verifyAuditChain } from '../../infra/audit/audit-store.js';
@@ -179,7 +180,7 @@ export function retryNotificationAction(db: Database) {
     },
     apply: async (_input, admin, context) => {
       const id = String(recordParams(context).id);
-      const requeued = await inScope(db, admin, (trx, _tenantId, fresh) => requeueNotification(trx, id, actorOf(fresh)));
+      const requeued = await inScope(db, admin, (trx, _tenantId, fresh) => retryNotification({ notifications: notificationQueue(trx) }, actorOf(fresh), { notificationId: id }));
       if (!requeued) throw new ValidationError('Only a failed or dead notification can be retried (it may have been retried already).');
       return 'Queued again: it will be sent within seconds.';
     },

@@ -12,3 +12,4 @@ export * from './extension-store.js';
 export * from './item-dating.js';
 export * from './library-store.js';
 export * from './tenant-directory.js';
+export * from './notification-queue.js';

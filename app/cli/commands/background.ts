@@ -1,5 +1,6 @@
 import { systemActor } from '../../../core/engine/access.js';
-import { requeueNotification } from '../../../infra/outbox/requeue.js';
+import { retryNotification } from '../../../core/use-cases/retry-notification.js';
+import { platformNotificationQueue } from '../../../infra/outbox/requeue.js';
 import { hostname } from 'node:os';
 import { sweepReminders } from '../../../infra/engine/reminder-sweep.js';
 import { tenantIdBySlug } from '../../../infra/stores/tenants.js';
@@ -73,7 +74,7 @@ export const backgroundCommands: Command[] = [
       const id = positionals[0]!;
       if (!/^[0-9a-f-]{36}$/i.test(id)) throw new UsageError(`${id} is not a notification id (see: npm run cli -- outbox list --status dead)`);
       const { db } = await runtime();
-      const requeued = await db.withSystem((trx) => requeueNotification(trx, id, systemActor('cli', 'Command line')));
+      const requeued = await retryNotification({ notifications: platformNotificationQueue(db) }, systemActor('cli', 'Command line'), { notificationId: id });
       if (!requeued) {
         io.err(`No failed or dead notification ${id}. Only failed or dead ones can be retried (see: npm run cli -- outbox list).`);
         return 1;
