@@ -1,0 +1,216 @@
+import { randomBytes } from 'node:crypto';
+import type { AuditEntryInput } from '../../core/audit/chain.js';
+import type { Role } from '../../core/engine/access.js';
+import type { InstanceStatus } from '../../core/engine/status.js';
+import type { EvidenceChannel, ReviewStatus } from '../../core/ports/index.js';
+import type { Database } from '../../infra/db/database.js';
+import { buildInDatabase } from './build-in-database.js';
+
+/**
+ * Object mothers for test data: `aTenant('bravo').withEntity(...).withPerson(...).withItem(...)`
+ * describes a tenant; `.build(db)` writes it to a test database in one place (plain inserts, the
+ * way the product's own rows look), and the in-memory store (tests/fakes) seeds the same plan.
+ * Rows refer to each other by the keys given here, or by the id of a row that already exists.
+ */
+
+/** A key given to this builder, or the id of an existing row. */
+export type Ref = string;
+
+export interface EntitySpec {
+  name?: string;
+  legalName?: string;
+  type?: 'company' | 'opc' | 'llp' | 'partnership' | 'proprietorship' | 'trust' | 'branch';
+  pan?: string;
+  gstins?: string[];
+  state?: string;
+  gstMode?: 'monthly' | 'qrmp' | 'composition' | 'none';
+  profile?: Record<string, unknown>;
+}
+
+/** A role tenant-wide, or for one entity. */
+export type RoleSpec = Role | { role: Role; entity: Ref };
+
+export interface PersonSpec {
+  email?: string;
+  name?: string;
+  roles?: RoleSpec[];
+  passwordHash?: string;
+  slackUserId?: string;
+  active?: boolean;
+}
+
+export interface MasterSpec {
+  code: string;
+  name?: string;
+  frequency?: 'monthly' | 'quarterly' | 'half_yearly' | 'annual' | 'fy_instalments' | 'event' | 'one_off';
+  /** The due-date rule as data, effective from 2000. */
+  rule?: Record<string, unknown>;
+}
+
+export interface ItemSpec {
+  entity: Ref;
+  master: Ref;
+  /** A month (YYYY-MM) gives the period's first and last day; other keys need them given. */
+  periodKey: string;
+  periodStart?: string;
+  periodEnd?: string;
+  dueDate: string;
+  status?: InstanceStatus;
+  owner?: Ref | null;
+  approver?: Ref | null;
+}
+
+export interface EvidenceSpec {
+  item: Ref;
+  version?: number;
+  fileName?: string;
+  contentType?: string;
+  sizeBytes?: number;
+  sha256?: string;
+  storageKey?: string;
+  uploadedBy: Ref;
+  channel?: EvidenceChannel;
+  reviewStatus?: ReviewStatus;
+  /** Writes the upload's audit entry, as submitEvidence does (downloads and verify compare with it). */
+  recordedUpload?: boolean;
+}
+
+export interface NotificationSpec {
+  to: Ref;
+  item?: Ref;
+  kind?: string;
+  dedupKey: string;
+  channel?: 'email' | 'slack' | 'teams';
+  status?: 'pending' | 'sent' | 'failed' | 'dead';
+  attempts?: number;
+  lastError?: string;
+}
+
+export interface TenantPlan {
+  /** Set when the rows go into a tenant that exists already (e.g. the demo tenant). */
+  existingTenantId?: string;
+  tenant: { slug: string; name: string; timezone?: string; trackingStartDate?: string };
+  entities: [string, EntitySpec][];
+  entityEvents: { entity: Ref; fiscalYear: string; date: string }[];
+  people: [string, PersonSpec][];
+  masters: [string, MasterSpec][];
+  assignments: { entity: Ref; master: Ref; owner?: Ref }[];
+  holidays: [string, { date: string; name: string; state?: string }][];
+  overrides: [string, { master: Ref; periodKey: string; extendedDueDate: string; reference: string }][];
+  items: [string, ItemSpec][];
+  evidence: [string, EvidenceSpec][];
+  notifications: [string, NotificationSpec][];
+  slackInstallations: { teamId: string }[];
+  teamsConversations: { conversationId: string }[];
+  auditEntries: AuditEntryInput[];
+}
+
+/** What was built: the tenant's id and the id behind every key. */
+export interface BuiltTenant {
+  tenantId: string;
+  id(key: string): string;
+}
+
+export const sha256Hex = () => randomBytes(32).toString('hex');
+
+export class TenantBuilder {
+  private readonly keys = new Set<string>();
+
+  constructor(readonly plan: TenantPlan) {}
+
+  private add<T>(list: [string, T][], key: string, spec: T): this {
+    if (this.keys.has(key)) throw new Error(`The key "${key}" is used twice in this tenant: give each row its own key.`);
+    this.keys.add(key);
+    list.push([key, spec]);
+    return this;
+  }
+
+  named(name: string): this {
+    this.plan.tenant.name = name;
+    return this;
+  }
+
+  /** Items due before this day are not generated (tenants.tracking_start_date). */
+  trackingFrom(day: string): this {
+    this.plan.tenant.trackingStartDate = day;
+    return this;
+  }
+
+  inTimezone(timezone: string): this {
+    this.plan.tenant.timezone = timezone;
+    return this;
+  }
+
+  withEntity(key: string, spec: EntitySpec = {}): this {
+    return this.add(this.plan.entities, key, spec);
+  }
+
+  withAgm(entity: Ref, fiscalYear: string, date: string): this {
+    this.plan.entityEvents.push({ entity, fiscalYear, date });
+    return this;
+  }
+
+  withPerson(key: string, spec: PersonSpec = {}): this {
+    return this.add(this.plan.people, key, spec);
+  }
+
+  withMaster(key: string, spec: MasterSpec): this {
+    return this.add(this.plan.masters, key, spec);
+  }
+
+  withAssignment(entity: Ref, master: Ref, owner?: Ref): this {
+    this.plan.assignments.push({ entity, master, owner });
+    return this;
+  }
+
+  withHoliday(key: string, spec: { date: string; name: string; state?: string }): this {
+    return this.add(this.plan.holidays, key, spec);
+  }
+
+  withExtension(key: string, spec: { master: Ref; periodKey: string; extendedDueDate: string; reference: string }): this {
+    return this.add(this.plan.overrides, key, spec);
+  }
+
+  withItem(key: string, spec: ItemSpec): this {
+    return this.add(this.plan.items, key, spec);
+  }
+
+  withEvidence(key: string, spec: EvidenceSpec): this {
+    return this.add(this.plan.evidence, key, spec);
+  }
+
+  withNotification(key: string, spec: NotificationSpec): this {
+    return this.add(this.plan.notifications, key, spec);
+  }
+
+  withSlackInstallation(teamId: string): this {
+    this.plan.slackInstallations.push({ teamId });
+    return this;
+  }
+
+  withTeamsConversation(conversationId: string): this {
+    this.plan.teamsConversations.push({ conversationId });
+    return this;
+  }
+
+  /** An entry on the tenant's audit chain, written after every row above. */
+  withAuditEntry(entry: AuditEntryInput): this {
+    this.plan.auditEntries.push(entry);
+    return this;
+  }
+
+  build(db: Database): Promise<BuiltTenant> {
+    return buildInDatabase(db, this.plan);
+  }
+}
+
+const emptyPlan = (tenant: TenantPlan['tenant'], existingTenantId?: string): TenantPlan => ({
+  existingTenantId, tenant, entities: [], entityEvents: [], people: [], masters: [], assignments: [], holidays: [],
+  overrides: [], items: [], evidence: [], notifications: [], slackInstallations: [], teamsConversations: [], auditEntries: [],
+});
+
+/** A new tenant; `slug` also names its people's email domain (`admin@<slug>.example`). */
+export const aTenant = (slug: string) => new TenantBuilder(emptyPlan({ slug, name: `Tenant ${slug}` }));
+
+/** More rows for a tenant that exists already. */
+export const theTenant = (tenantId: string, emailDomain = 'mother') => new TenantBuilder(emptyPlan({ slug: emailDomain, name: '' }, tenantId));
