@@ -8,6 +8,14 @@ import { DEMO_NOW, instanceId, seedDemoForTest, type DemoIds } from '../support/
 import { createTenantWithEverything } from '../support/fixtures.js';
 import { sha256Hex } from '../support/fixtures.js';
 
+/*
+ * The use cases on the PostgreSQL store: the same loop as tests/unit/use-cases.test.ts runs on
+ * the in-memory unit of work. The refusals that are rules alone (the auditor's wording, segregation
+ * of duties, a reason too short, roles that may not mark not applicable, reopen or acknowledge)
+ * are asserted there; here what only the database shows: roles loaded from it, nothing written
+ * by a refusal, the evidence trigger, row locks under a race, other tenants' rows.
+ */
+
 let t: TestDatabase;
 let demo: DemoIds;
 
@@ -43,7 +51,6 @@ describe('submit, approve and reject', () => {
 
   it('refuses an upload by someone who may not prepare it', async () => {
     await expect(upload('viewer', id)).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(upload('auditor', id)).rejects.toThrow(/needs the owner or tenant_admin role/);
     const versions = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('evidence').where({ instance_id: id }).pluck('version'));
     expect(versions).toEqual([1]);
   });
@@ -55,15 +62,6 @@ describe('submit, approve and reject', () => {
     await expect(as('approver', (u, a) => approveEvidence(u, a, { instanceId: id, evidenceId: v1.id }, DEMO_NOW))).rejects.toMatchObject({
       code: 'stale_version', message: 'A newer version was uploaded (version 2). Review that one instead.',
     });
-  });
-
-  it('never lets the uploader approve, even holding the approver role', async () => {
-    await t.db.withTenant(demo.tenantId, ({ trx }) => trx('role_assignments').insert({ tenant_id: demo.tenantId, user_id: demo.users.owner, role: 'approver' }));
-    const latest = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('evidence').where({ instance_id: id }).orderBy('version', 'desc').first('id'));
-    await expect(as('owner', (u, a) => approveEvidence(u, a, { instanceId: id, evidenceId: latest.id }, DEMO_NOW))).rejects.toMatchObject({
-      code: 'segregation_of_duties',
-    });
-    await t.db.withTenant(demo.tenantId, ({ trx }) => trx('role_assignments').where({ user_id: demo.users.owner, role: 'approver' }).delete());
   });
 
   it('approves the latest version: late when past the due date, evidence frozen, owner told', async () => {
@@ -88,7 +86,6 @@ describe('submit, approve and reject', () => {
   it('rejects with a reason only; a new upload resubmits', async () => {
     const other = await instanceId(t.db, demo.tenantId, demo.entities.manufacturing, 'PF_ECR', '2026-10');
     const { evidence } = await upload('owner', other);
-    await expect(as('approver', (u, a) => rejectEvidence(u, a, { instanceId: other, evidenceId: evidence.id, reason: 'no' }, DEMO_NOW))).rejects.toMatchObject({ code: 'reason_required' });
     await as('approver', (u, a) => rejectEvidence(u, a, { instanceId: other, evidenceId: evidence.id, reason: 'Challan is for September, not October' }, DEMO_NOW));
     expect(await instance(other)).toMatchObject({ status: 'rejected', status_reason: 'Challan is for September, not October' });
     expect((await notifications(other)).map((n) => [n.kind, n.recipient_user_id])).toContainEqual(['rejected', demo.users.owner]);
@@ -98,20 +95,17 @@ describe('submit, approve and reject', () => {
 });
 
 describe('not applicable, reopen, acknowledge', () => {
-  it('lets an approver mark an item not applicable with a reason, and not an owner', async () => {
+  it('lets an approver mark an item not applicable with a reason, and an admin reopen it', async () => {
     const id = await instanceId(t.db, demo.tenantId, demo.entities.advisors, 'TDS_DEPOSIT', '2026-11');
-    await expect(as('owner', (u, a) => markNotApplicable(u, a, { instanceId: id, reason: 'No TDS deducted in November' }, DEMO_NOW))).rejects.toMatchObject({ code: 'forbidden' });
     await as('approver', (u, a) => markNotApplicable(u, a, { instanceId: id, reason: 'No TDS deducted in November' }, DEMO_NOW));
     expect((await instance(id)).status).toBe('not_applicable');
-    await expect(as('approver', (u, a) => reopenInstance(u, a, { instanceId: id, reason: 'A late invoice arrived' }, DEMO_NOW))).rejects.toMatchObject({ code: 'forbidden' });
     await as('admin', (u, a) => reopenInstance(u, a, { instanceId: id, reason: 'A late invoice arrived' }, DEMO_NOW));
     expect((await instance(id)).status).toBe('pending');
     expect(await auditActions(id)).toEqual(['instance.not_applicable', 'instance.reopened']);
   });
 
-  it('lets the CFO acknowledge an escalation once, and not an owner', async () => {
+  it('lets the CFO acknowledge an escalation once', async () => {
     const id = await instanceId(t.db, demo.tenantId, demo.entities.software, 'TDS_DEPOSIT', '2026-10');
-    await expect(as('owner', (u, a) => acknowledgeEscalation(u, a, { instanceId: id }, DEMO_NOW))).rejects.toMatchObject({ code: 'forbidden' });
     expect(await as('cfo', (u, a) => acknowledgeEscalation(u, a, { instanceId: id }, DEMO_NOW))).toEqual({ alreadyAcknowledged: false });
     expect(await as('cfo', (u, a) => acknowledgeEscalation(u, a, { instanceId: id }, DEMO_NOW))).toEqual({ alreadyAcknowledged: true });
     expect((await instance(id)).escalation_acknowledged_by).toBe(demo.users.cfo);
