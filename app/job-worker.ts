@@ -3,6 +3,7 @@ import { threadId, type MessagePort } from 'node:worker_threads';
 import { parseConfig } from '../core/config.js';
 import { createLogger } from '../infra/logger.js';
 import { jobNamed } from '../jobs/schedule.js';
+import { jobContext } from './job-deps.js';
 import { openRuntime } from './runtime.js';
 
 export interface JobWorkerData {
@@ -29,7 +30,7 @@ export async function runJobInWorker(data: JobWorkerData, port: MessagePort | nu
   const runtime = await openRuntime(config, { databaseUrl: data.databaseUrl, clockOffsetMs: data.clockOffsetMs, logger });
   const started = Date.now();
   try {
-    const stats = await job.run({ runtime, worker: `${hostname()}:${process.pid}:${threadId}`, now: runtime.clock.now, shouldStop: () => stopping });
+    const stats = await job.run(jobContext(runtime, { worker: `${hostname()}:${process.pid}:${threadId}`, shouldStop: () => stopping }));
     logger.info({ ms: Date.now() - started, ...stats }, `job ${data.job} finished`);
   } catch (error) {
     logger.error({ err: error, ms: Date.now() - started }, `job ${data.job} failed`);

@@ -1,9 +1,7 @@
-import { runDispatcher } from '../infra/outbox/dispatcher.js';
 import type { Job } from './context.js';
 
 /**
  * Long-running: sends due outbox rows as they appear, pausing briefly when there are none.
  * Several dispatchers (threads or processes) can run at once: each row goes to one of them.
  */
-export const dispatchNotifications: Job = async ({ runtime, shouldStop }) =>
-  runDispatcher(runtime.services.dispatcher, { concurrency: 4, idleMs: 2000, shouldStop });
+export const dispatchNotifications: Job = async ({ dispatch, shouldStop }) => dispatch({ concurrency: 4, idleMs: 2000, shouldStop });

@@ -1,10 +1,12 @@
 import type { AssignmentStore } from './assignment-store.js';
+import type { DigestSource } from './digest-source.js';
 import type { ExtensionStore } from './extension-store.js';
 import type { ItemDating } from './item-dating.js';
+import type { ReminderSource } from './reminder-source.js';
 import type { TenantUnit } from './tenant-unit.js';
 
 /**
- * What the engine's operations (assigning, generating, re-dating, extensions) need from one
+ * What the engine's operations (assigning, generating, re-dating, extensions, reminders, digests) need from one
  * tenant inside one transaction: everything they write commits or rolls back together with
  * their audit entries and outgoing notifications.
  */
@@ -12,6 +14,8 @@ export interface EngineUnit extends Pick<TenantUnit, 'tenantId' | 'timezone' | '
   dating: ItemDating;
   assignments: AssignmentStore;
   extensions: ExtensionStore;
+  reminders: ReminderSource;
+  digests: DigestSource;
   /** Runs `work` and then undoes everything it wrote, returning its result (what a change would do). */
   rehearse<T>(work: (unit: EngineUnit) => Promise<T>): Promise<T>;
 }

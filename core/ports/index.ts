@@ -13,3 +13,5 @@ export * from './item-dating.js';
 export * from './library-store.js';
 export * from './tenant-directory.js';
 export * from './notification-queue.js';
+export * from './reminder-source.js';
+export * from './digest-source.js';

@@ -1,58 +1,55 @@
-import { addDays, todayIn } from '../../core/engine/dates.js';
-import { planReminders, type PlannerInstance } from '../../core/engine/reminders.js';
 import { OPEN_STATUSES } from '../../core/engine/status.js';
-import type { NotificationDraft } from '../../core/ports/index.js';
-import type { TenantTx } from '../db/database.js';
-import { insertNotifications, resolveDrafts, type NotificationRow } from '../outbox/enqueue.js';
+import type { PlannerInstance } from '../../core/engine/reminders.js';
+import type { QueuedReminder, ReminderSource } from '../../core/ports/index.js';
+import { sweepReminders as sweep, type SweepResult } from '../../core/use-cases/sweep-reminders.js';
+import type { Database, TenantTx } from '../db/database.js';
+import { insertNotifications, resolveDrafts } from '../outbox/enqueue.js';
 import { loadTenantSettings } from '../stores/tenant-settings.js';
 
-export interface SweepResult {
-  open: number;
-  planned: number;
-  enqueued: number;
-  /** With dryRun: what would go out, and whether it already went. */
-  preview?: (NotificationRow & { alreadyQueued: boolean })[];
-}
-
-/**
- * One reminder sweep for a tenant: the open items the ladder can concern (due within the
- * reminder window, or overdue), the planner's decisions, and the outbox rows, all set-based.
- */
-export async function sweepReminders(tx: TenantTx, now: Date, options: { dryRun?: boolean } = {}): Promise<SweepResult> {
-  const settings = await loadTenantSettings(tx);
-  const horizon = addDays(todayIn(settings.timezone, now), settings.ladder.daysBefore);
-  const rows: { id: string; entity_id: string; due_date: string; status: PlannerInstance['status']; owner_user_id: string | null; approver_user_id: string | null; acknowledged: boolean }[] =
-    await tx.trx('compliance_instances')
-      .where({ tenant_id: tx.tenantId }).whereIn('status', OPEN_STATUSES).andWhere('due_date', '<=', horizon)
-      .select('id', 'entity_id', 'due_date', 'status', 'owner_user_id', 'approver_user_id', tx.trx.raw('escalation_acknowledged_at IS NOT NULL AS acknowledged'));
-  const entityOf = new Map(rows.map((r) => [r.id, r.entity_id]));
-  const planned = planReminders(
-    rows.map((r) => ({ id: r.id, dueDate: r.due_date, status: r.status, ownerUserId: r.owner_user_id, approverUserId: r.approver_user_id, escalationAcknowledged: r.acknowledged })),
-    settings.ladder,
-    now,
-  );
-  const drafts: NotificationDraft[] = planned.map((p) => ({
-    kind: p.rung, to: p.recipient, instanceId: p.instanceId, entityId: entityOf.get(p.instanceId), dedupKey: p.dedupKey, payload: { day: p.day },
-  }));
-  const resolved = await resolveDrafts(tx, drafts);
-  if (options.dryRun) {
-    const existing = new Set<string>(resolved.length === 0 ? [] : await tx.trx('notifications')
-      .where({ tenant_id: tx.tenantId }).whereIn('dedup_key', resolved.map((r) => r.dedup_key)).pluck('dedup_key'));
-    return { open: rows.length, planned: planned.length, enqueued: 0, preview: resolved.map((r) => ({ ...r, alreadyQueued: existing.has(r.dedup_key) })) };
-  }
-  return { open: rows.length, planned: planned.length, enqueued: await insertNotifications(tx, resolved) };
-}
-
-/** Runs `work` for every tenant, a few at a time: database and planning overlap. */
-export async function forEachTenant<T>(tenantIds: string[], concurrency: number, work: (tenantId: string) => Promise<T>): Promise<T[]> {
-  const results: T[] = new Array(tenantIds.length);
-  let next = 0;
-  const lane = async () => {
-    while (next < tenantIds.length) {
-      const i = next++;
-      results[i] = await work(tenantIds[i]!);
-    }
+/** A tenant's reminder sweep in PostgreSQL: one indexed read of the open items, bulk inserts into the outbox. */
+export function reminderSource(tx: TenantTx): ReminderSource {
+  const { trx, tenantId } = tx;
+  return {
+    ladder: async () => (await loadTenantSettings(tx)).ladder,
+    async openDueBy(day) {
+      const rows: { id: string; entity_id: string; due_date: string; status: PlannerInstance['status']; owner_user_id: string | null; approver_user_id: string | null; acknowledged: boolean }[] =
+        await trx('compliance_instances')
+          .where({ tenant_id: tenantId }).whereIn('status', OPEN_STATUSES).andWhere('due_date', '<=', day)
+          .select('id', 'entity_id', 'due_date', 'status', 'owner_user_id', 'approver_user_id', trx.raw('escalation_acknowledged_at IS NOT NULL AS acknowledged'));
+      return rows.map((r) => ({
+        id: r.id, entityId: r.entity_id, dueDate: r.due_date, status: r.status, ownerUserId: r.owner_user_id, approverUserId: r.approver_user_id, escalationAcknowledged: r.acknowledged,
+      }));
+    },
+    queue: async (drafts) => insertNotifications(tx, await resolveDrafts(tx, drafts)),
+    async preview(drafts) {
+      const resolved = await resolveDrafts(tx, drafts);
+      const existing = new Set<string>(resolved.length === 0 ? [] : await trx('notifications')
+        .where({ tenant_id: tenantId }).whereIn('dedup_key', resolved.map((r) => r.dedup_key)).pluck('dedup_key'));
+      return resolved.map((r) => ({ kind: r.kind, recipientUserId: r.recipient_user_id, instanceId: r.instance_id, alreadyQueued: existing.has(r.dedup_key) }));
+    },
   };
-  await Promise.all(Array.from({ length: Math.min(concurrency, tenantIds.length) }, lane));
-  return results;
+}
+
+/** The sweep use case on the caller's transaction (as the hourly job runs it for each tenant). */
+export const sweepReminders = (tx: TenantTx, now: Date, options: { dryRun?: boolean } = {}): Promise<SweepResult> =>
+  sweep({ reminders: reminderSource(tx) }, options, now);
+
+export interface NamedReminder extends QueuedReminder {
+  recipient?: { name: string; email: string };
+  item?: { code: string; periodKey: string; entityName: string; dueDate: string };
+}
+
+/** A tenant's sweep in its own transaction (the CLI's); a dry run also names each reminder's person and item. */
+export async function sweepTenant(db: Database, tenantId: string, now: Date, options: { dryRun: boolean }): Promise<SweepResult & { named: NamedReminder[] }> {
+  return db.withTenant(tenantId, async (tx) => {
+    const result = await sweepReminders(tx, now, options);
+    if (!result.preview) return { ...result, named: [] };
+    const { trx } = tx;
+    const people = new Map((await trx('users').select('id', 'name', 'email')).map((u: { id: string; name: string; email: string }) => [u.id, { name: u.name, email: u.email }]));
+    const items = new Map((await trx('compliance_instances as i').join('compliance_masters as m', 'm.id', 'i.master_id')
+      .join('entities as e', 'e.id', 'i.entity_id')
+      .whereIn('i.id', result.preview.map((p) => p.instanceId!)).select('i.id', 'm.code', 'i.period_key', 'e.name', 'i.due_date'))
+      .map((i: { id: string; code: string; period_key: string; name: string; due_date: string }) => [i.id, { code: i.code, periodKey: i.period_key, entityName: i.name, dueDate: i.due_date }]));
+    return { ...result, named: result.preview.map((p) => ({ ...p, recipient: people.get(p.recipientUserId), item: items.get(p.instanceId!) })) };
+  });
 }

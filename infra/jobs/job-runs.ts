@@ -75,3 +75,9 @@ export async function inSlot<T extends Record<string, unknown>>(
     clearInterval(heartbeat);
   }
 }
+
+/** The job slots of this database, as the jobs take them. */
+export const jobSlots = (db: Database) => ({
+  inSlot: <T extends Record<string, unknown>>(job: string, slot: string, worker: string, work: () => Promise<T>, options?: { exclusive?: boolean }) =>
+    inSlot(db, job, slot, worker, work, options),
+});

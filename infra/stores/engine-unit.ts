@@ -1,9 +1,11 @@
 import type { EngineUnit, TenantWork } from '../../core/ports/index.js';
 import type { Database, TenantTx } from '../db/database.js';
 import { assignmentStore } from '../engine/assignment-store.js';
+import { digestSource } from '../engine/digest.js';
 import { extensionStore } from '../engine/extension-store.js';
 import { itemDating } from '../engine/item-dating.js';
 import { libraryStore } from '../engine/library-sync.js';
+import { reminderSource } from '../engine/reminder-sweep.js';
 import { createTenantUnit } from './tenant-unit.js';
 import { tenantDirectory } from './tenants.js';
 
@@ -25,6 +27,8 @@ export async function createEngineUnit(tx: TenantTx): Promise<EngineUnit> {
     dating: itemDating(tx),
     assignments: assignmentStore(tx),
     extensions: extensionStore(tx),
+    reminders: reminderSource(tx),
+    digests: digestSource(tx),
     async rehearse(work) {
       // A savepoint, rolled back by leaving it through an error that only this function sees.
       try {

@@ -1,4 +1,5 @@
-import { forEachTenant, sweepReminders } from '../../infra/engine/reminder-sweep.js';
+import { sweepReminders } from '../../infra/engine/reminder-sweep.js';
+import { forEachTenant } from '../../jobs/send-reminders.js';
 import { createRateLimiter } from '../../infra/cache/redis.js';
 import { createLogger } from '../../infra/logger.js';
 import { runDispatcher } from '../../infra/outbox/dispatcher.js';

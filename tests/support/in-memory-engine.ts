@@ -1,8 +1,17 @@
 import type { AuditEntryInput } from '../../core/audit/chain.js';
+import type { IsoDate } from '../../core/engine/dates.js';
+import { DEFAULT_LADDER, type PlannerInstance, type ReminderLadder } from '../../core/engine/reminders.js';
 import type { GenerationWindow, StoredMaster } from '../../core/engine/schedule.js';
 import type {
-  AssignableEntity, DateChange, EngineUnit, ExtensionRecord, GenerationSettings, NotificationDraft,
+  AssignableEntity, DateChange, DigestItem, EngineUnit, EntityRag, ExtensionRecord, GenerationSettings, NotificationDraft,
 } from '../../core/ports/index.js';
+
+/** An item as the digest lists it, with the entity it belongs to and what it is. */
+export interface DigestFixture extends DigestItem {
+  entityId: string;
+  open: boolean;
+  approvedLateAt?: Date;
+}
 
 /** What an in-memory tenant holds for the engine's use cases; tests set it up and read it back. */
 export interface EngineState {
@@ -25,6 +34,15 @@ export interface EngineState {
   /** Open items whose dates differ from the rules, by master; re-dating clears them. */
   stale: DateChange[];
   redated: { masterIds?: string[] }[];
+  ladder: ReminderLadder;
+  /** Open items, as the reminder planner reads them. */
+  open: (PlannerInstance & { entityId: string })[];
+  /** Dedup keys already in the outbox (reminders and digests are queued once per key). */
+  queued: Set<string>;
+  amberWindowDays: number;
+  cfoGrants: { userId: string; entityId: string | null }[];
+  rag: EntityRag[];
+  digestItems: DigestFixture[];
   audit: AuditEntryInput[];
   outbox: NotificationDraft[];
 }
@@ -33,7 +51,8 @@ export function engineState(partial: Partial<EngineState> = {}): EngineState {
   return {
     entities: [], masters: [], assignments: new Map(), assignedPeople: new Map(), defaults: new Map(), items: new Set(), extensions: [],
     generation: { horizonMonths: 3, trackingStartDate: null }, generates: { created: 0, scheduleRows: 0 }, windows: [],
-    stale: [], redated: [], audit: [], outbox: [],
+    stale: [], redated: [], ladder: DEFAULT_LADDER, open: [], queued: new Set(), amberWindowDays: 7, cfoGrants: [], rag: [], digestItems: [],
+    audit: [], outbox: [],
     ...partial,
   };
 }
@@ -42,8 +61,22 @@ const copy = (state: EngineState): EngineState => ({
   ...state,
   entities: [...state.entities], masters: [...state.masters], assignments: new Map(state.assignments), assignedPeople: new Map(state.assignedPeople),
   defaults: new Map(state.defaults), items: new Set(state.items), extensions: [...state.extensions], windows: [...state.windows],
-  stale: [...state.stale], redated: [...state.redated], audit: [...state.audit], outbox: [...state.outbox],
+  stale: [...state.stale], redated: [...state.redated], open: [...state.open], queued: new Set(state.queued),
+  audit: [...state.audit], outbox: [...state.outbox],
 });
+
+/** Queues the drafts whose dedup key is new; returns how many were. */
+function queue(state: EngineState, drafts: NotificationDraft[]): number {
+  const fresh = drafts.filter((d) => !state.queued.has(d.dedupKey));
+  for (const d of fresh) state.queued.add(d.dedupKey);
+  state.outbox.push(...fresh);
+  return fresh.length;
+}
+
+const digestList = (state: EngineState, keep: (i: DigestFixture) => boolean, entityIds?: string[]) =>
+  state.digestItems.filter((i) => keep(i) && (!entityIds || entityIds.includes(i.entityId)))
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate)).slice(0, 15)
+    .map(({ code, periodKey, entityName, dueDate }) => ({ code, periodKey, entityName, dueDate }));
 
 let nextId = 1;
 
@@ -93,6 +126,23 @@ export function inMemoryEngineUnit(state: EngineState, tenant = { tenantId: 'ten
       async markPendingApplied(at) {
         state.extensions = state.extensions.map((e) => (e.appliedAt === null ? { ...e, appliedAt: at } : e));
       },
+    },
+    reminders: {
+      ladder: async () => ({ ...state.ladder, timezone: tenant.timezone }),
+      openDueBy: async (day: IsoDate) => state.open.filter((i) => i.dueDate <= day),
+      queue: async (drafts) => queue(state, drafts),
+      preview: async (drafts) => drafts.map((d) => ({
+        kind: d.kind, recipientUserId: d.to.kind === 'user' ? d.to.userId : `role:${d.to.role}`, instanceId: d.instanceId, alreadyQueued: state.queued.has(d.dedupKey),
+      })),
+    },
+    digests: {
+      settings: async () => ({ timezone: tenant.timezone, amberWindowDays: state.amberWindowDays }),
+      cfoGrants: async () => state.cfoGrants,
+      ragByEntity: async () => state.rag,
+      overdue: async (today, entityIds) => digestList(state, (i) => i.open && i.dueDate < today, entityIds),
+      dueBetween: async (from, to, entityIds) => digestList(state, (i) => i.open && i.dueDate >= from && i.dueDate <= to, entityIds),
+      approvedLateSince: async (since, entityIds) => digestList(state, (i) => Boolean(i.approvedLateAt && i.approvedLateAt >= since), entityIds),
+      queue: async (drafts) => queue(state, drafts),
     },
     async rehearse(work) {
       const saved = copy(state);

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openRuntime, type Runtime } from '../../app/runtime.js';
 import { parseConfig } from '../../core/config.js';
+import { jobContext as runOf } from '../../app/job-deps.js';
 import type { JobContext } from '../../jobs/context.js';
 
 /** The real composition root against a test database (silent logs, email to the log). */
@@ -11,6 +12,6 @@ export async function testRuntime(databaseUrl: string, env: Record<string, strin
   return openRuntime(config, { databaseUrl });
 }
 
-export const jobContext = (runtime: Runtime, now: Date, worker = 'test-worker'): JobContext => ({
-  runtime, worker, now: () => now, shouldStop: () => false,
-});
+/** One run of a job as the scheduler starts it, placed on a fixed moment. */
+export const jobContext = (runtime: Runtime, now: Date, worker = 'test-worker'): JobContext =>
+  runOf(runtime, { worker, shouldStop: () => false, clock: { now: () => now } });

@@ -2,9 +2,10 @@ import { systemActor } from '../../../core/engine/access.js';
 import { retryNotification } from '../../../core/use-cases/retry-notification.js';
 import { platformNotificationQueue } from '../../../infra/outbox/requeue.js';
 import { hostname } from 'node:os';
-import { sweepReminders } from '../../../infra/engine/reminder-sweep.js';
+import { sweepTenant, type NamedReminder } from '../../../infra/engine/reminder-sweep.js';
 import { tenantIdBySlug } from '../../../infra/stores/tenants.js';
 import { jobNamed, schedule } from '../../../jobs/schedule.js';
+import { jobContext } from '../../job-deps.js';
 import { UsageError, optionalString, requireString, timestampOption, type Command } from '../command.js';
 
 const STATUSES = ['pending', 'sent', 'failed', 'dead'];
@@ -20,21 +21,14 @@ export const backgroundCommands: Command[] = [
       const { db, clock } = await runtime();
       const moment = asOf ?? clock.now();
       const tenantId = await tenantIdBySlug(db, requireString(values, 'tenant'));
-      const result = await db.withTenant(tenantId, async (tx) => {
-        const r = await sweepReminders(tx, moment, { dryRun: Boolean(values['dry-run']) });
-        if (!r.preview) return { r, lines: [] as string[] };
-        const users = new Map<string, string>((await tx.trx('users').select('id', 'name', 'email')).map((u: { id: string; name: string; email: string }) => [u.id, `${u.name} <${u.email}>`]));
-        const items = new Map<string, string>((await tx.trx('compliance_instances as i').join('compliance_masters as m', 'm.id', 'i.master_id')
-          .join('entities as e', 'e.id', 'i.entity_id')
-          .whereIn('i.id', r.preview.map((p) => p.instance_id!)).select('i.id', 'm.code', 'i.period_key', 'e.name', 'i.due_date'))
-          .map((i: { id: string; code: string; period_key: string; name: string; due_date: string }) => [i.id, `${i.code} ${i.period_key} (${i.name}, due ${i.due_date})`]));
-        const lines = r.preview
-          .sort((a, b) => a.kind.localeCompare(b.kind) || (items.get(a.instance_id!) ?? '').localeCompare(items.get(b.instance_id!) ?? ''))
-          .map((p) => `  ${p.kind.padEnd(10)} → ${(users.get(p.recipient_user_id) ?? p.recipient_user_id).padEnd(42)} ${items.get(p.instance_id!)}${p.alreadyQueued ? '  [already queued]' : ''}`);
-        return { r, lines };
-      });
-      io.out(`${moment.toISOString()}: ${result.r.open} open item(s) in reach, ${result.r.planned} reminder(s) planned, ${values['dry-run'] ? `${result.lines.length} would be queued (dry run)` : `${result.r.enqueued} newly queued`}.`);
-      for (const line of result.lines) io.out(line);
+      const r = await sweepTenant(db, tenantId, moment, { dryRun: Boolean(values['dry-run']) });
+      const who = (p: NamedReminder) => (p.recipient ? `${p.recipient.name} <${p.recipient.email}>` : p.recipientUserId);
+      const what = (p: NamedReminder) => (p.item ? `${p.item.code} ${p.item.periodKey} (${p.item.entityName}, due ${p.item.dueDate})` : undefined);
+      const lines = r.named
+        .sort((a, b) => a.kind.localeCompare(b.kind) || (what(a) ?? '').localeCompare(what(b) ?? ''))
+        .map((p) => `  ${p.kind.padEnd(10)} → ${who(p).padEnd(42)} ${what(p)}${p.alreadyQueued ? '  [already queued]' : ''}`);
+      io.out(`${moment.toISOString()}: ${r.open} open item(s) in reach, ${r.planned} reminder(s) planned, ${values['dry-run'] ? `${lines.length} would be queued (dry run)` : `${r.enqueued} newly queued`}.`);
+      for (const line of lines) io.out(line);
       return 0;
     },
   },
@@ -92,15 +86,13 @@ export const backgroundCommands: Command[] = [
     async run(ctx, _values, positionals) {
       const job = jobNamed(positionals[0]!);
       if (!job) throw new UsageError(`unknown job ${positionals[0]}`);
+      const run = jobContext(await ctx.runtime(), { worker: `${hostname()}:cli:${process.pid}`, shouldStop: () => false });
       if (job.name === 'dispatch-notifications') {
         // Long-running in the worker; here it sends what is due and returns.
-        const { runDispatcher } = await import('../../../infra/outbox/dispatcher.js');
-        const rt = await ctx.runtime();
-        ctx.io.out(JSON.stringify(await runDispatcher(rt.services.dispatcher, { concurrency: 4, idleMs: 0, shouldStop: () => false, untilEmpty: true })));
+        ctx.io.out(JSON.stringify(await run.dispatch({ concurrency: 4, idleMs: 0, shouldStop: () => false, untilEmpty: true })));
         return 0;
       }
-      const rt = await ctx.runtime();
-      const stats = await job.run({ runtime: rt, worker: `${hostname()}:cli:${process.pid}`, now: rt.clock.now, shouldStop: () => false });
+      const stats = await job.run(run);
       ctx.io.out(JSON.stringify(stats));
       return 0;
     },
