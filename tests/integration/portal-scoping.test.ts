@@ -4,9 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import bcrypt from 'bcryptjs';
 import { generateForTenant } from '../support/engine.js';
 import { systemActor } from '../../core/engine/access.js';
-import { appendAudit } from '../../infra/audit/audit-store.js';
 import { assignApplicableMasters } from '../../core/use-cases/assign-applicable-masters.js';
 import { createEngineUnit } from '../../infra/stores/engine-unit.js';
+import { aTenant, theTenant } from '../mothers/tenant-mother.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { DEMO_NOW, seedDemoForTest, type DemoIds } from '../support/demo.js';
 import { setPassword, startPortalServer, TEST_PASSWORD, type PortalClient, type PortalServer } from '../support/portal.js';
@@ -75,14 +75,6 @@ const aRow: Record<string, string> = {};
 const sql = async <T extends Record<string, unknown> = Record<string, unknown>>(text: string, params: unknown[] = []) => (await t.superuser<T>(text, params)).rows;
 const rowOf = async (table: string, id: string) => (await sql<{ row: Params }>(`SELECT to_jsonb(x) AS row FROM ${table} x WHERE id = $1`, [id]))[0]?.row;
 const auditCount = async (tenantId: string) => (await sql<{ n: number }>('SELECT count(*)::int AS n FROM audit_log WHERE tenant_id = $1', [tenantId]))[0]!.n;
-/** The upload entry submitEvidence writes, for the evidence rows planted here (downloads and Verify chain compare with it). */
-const recordUpload = async (tenantId: string, e: Record<string, unknown>) => {
-  await t.db.withTenant(tenantId, (tx) => appendAudit(tx, {
-    actor: { type: 'user', id: String(e.uploaded_by) }, action: 'evidence.uploaded', objectType: 'evidence', objectId: String(e.id),
-    after: { instanceId: e.instance_id, version: e.version, fileName: e.file_name, sizeBytes: Number(e.size_bytes), sha256: e.sha256, channel: e.channel },
-  }));
-  return String(e.id);
-};
 const todayInKolkata = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Kolkata' }).format(new Date());
 const daysFrom = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
@@ -129,72 +121,48 @@ beforeAll(async () => {
 
   // Tenant B: one entity, an admin, an auditor and an owner (all with passwords), its obligations
   // and items, and a row of its own in every table the portal shows.
-  bTenant = (await sql<{ id: string }>("INSERT INTO tenants (slug, name, tracking_start_date) VALUES ('bravo', 'Bravo Holdings', '2026-11-01') RETURNING id"))[0]!.id;
-  await t.db.withTenant(bTenant, async (tx) => {
-    const { trx } = tx;
-    const [entity] = await trx('entities').insert({
-      tenant_id: bTenant, name: 'Bravo Traders', legal_name: 'Bravo Traders Private Limited', entity_type: 'company', pan: 'AABCB1234C',
-      gstins: ['29AABCB1234C1Z1'], state: 'KA', gst_mode: 'monthly', profile: JSON.stringify({ has_employees: true, pf_registered: true, tds_deductor: true }),
-    }).returning('id');
-    bEntity = entity.id;
-    const users: { id: string; email: string }[] = await trx('users').insert([
-      { tenant_id: bTenant, email: 'admin@bravo.example', name: 'Bina Admin', password_hash: hash },
-      { tenant_id: bTenant, email: 'auditor@bravo.example', name: 'Bala Auditor', password_hash: hash },
-      { tenant_id: bTenant, email: 'owner@bravo.example', name: 'Bhanu Owner', password_hash: hash },
-      { tenant_id: bTenant, email: 'locked@bravo.example', name: 'Lata Locked', password_hash: hash },
-    ]).returning(['id', 'email']);
-    const id = (prefix: string) => users.find((u) => u.email.startsWith(`${prefix}@`))!.id;
-    bAdmin = id('admin');
-    await trx('role_assignments').insert([
-      { tenant_id: bTenant, user_id: bAdmin, role: 'tenant_admin' },
-      { tenant_id: bTenant, user_id: id('auditor'), role: 'auditor' },
-      { tenant_id: bTenant, user_id: id('owner'), role: 'owner' },
-      { tenant_id: bTenant, user_id: id('locked'), role: 'auditor' },
-    ]);
-    await trx('entity_events').insert({ tenant_id: bTenant, entity_id: bEntity, kind: 'agm', fiscal_year: 'FY2025-26', event_date: '2026-09-20' });
-    await trx('holidays').insert({ tenant_id: bTenant, holiday_date: '2026-11-01', name: 'Karnataka Rajyotsava', state: 'KA' });
-    const [master] = await trx('compliance_masters').insert({
-      tenant_id: bTenant, code: 'B_BOARD_PACK', name: 'Bravo board pack', category: 'Other', law: 'Internal', authority: 'Board',
-      frequency: 'monthly', rule_versions: JSON.stringify([{ effectiveFrom: '2000-01-01', rule: { kind: 'after_period_end', months: 0, day: 28 } }]),
-    }).returning('id');
-    await trx('due_date_overrides').insert({ tenant_id: bTenant, master_id: master.id, period_key: '2026-11', extended_due_date: '2026-12-31', reference: 'Bravo board note' });
-    await assignApplicableMasters(await createEngineUnit(tx), systemActor('test', 'Test setup'), { entityId: bEntity });
-  });
+  const bravo = await aTenant('bravo').named('Bravo Holdings').trackingFrom('2026-11-01')
+    .withEntity('traders', {
+      name: 'Bravo Traders', legalName: 'Bravo Traders Private Limited', pan: 'AABCB1234C', gstins: ['29AABCB1234C1Z1'], state: 'KA', gstMode: 'monthly',
+      profile: { has_employees: true, pf_registered: true, tds_deductor: true },
+    })
+    .withPerson('admin', { name: 'Bina Admin', passwordHash: hash, roles: ['tenant_admin'] })
+    .withPerson('auditor', { name: 'Bala Auditor', passwordHash: hash, roles: ['auditor'] })
+    .withPerson('owner', { name: 'Bhanu Owner', passwordHash: hash, roles: ['owner'] })
+    .withPerson('locked', { name: 'Lata Locked', passwordHash: hash, roles: ['auditor'] })
+    .withAgm('traders', 'FY2025-26', '2026-09-20')
+    .withHoliday('rajyotsava', { date: '2026-11-01', name: 'Karnataka Rajyotsava', state: 'KA' })
+    .withMaster('boardPack', { code: 'B_BOARD_PACK', name: 'Bravo board pack', rule: { kind: 'after_period_end', months: 0, day: 28 } })
+    .withExtension('boardNote', { master: 'boardPack', periodKey: '2026-11', extendedDueDate: '2026-12-31', reference: 'Bravo board note' })
+    .build(t.db);
+  [bTenant, bEntity, bAdmin] = [bravo.tenantId, bravo.id('traders'), bravo.id('admin')];
+  await t.db.withTenant(bTenant, async (tx) => assignApplicableMasters(await createEngineUnit(tx), systemActor('test', 'Test setup'), { entityId: bEntity }));
   await generateForTenant(t.db, bTenant, undefined, DEMO_NOW);
   bInstance = (await sql<{ id: string }>('SELECT id FROM compliance_instances WHERE tenant_id = $1 ORDER BY due_date, id LIMIT 1', [bTenant]))[0]!.id;
-  await recordUpload(bTenant, (await sql(
-    `INSERT INTO evidence (tenant_id, instance_id, version, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by, channel)
-     VALUES ($1, $2, 1, 'bravo-challan.pdf', 'application/pdf', 10, $3, $4, $5, 'portal') RETURNING *`,
-    [bTenant, bInstance, randomBytes(32).toString('hex'), `${bTenant}/${bInstance}/1-${randomBytes(8).toString('hex')}`, bAdmin],
-  ))[0]!);
-  await sql("INSERT INTO notifications (tenant_id, channel, kind, recipient_user_id, instance_id, dedup_key) VALUES ($1, 'email', 'reminder', $2, $3, 'test:b')", [bTenant, bAdmin, bInstance]);
+  await theTenant(bTenant)
+    .withEvidence('challan', { item: bInstance, fileName: 'bravo-challan.pdf', sizeBytes: 10, uploadedBy: bAdmin, channel: 'portal', recordedUpload: true })
+    .withNotification('reminder', { to: bAdmin, item: bInstance, dedupKey: 'test:b' })
+    .build(t.db);
 
   // Tenant A: a stored evidence file, a dead notification, an extension, a master and a holiday of its own.
-  const aInstance = (await sql<{ id: string }>('SELECT id FROM compliance_instances WHERE tenant_id = $1 ORDER BY due_date DESC, id LIMIT 1', [demo.tenantId]))[0]!.id;
+  const aItem = (await sql<{ id: string; master_id: string; period_key: string; due: string }>(
+    "SELECT id, master_id, period_key, to_char(statutory_due_date, 'YYYY-MM-DD') AS due FROM compliance_instances WHERE tenant_id = $1 ORDER BY due_date DESC, id LIMIT 1",
+    [demo.tenantId]))[0]!;
+  const aInstance = aItem.id;
   aEvidenceBytes = Buffer.from('%PDF-1.4 challan for tenant A');
   const key = `${demo.tenantId}/${aInstance}/1-${randomBytes(8).toString('hex')}`;
   await portal.runtime.services.storage.put(key, Readable.from([aEvidenceBytes]), 'application/pdf');
-  aEvidence = (await recordUpload(demo.tenantId, (await sql(
-    `INSERT INTO evidence (tenant_id, instance_id, version, file_name, content_type, size_bytes, sha256, storage_key, uploaded_by, channel)
-     VALUES ($1, $2, 1, 'alpha-challan.pdf', 'application/pdf', $3, $4, $5, $6, 'portal') RETURNING *`,
-    [demo.tenantId, aInstance, aEvidenceBytes.length, createHash('sha256').update(aEvidenceBytes).digest('hex'), key, demo.users.owner],
-  ))[0]!));
-  aNotification = (await sql<{ id: string }>(
-    `INSERT INTO notifications (tenant_id, channel, kind, recipient_user_id, instance_id, dedup_key, status, attempts, last_error)
-     VALUES ($1, 'email', 'reminder', $2, $3, 'test:dead', 'dead', 5, 'mailbox full') RETURNING id`,
-    [demo.tenantId, demo.users.owner, aInstance],
-  ))[0]!.id;
-  aOverride = (await sql<{ id: string }>(
-    `INSERT INTO due_date_overrides (tenant_id, master_id, period_key, extended_due_date, reference)
-     SELECT $1, master_id, period_key, statutory_due_date + 10, 'Alpha circular 1' FROM compliance_instances WHERE id = $2 RETURNING id`,
-    [demo.tenantId, aInstance],
-  ))[0]!.id;
-  const aMaster = (await sql<{ id: string }>(
-    `INSERT INTO compliance_masters (tenant_id, code, name, category, law, authority, frequency, rule_versions)
-     VALUES ($1, 'A_BOARD_MINUTES', 'Alpha board minutes', 'Other', 'Internal', 'Board', 'monthly', '[{"effectiveFrom":"2000-01-01","rule":{"kind":"after_period_end","months":0,"day":25}}]') RETURNING id`,
-    [demo.tenantId],
-  ))[0]!.id;
-  const aHoliday = (await sql<{ id: string }>("INSERT INTO holidays (tenant_id, holiday_date, name) VALUES ($1, '2026-12-01', 'Alpha Foundation Day') RETURNING id", [demo.tenantId]))[0]!.id;
+  const alpha = await theTenant(demo.tenantId)
+    .withEvidence('challan', {
+      item: aInstance, fileName: 'alpha-challan.pdf', sizeBytes: aEvidenceBytes.length, sha256: createHash('sha256').update(aEvidenceBytes).digest('hex'),
+      storageKey: key, uploadedBy: demo.users.owner, channel: 'portal', recordedUpload: true,
+    })
+    .withNotification('dead', { to: demo.users.owner, item: aInstance, dedupKey: 'test:dead', status: 'dead', attempts: 5, lastError: 'mailbox full' })
+    .withExtension('circular', { master: aItem.master_id, periodKey: aItem.period_key, extendedDueDate: daysFrom(aItem.due, 10), reference: 'Alpha circular 1' })
+    .withMaster('minutes', { code: 'A_BOARD_MINUTES', name: 'Alpha board minutes', rule: { kind: 'after_period_end', months: 0, day: 25 } })
+    .withHoliday('foundation', { date: '2026-12-01', name: 'Alpha Foundation Day' })
+    .build(t.db);
+  [aEvidence, aNotification, aOverride] = [alpha.id('challan'), alpha.id('dead'), alpha.id('circular')];
 
   const first = async (table: string, where: string, params: unknown[]) => (await sql<{ id: string }>(`SELECT id FROM ${table} WHERE ${where} ORDER BY id LIMIT 1`, params))[0]!.id;
   Object.assign(aRow, {
@@ -203,9 +171,9 @@ beforeAll(async () => {
     entity_events: await first('entity_events', 'tenant_id = $1', [demo.tenantId]),
     users: demo.users.admin,
     role_assignments: await first('role_assignments', 'tenant_id = $1 AND user_id = $2', [demo.tenantId, demo.users.admin]),
-    compliance_masters: aMaster,
+    compliance_masters: alpha.id('minutes'),
     assignments: await first('assignments', 'tenant_id = $1 AND entity_id = $2', [demo.tenantId, demo.entities.manufacturing]),
-    holidays: aHoliday,
+    holidays: alpha.id('foundation'),
     due_date_overrides: aOverride,
     compliance_instances: aInstance,
     evidence: aEvidence,
