@@ -98,6 +98,7 @@ export class InMemoryStore {
     }
     const ids = new Map<string, string>();
     const ref = resolver(ids);
+    const built: BuiltTenant = { tenantId, id: ref };
     const newId = (key: string) => {
       const id = randomUUID();
       ids.set(key, id);
@@ -140,8 +141,8 @@ export class InMemoryStore {
         });
       }
     }
-    this.tables.appendAudit(tenantId, [...uploads, ...plan.auditEntries], this.clock.now());
-    return { tenantId, id: resolver(ids) };
+    this.tables.appendAudit(tenantId, [...uploads, ...plan.auditEntries.map((e) => (typeof e === 'function' ? e(built) : e))], this.clock.now());
+    return built;
   }
 
   /** One transaction of `tenantId`: what `work` writes is kept when it resolves and taken back when it throws. */

@@ -17,6 +17,7 @@ export async function buildInDatabase(db: Database, plan: TenantPlan): Promise<B
   });
   const ids = new Map<string, string>();
   const ref = resolver(ids);
+  const built: BuiltTenant = { tenantId, id: ref };
   const t = { tenant_id: tenantId };
 
   await db.withTenant(tenantId, async (tx) => {
@@ -63,7 +64,7 @@ export async function buildInDatabase(db: Database, plan: TenantPlan): Promise<B
     }));
     await insert('notifications', plan.notifications, (_key, n) => ({
       channel: n.channel ?? 'email', kind: n.kind ?? 'reminder', recipient_user_id: ref(n.to), instance_id: n.item ? ref(n.item) : null,
-      dedup_key: n.dedupKey, status: n.status ?? 'pending', attempts: n.attempts ?? 0, last_error: n.lastError ?? null,
+      dedup_key: typeof n.dedupKey === 'string' ? n.dedupKey : n.dedupKey(built), status: n.status ?? 'pending', attempts: n.attempts ?? 0, last_error: n.lastError ?? null,
     }));
     await insertAll('slack_installations', plan.slackInstallations.map((s) => ({ team_id: s.teamId, bot_token_encrypted: 'ciphertext' })));
     await insertAll('teams_conversations', plan.teamsConversations.map((c) => ({
@@ -74,8 +75,8 @@ export async function buildInDatabase(db: Database, plan: TenantPlan): Promise<B
       actor: { type: 'user', id: ref(spec.uploadedBy) }, action: 'evidence.uploaded', objectType: 'evidence', objectId: ids.get(key)!,
       after: { instanceId: ref(spec.item), version: e.version, fileName: e.fileName, sizeBytes: e.sizeBytes, sha256: e.sha256, channel: e.channel },
     }));
-    await appendAudit(tx, [...uploads, ...plan.auditEntries]);
+    await appendAudit(tx, [...uploads, ...plan.auditEntries.map((e) => (typeof e === 'function' ? e(built) : e))]);
   });
 
-  return { tenantId, id: resolver(ids) };
+  return built;
 }

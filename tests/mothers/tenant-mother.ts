@@ -79,7 +79,8 @@ export interface NotificationSpec {
   to: Ref;
   item?: Ref;
   kind?: string;
-  dedupKey: string;
+  /** Given as a function when it names rows built with it (e.g. the item's id). */
+  dedupKey: string | ((built: BuiltTenant) => string);
   channel?: 'email' | 'slack' | 'teams';
   status?: 'pending' | 'sent' | 'failed' | 'dead';
   attempts?: number;
@@ -102,8 +103,11 @@ export interface TenantPlan {
   notifications: [string, NotificationSpec][];
   slackInstallations: { teamId: string }[];
   teamsConversations: { conversationId: string }[];
-  auditEntries: AuditEntryInput[];
+  auditEntries: AuditEntryOf[];
 }
+
+/** An audit entry, or one that names rows built with it (e.g. the tenant's id). */
+export type AuditEntryOf = AuditEntryInput | ((built: BuiltTenant) => AuditEntryInput);
 
 /** What was built: the tenant's id and the id behind every key. */
 export interface BuiltTenant {
@@ -194,7 +198,7 @@ export class TenantBuilder {
   }
 
   /** An entry on the tenant's audit chain, written after every row above. */
-  withAuditEntry(entry: AuditEntryInput): this {
+  withAuditEntry(entry: AuditEntryOf): this {
     this.plan.auditEntries.push(entry);
     return this;
   }
