@@ -1,0 +1,63 @@
+import { formatDate, todayIn } from '../engine/dates.js';
+import { ragOf, type Rag } from '../engine/rag.js';
+import { canTransition, type InstanceStatus } from '../engine/status.js';
+import type { ItemFacts } from '../ports/item-threads.js';
+import type { ChatText, Span } from './text.js';
+
+const STATUS_LABEL: Record<InstanceStatus, string> = {
+  pending: 'Pending', submitted: 'Submitted, awaiting approval', approved: 'Approved', rejected: 'Rejected', not_applicable: 'Not applicable',
+};
+const NOBODY = 'nobody assigned';
+
+/** An item's card: the root message of its thread, kept current (updated in place on every change). */
+export interface ItemCard {
+  instanceId: string;
+  /** The obligation's name. */
+  title: string;
+  /** The item in one line (notifications, previews). */
+  summary: ChatText;
+  /** Entity and period; the due date; the status. */
+  facts: ChatText[];
+  /** Who prepares and approves it, and how to submit. */
+  people: ChatText;
+  rag: Rag;
+  /** The item in the portal. */
+  link: string;
+  /** The buttons it offers beside View details. */
+  actions: { markNotApplicable: boolean };
+}
+
+function due(f: ItemFacts): ChatText {
+  const parts: ChatText = [{ bold: 'Due:' }, ` ${formatDate(f.dueDate)}`];
+  if (f.extendedDueDate) parts.push(` · extended from ${formatDate(f.statutoryDueDate)}`, ...(f.extensionReference ? [' (', f.extensionReference, ')'] : []));
+  else if (f.workingDueDate) parts.push(` · statutory ${formatDate(f.statutoryDueDate)}, next working day`);
+  return parts;
+}
+
+function status(f: ItemFacts, rag: Rag): ChatText {
+  const approved = f.status === 'approved';
+  const mark: Span = approved ? { icon: 'done' } : { rag };
+  return [
+    mark, ' ', { bold: STATUS_LABEL[f.status] ?? f.status }, approved && f.approvedLate ? ' (late)' : '',
+    ...(f.filingReference ? [' · ref ', f.filingReference] : []),
+  ];
+}
+
+/** The card of an item as of `now` (its RAG is the tenant's today's). */
+export function itemCard(f: ItemFacts, now: Date, link: string): ItemCard {
+  const rag = ragOf(f.status, f.dueDate, todayIn(f.timezone, now), f.amberWindowDays);
+  const label = STATUS_LABEL[f.status] ?? f.status;
+  return {
+    instanceId: f.instanceId,
+    title: f.name,
+    summary: [f.code, ' ', f.periodKey, ' · ', f.entityName, ` · due ${formatDate(f.dueDate)} · ${label}`],
+    facts: [[{ bold: f.entityName }, ' · ', f.code, ' · period ', { bold: f.periodKey }], due(f), status(f, rag)],
+    people: [
+      'Preparer: ', { person: f.owner, nobody: NOBODY }, ' · Approver: ', { person: f.approver, nobody: NOBODY },
+      ' · Drop the filing proof in this thread to submit it.',
+    ],
+    rag,
+    link,
+    actions: { markNotApplicable: canTransition(f.status, 'mark_not_applicable') },
+  };
+}

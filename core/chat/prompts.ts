@@ -1,0 +1,39 @@
+import { MIN_REASON_LENGTH } from '../use-cases/review-evidence.js';
+import type { ChatText } from './text.js';
+
+/** A form asking for one line or paragraph of text, as every chat shows it (Slack: a modal). */
+export interface TextPrompt {
+  title: string;
+  submit: string;
+  label: string;
+  intro?: ChatText;
+  optional?: boolean;
+  multiline?: boolean;
+  minLength?: number;
+  maxLength?: number;
+  placeholder?: string;
+}
+
+/** Why an item does not apply; `itemLabel` names the item (plain text). */
+export const notApplicablePrompt = (itemLabel: string): TextPrompt => ({
+  title: 'Not applicable', submit: 'Mark not applicable',
+  intro: [{ bold: itemLabel.slice(0, 200) }, '\nThe reason goes on the audit trail and is shown on the item.'],
+  label: 'Why does it not apply?', multiline: true, minLength: MIN_REASON_LENGTH, placeholder: 'e.g. No TDS was deducted in November',
+});
+
+export const REJECT_PROMPT: TextPrompt = { title: 'Reject evidence', submit: 'Reject', label: 'What needs fixing?', multiline: true, minLength: MIN_REASON_LENGTH };
+
+export const APPROVE_WITH_REFERENCE_PROMPT: TextPrompt = {
+  title: 'Approve evidence', submit: 'Approve', label: 'Filing reference (ARN, challan or acknowledgement number)', optional: true, maxLength: 100,
+};
+
+/** The words on the buttons every chat offers. */
+export const ACTION_LABEL = {
+  viewDetails: 'View details',
+  markNotApplicable: 'Mark not applicable',
+  approveWithReference: 'Approve with ARN / challan no.…',
+  reject: 'Reject…',
+  acknowledge: 'Acknowledge',
+} as const;
+
+export const approveLabel = (version: unknown) => `Approve version ${String(version ?? '')}`.trim();

@@ -1,0 +1,11 @@
+import type { OutboundChannel } from '../ports/channel.js';
+import type { Reach } from '../ports/reach.js';
+
+/** Kinds that always go by email (long read-outs), whatever chat the tenant uses. */
+const EMAIL_ONLY: ReadonlySet<string> = new Set(['weekly_digest']);
+
+/** Where a person hears of a notification: the first chat that reaches them, otherwise email. */
+export function chooseChannel(reaches: readonly Reach[], userId: string, kind: string): OutboundChannel {
+  if (EMAIL_ONLY.has(kind)) return 'email';
+  return reaches.find((r) => r.reaches(userId))?.channel ?? 'email';
+}

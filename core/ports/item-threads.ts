@@ -1,0 +1,60 @@
+import type { IsoDate } from '../engine/dates.js';
+import type { InstanceStatus } from '../engine/status.js';
+import type { ChatKind } from './chat-people.js';
+
+/** Where an item's conversation lives in a chat: the channel and the root message of its thread. */
+export interface ThreadRef {
+  conversation: string;
+  thread: string;
+}
+
+/** A person as a chat shows them: by their account there when linked, else by name. */
+export interface ChatPerson {
+  chatId: string | null;
+  name: string | null;
+}
+
+/** What an item's card shows, read as it is now. */
+export interface ItemFacts {
+  instanceId: string;
+  code: string;
+  name: string;
+  entityName: string;
+  periodKey: string;
+  statutoryDueDate: IsoDate;
+  extendedDueDate: IsoDate | null;
+  extensionReference: string | null;
+  workingDueDate: IsoDate | null;
+  dueDate: IsoDate;
+  status: InstanceStatus;
+  approvedLate: boolean | null;
+  filingReference: string | null;
+  owner: ChatPerson;
+  approver: ChatPerson;
+  timezone: string;
+  amberWindowDays: number;
+}
+
+/** An item with its thread, under the item's lock. */
+export interface ItemThreadState {
+  facts: ItemFacts;
+  /** Its thread, once its root message is posted. */
+  thread: ThreadRef | null;
+  /** Where its root belongs: the item's own conversation, its entity's, else the tenant's (null: none set). */
+  conversation: string | null;
+}
+
+/** Items' threads in a chat. */
+export interface ItemThreads {
+  /** The item whose thread this is, or undefined when it is any other thread. */
+  itemOfThread(tenantId: string, chat: ChatKind, ref: ThreadRef): Promise<string | undefined>;
+  /**
+   * Runs `work` under the item's row lock, so an item gets one root message whatever the
+   * concurrency: `work` sees the item (undefined when it no longer exists) and returns the thread it
+   * posted, if it posted one, which is stored with the item.
+   */
+  withThread<T>(
+    tenantId: string, instanceId: string, chat: ChatKind,
+    work: (item: ItemThreadState | undefined) => Promise<{ result: T; posted?: ThreadRef }>,
+  ): Promise<T>;
+}

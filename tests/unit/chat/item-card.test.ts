@@ -1,0 +1,51 @@
+import { describe, expect, it } from '@jest/globals';
+import { itemCard } from '../../../core/chat/item-card.js';
+import type { ItemFacts } from '../../../core/ports/item-threads.js';
+
+/* An item's card as data (core/chat): its dates, status, RAG as of the moment given, people and buttons. */
+
+const facts = (over: Partial<ItemFacts> = {}): ItemFacts => ({
+  instanceId: 'i1', code: 'GSTR3B', name: 'GSTR-3B', entityName: 'Acme', periodKey: '2026-11', statutoryDueDate: '2026-12-20',
+  extendedDueDate: null, extensionReference: null, workingDueDate: null, dueDate: '2026-12-20', status: 'pending', approvedLate: null, filingReference: null,
+  owner: { chatId: 'U0OWNER', name: 'Olivia' }, approver: { chatId: null, name: null }, timezone: 'Asia/Kolkata', amberWindowDays: 7, ...over,
+});
+const card = (over: Partial<ItemFacts> = {}, now = '2026-12-01T06:00:00Z') => itemCard(facts(over), new Date(now), 'http://x/item');
+
+describe('itemCard', () => {
+  it("takes RAG from the tenant's today at the moment given: green, then amber in the window, then red past due", () => {
+    expect(card({}, '2026-12-01T06:00:00Z').rag).toBe('green');
+    expect(card({}, '2026-12-13T06:00:00Z').rag).toBe('amber');
+    // 19:00 UTC on 20 Dec is 21 Dec in India: overdue there.
+    expect(card({}, '2026-12-20T19:00:00Z').rag).toBe('red');
+    expect(card({ status: 'approved' }, '2027-01-20T06:00:00Z').rag).toBe('green');
+  });
+
+  it('says the due date, and why it differs from the statutory one', () => {
+    expect(card().facts[1]).toEqual([{ bold: 'Due:' }, ' 20 Dec 2026']);
+    expect(card({ dueDate: '2026-12-31', extendedDueDate: '2026-12-31', extensionReference: 'Notification 9/2026' }).facts[1])
+      .toEqual([{ bold: 'Due:' }, ' 31 Dec 2026', ' · extended from 20 Dec 2026', ' (', 'Notification 9/2026', ')']);
+    expect(card({ dueDate: '2026-12-21', workingDueDate: '2026-12-21' }).facts[1]).toEqual([{ bold: 'Due:' }, ' 21 Dec 2026', ' · statutory 20 Dec 2026, next working day']);
+  });
+
+  it('labels the status, marks an approval (late when it was) and the filing reference', () => {
+    expect(card({ status: 'submitted' }).facts[2]).toEqual([{ rag: 'green' }, ' ', { bold: 'Submitted, awaiting approval' }, '']);
+    expect(card({ status: 'approved', approvedLate: true, filingReference: 'ARN-1' }).facts[2])
+      .toEqual([{ icon: 'done' }, ' ', { bold: 'Approved' }, ' (late)', ' · ref ', 'ARN-1']);
+  });
+
+  it('names who prepares and approves it, or that nobody is assigned', () => {
+    expect(card().people).toEqual([
+      'Preparer: ', { person: { chatId: 'U0OWNER', name: 'Olivia' }, nobody: 'nobody assigned' }, ' · Approver: ',
+      { person: { chatId: null, name: null }, nobody: 'nobody assigned' }, ' · Drop the filing proof in this thread to submit it.',
+    ]);
+  });
+
+  it('offers Mark not applicable only where the status machine allows it', () => {
+    expect(['pending', 'submitted', 'approved', 'rejected', 'not_applicable'].map((status) => card({ status: status as ItemFacts['status'] }).actions.markNotApplicable))
+      .toEqual([true, false, false, true, false]);
+  });
+
+  it('sums the item up in one line', () => {
+    expect(card({ status: 'rejected' }).summary).toEqual(['GSTR3B', ' ', '2026-11', ' · ', 'Acme', ' · due 20 Dec 2026 · Rejected']);
+  });
+});
