@@ -1,7 +1,5 @@
 import type { Config } from '../../core/config.js';
 import { calendarDateProblem, parseTimestamp } from '../../core/engine/dates.js';
-import { NotFoundError } from '../../core/errors.js';
-import type { Database } from '../../infra/db/database.js';
 import type { Runtime } from '../runtime.js';
 
 export interface CliIo {
@@ -64,11 +62,4 @@ export function timestampOption(values: OptionValues, name: string): Date | unde
   } catch (error) {
     throw new UsageError(`--${name}: ${(error as Error).message}`);
   }
-}
-
-/** An entity of the tenant by its name (case-insensitive), as people type it on the command line. */
-export async function entityIdByName(db: Database, tenantId: string, name: string): Promise<string> {
-  const row = await db.withTenant(tenantId, ({ trx }) => trx('entities').where({ tenant_id: tenantId }).whereRaw('lower(name) = lower(?)', [name]).first('id'));
-  if (!row) throw new NotFoundError(`No entity named "${name}" in this tenant.`);
-  return row.id;
 }

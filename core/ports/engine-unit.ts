@@ -1,4 +1,5 @@
 import type { AssignmentStore } from './assignment-store.js';
+import type { ChatSetup } from './chat-setup.js';
 import type { DigestSource } from './digest-source.js';
 import type { ExtensionStore } from './extension-store.js';
 import type { ItemDating } from './item-dating.js';
@@ -6,9 +7,10 @@ import type { ReminderSource } from './reminder-source.js';
 import type { TenantUnit } from './tenant-unit.js';
 
 /**
- * What the engine's operations (assigning, generating, re-dating, extensions, reminders, digests) need from one
- * tenant inside one transaction: everything they write commits or rolls back together with
- * their audit entries and outgoing notifications.
+ * What the operations of the portal, the CLI and the jobs (assigning, generating, re-dating,
+ * extensions, reminders, digests, chat set-up) need from one tenant inside one transaction:
+ * everything they write commits or rolls back together with their audit entries and outgoing
+ * notifications.
  */
 export interface EngineUnit extends Pick<TenantUnit, 'tenantId' | 'timezone' | 'audit' | 'outbox'> {
   dating: ItemDating;
@@ -16,6 +18,7 @@ export interface EngineUnit extends Pick<TenantUnit, 'tenantId' | 'timezone' | '
   extensions: ExtensionStore;
   reminders: ReminderSource;
   digests: DigestSource;
+  chatSetup: ChatSetup;
   /** Runs `work` and then undoes everything it wrote, returning its result (what a change would do). */
   rehearse<T>(work: (unit: EngineUnit) => Promise<T>): Promise<T>;
 }

@@ -15,6 +15,7 @@ export * from './tenant-directory.js';
 export * from './notification-queue.js';
 export * from './reminder-source.js';
 export * from './digest-source.js';
+export * from './chat-setup.js';
 export * from './chat-people.js';
 export * from './evidence-files.js';
 export * from './item-threads.js';

@@ -3,7 +3,7 @@ import {
   ChainVerifier, GENESIS_HASH, entryHash,
   type AuditEntryInput, type ChainBreak, type ChainHead, type ChainedEntry,
 } from '../../core/audit/chain.js';
-import type { TenantTx } from '../db/database.js';
+import type { Database, TenantTx } from '../db/database.js';
 
 interface AuditRow {
   tenant_id: string;
@@ -129,3 +129,6 @@ export async function verifyAuditChain({ trx, tenantId }: TenantTx, batchSize = 
   const firstBreak = verifier.finish();
   return { intact: firstBreak === null, entries: verifier.checked, firstBreak };
 }
+
+/** The tenant's chain verified in a transaction of its own. */
+export const verifyTenantChain = (db: Database, tenantId: string): Promise<ChainReport> => db.withTenant(tenantId, (tx) => verifyAuditChain(tx));

@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { formatDate, todayIn } from '../../core/engine/dates.js';
-import type { TenantTx } from '../db/database.js';
+import { verifyAuditChain, type ChainReport } from '../audit/audit-store.js';
+import type { Database, TenantTx } from '../db/database.js';
 
 /**
  * Evidence as three witnesses tell it: the stored bytes, the evidence row, and the audit chain
@@ -202,3 +203,7 @@ export function recordFindings(trail: EvidenceTrail): EvidenceFinding[] {
     ...deletedFindings(trail),
   ];
 }
+
+/** Every evidence row with its audit entries, and the chain they stand on verified, in one read of the tenant. */
+export const evidenceTrailAndChain = (db: Database, tenantId: string): Promise<{ trail: EvidenceTrail; chain: ChainReport }> =>
+  db.withTenant(tenantId, async (tx) => ({ trail: await loadEvidenceTrail(tx), chain: await verifyAuditChain(tx) }));

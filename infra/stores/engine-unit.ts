@@ -6,6 +6,7 @@ import { extensionStore } from '../engine/extension-store.js';
 import { itemDating } from '../engine/item-dating.js';
 import { libraryStore } from '../engine/library-sync.js';
 import { reminderSource } from '../engine/reminder-sweep.js';
+import { chatSetup } from './chat-setup.js';
 import { createTenantUnit } from './tenant-unit.js';
 import { tenantDirectory } from './tenants.js';
 
@@ -29,6 +30,7 @@ export async function createEngineUnit(tx: TenantTx): Promise<EngineUnit> {
     extensions: extensionStore(tx),
     reminders: reminderSource(tx),
     digests: digestSource(tx),
+    chatSetup: chatSetup(tx),
     async rehearse(work) {
       // A savepoint, rolled back by leaving it through an error that only this function sees.
       try {

@@ -43,6 +43,9 @@ export interface EngineState {
   cfoGrants: { userId: string; entityId: string | null }[];
   rag: EntityRag[];
   digestItems: DigestFixture[];
+  /** Slack channels by entity id ('' for the tenant's fallback). */
+  slackChannels: Map<string, string | null>;
+  people: { id: string; email: string; active: boolean; slackUserId: string | null }[];
   audit: AuditEntryInput[];
   outbox: NotificationDraft[];
 }
@@ -52,7 +55,7 @@ export function engineState(partial: Partial<EngineState> = {}): EngineState {
     entities: [], masters: [], assignments: new Map(), assignedPeople: new Map(), defaults: new Map(), items: new Set(), extensions: [],
     generation: { horizonMonths: 3, trackingStartDate: null }, generates: { created: 0, scheduleRows: 0 }, windows: [],
     stale: [], redated: [], ladder: DEFAULT_LADDER, open: [], queued: new Set(), amberWindowDays: 7, cfoGrants: [], rag: [], digestItems: [],
-    audit: [], outbox: [],
+    slackChannels: new Map(), people: [], audit: [], outbox: [],
     ...partial,
   };
 }
@@ -62,7 +65,7 @@ const copy = (state: EngineState): EngineState => ({
   entities: [...state.entities], masters: [...state.masters], assignments: new Map(state.assignments), assignedPeople: new Map(state.assignedPeople),
   defaults: new Map(state.defaults), items: new Set(state.items), extensions: [...state.extensions], windows: [...state.windows],
   stale: [...state.stale], redated: [...state.redated], open: [...state.open], queued: new Set(state.queued),
-  audit: [...state.audit], outbox: [...state.outbox],
+  slackChannels: new Map(state.slackChannels), people: state.people.map((p) => ({ ...p })), audit: [...state.audit], outbox: [...state.outbox],
 });
 
 /** Queues the drafts whose dedup key is new; returns how many were. */
@@ -143,6 +146,16 @@ export function inMemoryEngineUnit(state: EngineState, tenant = { tenantId: 'ten
       dueBetween: async (from, to, entityIds) => digestList(state, (i) => i.open && i.dueDate >= from && i.dueDate <= to, entityIds),
       approvedLateSince: async (since, entityIds) => digestList(state, (i) => Boolean(i.approvedLateAt && i.approvedLateAt >= since), entityIds),
       queue: async (drafts) => queue(state, drafts),
+    },
+    chatSetup: {
+      slackChannel: async (entityId) => state.slackChannels.get(entityId ?? '') ?? null,
+      async setSlackChannel(entityId, channel) {
+        state.slackChannels.set(entityId ?? '', channel);
+      },
+      unlinkedPeople: async () => state.people.filter((p) => p.active && !p.slackUserId).map(({ id, email }) => ({ id, email })),
+      async linkSlackAccounts(links) {
+        for (const link of links) state.people.find((p) => p.id === link.userId)!.slackUserId = link.slackUserId;
+      },
     },
     async rehearse(work) {
       const saved = copy(state);

@@ -1,5 +1,5 @@
 import { breakConsequence } from '../../../core/audit/chain.js';
-import { verifyAuditChain } from '../../../infra/audit/audit-store.js';
+import { verifyTenantChain } from '../../../infra/audit/audit-store.js';
 import { tenantIdBySlug } from '../../../infra/stores/tenants.js';
 import { requireString, type Command } from '../command.js';
 
@@ -13,7 +13,7 @@ export const auditCommands: Command[] = [
       const slug = requireString(values, 'tenant');
       const { db } = await runtime();
       const tenantId = await tenantIdBySlug(db, slug);
-      const report = await db.withTenant(tenantId, (tx) => verifyAuditChain(tx));
+      const report = await verifyTenantChain(db, tenantId);
       if (report.intact) {
         io.out(`Audit chain for "${slug}" is intact: ${report.entries} entries verified.`);
         return 0;

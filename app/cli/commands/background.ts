@@ -1,5 +1,6 @@
 import { systemActor } from '../../../core/engine/access.js';
 import { retryNotification } from '../../../core/use-cases/retry-notification.js';
+import { recentNotifications } from '../../../infra/outbox/outbox-list.js';
 import { platformNotificationQueue } from '../../../infra/outbox/requeue.js';
 import { hostname } from 'node:os';
 import { sweepTenant, type NamedReminder } from '../../../infra/engine/reminder-sweep.js';
@@ -43,14 +44,7 @@ export const backgroundCommands: Command[] = [
       const { db } = await runtime();
       const slug = optionalString(values, 'tenant');
       const tenantId = slug ? await tenantIdBySlug(db, slug) : undefined;
-      const rows = await db.withSystem((trx) => {
-        const q = trx('notifications as n').join('tenants as t', 't.id', 'n.tenant_id').leftJoin('users as u', 'u.id', 'n.recipient_user_id')
-          .orderBy('n.created_at', 'desc').limit(100)
-          .select('n.id', 't.slug', 'n.channel', 'n.kind', 'n.status', 'n.attempts', 'n.next_attempt_at', 'n.last_error', 'u.email');
-        if (status) q.where('n.status', status);
-        if (tenantId) q.where('n.tenant_id', tenantId);
-        return q;
-      });
+      const rows = await recentNotifications(db, { status, tenantId, limit: 100 });
       io.out(`${rows.length} notification(s)${rows.length === 100 ? ' (newest 100)' : ''}:`);
       for (const r of rows) {
         io.out(`  ${r.id}  ${r.slug.padEnd(10)} ${r.channel.padEnd(6)} ${r.kind.padEnd(17)} ${r.status.padEnd(8)} tries ${r.attempts}  ${r.email ?? ''}${r.last_error ? `\n      last error: ${r.last_error}` : ''}`);

@@ -5,9 +5,10 @@ import { assignApplicableMasters } from '../../../core/use-cases/assign-applicab
 import { generateInstances, generationActor } from '../../../core/use-cases/generate-instances.js';
 import { syncLibrary } from '../../../core/use-cases/sync-library.js';
 import { enginePorts, tenantWork } from '../../../infra/stores/engine-unit.js';
+import { entityIdByName } from '../../../infra/stores/entities.js';
 import { tenantIdBySlug } from '../../../infra/stores/tenants.js';
 import { getStatusSummary } from '../../../infra/engine/cached-status.js';
-import { dateOption, entityIdByName, optionalString, requireString, type Command } from '../command.js';
+import { dateOption, optionalString, requireString, type Command } from '../command.js';
 
 const cliActor = systemActor('cli', 'Command line');
 

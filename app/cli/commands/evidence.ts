@@ -1,5 +1,4 @@
-import { verifyAuditChain } from '../../../infra/audit/audit-store.js';
-import { deletedFindings, fileFindings, loadEvidenceTrail, reviewFindings, type EvidenceFinding } from '../../../infra/storage/evidence-trail.js';
+import { deletedFindings, evidenceTrailAndChain, fileFindings, reviewFindings, type EvidenceFinding } from '../../../infra/storage/evidence-trail.js';
 import { ObjectMissingError, type EvidenceStorage } from '../../../core/ports/evidence-storage.js';
 import { hashStoredObject } from '../../../infra/storage/store-evidence.js';
 import { tenantIdBySlug } from '../../../infra/stores/tenants.js';
@@ -27,7 +26,7 @@ export const evidenceCommands: Command[] = [
       const slug = requireString(values, 'tenant');
       const { db, services } = await runtime();
       const tenantId = await tenantIdBySlug(db, slug);
-      const { trail, chain } = await db.withTenant(tenantId, async (tx) => ({ trail: await loadEvidenceTrail(tx), chain: await verifyAuditChain(tx) }));
+      const { trail, chain } = await evidenceTrailAndChain(db, tenantId);
       if (!chain.intact) {
         io.err(`AUDIT CHAIN BROKEN at entry #${chain.firstBreak!.seq}: ${chain.firstBreak!.message}. The hashes it records cannot be trusted until it is restored: run \`audit verify --tenant ${slug}\`.`);
       }

@@ -1,34 +1,31 @@
 import { apiUrlOption } from '../../../bot/slack/ids.js';
 import { webApi } from '@slack/bolt';
 import { systemActor } from '../../../core/engine/access.js';
-import { appendAudit } from '../../../infra/audit/audit-store.js';
 import { saveSlackInstallation } from '../../../infra/stores/slack-installations.js';
+import { entityIdByName } from '../../../infra/stores/entities.js';
 import { tenantIdBySlug } from '../../../infra/stores/tenants.js';
-import type { Database } from '../../../infra/db/database.js';
-import { UsageError, entityIdByName, optionalString, requireString, type Command } from '../command.js';
+import type { ChatDirectory } from '../../../core/ports/index.js';
+import { linkPeopleToSlack } from '../../../core/use-cases/link-people-to-slack.js';
+import { recordSlackConnection } from '../../../core/use-cases/record-slack-connection.js';
+import { setSlackChannel } from '../../../core/use-cases/set-slack-channel.js';
+import { tenantWork } from '../../../infra/stores/engine-unit.js';
+import { UsageError, optionalString, requireString, type Command } from '../command.js';
 import { slackChannelId } from '../../../core/setup/records.js';
-import { authoriseSetupChange } from '../../../core/use-cases/setup-records.js';
 import { slackInstallLink } from '../../../bot/slack/oauth.js';
 
-/** Links the tenant's users to Slack accounts with the same email, so reminders reach them in Slack. */
-async function linkUsersByEmail(db: Database, client: webApi.WebClient, tenantId: string): Promise<{ linked: number; total: number }> {
-  const users: { id: string; email: string }[] = await db.withTenant(tenantId, ({ trx }) =>
-    trx('users').where({ tenant_id: tenantId, is_active: true }).whereNull('slack_user_id').select('id', 'email'));
-  const links: { id: string; slackUserId: string }[] = [];
-  for (const user of users) {
+/** The workspace's members by email, as Slack's users.lookupByEmail answers. */
+const slackDirectory = (client: webApi.WebClient): ChatDirectory => ({
+  async userIdByEmail(email) {
     try {
-      const found = await client.users.lookupByEmail({ email: user.email });
-      if (found.user?.id) links.push({ id: user.id, slackUserId: found.user.id });
+      return (await client.users.lookupByEmail({ email })).user?.id;
     } catch (error) {
       if ((error as { data?: { error?: string } }).data?.error !== 'users_not_found') throw error;
+      return undefined;
     }
-  }
-  // Slack is asked first, then every link is written in one transaction.
-  await db.withTenant(tenantId, async ({ trx }) => {
-    for (const link of links) await trx('users').where({ id: link.id }).update({ slack_user_id: link.slackUserId });
-  });
-  return { linked: links.length, total: users.length };
-}
+  },
+});
+
+const cliActor = systemActor('cli', 'Command line');
 
 export const slackCommands: Command[] = [
   {
@@ -59,11 +56,10 @@ export const slackCommands: Command[] = [
       await saveSlackInstallation(rt.db, rt.services.secretBox, {
         tenantId, teamId: auth.team_id, teamName: auth.team ?? null, botUserId: auth.user_id ?? null, botToken: config.slack.botToken,
       });
-      await rt.db.withTenant(tenantId, (tx) => appendAudit(tx, {
-        actor: systemActor('cli'), action: 'slack.connected', objectType: 'tenant', objectId: tenantId, after: { teamId: auth.team_id, team: auth.team },
-      }));
+      const work = tenantWork(rt.db);
+      await work.inTenant(tenantId, (unit) => recordSlackConnection(unit, systemActor('cli'), { teamId: auth.team_id!, team: auth.team }));
       io.out(`Connected Slack workspace "${auth.team}" (${auth.team_id}) to tenant "${values.tenant}". Bot user: ${auth.user_id}.`);
-      const { linked, total } = await linkUsersByEmail(rt.db, client, tenantId);
+      const { linked, total } = await linkPeopleToSlack({ work, directory: slackDirectory(client) }, { tenantId });
       io.out(`Linked ${linked} of ${total} unlinked user(s) to Slack by email; the rest link themselves on their first /compliance command.`);
       return 0;
     },
@@ -81,16 +77,7 @@ export const slackCommands: Command[] = [
       const tenantId = await tenantIdBySlug(db, requireString(values, 'tenant'));
       const entity = optionalString(values, 'entity');
       const entityId = entity ? await entityIdByName(db, tenantId, entity) : null;
-      await db.withTenant(tenantId, async (tx) => {
-        const table = entityId ? 'entities' : 'tenants';
-        const id = entityId ?? tenantId;
-        const before = await tx.trx(table).where({ id }).first('slack_channel_id');
-        await tx.trx(table).where({ id }).update({ slack_channel_id: channel });
-        // The same setup rule and audit entry as a channel set in the portal.
-        await appendAudit(tx, authoriseSetupChange(systemActor('cli', 'Command line'), {
-          objectType: entityId ? 'entity' : 'tenant', op: 'update', objectId: id, entityId, before, after: { slack_channel_id: channel },
-        }));
-      });
+      await tenantWork(db).inTenant(tenantId, (unit) => setSlackChannel(unit, cliActor, { entityId, channel }));
       io.out(`Item threads for ${entity ?? 'the tenant'} go to ${channel}.`);
       return 0;
     },
