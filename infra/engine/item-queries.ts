@@ -1,22 +1,11 @@
 import type { EntityReach } from '../../core/engine/access.js';
 import { addDays, type IsoDate } from '../../core/engine/dates.js';
-import { ragOf, type Rag } from '../../core/engine/rag.js';
+import { ragOf } from '../../core/engine/rag.js';
 import { OPEN_STATUSES, type InstanceStatus } from '../../core/engine/status.js';
+import type { ItemLine, MyItems } from '../../core/ports/work-reads.js';
 import type { TenantTx } from '../db/database.js';
 
-export interface ItemLine {
-  instanceId: string;
-  code: string;
-  name: string;
-  entityId: string;
-  entityName: string;
-  periodKey: string;
-  dueDate: IsoDate;
-  status: InstanceStatus;
-  rag: Rag;
-  /** For items awaiting approval: the version to decide on. */
-  evidence?: { id: string; version: number };
-}
+export type { ItemLine, MyItems };
 
 const LIMIT = 60;
 
@@ -48,7 +37,7 @@ export async function itemsDueWithin(tx: TenantTx, today: IsoDate, days: number,
 }
 
 /** A person's open items to prepare, and the submitted items waiting for their approval. */
-export async function myItems(tx: TenantTx, userId: string, today: IsoDate, amber: number): Promise<{ toPrepare: ItemLine[]; toApprove: ItemLine[] }> {
+export async function myItems(tx: TenantTx, userId: string, today: IsoDate, amber: number): Promise<MyItems> {
   const toPrepare = await base(tx).where('i.owner_user_id', userId).whereIn('i.status', ['pending', 'rejected']);
   // The latest version is the one to decide on (earlier pending ones were superseded).
   const toApprove = await base(tx).where('i.approver_user_id', userId).where('i.status', 'submitted')

@@ -1,36 +1,10 @@
 import type { IsoDate } from '../../core/engine/dates.js';
 import type { Rag } from '../../core/engine/rag.js';
 import { OPEN_STATUSES, STATUSES, type InstanceStatus } from '../../core/engine/status.js';
+import type { EntityStatus, StatusSummary, UrgentItem } from '../../core/ports/work-reads.js';
 import type { TenantTx } from '../db/database.js';
 
-export interface EntityStatus {
-  entityId: string;
-  entityName: string;
-  red: number;
-  amber: number;
-  green: number;
-  byStatus: Record<InstanceStatus, number>;
-}
-
-export interface UrgentItem {
-  instanceId: string;
-  entityId: string;
-  entityName: string;
-  code: string;
-  name: string;
-  periodKey: string;
-  dueDate: IsoDate;
-  status: InstanceStatus;
-  rag: Rag;
-  ownerName: string | null;
-}
-
-export interface StatusSummary {
-  today: IsoDate;
-  entities: EntityStatus[];
-  totals: { red: number; amber: number; green: number };
-  urgent: UrgentItem[];
-}
+export type { EntityStatus, StatusSummary, UrgentItem };
 
 /** RAG in SQL for set-wide counts; the same rule as ragOf in core/engine/rag.ts (a test holds them equal). */
 const RAG_SQL = `CASE

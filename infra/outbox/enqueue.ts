@@ -3,7 +3,8 @@ import type { Recipient } from '../../core/engine/reminders.js';
 import type { NotificationDraft } from '../../core/ports/index.js';
 import type { TenantTx } from '../db/database.js';
 import type { OutboundChannel } from '../../core/ports/channel.js';
-
+import { chooseChannel } from '../../core/notifications/channel-choice.js';
+import { chatReaches } from './reach.js';
 
 interface RoleHolder {
   user_id: string;
@@ -43,24 +44,20 @@ export interface NotificationRow {
   dedup_key: string;
 }
 
-/** Kinds that always go by email (long read-outs), whatever chat the tenant uses. */
-const EMAIL_ONLY = new Set(['weekly_digest']);
-
 /**
- * Where each person hears from us: in Slack when the tenant has connected a workspace and the
- * person is linked to a Slack user, otherwise by email.
+ * Where each person hears from us: in a chat that reaches them (Slack when the tenant has
+ * connected a workspace and the person is linked to a Slack user), otherwise by email.
  */
-async function channelChooser(trx: TenantTx['trx'], tenantId: string): Promise<(userId: string, kind: string) => OutboundChannel> {
-  const slack = await trx('slack_installations').where({ tenant_id: tenantId }).first('id');
-  if (!slack) return () => 'email';
-  const linked = new Set<string>(await trx('users').where({ tenant_id: tenantId }).whereNotNull('slack_user_id').pluck('id'));
-  return (userId, kind) => (!EMAIL_ONLY.has(kind) && linked.has(userId) ? 'slack' : 'email');
+async function channelChooser(tx: TenantTx): Promise<(userId: string, kind: string) => OutboundChannel> {
+  const reaches = await chatReaches(tx);
+  return (userId, kind) => chooseChannel(reaches, userId, kind);
 }
 
 /** Drafts addressed to people or roles → one row per actual recipient, with a per-recipient dedup key. */
-export async function resolveDrafts({ trx, tenantId }: TenantTx, drafts: NotificationDraft[], channel?: OutboundChannel): Promise<NotificationRow[]> {
+export async function resolveDrafts(tx: TenantTx, drafts: NotificationDraft[], channel?: OutboundChannel): Promise<NotificationRow[]> {
   if (drafts.length === 0) return [];
-  const choose = channel ? () => channel : await channelChooser(trx, tenantId);
+  const { trx, tenantId } = tx;
+  const choose = channel ? () => channel : await channelChooser(tx);
   const holders = await roleHolders(trx, tenantId);
   const entityOf = new Map<string, string>();
   for (const d of drafts) if (d.instanceId && d.entityId) entityOf.set(d.instanceId, d.entityId);

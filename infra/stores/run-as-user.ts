@@ -2,7 +2,8 @@ import type { Actor } from '../../core/engine/access.js';
 import type { SummaryCache } from '../cache/redis.js';
 import type { Database } from '../db/database.js';
 import { createTenantUnit, loadActor } from './tenant-unit.js';
-import type { TenantUnit } from '../../core/ports/index.js';
+import type { TenantUnit } from '../../core/ports/tenant-unit.js';
+import type { UseCaseRunner } from '../../core/ports/use-case-runner.js';
 
 /**
  * How every channel (Slack, Teams, portal, jobs) runs a core use case: in one transaction of
@@ -22,4 +23,9 @@ export async function runAsUser<T>(
   });
   await options.cache?.invalidate(tenantId);
   return result;
+}
+
+/** The use-case runner port on this database (`services.cache` is read at each call). */
+export function useCaseRunner(deps: { db: Database; services: { cache: SummaryCache } }): UseCaseRunner {
+  return { runAs: (tenantId, userId, useCase) => runAsUser(deps.db, tenantId, userId, useCase, { cache: deps.services.cache }) };
 }

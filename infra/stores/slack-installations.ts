@@ -1,13 +1,10 @@
+import { systemActor } from '../../core/engine/access.js';
+import { appendAudit } from '../audit/audit-store.js';
+import type { SlackInstallation, SlackInstallations } from '../../core/ports/slack-installations.js';
 import type { SecretBox } from '../crypto/secret-box.js';
 import type { Database } from '../db/database.js';
 
-export interface SlackInstallation {
-  tenantId: string;
-  teamId: string;
-  teamName: string | null;
-  botUserId: string | null;
-  botToken: string;
-}
+export type { SlackInstallation };
 
 /** Binds a Slack workspace to a tenant; the bot token is stored encrypted. */
 export async function saveSlackInstallation(db: Database, box: SecretBox, install: SlackInstallation): Promise<void> {
@@ -39,4 +36,21 @@ export async function findSlackInstallation(db: Database, box: SecretBox, teamId
 export async function slackInstallationForTenant(db: Database, box: SecretBox, tenantId: string): Promise<SlackInstallation | undefined> {
   const row = await db.withTenant(tenantId, ({ trx }) => trx('slack_installations').orderBy('updated_at', 'desc').first(...COLUMNS));
   return installationOf(box, row);
+}
+
+/** A workspace installed through Slack's OAuth: bound to the tenant, on the tenant's audit trail. */
+export async function connectSlackWorkspace(db: Database, box: SecretBox, install: SlackInstallation, audited: Record<string, unknown>): Promise<void> {
+  await saveSlackInstallation(db, box, install);
+  await db.withTenant(install.tenantId, (tx) => appendAudit(tx, {
+    actor: systemActor('slack-oauth', 'Slack install'), action: 'slack.connected', objectType: 'tenant', objectId: install.tenantId, after: audited,
+  }));
+}
+
+/** The Slack installations port on this database. */
+export function slackInstallations(db: Database, box: SecretBox): SlackInstallations {
+  return {
+    byTeam: (teamId) => findSlackInstallation(db, box, teamId),
+    forTenant: (tenantId) => slackInstallationForTenant(db, box, tenantId),
+    connect: (install, audited) => connectSlackWorkspace(db, box, install, audited),
+  };
 }

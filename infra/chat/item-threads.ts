@@ -1,0 +1,66 @@
+import type { ChatKind } from '../../core/ports/chat-people.js';
+import type { ItemFacts, ItemThreads, ThreadRef } from '../../core/ports/item-threads.js';
+import type { Database } from '../db/database.js';
+
+/** Where each chat keeps an item's thread, and the conversations it falls back on. */
+interface ThreadColumns {
+  /** On compliance_instances: the conversation and root message of the item's thread. */
+  conversation: string;
+  thread: string;
+  /** The entity's and the tenant's conversation for items (null: the chat has no tenant-wide one). */
+  entityConversation: string;
+  tenantConversation: string | null;
+  /** On users: the person's account in that chat. */
+  account: string;
+}
+
+const COLUMNS: Record<ChatKind, ThreadColumns> = {
+  slack: { conversation: 'slack_channel_id', thread: 'slack_thread_ts', entityConversation: 'slack_channel_id', tenantConversation: 'slack_channel_id', account: 'slack_user_id' },
+  teams: { conversation: 'teams_conversation_id', thread: 'teams_activity_id', entityConversation: 'teams_channel_id', tenantConversation: null, account: 'teams_user_id' },
+};
+
+/** Items' threads on PostgreSQL. */
+export function itemThreads(db: Database): ItemThreads {
+  return {
+    async itemOfThread(tenantId, chat, ref) {
+      const c = COLUMNS[chat];
+      const row: { id: string } | undefined = await db.withTenant(tenantId, ({ trx }) =>
+        trx('compliance_instances').where({ tenant_id: tenantId, [c.conversation]: ref.conversation, [c.thread]: ref.thread }).first('id'));
+      return row?.id;
+    },
+
+    async withThread(tenantId, instanceId, chat, work) {
+      const c = COLUMNS[chat];
+      return db.withSystem(async (trx) => {
+        await trx('compliance_instances').where({ id: instanceId }).forUpdate().first('id');
+        const row = await trx('compliance_instances as i')
+          .join('compliance_masters as m', 'm.id', 'i.master_id')
+          .join('entities as e', function () { this.on('e.tenant_id', 'i.tenant_id').andOn('e.id', 'i.entity_id'); })
+          .join('tenants as t', 't.id', 'i.tenant_id')
+          .leftJoin('users as o', function () { this.on('o.tenant_id', 'i.tenant_id').andOn('o.id', 'i.owner_user_id'); })
+          .leftJoin('users as a', function () { this.on('a.tenant_id', 'i.tenant_id').andOn('a.id', 'i.approver_user_id'); })
+          .where({ 'i.tenant_id': tenantId, 'i.id': instanceId })
+          .first(
+            'i.id', 'm.code', 'm.name', 'e.name as entity_name', 'i.period_key', 'i.statutory_due_date', 'i.extended_due_date',
+            'i.extension_reference', 'i.working_due_date', 'i.due_date', 'i.status', 'i.approved_late', 'i.filing_reference',
+            `i.${c.thread} as thread`, `i.${c.conversation} as own_conversation`, `e.${c.entityConversation} as entity_conversation`,
+            ...(c.tenantConversation ? [`t.${c.tenantConversation} as tenant_conversation`] : []),
+            't.timezone', 't.amber_window_days', `o.${c.account} as owner_account`, 'o.name as owner_name', `a.${c.account} as approver_account`, 'a.name as approver_name',
+          );
+        if (!row) return (await work(undefined)).result;
+        const facts: ItemFacts = {
+          instanceId: row.id, code: row.code, name: row.name, entityName: row.entity_name, periodKey: row.period_key,
+          statutoryDueDate: row.statutory_due_date, extendedDueDate: row.extended_due_date, extensionReference: row.extension_reference,
+          workingDueDate: row.working_due_date, dueDate: row.due_date, status: row.status, approvedLate: row.approved_late, filingReference: row.filing_reference,
+          owner: { chatId: row.owner_account, name: row.owner_name }, approver: { chatId: row.approver_account, name: row.approver_name },
+          timezone: row.timezone, amberWindowDays: row.amber_window_days,
+        };
+        const conversation: string | null = row.own_conversation ?? row.entity_conversation ?? row.tenant_conversation ?? null;
+        const thread: ThreadRef | null = row.thread && conversation ? { conversation, thread: row.thread } : null;
+        const { result, posted } = await work({ facts, thread, conversation });
+        if (posted) await trx('compliance_instances').where({ id: instanceId }).update({ [c.conversation]: posted.conversation, [c.thread]: posted.thread });
+        return result;
+      });
+    },
+  };
+}
