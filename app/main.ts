@@ -3,6 +3,7 @@ import { syncLibrary } from '../core/use-cases/sync-library.js';
 import { enginePorts } from '../infra/stores/engine-unit.js';
 import { startScheduler } from './scheduler.js';
 import { createSlackApp } from '../bot/slack/app.js';
+import { slackDeps } from './slack.js';
 import { createHttpApp, listen } from './http/server.js';
 import { startPortal } from './portal.js';
 import { openRuntime } from './runtime.js';
@@ -24,7 +25,7 @@ if (config.seedDemoWhenEmpty && !(await hasAnyTenant(db))) {
 const demoLogin = config.seedDemoWhenEmpty ? readDemoLogin(config.dataDir) : undefined;
 
 const scheduler = config.schedulerInProcess ? await startScheduler(runtime) : undefined;
-const slack = config.slack ? createSlackApp(config.slack, runtime, runtime.services.secretBox) : undefined;
+const slack = config.slack ? createSlackApp(config.slack, slackDeps(runtime)) : undefined;
 if (!slack) logger.info('Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on (see README, Slack)');
 await slack?.start();
 if (config.slack?.appToken) logger.info('Slack is connected in Socket Mode');

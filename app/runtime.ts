@@ -107,7 +107,7 @@ export async function openRuntime(config: Config, options: RuntimeOptions = {}):
     throw error;
   }
   const clock = options.clockOffsetMs !== undefined ? offsetClock(options.clockOffsetMs) : clockStartingAt(config.clockAt);
-  const services = createServices(config, db, logger);
+  const services = createServices(config, db, logger, clock);
   return {
     config,
     logger,

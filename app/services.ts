@@ -15,6 +15,8 @@ import { localStorage } from '../infra/storage/local-storage.js';
 import { s3Storage } from '../infra/storage/s3-storage.js';
 import type { EvidenceStorage } from '../core/ports/evidence-storage.js';
 import { createSlackChannel } from '../bot/slack/outbox-channel.js';
+import type { Clock } from '../core/ports/clock.js';
+import { slackChannelDeps } from './slack.js';
 
 /** The adapters beside the database, wired once per process. */
 export interface Services {
@@ -31,7 +33,7 @@ export interface Services {
   close(): Promise<void>;
 }
 
-export function createServices(config: Config, db: Database, logger: Logger): Services {
+export function createServices(config: Config, db: Database, logger: Logger, clock: Clock): Services {
   const redis = config.redisUrl ? connectRedis(config.redisUrl, logger.child({ module: 'redis' })) : undefined;
   const email = config.email.sendgridApiKey
     ? sendgridChannel(config.email.sendgridApiKey, config.email.from, config.email.sendgridApiUrl)
@@ -39,11 +41,11 @@ export function createServices(config: Config, db: Database, logger: Logger): Se
   const secretBox = createSecretBox(resolveEncryptionKey(config));
   const channels: Partial<Record<OutboundChannel, Channel>> = {
     email,
-    ...(config.slack ? { slack: createSlackChannel({ db, box: secretBox, apiUrl: config.slack.apiUrl }) } : {}),
+    ...(config.slack ? { slack: createSlackChannel(slackChannelDeps({ db, box: secretBox, clock, cache: () => services.cache, apiUrl: config.slack.apiUrl })) } : {}),
   };
   const limiter = createRateLimiter(redis, config.outboundRatePerSecond);
   const appSecret = resolveAppSecret(config);
-  return {
+  const services: Services = {
     redis,
     cache: createSummaryCache(redis),
     limiter,
@@ -56,4 +58,5 @@ export function createServices(config: Config, db: Database, logger: Logger): Se
       if (redis) redis.disconnect();
     },
   };
+  return services;
 }

@@ -1,18 +1,14 @@
-import { apiUrlOption } from './ids.js';
 import { App, ExpressReceiver, LogLevel, SocketModeReceiver, type AuthorizeResult, type Logger as BoltLogger } from '@slack/bolt';
 import type { Router } from 'express';
-import type { Runtime } from '../../app/runtime.js';
-import type { SecretBox } from '../../infra/crypto/secret-box.js';
-import { findSlackInstallation } from '../../infra/stores/slack-installations.js';
-import { isDatabaseUnreachable } from '../../infra/db/unreachable.js';
-import { registerAcknowledge } from './listeners/actions/acknowledge.js';
-import { registerNotApplicable } from './listeners/actions/not-applicable.js';
-import { registerReview } from './listeners/actions/review.js';
-import { registerComplianceCommand } from './listeners/commands/compliance.js';
-import { registerAppHomeOpened } from './listeners/events/app-home-opened.js';
-import { registerFileShare } from './listeners/events/file-share.js';
+import type { SlackDeps, SlackInstallation, SlackLogger } from './deps.js';
+import { apiUrlOption } from './ids.js';
+import { register as registerActions } from './listeners/actions/index.js';
+import { register as registerCommands } from './listeners/commands/index.js';
 import { answerWithoutDatabase } from './listeners/database-unreachable.js';
+import { register as registerEvents } from './listeners/events/index.js';
+import { register as registerViews } from './listeners/views/index.js';
 import { slackOAuthRouter } from './oauth.js';
+import { eventEnvelope } from './schemas.js';
 import { INSTALLATION_TTL_MS, cachedFor } from './ttl-cache.js';
 
 export interface SlackSettings {
@@ -34,10 +30,8 @@ export interface SlackApp {
   stop(): Promise<void>;
 }
 
-const EVENT_TTL_MS = 60 * 60_000;
-
-function boltLogger(runtime: Runtime): BoltLogger {
-  const log = runtime.logger.child({ module: 'slack' });
+function boltLogger(logger: SlackLogger): BoltLogger {
+  const log = logger.child({ module: 'slack' });
   return {
     debug: (...m: unknown[]) => log.debug(m.map(String).join(' ')),
     info: (...m: unknown[]) => log.info(m.map(String).join(' ')),
@@ -49,36 +43,16 @@ function boltLogger(runtime: Runtime): BoltLogger {
   };
 }
 
-/** Seen Events API deliveries: Slack retries (X-Slack-Retry-Num) are not processed twice. */
-function eventDeduplicator(runtime: Runtime) {
-  const seen = new Map<string, number>();
-  return async (eventId: string): Promise<boolean> => {
-    const redis = runtime.services.redis;
-    if (redis?.status === 'ready') {
-      try {
-        return (await redis.set(`slack-event:${eventId}`, '1', 'PX', EVENT_TTL_MS, 'NX')) === null;
-      } catch {
-        // fall through to this process's memory
-      }
-    }
-    const now = Date.now();
-    for (const [id, at] of seen) if (now - at > EVENT_TTL_MS) seen.delete(id);
-    if (seen.has(eventId)) return true;
-    seen.set(eventId, now);
-    return false;
-  };
-}
-
 /**
  * The Bolt app on an ExpressReceiver at /slack/events. Bolt verifies every request's signature
  * and age; each request is mapped to its tenant by the workspace's installation, whose bot
  * token is decrypted for that request only.
  */
-export function createSlackApp(settings: SlackSettings, runtime: Runtime, box: SecretBox): SlackApp {
-  const logger = boltLogger(runtime);
+export function createSlackApp(settings: SlackSettings, deps: SlackDeps): SlackApp {
+  const logger = boltLogger(deps.logger);
   // Nothing slow before ack(): installations are read from the database at most once a minute
   // per workspace, not on every request (a re-connected token takes effect within the minute).
-  const installations = cachedFor(INSTALLATION_TTL_MS, (teamId) => findSlackInstallation(runtime.db, box, teamId));
+  const installations = cachedFor(INSTALLATION_TTL_MS, (teamId) => deps.installations.byTeam(teamId));
   const apiUrl = apiUrlOption(settings.apiUrl);
   const receiver = settings.appToken
     ? new SocketModeReceiver({ appToken: settings.appToken, logger, installerOptions: { clientOptions: apiUrl } })
@@ -88,11 +62,11 @@ export function createSlackApp(settings: SlackSettings, runtime: Runtime, box: S
     logger,
     clientOptions: { ...apiUrl, retryConfig: { retries: 2 } },
     authorize: async ({ teamId }) => {
-      let install: Awaited<ReturnType<typeof installations>> | undefined;
+      let install: SlackInstallation | undefined;
       try {
         install = teamId ? await installations(teamId) : undefined;
       } catch (error) {
-        if (!isDatabaseUnreachable(error)) throw error;
+        if (!deps.isDatabaseUnreachable(error)) throw error;
         // Never read since this process started, and the database is down: answered "try again" below.
         return { teamId, databaseUnreachable: true } as AuthorizeResult;
       }
@@ -100,21 +74,20 @@ export function createSlackApp(settings: SlackSettings, runtime: Runtime, box: S
       return { botToken: install.botToken, botUserId: install.botUserId ?? undefined, teamId: install.teamId, tenantId: install.tenantId } as AuthorizeResult;
     },
   });
-  const alreadySeen = eventDeduplicator(runtime);
-  app.use(answerWithoutDatabase(runtime));
+  app.use(answerWithoutDatabase(deps));
   app.use(async ({ body, next }) => {
-    const eventId = (body as { event_id?: string }).event_id;
-    if (eventId && (await alreadySeen(eventId))) return;
+    const parsed = eventEnvelope.safeParse(body);
+    const eventId = parsed.success ? parsed.data.event_id : undefined;
+    if (eventId && (await deps.alreadySeen(eventId))) return;
     await next();
   });
   const router = receiver instanceof ExpressReceiver ? receiver.router : undefined;
-  if (router && settings.oauth) router.use(slackOAuthRouter(runtime, settings.oauth, settings.apiUrl));
-  registerComplianceCommand(app, runtime);
-  registerAcknowledge(app, runtime);
-  registerAppHomeOpened(app, runtime);
-  registerNotApplicable(app, runtime);
-  registerFileShare(app, runtime, settings.apiUrl);
-  registerReview(app, runtime);
+  if (router && settings.oauth) router.use(slackOAuthRouter(deps, settings.oauth, settings.apiUrl));
+  const listenerDeps = { ...deps, apiUrl: settings.apiUrl };
+  registerCommands(app, listenerDeps);
+  registerActions(app, listenerDeps);
+  registerEvents(app, listenerDeps);
+  registerViews(app, listenerDeps);
   return {
     app,
     router,

@@ -1,5 +1,4 @@
-import type { Runtime } from '../../app/runtime.js';
-import { isDatabaseUnreachable } from '../../infra/db/unreachable.js';
+import type { SlackDeps } from './deps.js';
 
 /** What a person is told when their request could not reach the database. */
 export const DATABASE_DOWN = 'Compliance OS cannot reach its database right now. Nothing was changed; please try again in a minute.';
@@ -10,7 +9,7 @@ export const DATABASE_DOWN = 'Compliance OS cannot reach its database right now.
  * goes on as it was.
  */
 export async function answerWhenDatabaseDown<T>(
-  runtime: Pick<Runtime, 'logger'>,
+  deps: Pick<SlackDeps, 'logger' | 'isDatabaseUnreachable'>,
   request: string,
   work: () => Promise<T>,
   answer: () => Promise<unknown>,
@@ -18,8 +17,8 @@ export async function answerWhenDatabaseDown<T>(
   try {
     return await work();
   } catch (error) {
-    if (!isDatabaseUnreachable(error)) throw error;
-    runtime.logger.error({ err: (error as Error).message, request }, 'Slack request answered with "try again": the database is unreachable');
+    if (!deps.isDatabaseUnreachable(error)) throw error;
+    deps.logger.error({ err: (error as Error).message, request }, 'Slack request answered with "try again": the database is unreachable');
     await answer();
     return undefined;
   }

@@ -1,21 +1,11 @@
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import type { webApi } from '@slack/bolt';
-import type { Runtime } from '../../app/runtime.js';
-import { runAsUser } from '../../infra/stores/run-as-user.js';
-import { formatBytes } from '../../core/evidence/file-policy.js';
-import { AppError } from '../../core/errors.js';
-import { storeEvidenceStream } from '../../infra/storage/store-evidence.js';
-import { submitEvidence } from '../../core/use-cases/submit-evidence.js';
-import { esc, mention } from './blocks/common.js';
-import { resolveSlackUser } from './identity.js';
-
-export interface SharedFile {
-  id: string;
-  name?: string;
-  size?: number;
-  url_private_download?: string;
-}
+import type { ChatPorts } from '../../core/chat/ports.js';
+import { takeThreadFiles, type IncomingFile } from '../../core/chat/thread-evidence.js';
+import { md } from './blocks/text.js';
+import { slackAccount, slackProfileEmail } from './identity.js';
+import type { SharedFile } from './schemas.js';
 
 export interface ThreadUpload {
   tenantId: string;
@@ -51,60 +41,33 @@ function downloadUrl(url: string, apiUrl: string | undefined): { url: string } |
   return { url: target.toString() };
 }
 
-/**
- * Files dropped in an item's thread become evidence versions: each is streamed from Slack with
- * the bot token into storage (type by content, SHA-256 on the way, size limit), then submitted
- * as the person who dropped it. Anything refused is explained in the thread and leaves nothing.
- * Files outside item threads are not ours and are ignored.
- */
-export async function handleThreadUpload(runtime: Runtime, client: webApi.WebClient, upload: ThreadUpload, apiUrl?: string): Promise<void> {
-  const { db, services, config } = runtime;
-  const instance: { id: string } | undefined = await db.withTenant(upload.tenantId, ({ trx }) =>
-    trx('compliance_instances').where({ tenant_id: upload.tenantId, slack_channel_id: upload.channel, slack_thread_ts: upload.threadTs }).first('id'));
-  if (!instance) return;
-  const reply = (text: string) => client.chat.postMessage({ channel: upload.channel, thread_ts: upload.threadTs, text });
-  const userId = await resolveSlackUser(db, client, upload.tenantId, upload.slackUserId);
-  if (!userId) {
-    await reply(`${mention(upload.slackUserId)} Compliance OS does not know your Slack account yet, so the file was not recorded as evidence. Ask your compliance admin to add you.`);
-    return;
-  }
-  for (const file of upload.files) {
-    const name = file.name ?? file.id;
-    const refuse = (reason: string) => reply(`:x: *${esc(name)}* was not recorded: ${esc(reason)}. Nothing was kept.`);
-    if (!file.url_private_download) {
-      await refuse('Slack did not offer it for download');
-      continue;
-    }
-    if ((file.size ?? 0) > config.evidenceMaxBytes) {
-      await refuse(`it is larger than the ${formatBytes(config.evidenceMaxBytes)} limit`);
-      continue;
-    }
-    const source = downloadUrl(file.url_private_download, apiUrl);
-    if ('refused' in source) {
-      await refuse(source.refused);
-      continue;
-    }
-    const response = await fetch(source.url, { headers: { authorization: `Bearer ${upload.botToken}` } });
-    if (!response.ok || !response.body) {
-      await refuse(`Slack refused the download (HTTP ${response.status})`);
-      continue;
-    }
-    const stored = await storeEvidenceStream(services.storage, Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), {
-      tenantId: upload.tenantId, instanceId: instance.id, fileName: name, maxBytes: config.evidenceMaxBytes,
-    });
-    if (!stored.ok) {
-      await refuse(stored.reason);
-      continue;
-    }
-    try {
-      const { evidence } = await runAsUser(db, upload.tenantId, userId, (unit, actor) =>
-        submitEvidence(unit, actor, { instanceId: instance.id, file: stored, channel: 'slack', sourceRef: file.id }, runtime.clock.now()), { cache: services.cache });
-      await reply(`:white_check_mark: Recorded *${esc(stored.fileName)}* as version ${evidence.version} (${formatBytes(stored.sizeBytes)}, SHA-256 \`${stored.sha256.slice(0, 12)}\`). The approver has been asked to review it.`);
-    } catch (error) {
-      // No row, no file: the stored object goes with the refused submission.
-      await services.storage.remove(stored.storageKey).catch(() => undefined);
-      if (!(error instanceof AppError)) throw error;
-      await refuse(error.message);
-    }
-  }
+/** A shared file as core's evidence intake takes it: downloaded from Slack with the bot token, only when asked. */
+function incoming(file: SharedFile, botToken: string, apiUrl: string | undefined): IncomingFile {
+  const url = file.url_private_download;
+  return {
+    id: file.id,
+    name: file.name,
+    size: file.size,
+    unavailable: url ? undefined : 'Slack did not offer it for download',
+    async open() {
+      const source = downloadUrl(url ?? '', apiUrl);
+      if ('refused' in source) return { ok: false, refused: source.refused };
+      const response = await fetch(source.url, { headers: { authorization: `Bearer ${botToken}` } });
+      if (!response.ok || !response.body) return { ok: false, refused: `Slack refused the download (HTTP ${response.status})` };
+      return { ok: true, body: Readable.fromWeb(response.body as WebReadableStream<Uint8Array>) };
+    },
+  };
+}
+
+/** Files dropped in a Slack thread, taken as evidence by core (the thread is told what became of each). */
+export async function handleThreadUpload(chat: ChatPorts, client: webApi.WebClient, upload: ThreadUpload, apiUrl?: string): Promise<void> {
+  await takeThreadFiles(
+    chat,
+    {
+      tenantId: upload.tenantId, thread: { conversation: upload.channel, thread: upload.threadTs }, account: slackAccount(upload.slackUserId),
+      files: upload.files.map((f) => incoming(f, upload.botToken, apiUrl)),
+    },
+    slackProfileEmail(client, upload.slackUserId),
+    (text) => client.chat.postMessage({ channel: upload.channel, thread_ts: upload.threadTs, text: md(text) }),
+  );
 }

@@ -19,6 +19,12 @@ export const VIEWS = {
   approveWithReference: 'evidence_approve_modal',
 } as const;
 
+/** The text fields of the modals: the block and the input each answer is read from. */
+export const FIELDS = {
+  reason: { block: 'reason', input: 'reason_input' },
+  filingReference: { block: 'filing_reference', input: 'filing_reference_input' },
+} as const;
+
 /**
  * Buttons about one evidence version carry both ids: `<instanceId>:<evidenceId>`, plus `:home`
  * when pressed in the App Home (which has no message to reply to, so the Home is republished).

@@ -1,20 +1,14 @@
-import { apiUrlOption } from './ids.js';
 import { webApi } from '@slack/bolt';
-import type { Knex } from 'knex';
-import { ragOf } from '../../core/engine/rag.js';
-import { todayIn } from '../../core/engine/dates.js';
-import type { Channel } from '../../core/ports/channel.js';
-import type { SecretBox } from '../../infra/crypto/secret-box.js';
-import type { Database } from '../../infra/db/database.js';
-import { slackInstallationForTenant } from '../../infra/stores/slack-installations.js';
+import { itemCard, type ItemCard } from '../../core/chat/item-card.js';
+import { changesOwnItems, kindWords } from '../../core/notifications/kinds.js';
 import type { MessageContext } from '../../core/notifications/message.js';
 import { DeliveryError } from '../../core/notifications/retry.js';
-import { escalationMessage, rootMessage, threadReply, type ItemCard } from './blocks/item.js';
+import type { Channel } from '../../core/ports/channel.js';
+import { escalationMessage, rootMessage, threadReply } from './blocks/item.js';
+import type { SlackChannelDeps } from './deps.js';
 import { publishHome } from './home.js';
+import { apiUrlOption } from './ids.js';
 import { INSTALLATION_TTL_MS, cachedFor } from './ttl-cache.js';
-
-/** Notifications that mean the recipient's own list of items changed. */
-const HOME_CHANGING_KINDS = new Set(['review_requested', 'approved', 'rejected', 'due_date_changed', 'not_applicable', 'reopened', 'assigned']);
 
 /** Slack errors that will not go away by trying again. */
 const PERMANENT = new Set([
@@ -33,10 +27,13 @@ function deliveryError(error: unknown): DeliveryError {
   return new DeliveryError(`Slack request failed: ${e.message ?? String(error)}`, false);
 }
 
-export interface SlackChannelDeps {
-  db: Database;
-  box: SecretBox;
-  apiUrl?: string;
+/** An item's thread in Slack, with its card as read under the lock. */
+interface ItemThread {
+  channel: string;
+  ts: string;
+  card: ItemCard;
+  /** The root was just posted, so it is current. */
+  created: boolean;
 }
 
 /**
@@ -57,50 +54,24 @@ export function createSlackChannel(deps: SlackChannelDeps): Channel {
   };
 
   // Read from the database at most once a minute per tenant, like the Bolt app's authorize.
-  const installationFor = cachedFor(INSTALLATION_TTL_MS, (tenantId) => slackInstallationForTenant(deps.db, deps.box, tenantId));
-
-  async function itemCard(trx: Knex.Transaction, tenantId: string, instanceId: string, link: string, now: Date): Promise<ItemCard & { threadTs: string | null; channel: string | null }> {
-    const row = await trx('compliance_instances as i')
-      .join('compliance_masters as m', 'm.id', 'i.master_id')
-      .join('entities as e', function () { this.on('e.tenant_id', 'i.tenant_id').andOn('e.id', 'i.entity_id'); })
-      .join('tenants as t', 't.id', 'i.tenant_id')
-      .leftJoin('users as o', function () { this.on('o.tenant_id', 'i.tenant_id').andOn('o.id', 'i.owner_user_id'); })
-      .leftJoin('users as a', function () { this.on('a.tenant_id', 'i.tenant_id').andOn('a.id', 'i.approver_user_id'); })
-      .where({ 'i.tenant_id': tenantId, 'i.id': instanceId })
-      .first('i.id', 'm.code', 'm.name', 'e.name as entity_name', 'i.period_key', 'i.statutory_due_date', 'i.extended_due_date',
-        'i.extension_reference', 'i.working_due_date', 'i.due_date', 'i.status', 'i.approved_late', 'i.filing_reference',
-        'i.slack_thread_ts', 'i.slack_channel_id', 'e.slack_channel_id as entity_channel', 't.slack_channel_id as tenant_channel',
-        't.timezone', 't.amber_window_days', 'o.slack_user_id as owner_slack', 'o.name as owner_name', 'a.slack_user_id as approver_slack', 'a.name as approver_name');
-    if (!row) throw new DeliveryError('the item no longer exists', true);
-    return {
-      instanceId: row.id, code: row.code, name: row.name, entityName: row.entity_name, periodKey: row.period_key,
-      statutoryDueDate: row.statutory_due_date, extendedDueDate: row.extended_due_date, extensionReference: row.extension_reference,
-      workingDueDate: row.working_due_date, dueDate: row.due_date, status: row.status,
-      rag: ragOf(row.status, row.due_date, todayIn(row.timezone, now), row.amber_window_days),
-      ownerSlackId: row.owner_slack, ownerName: row.owner_name, approverSlackId: row.approver_slack, approverName: row.approver_name,
-      approvedLate: row.approved_late, filingReference: row.filing_reference,
-      link,
-      threadTs: row.slack_thread_ts, channel: row.slack_channel_id ?? row.entity_channel ?? row.tenant_channel,
-    };
-  }
+  const installationFor = cachedFor(INSTALLATION_TTL_MS, (tenantId) => deps.installations.forTenant(tenantId));
 
   /**
    * The item's thread and its card as it is now, posting the root message first if it has none
    * (once, whatever the concurrency; `created` says it was just posted, so it is current).
    */
-  async function ensureThread(
-    client: webApi.WebClient, tenantId: string, instanceId: string, link: string, now: Date,
-  ): Promise<{ channel: string; ts: string; card: ItemCard; created: boolean }> {
-    return deps.db.withSystem(async (trx) => {
-      await trx('compliance_instances').where({ id: instanceId }).forUpdate().first('id');
-      const card = await itemCard(trx, tenantId, instanceId, link, now);
-      if (!card.channel) {
-        throw new DeliveryError(`no Slack channel is set for ${card.entityName}: run npm run cli -- slack channel --tenant <slug> --entity "${card.entityName}" --channel C…`, true);
+  function ensureThread(client: webApi.WebClient, tenantId: string, instanceId: string, link: string, now: Date): Promise<ItemThread> {
+    return deps.chat.threads.withThread<ItemThread>(tenantId, instanceId, 'slack', async (item) => {
+      if (!item) throw new DeliveryError('the item no longer exists', true);
+      const card = itemCard(item.facts, now, link);
+      const channel = item.conversation;
+      if (!channel) {
+        const entity = item.facts.entityName;
+        throw new DeliveryError(`no Slack channel is set for ${entity}: run npm run cli -- slack channel --tenant <slug> --entity "${entity}" --channel C…`, true);
       }
-      if (card.threadTs) return { channel: card.channel, ts: card.threadTs, card, created: false };
-      const root = await client.chat.postMessage({ channel: card.channel, ...rootMessage(card) });
-      await trx('compliance_instances').where({ id: instanceId }).update({ slack_channel_id: card.channel, slack_thread_ts: root.ts });
-      return { channel: card.channel, ts: root.ts!, card, created: true };
+      if (item.thread) return { result: { channel, ts: item.thread.thread, card, created: false } };
+      const root = await client.chat.postMessage({ channel, ...rootMessage(card) });
+      return { result: { channel, ts: root.ts!, card, created: true }, posted: { conversation: channel, thread: root.ts! } };
     });
   }
 
@@ -112,10 +83,10 @@ export function createSlackChannel(deps: SlackChannelDeps): Channel {
         if (!install) throw new DeliveryError('this tenant has no Slack workspace connected', true);
         if (!m.recipient.slackUserId) throw new DeliveryError('the recipient is not linked to a Slack user', true);
         const client = clientFor(install.botToken);
-        const now = new Date();
-        if (!m.item || m.kind === 'escalation') {
+        const now = deps.clock.now();
+        if (!m.item || m.notification.kind === 'escalation') {
           const dm = await client.conversations.open({ users: m.recipient.slackUserId });
-          const message = m.item ? escalationMessage(m) : { text: m.kind.replace(/_/g, ' ') };
+          const message = m.item ? escalationMessage(m.item) : { text: kindWords(m.notification) };
           const sent = await client.chat.postMessage({ channel: dm.channel!.id!, ...message });
           return { providerRef: sent.ts };
         }
@@ -125,7 +96,7 @@ export function createSlackChannel(deps: SlackChannelDeps): Channel {
         // Keep the root current: status, dates and RAG as read under the lock (a root just posted already is).
         if (!thread.created) await client.chat.update({ channel: thread.channel, ts: thread.ts, ...rootMessage(thread.card) });
         // The person's App Home lists their items: refresh it when one of them changed.
-        if (HOME_CHANGING_KINDS.has(m.kind)) await publishHome(deps.db, client, m.tenantId, m.recipient.userId, m.recipient.slackUserId, now);
+        if (changesOwnItems(m.notification)) await publishHome(deps.chat, client, m.tenantId, m.recipient.userId, m.recipient.slackUserId, now);
         return { providerRef: reply.ts };
       } catch (error) {
         throw deliveryError(error);

@@ -1,11 +1,13 @@
 import { formatDate } from '../engine/dates.js';
+import { kindWords, reasonOf, type Notification } from './kinds.js';
 
 /** Everything a channel needs to deliver one notification, already looked up. */
 export interface MessageContext {
   /** The outbox row: providers carry it back (SendGrid custom_args) for tracing. */
   notificationId: string;
   tenantId: string;
-  kind: string;
+  /** What happened, with its typed payload. */
+  notification: Notification;
   tenantName: string;
   timezone: string;
   recipient: { userId: string | null; name: string | null; email: string | null; slackUserId: string | null };
@@ -20,7 +22,6 @@ export interface MessageContext {
     extensionReference: string | null;
     status: string;
   } | null;
-  payload: Record<string, unknown>;
   links: { item: string | null; acknowledge: string | null };
 }
 
@@ -32,43 +33,42 @@ export interface RenderedMessage {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-function headline(ctx: MessageContext): string {
-  const p = ctx.payload;
-  switch (ctx.kind) {
+/** The notification's title (an email's subject and heading). */
+export function headline(n: Notification): string {
+  switch (n.kind) {
     case 'due_soon': return 'Due soon';
     case 'due_today': return 'Due today';
     case 'escalation': return 'Overdue: escalated to you';
-    case 'review_requested': return `Ready for your review (version ${p.version ?? '?'})`;
-    case 'approved': return p.late ? 'Approved (filed late)' : 'Approved';
+    case 'review_requested': return `Ready for your review (version ${n.payload.version ?? '?'})`;
+    case 'approved': return n.payload.late ? 'Approved (filed late)' : 'Approved';
     case 'rejected': return 'Rejected: please upload a corrected file';
     case 'due_date_changed': return 'Due date changed';
     case 'not_applicable': return 'Marked not applicable';
     case 'reopened': return 'Reopened: evidence needed again';
-    case 'assigned': return `You are now the ${String(p.as ?? 'owner')} of this item`;
+    case 'assigned': return `You are now the ${n.payload.as ?? 'owner'} of this item`;
     case 'weekly_digest': return 'Weekly compliance digest';
-    default: return ctx.kind.replace(/_/g, ' ');
+    default: return kindWords(n);
   }
 }
 
-/** Lines that explain the notification beyond the item's facts. */
-function detail(ctx: MessageContext): string[] {
-  const p = ctx.payload;
+/** Lines that explain the notification beyond the item's facts, in full sentences (email). */
+function detail(n: Notification): string[] {
   const lines: string[] = [];
-  if (p.addressedTo && typeof p.addressedTo === 'object' && 'missing' in p.addressedTo) {
-    lines.push(`No ${String((p.addressedTo as { missing: string }).missing)} is assigned to this item, so you are told instead. Please assign one.`);
+  if (n.addressedTo?.missing) lines.push(`No ${n.addressedTo.missing} is assigned to this item, so you are told instead. Please assign one.`);
+  const reason = reasonOf(n);
+  if (reason !== undefined) lines.push(`Reason: ${reason}`);
+  if (n.kind === 'due_date_changed') {
+    const { oldDueDate, newDueDate, reference } = n.payload;
+    lines.push(`Moved from ${formatDate(oldDueDate)} to ${formatDate(newDueDate)}${reference ? ` (${reference})` : ''}.`);
   }
-  if (['rejected', 'not_applicable', 'reopened'].includes(ctx.kind) && typeof p.reason === 'string') lines.push(`Reason: ${p.reason}`);
-  if (ctx.kind === 'due_date_changed') {
-    lines.push(`Moved from ${formatDate(String(p.oldDueDate))} to ${formatDate(String(p.newDueDate))}${p.reference ? ` (${String(p.reference)})` : ''}.`);
-  }
-  if (ctx.kind === 'escalation') lines.push('Reminders repeat until someone acknowledges this escalation.');
-  if (ctx.kind === 'weekly_digest' && Array.isArray(p.lines)) lines.push(...(p.lines as string[]));
+  if (n.kind === 'escalation') lines.push('Reminders repeat until someone acknowledges this escalation.');
+  if (n.kind === 'weekly_digest' && n.payload.lines) lines.push(...n.payload.lines);
   return lines;
 }
 
 /** Plain-text and HTML bodies with the item, entity, period, due date, status and a link. */
 export function renderEmail(ctx: MessageContext): RenderedMessage {
-  const title = headline(ctx);
+  const title = headline(ctx.notification);
   const item = ctx.item;
   const facts: [string, string][] = item
     ? [
@@ -82,7 +82,7 @@ export function renderEmail(ctx: MessageContext): RenderedMessage {
   const subject = item
     ? `[${ctx.tenantName}] ${title}: ${item.code} ${item.periodKey}, ${item.entityName} (due ${formatDate(item.dueDate)})`
     : `[${ctx.tenantName}] ${title}`;
-  const extra = detail(ctx);
+  const extra = detail(ctx.notification);
   const greeting = ctx.recipient.name ? `Hello ${ctx.recipient.name},` : 'Hello,';
   const text = [
     greeting, '', title, '',

@@ -1,4 +1,5 @@
 import { createAckToken } from '../../core/notifications/ack-link.js';
+import { readNotification } from '../../core/notifications/kinds.js';
 import type { MessageContext } from '../../core/notifications/message.js';
 import { DeliveryError, nextAttempt, type RetryPolicy } from '../../core/notifications/retry.js';
 import type { RateLimiter } from '../cache/redis.js';
@@ -75,7 +76,7 @@ function messageFor(row: ClaimedRow, deps: DispatcherDeps, now: Date): MessageCo
   return {
     notificationId: row.id,
     tenantId: row.tenant_id,
-    kind: row.kind,
+    notification: readNotification(row.kind, row.payload),
     tenantName: row.tenant_name,
     timezone: row.timezone,
     recipient: { userId: row.recipient_user_id, name: row.user_name, email: row.user_email, slackUserId: row.user_slack_id },
@@ -85,7 +86,6 @@ function messageFor(row: ClaimedRow, deps: DispatcherDeps, now: Date): MessageCo
         dueDate: row.due_date!, statutoryDueDate: row.statutory_due_date!, extensionReference: row.extension_reference, status: row.status!,
       }
       : null,
-    payload: row.payload,
     links: { item: itemLink, acknowledge },
   };
 }

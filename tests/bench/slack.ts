@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import { App, ExpressReceiver } from '@slack/bolt';
+import { slackDeps } from '../../app/slack.js';
 import { createSlackApp } from '../../bot/slack/app.js';
 import { createHttpApp, listen } from '../../app/http/server.js';
 import { openRuntime } from '../../app/runtime.js';
@@ -55,7 +56,7 @@ export async function benchSlack(): Promise<void> {
     const { tenantId } = await seedDemo(runtime.db, config.dataDir);
     await saveSlackInstallation(runtime.db, runtime.services.secretBox, { tenantId, teamId: 'T0BENCH', teamName: 'Bench', botUserId: 'U0BOT', botToken: 'xoxb-bench' });
     await runtime.db.withTenant(tenantId, ({ trx }) => trx('users').where({ email: 'owner@demo.example' }).update({ slack_user_id: 'U0OWNER' }));
-    const slack = createSlackApp({ signingSecret: SIGNING_SECRET }, runtime, runtime.services.secretBox);
+    const slack = createSlackApp({ signingSecret: SIGNING_SECRET }, slackDeps(runtime));
     const product = await listen(createHttpApp({ db: runtime.db, logger: runtime.logger, slackRouter: slack.router }), '127.0.0.1', 0);
 
     const bareReceiver = new ExpressReceiver({ signingSecret: SIGNING_SECRET, endpoints: '/slack/events' });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { slackDeps } from '../../app/slack.js';
 import { createSlackApp, type SlackApp } from '../../bot/slack/app.js';
 import type { Runtime } from '../../app/runtime.js';
 import { saveSlackInstallation } from '../../infra/stores/slack-installations.js';
@@ -20,7 +21,7 @@ beforeAll(async () => {
   fake = await startFakeSlack();
   await saveSlackInstallation(t.db, runtime.services.secretBox, { tenantId: demo.tenantId, teamId: FAKE_TEAM.id, teamName: FAKE_TEAM.name, botUserId: 'U0FAKEBOT', botToken: 'xoxb-fake' });
   await t.db.withTenant(demo.tenantId, ({ trx }) => trx('users').where({ id: demo.users.owner }).update({ slack_user_id: 'U0OWNER' }));
-  slack = createSlackApp({ signingSecret: SIGNING_SECRET, appToken: 'xapp-1-A0FAKE-1-test', apiUrl: fake.url }, runtime, runtime.services.secretBox);
+  slack = createSlackApp({ signingSecret: SIGNING_SECRET, appToken: 'xapp-1-A0FAKE-1-test', apiUrl: fake.url }, slackDeps(runtime));
 });
 afterAll(async () => {
   await slack.stop();

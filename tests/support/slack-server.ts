@@ -1,4 +1,5 @@
 import nock from 'nock';
+import { slackDeps } from '../../app/slack.js';
 import { createSlackApp } from '../../bot/slack/app.js';
 import { createHttpApp, listen } from '../../app/http/server.js';
 import { saveSlackInstallation } from '../../infra/stores/slack-installations.js';
@@ -24,7 +25,7 @@ export async function startSlackTestServer(options: {
   if (options.team) {
     await saveSlackInstallation(t.db, runtime.services.secretBox, { tenantId: demo.tenantId, teamId: options.team, teamName: 'Demo', botUserId: 'U0BOT', botToken: 'xoxb-demo-token' });
   }
-  const slack = createSlackApp({ signingSecret: SIGNING_SECRET, oauth: options.oauth }, runtime, runtime.services.secretBox);
+  const slack = createSlackApp({ signingSecret: SIGNING_SECRET, oauth: options.oauth }, slackDeps(runtime));
   const server = await listen(createHttpApp({ db: runtime.db, logger: runtime.logger, slackRouter: slack.router }), '127.0.0.1', 0);
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');

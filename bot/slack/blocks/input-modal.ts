@@ -1,37 +1,25 @@
 import type { types } from '@slack/bolt';
+import type { TextPrompt } from '../../../core/chat/prompts.js';
+import { md } from './text.js';
 
-/** A modal asking for one text field; the item (and version) travel in private_metadata. */
-export function inputModal(options: {
-  callbackId: string;
-  privateMetadata: string;
-  title: string;
-  submit: string;
-  blockId: string;
-  actionId: string;
-  label: string;
-  intro?: string;
-  optional?: boolean;
-  multiline?: boolean;
-  minLength?: number;
-  maxLength?: number;
-  placeholder?: string;
-}): types.ModalView {
+/** A prompt for one text field as a modal; the item (and version) travel in private_metadata. */
+export function inputModal(prompt: TextPrompt, ids: { callbackId: string; privateMetadata: string; field: { block: string; input: string } }): types.ModalView {
   return {
     type: 'modal',
-    callback_id: options.callbackId,
-    private_metadata: options.privateMetadata,
-    title: { type: 'plain_text', text: options.title },
-    submit: { type: 'plain_text', text: options.submit },
+    callback_id: ids.callbackId,
+    private_metadata: ids.privateMetadata,
+    title: { type: 'plain_text', text: prompt.title },
+    submit: { type: 'plain_text', text: prompt.submit },
     close: { type: 'plain_text', text: 'Cancel' },
     blocks: [
-      ...(options.intro ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: options.intro } }] : []),
+      ...(prompt.intro ? [{ type: 'section' as const, text: { type: 'mrkdwn' as const, text: md(prompt.intro) } }] : []),
       {
-        type: 'input', block_id: options.blockId, optional: options.optional ?? false, label: { type: 'plain_text', text: options.label },
+        type: 'input', block_id: ids.field.block, optional: prompt.optional ?? false, label: { type: 'plain_text', text: prompt.label },
         element: {
-          type: 'plain_text_input', action_id: options.actionId, multiline: options.multiline ?? false,
-          ...(options.minLength ? { min_length: options.minLength } : {}),
-          ...(options.maxLength ? { max_length: options.maxLength } : {}),
-          ...(options.placeholder ? { placeholder: { type: 'plain_text' as const, text: options.placeholder } } : {}),
+          type: 'plain_text_input', action_id: ids.field.input, multiline: prompt.multiline ?? false,
+          ...(prompt.minLength ? { min_length: prompt.minLength } : {}),
+          ...(prompt.maxLength ? { max_length: prompt.maxLength } : {}),
+          ...(prompt.placeholder ? { placeholder: { type: 'plain_text' as const, text: prompt.placeholder } } : {}),
         },
       },
     ],

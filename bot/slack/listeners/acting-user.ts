@@ -1,32 +1,30 @@
 import type { RespondFn, webApi } from '@slack/bolt';
-import type { Runtime } from '../../../app/runtime.js';
-import { runAsUser } from '../../../infra/stores/run-as-user.js';
+import { unknownPersonAnswer } from '../../../core/chat/answers.js';
+import { actAs, type ActOutcome } from '../../../core/chat/act-as.js';
+import { refusal, unknownAccountShort } from '../../../core/chat/confirmations.js';
+import type { ChatText } from '../../../core/chat/text.js';
 import type { Actor } from '../../../core/engine/access.js';
-import type { TenantUnit } from '../../../core/ports/index.js';
-import { AppError } from '../../../core/errors.js';
-import { esc, section } from '../blocks/common.js';
-import { databaseDownReply, unknownUserReply, type SlackReply } from '../blocks/replies.js';
+import type { TenantUnit } from '../../../core/ports/tenant-unit.js';
+import { slackReply } from '../blocks/answer.js';
+import { section } from '../blocks/common.js';
+import { databaseDownReply, type SlackReply } from '../blocks/replies.js';
+import { md } from '../blocks/text.js';
 import { DATABASE_DOWN, answerWhenDatabaseDown } from '../database-down.js';
+import type { SlackDeps } from '../deps.js';
 import { publishHome, publishNotice } from '../home.js';
-import { resolveSlackUser } from '../identity.js';
+import { slackAccount, slackProfileEmail } from '../identity.js';
+import { buttonPress, readContext, viewSubmission } from '../schemas.js';
 
-/** What a button or a modal led to: done (the confirmation), refused by core (its message), or an unknown person. */
-type Outcome = { done: string; userId: string } | { refused: string; userId: string } | { unknown: true };
+type UseCase<T> = (unit: TenantUnit, actor: Actor) => Promise<T>;
 
-/** Runs the use case as the Slack user behind a request; core's refusals are an outcome, not an error. */
-async function actAs<T>(
-  runtime: Runtime, client: webApi.WebClient, tenantId: string, slackUserId: string,
-  useCase: (unit: TenantUnit, actor: Actor) => Promise<T>, confirmation: (result: T) => string,
-): Promise<Outcome> {
-  const userId = await resolveSlackUser(runtime.db, client, tenantId, slackUserId);
-  if (!userId) return { unknown: true };
-  try {
-    return { done: confirmation(await runAsUser(runtime.db, tenantId, userId, useCase, { cache: runtime.services.cache })), userId };
-  } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    runtime.logger.warn({ code: error.code, slackUser: slackUserId }, 'Slack action refused');
-    return { refused: error.message, userId };
-  }
+/** The Home's "try again" when the database cannot be reached. */
+export const DATABASE_DOWN_NOTICE: ChatText = [{ icon: 'warning' }, ' ', DATABASE_DOWN];
+
+/** Core's use case as the Slack user behind the request; a refusal is logged (its code, never its data). */
+async function actAsSlackUser<T>(deps: SlackDeps, client: webApi.WebClient, tenantId: string, slackUserId: string, useCase: UseCase<T>): Promise<ActOutcome<T>> {
+  const outcome = await actAs(deps.chat, tenantId, slackAccount(slackUserId), slackProfileEmail(client, slackUserId), useCase);
+  if ('refused' in outcome) deps.logger.warn({ code: outcome.refused.code, slackUser: slackUserId }, 'Slack action refused');
+  return outcome;
 }
 
 /**
@@ -36,27 +34,28 @@ async function actAs<T>(
  * top. When the database cannot be reached the person is told to try again.
  */
 export async function pressButton<T>(
-  runtime: Runtime,
-  args: { body: { user: { id: string }; view?: { type: string } }; context: Record<string, unknown>; client: webApi.WebClient; respond: RespondFn },
-  useCase: (unit: TenantUnit, actor: Actor) => Promise<T>,
-  confirmation: (result: T) => string,
+  deps: SlackDeps,
+  args: { body: unknown; context: unknown; client: webApi.WebClient; respond: RespondFn },
+  useCase: UseCase<T>,
+  confirmation: (result: T) => ChatText,
 ): Promise<void> {
-  const tenantId = args.context.tenantId as string;
-  const slackUserId = args.body.user.id;
-  const inHome = args.body.view?.type === 'home';
+  const { tenantId } = readContext(args.context);
+  const press = buttonPress.parse(args.body);
+  const slackUserId = press.user.id;
+  const inHome = press.view?.type === 'home';
   const privately = (reply: SlackReply) => args.respond({ response_type: 'ephemeral', replace_original: false, ...reply });
-  const outcome = await answerWhenDatabaseDown(runtime, 'button', () => actAs(runtime, args.client, tenantId, slackUserId, useCase, confirmation),
-    () => (inHome ? publishNotice(args.client, slackUserId, `:warning: ${DATABASE_DOWN}`) : privately(databaseDownReply())));
+  const outcome = await answerWhenDatabaseDown(deps, 'button', () => actAsSlackUser(deps, args.client, tenantId, slackUserId, useCase),
+    () => (inHome ? publishNotice(args.client, slackUserId, DATABASE_DOWN_NOTICE) : privately(databaseDownReply())));
   if (!outcome) return;
   if ('unknown' in outcome) {
-    await privately(unknownUserReply());
+    await privately(slackReply(unknownPersonAnswer(deps.chat.platform)));
     return;
   }
-  // Core's messages may name things people named: escaped like any other text from them.
-  const text = 'done' in outcome ? outcome.done : `:warning: ${esc(outcome.refused)}`;
-  if (inHome) await publishHome(runtime.db, args.client, tenantId, outcome.userId, slackUserId, runtime.clock.now(), text);
+  const notice = 'done' in outcome ? confirmation(outcome.done) : refusal(outcome.refused.message);
+  const text = md(notice);
+  if (inHome) await publishHome(deps.chat, args.client, tenantId, outcome.userId, slackUserId, deps.clock.now(), notice);
   else if ('done' in outcome) await args.respond({ replace_original: true, text, blocks: [section(text)] });
-  else await privately({ text: esc(outcome.refused), blocks: [section(text)] });
+  else await privately({ text: md([outcome.refused.message]), blocks: [section(text)] });
 }
 
 type ViewAck = (response?: { response_action: 'errors'; errors: Record<string, string> }) => Promise<void>;
@@ -69,21 +68,21 @@ type ViewAck = (response?: { response_action: 'errors'; errors: Record<string, s
  * ack. It is two short transactions: who the person is (an indexed read), then the use case.
  */
 export async function submitModal(
-  runtime: Runtime,
-  args: { ack: ViewAck; body: { user: { id: string } }; context: Record<string, unknown>; client: webApi.WebClient },
-  blockId: string,
-  useCase: Parameters<typeof runAsUser>[3],
-  options: { republishHome?: string } = {},
+  deps: SlackDeps,
+  args: { ack: ViewAck; body: unknown; context: unknown; client: webApi.WebClient },
+  field: { block: string },
+  useCase: UseCase<unknown>,
+  options: { republishHome?: ChatText } = {},
 ): Promise<void> {
-  const tenantId = args.context.tenantId as string;
-  const slackUserId = args.body.user.id;
-  const showError = (message: string) => args.ack({ response_action: 'errors', errors: { [blockId]: message } });
-  const outcome = await answerWhenDatabaseDown(runtime, 'modal submission', () => actAs(runtime, args.client, tenantId, slackUserId, useCase, () => ''),
+  const { tenantId } = readContext(args.context);
+  const slackUserId = viewSubmission.parse(args.body).user.id;
+  const showError = (message: string) => args.ack({ response_action: 'errors', errors: { [field.block]: message } });
+  const outcome = await answerWhenDatabaseDown(deps, 'modal submission', () => actAsSlackUser(deps, args.client, tenantId, slackUserId, useCase),
     () => showError(DATABASE_DOWN));
   if (!outcome) return;
-  if ('unknown' in outcome) return showError('Compliance OS does not know your Slack account yet. Ask your admin to add you.');
-  if ('refused' in outcome) return showError(outcome.refused);
+  if ('unknown' in outcome) return showError(unknownAccountShort(deps.chat.platform.name));
+  if ('refused' in outcome) return showError(outcome.refused.message);
   await args.ack();
   // Opened from the App Home: show the outcome there, since the modal has closed.
-  if (options.republishHome) await publishHome(runtime.db, args.client, tenantId, outcome.userId, slackUserId, runtime.clock.now(), options.republishHome);
+  if (options.republishHome) await publishHome(deps.chat, args.client, tenantId, outcome.userId, slackUserId, deps.clock.now(), options.republishHome);
 }

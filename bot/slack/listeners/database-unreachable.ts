@@ -1,9 +1,18 @@
 import type { AnyMiddlewareArgs, Middleware, RespondFn } from '@slack/bolt';
-import type { Runtime } from '../../../app/runtime.js';
 import { databaseDownReply } from '../blocks/replies.js';
 import { DATABASE_DOWN } from '../database-down.js';
+import type { SlackDeps } from '../deps.js';
+import { downContext, requestBody } from '../schemas.js';
 
 type Ack = (response?: Record<string, unknown>) => Promise<void>;
+
+/** The acknowledgement and response_url of whatever kind of request this is (events have neither). */
+function replies(args: AnyMiddlewareArgs): { ack?: Ack; respond?: RespondFn } {
+  return {
+    ack: 'ack' in args && typeof args.ack === 'function' ? (args.ack as Ack) : undefined,
+    respond: 'respond' in args && typeof args.respond === 'function' ? args.respond : undefined,
+  };
+}
 
 /**
  * First in the chain: when the workspace's installation could not be read because the database
@@ -11,15 +20,17 @@ type Ack = (response?: Record<string, unknown>) => Promise<void>;
  * right in the acknowledgement: a slash command's answer, a modal's field error, or (for a
  * button) a private reply. Events were acknowledged by Bolt and, with no token, cannot be answered.
  */
-export function answerWithoutDatabase(runtime: Pick<Runtime, 'logger'>): Middleware<AnyMiddlewareArgs> {
+export function answerWithoutDatabase(deps: Pick<SlackDeps, 'logger'>): Middleware<AnyMiddlewareArgs> {
   return async (args) => {
-    if (!args.context.databaseUnreachable) {
+    const context = downContext.parse(args.context);
+    if (!context.databaseUnreachable) {
       await args.next();
       return;
     }
-    const body = args.body as { command?: string; type?: string; view?: { state?: { values?: Record<string, unknown> } } };
-    const { ack, respond } = args as unknown as { ack?: Ack; respond?: RespondFn };
-    runtime.logger.error({ team: args.context.teamId, request: body.command ?? body.type }, 'Slack request answered with "try again": the database is unreachable');
+    const parsed = requestBody.safeParse(args.body);
+    const body = parsed.success ? parsed.data : {};
+    const { ack, respond } = replies(args);
+    deps.logger.error({ team: context.teamId, request: body.command ?? body.type }, 'Slack request answered with "try again": the database is unreachable');
     if (body.command) {
       await ack?.({ response_type: 'ephemeral', ...databaseDownReply() });
       return;

@@ -1,17 +1,24 @@
 import type { App } from '@slack/bolt';
-import type { Runtime } from '../../../../app/runtime.js';
+import { answerCommand } from '../../../../core/chat/commands.js';
+import { slackReply } from '../../blocks/answer.js';
 import { databaseDownReply } from '../../blocks/replies.js';
 import { answerWhenDatabaseDown } from '../../database-down.js';
+import type { SlackDeps } from '../../deps.js';
+import { resolveSlackUser } from '../../identity.js';
 import { SLASH_COMMAND } from '../../ids.js';
-import { complianceCommandReply } from '../../reply.js';
+import { readContext, slashCommand } from '../../schemas.js';
 
 /** `/compliance …`: acknowledged at once, answered privately (ephemeral) a moment later, even when the database is down. */
-export function registerComplianceCommand(app: App, runtime: Runtime): void {
+export function registerComplianceCommand(app: App, deps: SlackDeps): void {
   app.command(SLASH_COMMAND, async ({ ack, command, respond, context, client }) => {
     await ack();
-    const reply = await answerWhenDatabaseDown(runtime, 'slash command',
-      () => complianceCommandReply(runtime, client, { tenantId: context.tenantId as string, slackUserId: command.user_id, text: command.text }),
-      () => respond({ response_type: 'ephemeral', ...databaseDownReply() }));
+    const now = deps.clock.now();
+    const { tenantId } = readContext(context);
+    const { user_id: slackUserId, text } = slashCommand.parse(command);
+    const reply = await answerWhenDatabaseDown(deps, 'slash command', async () => {
+      const userId = await resolveSlackUser(deps.chat, client, tenantId, slackUserId);
+      return slackReply(await answerCommand(deps.chat, tenantId, userId, text, now));
+    }, () => respond({ response_type: 'ephemeral', ...databaseDownReply() }));
     if (reply) await respond({ response_type: 'ephemeral', ...reply });
   });
 }

@@ -1,0 +1,12 @@
+import type { App } from '@slack/bolt';
+import type { SlackDeps } from '../../deps.js';
+import { registerApproveWithReferenceSubmit } from './approve-with-reference.js';
+import { registerNotApplicableSubmit } from './not-applicable.js';
+import { registerRejectEvidenceSubmit } from './reject-evidence.js';
+
+/** Modal submissions (view_submission), one file per modal. */
+export function register(app: App, deps: SlackDeps): void {
+  registerNotApplicableSubmit(app, deps);
+  registerApproveWithReferenceSubmit(app, deps);
+  registerRejectEvidenceSubmit(app, deps);
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from '@jest/globals';
+import { chooseChannel } from '../../core/notifications/channel-choice.js';
+import { chatNotification, escalationText } from '../../core/notifications/chat.js';
+import { changesOwnItems, readNotification } from '../../core/notifications/kinds.js';
+import { headline, renderEmail, type MessageContext } from '../../core/notifications/message.js';
+
+/* Each notification kind with its typed payload, and the one message model email and chat render. */
+
+describe('readNotification', () => {
+  it('types a payload by its kind, keeping who it was addressed to', () => {
+    expect(readNotification('review_requested', { evidenceId: 'ev1', version: 2, uploadedBy: 'u1', extra: true })).toEqual({
+      kind: 'review_requested', payload: { evidenceId: 'ev1', version: 2, uploadedBy: 'u1' },
+    });
+    expect(readNotification('due_soon', { day: '2026-12-17', addressedTo: { kind: 'role', role: 'tenant_admin', missing: 'owner' } })).toEqual({
+      kind: 'due_soon', payload: { day: '2026-12-17' }, addressedTo: { kind: 'role', role: 'tenant_admin', missing: 'owner' },
+    });
+  });
+
+  it('drops a field of the wrong type instead of refusing the notification', () => {
+    expect(readNotification('rejected', { reason: 42, evidenceId: 'ev1' })).toEqual({ kind: 'rejected', payload: { evidenceId: 'ev1' } });
+    expect(readNotification('assigned', null)).toEqual({ kind: 'assigned', payload: {} });
+  });
+
+  it('reads a kind it does not know, or a payload that does not fit its kind, as "other", by its name', () => {
+    expect(readNotification('holiday_added', { date: '2026-12-25' })).toEqual({ kind: 'other', name: 'holiday_added', payload: { date: '2026-12-25' } });
+    expect(readNotification('due_date_changed', { newDueDate: '2026-12-31' })).toMatchObject({ kind: 'other', name: 'due_date_changed' });
+    expect(headline(readNotification('holiday_added', {}))).toBe('holiday added');
+  });
+
+  it('says which kinds change the recipient\'s own list of items (their chat home is refreshed)', () => {
+    const kinds = ['due_soon', 'due_today', 'escalation', 'review_requested', 'approved', 'rejected', 'due_date_changed', 'not_applicable', 'reopened', 'assigned', 'weekly_digest'];
+    const payload = { oldDueDate: '2026-12-01', newDueDate: '2026-12-08' };
+    expect(kinds.filter((k) => changesOwnItems(readNotification(k, payload)))).toEqual(['review_requested', 'approved', 'rejected', 'due_date_changed', 'not_applicable', 'reopened', 'assigned']);
+  });
+});
+
+describe('the message model', () => {
+  it('in chat: what happened, why, and the version to review', () => {
+    expect(chatNotification(readNotification('review_requested', { evidenceId: 'ev1', version: 3 }))).toEqual({
+      lead: [{ icon: 'review' }, ' Ready for your review.'], details: [], review: { evidenceId: 'ev1', version: 3 },
+    });
+    expect(chatNotification(readNotification('rejected', { reason: 'Wrong month', addressedTo: { kind: 'role', role: 'tenant_admin', missing: 'owner' } }))).toEqual({
+      lead: [{ icon: 'refused' }, ' Rejected: please upload a corrected file here.'],
+      details: [['Reason: ', 'Wrong month'], ['No ', 'owner', ' is assigned: please assign one.']], review: null,
+    });
+    expect(chatNotification(readNotification('due_date_changed', { oldDueDate: '2026-12-11', newDueDate: '2026-12-20', reference: 'Circular 3/2026' })).details)
+      .toEqual([['11 Dec 2026 → ', { bold: '20 Dec 2026' }, ' (', 'Circular 3/2026', ')']]);
+    expect(chatNotification(readNotification('assigned', {})).details).toEqual([['You are its ', 'owner', '.']]);
+    expect(chatNotification(readNotification('holiday_added', {})).lead).toEqual(['holiday added']);
+  });
+
+  it('by email: the same facts in sentences', () => {
+    const ctx: MessageContext = {
+      notificationId: 'n1', tenantId: 't1', tenantName: 'Acme', timezone: 'Asia/Kolkata',
+      notification: readNotification('due_date_changed', { oldDueDate: '2026-12-11', newDueDate: '2026-12-20', reference: 'Circular 3/2026' }),
+      recipient: { userId: 'u1', name: 'Olivia', email: 'o@acme.example', slackUserId: null },
+      item: { id: 'i1', code: 'GSTR1', name: 'GSTR-1', entityName: 'Acme Mfg', periodKey: '2026-11', dueDate: '2026-12-20', statutoryDueDate: '2026-12-11', extensionReference: 'Circular 3/2026', status: 'pending' },
+      links: { item: 'http://x/i1', acknowledge: null },
+    };
+    const email = renderEmail(ctx);
+    expect(email.subject).toBe('[Acme] Due date changed: GSTR1 2026-11, Acme Mfg (due 20 Dec 2026)');
+    expect(email.text).toContain('Moved from 11 Dec 2026 to 20 Dec 2026 (Circular 3/2026).');
+    expect(escalationText(ctx.item!).text).toEqual([
+      { icon: 'escalation' }, ' Overdue: ', { bold: 'GSTR-1' }, ' (', 'GSTR1', ' ', '2026-11', ') for ', { bold: 'Acme Mfg' }, ' was due 20 Dec 2026 and is still pending.',
+    ]);
+  });
+});
+
+describe('chooseChannel', () => {
+  const slack = { channel: 'slack' as const, reaches: (id: string) => id === 'u-linked' };
+  const teams = { channel: 'teams' as const, reaches: (id: string) => id !== 'u-none' };
+
+  it('picks the first chat that reaches the person, else email', () => {
+    expect(chooseChannel([slack, teams], 'u-linked', 'due_soon')).toBe('slack');
+    expect(chooseChannel([slack, teams], 'u-other', 'due_soon')).toBe('teams');
+    expect(chooseChannel([slack, teams], 'u-none', 'due_soon')).toBe('email');
+    expect(chooseChannel([], 'u-linked', 'due_soon')).toBe('email');
+  });
+
+  it('sends the weekly digest by email whatever chat reaches the person', () => {
+    expect(chooseChannel([slack], 'u-linked', 'weekly_digest')).toBe('email');
+  });
+});
