@@ -3,7 +3,7 @@ import { GENESIS_HASH, entryHash, type AuditEntryInput, type ChainedEntry } from
 import type { Actor, Role, RoleGrant } from '../../core/engine/access.js';
 import { NotFoundError } from '../../core/errors.js';
 import type { Clock, EvidenceRecord, InstanceRecord, TenantUnit } from '../../core/ports/index.js';
-import { entityOf, evidenceOf, masterOf, periodOf, personOf, resolver } from '../mothers/defaults.js';
+import { entityOf, evidenceOf, grantOf, masterOf, periodOf, personOf, resolver } from '../mothers/defaults.js';
 import type { BuiltTenant, TenantBuilder } from '../mothers/tenant-mother.js';
 import { createInMemoryTenantUnit } from './in-memory-tenant-unit.js';
 import { inTransaction, Locks, type FakeTransaction } from './transaction.js';
@@ -110,6 +110,7 @@ export class InMemoryStore {
       const { email, name, active, slackUserId, roles } = personOf(key, spec, plan, ref);
       this.tables.people.set(id, { id, tenantId, email, name, active, slackUserId, roles });
     }
+    for (const { person, role } of plan.roles) this.person(ref(person)).roles.push(grantOf(role, ref));
     for (const [key, spec] of plan.masters) {
       const { code, name } = masterOf(spec);
       this.tables.masters.set(newId(key), { id: ids.get(key)!, tenantId, code, name });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createHttpApp, listen, type RunningServer } from '../../app/http/server.js';
 import type { Runtime } from '../../app/runtime.js';
 import { createAckToken } from '../../core/notifications/ack-link.js';
+import { theTenant } from '../mothers/tenant-mother.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { instanceId, seedDemoForTest, type DemoIds } from '../support/demo.js';
 import { runCli } from '../support/cli.js';
@@ -74,10 +75,9 @@ describe('escalation acknowledgement links', () => {
 
 describe('outbox CLI', () => {
   it('lists a dead notification and sends it again with outbox retry', async () => {
-    const [dead] = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('notifications').insert({
-      tenant_id: demo.tenantId, channel: 'email', kind: 'due_soon', recipient_user_id: demo.users.owner, instance_id: item,
-      dedup_key: 'cli-dead', status: 'dead', attempts: 8, last_error: 'SendGrid 503: unavailable',
-    }).returning('id'));
+    const dead = { id: (await theTenant(demo.tenantId).withNotification('dead', {
+      to: demo.users.owner, item, kind: 'due_soon', dedupKey: 'cli-dead', status: 'dead', attempts: 8, lastError: 'SendGrid 503: unavailable',
+    }).build(t.db)).id('dead') };
     const env = { DATABASE_URL: t.url, DATA_DIR: '/tmp' };
     const list = await runCli(['outbox', 'list', '--status', 'dead'], env);
     expect(list.stdout).toContain(dead.id);

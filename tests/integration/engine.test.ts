@@ -11,6 +11,7 @@ import { verifyAuditChain } from '../../infra/audit/audit-store.js';
 import { libraryExtensionList, libraryMasters } from '../../core/library/index.js';
 import { approveEvidence } from '../../core/use-cases/review-evidence.js';
 import { submitEvidence } from '../../core/use-cases/submit-evidence.js';
+import { theTenant } from '../mothers/tenant-mother.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { DEMO_NOW, instanceId, seedDemoForTest, type DemoIds } from '../support/demo.js';
 import { sha256Hex } from '../support/fixtures.js';
@@ -97,10 +98,10 @@ describe('status summary', () => {
 describe('holidays', () => {
   it('a state holiday moves next-working-day items of entities in that state only', async () => {
     // TDS for November 2026 is due Monday 7 Dec 2026 and GSTR-1 on Friday 11 Dec 2026; declare both holidays in Maharashtra.
-    await t.db.withTenant(demo.tenantId, ({ trx }) => trx('holidays').insert([
-      { tenant_id: demo.tenantId, holiday_date: '2026-12-07', state: 'MH', name: 'State holiday' },
-      { tenant_id: demo.tenantId, holiday_date: '2026-12-11', state: 'MH', name: 'Second state holiday' },
-    ]));
+    await theTenant(demo.tenantId)
+      .withHoliday('first', { date: '2026-12-07', state: 'MH', name: 'State holiday' })
+      .withHoliday('second', { date: '2026-12-11', state: 'MH', name: 'Second state holiday' })
+      .build(t.db);
     const moved = await t.db.withTenant(demo.tenantId, async (tx) => redateOpenItems(await createEngineUnit(tx), actor, {}));
     const tds = moved.filter((m) => m.periodKey === '2026-11' && m.oldDueDate === '2026-12-07');
     expect(tds.map((m) => m.newDueDate)).toEqual(['2026-12-08', '2026-12-08']); // Manufacturing and Advisors (MH), not Software (KA)

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { appendAudit } from '../../infra/audit/audit-store.js';
+import { theTenant } from '../mothers/tenant-mother.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { createTenantWithEverything, type TenantFixture } from '../support/fixtures.js';
 
@@ -11,6 +12,11 @@ beforeAll(async () => {
   fx = await createTenantWithEverything(t.db, 'immut');
 });
 afterAll(() => t.drop());
+
+/** A pending version of the fixture's item, as a portal upload leaves it. */
+const pendingVersion = async (version: number, hashDigit: string) => (await theTenant(fx.tenantId).withEvidence('pending', {
+  item: fx.instanceId, version, fileName: `v${version}.pdf`, sizeBytes: 10, sha256: hashDigit.repeat(64), storageKey: `k/v${version}`, uploadedBy: fx.userId, channel: 'portal',
+}).build(t.db)).id('pending');
 
 describe('audit_log is append-only for every role', () => {
   it('refuses UPDATE and DELETE from the application role', async () => {
@@ -64,10 +70,7 @@ describe("the head of each tenant's chain only moves forward", () => {
 
 describe('evidence rows cannot be deleted by the application', () => {
   it('refuses DELETE of a pending version to the application and platform roles', async () => {
-    const [pending] = await t.db.withTenant(fx.tenantId, ({ trx }) => trx('evidence').insert({
-      tenant_id: fx.tenantId, instance_id: fx.instanceId, version: 9, file_name: 'v9.pdf', content_type: 'application/pdf',
-      size_bytes: 10, sha256: 'c'.repeat(64), storage_key: 'k/v9', uploaded_by: fx.userId, channel: 'portal',
-    }).returning('id'));
+    const pending = { id: await pendingVersion(9, 'c') };
     await expect(t.db.withTenant(fx.tenantId, ({ trx }) => trx('evidence').where({ id: pending.id }).delete())).rejects.toThrow(/permission denied for table evidence/);
     await expect(t.db.withSystem((trx) => trx('evidence').where({ id: pending.id }).delete())).rejects.toThrow(/permission denied for table evidence/);
     const { rows } = await t.superuser('SELECT count(*)::int AS n FROM evidence WHERE id = $1', [pending.id]);
@@ -93,14 +96,7 @@ describe('approved evidence never changes', () => {
   });
 
   it("refuses to swap a pending version's stored file", async () => {
-    const [pending] = await t.db.withTenant(fx.tenantId, ({ trx }) =>
-      trx('evidence')
-        .insert({
-          tenant_id: fx.tenantId, instance_id: fx.instanceId, version: 2, file_name: 'v2.pdf', content_type: 'application/pdf',
-          size_bytes: 10, sha256: 'a'.repeat(64), storage_key: 'k/v2', uploaded_by: fx.userId, channel: 'portal',
-        })
-        .returning('id'),
-    );
+    const pending = { id: await pendingVersion(2, 'a') };
     await expect(
       t.db.withTenant(fx.tenantId, ({ trx }) => trx('evidence').where({ id: pending.id }).update({ sha256: 'b'.repeat(64) })),
     ).rejects.toThrow(/cannot be changed; upload a new version/);

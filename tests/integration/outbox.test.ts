@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/glob
 import nock from 'nock';
 import { sendgridChannel } from '../../infra/channels/email.js';
 import { dispatchNext, runDispatcher } from '../../infra/outbox/dispatcher.js';
+import { theTenant } from '../mothers/tenant-mother.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { createTenantWithEverything, type TenantFixture } from '../support/fixtures.js';
 import { dispatcherDeps, recordingChannel, seedNotifications, statusCounts } from '../support/outbox.js';
@@ -103,12 +104,12 @@ describe('email through SendGrid (faked at the HTTP boundary)', () => {
   });
 
   it('fails an unconfigured channel or a recipient without email permanently', async () => {
-    await t.db.withTenant(fx.tenantId, ({ trx }) => trx('notifications').insert({ tenant_id: fx.tenantId, channel: 'slack', kind: 'due_soon', recipient_user_id: fx.userId, dedup_key: 'slack-1' }));
+    await theTenant(fx.tenantId).withNotification('slack', { to: fx.userId, channel: 'slack', kind: 'due_soon', dedupKey: 'slack-1' }).build(t.db);
     expect(await dispatchNext(deps())).toBe('failed');
     expect((await row()).last_error).toBe('the slack channel is not configured');
 
     // users.email is NOT NULL, so the recipient without an address is a notification for no user.
-    await t.db.withTenant(fx.tenantId, ({ trx }) => trx('notifications').insert({ tenant_id: fx.tenantId, channel: 'email', kind: 'due_soon', recipient_user_id: null, dedup_key: 'no-email-1' }));
+    await theTenant(fx.tenantId).withNotification('noEmail', { to: null, kind: 'due_soon', dedupKey: 'no-email-1' }).build(t.db);
     expect(await dispatchNext(deps())).toBe('failed');
     const noEmail = await t.db.withTenant(fx.tenantId, ({ trx }) => trx('notifications').where({ dedup_key: 'no-email-1' }).first());
     expect(noEmail).toMatchObject({ status: 'failed', attempts: 1, last_error: 'the recipient has no email address' });

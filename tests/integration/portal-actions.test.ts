@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { QueryResultRow } from 'pg';
 import { runAsUser } from '../../infra/stores/run-as-user.js';
 import { submitEvidence } from '../../core/use-cases/submit-evidence.js';
+import { theTenant } from '../mothers/tenant-mother.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { instanceId, seedDemoForTest, type DemoIds } from '../support/demo.js';
 import { createTenantWithEverything, type TenantFixture } from '../support/fixtures.js';
@@ -582,7 +583,7 @@ describe('an entity moving state', () => {
     const tds = await instanceId(t.db, demo.tenantId, demo.entities.advisors, 'TDS_DEPOSIT', '2026-11');
     const due = () => sqlValue("SELECT to_char(due_date, 'YYYY-MM-DD') FROM compliance_instances WHERE id = $1", [tds]);
     expect(await due()).toBe('2026-12-07');
-    await t.superuser("INSERT INTO holidays (tenant_id, holiday_date, state, name) VALUES ($1, '2026-12-07', 'KA', 'Karnataka test holiday')", [demo.tenantId]);
+    await theTenant(demo.tenantId).withHoliday('karnataka', { date: '2026-12-07', state: 'KA', name: 'Karnataka test holiday' }).build(t.db);
     expect(await due()).toBe('2026-12-07'); // Demo Advisors is in MH
     expect((await recordAction('entities', demo.entities.advisors, 'edit', { state: 'KA' })).notice?.type).toBe('success');
     expect(await due()).toBe('2026-12-08');

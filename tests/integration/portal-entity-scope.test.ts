@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { runAsUser } from '../../infra/stores/run-as-user.js';
 import { submitEvidence } from '../../core/use-cases/submit-evidence.js';
+import { theTenant } from '../mothers/tenant-mother.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { instanceId, seedDemoForTest, type DemoIds } from '../support/demo.js';
 import { setPassword, startPortalServer, TEST_PASSWORD, type PortalClient, type PortalServer } from '../support/portal.js';
@@ -32,12 +33,10 @@ beforeAll(async () => {
   evidence.manufacturing = await upload('manufacturing');
   evidence.software = await upload('software');
   // An auditor for one entity only (e.g. the statutory auditor of Demo Manufacturing).
-  const userId = await t.db.withTenant(demo.tenantId, async ({ trx }) => {
-    const [user] = await trx('users').insert({ tenant_id: demo.tenantId, email: 'mfg.auditor@demo.example', name: 'Mfg Auditor' }).returning('id');
-    await trx('role_assignments').insert({ tenant_id: demo.tenantId, user_id: user.id, role: 'auditor', entity_id: demo.entities.manufacturing });
-    return user.id as string;
-  });
-  await setPassword(t.db, demo.tenantId, userId);
+  const built = await theTenant(demo.tenantId)
+    .withPerson('mfgAuditor', { email: 'mfg.auditor@demo.example', name: 'Mfg Auditor', roles: [{ role: 'auditor', entity: demo.entities.manufacturing }] })
+    .build(t.db);
+  await setPassword(t.db, demo.tenantId, built.id('mfgAuditor'));
   auditor = await portal.login('mfg.auditor@demo.example', TEST_PASSWORD);
 });
 afterAll(async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import bcrypt from 'bcryptjs';
 import { authenticate } from '../../admin/auth.js';
+import { theTenant } from '../mothers/tenant-mother.js';
 import { type TestDatabase } from '../support/db.js';
 import { type DemoIds } from '../support/demo.js';
 import { type DemoPortal, type PortalClient, type PortalServer, startDemoPortal, startPortalServer, TEST_PASSWORD } from '../support/portal.js';
@@ -116,10 +117,9 @@ describe('cross-site requests', () => {
   });
 
   it('Retry on a dead notification changes nothing on a GET or a cross-site POST; the confirming POST requeues it', async () => {
-    const { rows } = await t.superuser<{ id: string }>(
-      `INSERT INTO notifications (tenant_id, channel, kind, recipient_user_id, dedup_key, status, attempts, last_error)
-       VALUES ($1, 'email', 'due_soon', $2, 'hardening:dead', 'dead', 8, 'mailbox full') RETURNING id`, [demo.tenantId, demo.users.owner]);
-    const id = rows[0]!.id;
+    const id = (await theTenant(demo.tenantId).withNotification('dead', {
+      to: demo.users.owner, kind: 'due_soon', dedupKey: 'hardening:dead', status: 'dead', attempts: 8, lastError: 'mailbox full',
+    }).build(t.db)).id('dead');
     const status = async () => (await t.superuser('SELECT status FROM notifications WHERE id = $1', [id])).rows[0]!.status;
     const retry = `/admin/api/resources/notifications/records/${id}/retry`;
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { theTenant } from '../mothers/tenant-mother.js';
 import { type TestDatabase } from '../support/db.js';
 import { type DemoIds } from '../support/demo.js';
 import { type DemoPortal, type PortalClient, startDemoPortal } from '../support/portal.js';
@@ -99,9 +100,9 @@ describe('portal passwords', () => {
 
 describe('paging, sorting and filter parameters', () => {
   beforeAll(async () => {
-    for (let day = 1; day <= 12; day++) {
-      await t.superuser("INSERT INTO holidays (tenant_id, holiday_date, name) VALUES ($1, $2, $3)", [demo.tenantId, `2027-03-${String(day).padStart(2, '0')}`, `Paging day ${day}`]);
-    }
+    const pagingDays = theTenant(demo.tenantId);
+    for (let day = 1; day <= 12; day++) pagingDays.withHoliday(`day${day}`, { date: `2027-03-${String(day).padStart(2, '0')}`, name: `Paging day ${day}` });
+    await pagingDays.build(t.db);
   });
   const list = (query: string) => call(`${API}/holidays/actions/list?${query}`);
 

@@ -1,7 +1,7 @@
 import type { AuditEntryInput } from '../../core/audit/chain.js';
 import { appendAudit } from '../../infra/audit/audit-store.js';
 import type { Database } from '../../infra/db/database.js';
-import { entityOf, evidenceOf, masterOf, periodOf, personOf, resolver } from './defaults.js';
+import { entityOf, evidenceOf, grantOf, masterOf, periodOf, personOf, resolver } from './defaults.js';
 import type { BuiltTenant, TenantPlan } from './tenant-mother.js';
 
 /**
@@ -39,7 +39,8 @@ export async function buildInDatabase(db: Database, plan: TenantPlan): Promise<B
     await insertAll('entity_events', plan.entityEvents.map((e) => ({ entity_id: ref(e.entity), kind: 'agm', fiscal_year: e.fiscalYear, event_date: e.date })));
     const people = plan.people.map(([key, spec]): [string, ReturnType<typeof personOf>] => [key, personOf(key, spec, plan, ref)]);
     await insert('users', people, (_key, p) => ({ email: p.email, name: p.name, password_hash: p.passwordHash, slack_user_id: p.slackUserId, is_active: p.active }));
-    await insertAll('role_assignments', people.flatMap(([key, p]) => p.roles.map((g) => ({ user_id: ids.get(key), role: g.role, entity_id: g.entityId }))));
+    const grants = [...people.flatMap(([key, p]) => p.roles.map((g) => ({ userId: ids.get(key), ...g }))), ...plan.roles.map((r) => ({ userId: ref(r.person), ...grantOf(r.role, ref) }))];
+    await insertAll('role_assignments', grants.map((g) => ({ user_id: g.userId, role: g.role, entity_id: g.entityId })));
     await insert('compliance_masters', plan.masters, (_key, spec) => {
       const m = masterOf(spec);
       return { code: m.code, name: m.name, category: 'Other', law: 'Internal', authority: 'Board', frequency: m.frequency, rule_versions: JSON.stringify(m.ruleVersions) };
@@ -63,7 +64,7 @@ export async function buildInDatabase(db: Database, plan: TenantPlan): Promise<B
       sha256: e.sha256, storage_key: e.storageKey, uploaded_by: ref(spec.uploadedBy), channel: e.channel, review_status: e.reviewStatus,
     }));
     await insert('notifications', plan.notifications, (_key, n) => ({
-      channel: n.channel ?? 'email', kind: n.kind ?? 'reminder', recipient_user_id: ref(n.to), instance_id: n.item ? ref(n.item) : null,
+      channel: n.channel ?? 'email', kind: n.kind ?? 'reminder', recipient_user_id: n.to === null ? null : ref(n.to), instance_id: n.item ? ref(n.item) : null,
       dedup_key: typeof n.dedupKey === 'string' ? n.dedupKey : n.dedupKey(built), status: n.status ?? 'pending', attempts: n.attempts ?? 0, last_error: n.lastError ?? null,
     }));
     await insertAll('slack_installations', plan.slackInstallations.map((s) => ({ team_id: s.teamId, bot_token_encrypted: 'ciphertext' })));

@@ -1,5 +1,5 @@
 import type { RoleGrant } from '../../core/engine/access.js';
-import { sha256Hex, type EntitySpec, type EvidenceSpec, type ItemSpec, type MasterSpec, type PersonSpec, type Ref, type TenantPlan } from './tenant-mother.js';
+import { sha256Hex, type EntitySpec, type EvidenceSpec, type ItemSpec, type MasterSpec, type PersonSpec, type Ref, type RoleSpec, type TenantPlan } from './tenant-mother.js';
 
 /**
  * What a row holds when the test does not say: one place, so the database and the in-memory
@@ -27,13 +27,16 @@ export const entityOf = (key: string, spec: EntitySpec) => {
   };
 };
 
+export const grantOf = (r: RoleSpec, ref: (r: Ref) => string): RoleGrant =>
+  (typeof r === 'string' ? { role: r, entityId: null } : { role: r.role, entityId: ref(r.entity) });
+
 export const personOf = (key: string, spec: PersonSpec, plan: TenantPlan, ref: (r: Ref) => string) => ({
   email: spec.email ?? `${key}@${plan.tenant.slug}.example`,
   name: spec.name ?? title(key),
   passwordHash: spec.passwordHash ?? null,
   slackUserId: spec.slackUserId ?? null,
   active: spec.active ?? true,
-  roles: (spec.roles ?? []).map((r): RoleGrant => (typeof r === 'string' ? { role: r, entityId: null } : { role: r.role, entityId: ref(r.entity) })),
+  roles: (spec.roles ?? []).map((r) => grantOf(r, ref)),
 });
 
 export const masterOf = (spec: MasterSpec) => ({

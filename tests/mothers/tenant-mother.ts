@@ -76,7 +76,8 @@ export interface EvidenceSpec {
 }
 
 export interface NotificationSpec {
-  to: Ref;
+  /** null: a notification for no person (an address that was never known). */
+  to: Ref | null;
   item?: Ref;
   kind?: string;
   /** Given as a function when it names rows built with it (e.g. the item's id). */
@@ -94,6 +95,8 @@ export interface TenantPlan {
   entities: [string, EntitySpec][];
   entityEvents: { entity: Ref; fiscalYear: string; date: string }[];
   people: [string, PersonSpec][];
+  /** More roles for people built here or already there. */
+  roles: { person: Ref; role: RoleSpec }[];
   masters: [string, MasterSpec][];
   assignments: { entity: Ref; master: Ref; owner?: Ref }[];
   holidays: [string, { date: string; name: string; state?: string }][];
@@ -158,6 +161,12 @@ export class TenantBuilder {
     return this.add(this.plan.people, key, spec);
   }
 
+  /** Another role for someone built here or already in the tenant. */
+  withRole(person: Ref, role: RoleSpec): this {
+    this.plan.roles.push({ person, role });
+    return this;
+  }
+
   withMaster(key: string, spec: MasterSpec): this {
     return this.add(this.plan.masters, key, spec);
   }
@@ -209,7 +218,7 @@ export class TenantBuilder {
 }
 
 const emptyPlan = (tenant: TenantPlan['tenant'], existingTenantId?: string): TenantPlan => ({
-  existingTenantId, tenant, entities: [], entityEvents: [], people: [], masters: [], assignments: [], holidays: [],
+  existingTenantId, tenant, entities: [], entityEvents: [], people: [], roles: [], masters: [], assignments: [], holidays: [],
   overrides: [], items: [], evidence: [], notifications: [], slackInstallations: [], teamsConversations: [], auditEntries: [],
 });
 
