@@ -14,3 +14,7 @@ export async function activeTenants(db: Database): Promise<{ id: string; timezon
 }
 
 export const tenantDirectory = (db: Database): TenantDirectory => ({ active: () => activeTenants(db) });
+
+export async function hasAnyTenant(db: Database): Promise<boolean> {
+  return db.withSystem(async (trx) => Boolean(await trx('tenants').first('id')));
+}
