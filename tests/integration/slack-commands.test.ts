@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
+import { theTenant } from '../mothers/tenant-mother.js';
 import type { TestDatabase } from '../support/db.js';
 import { instanceId, type DemoIds } from '../support/demo.js';
 import { signedHeaders, slashCommandBody, until } from '../support/slack.js';
@@ -83,9 +84,8 @@ describe('/compliance', () => {
   });
 
   it('a deactivated person is unknown from their very next command', async () => {
-    const [person] = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('users')
-      .insert({ tenant_id: demo.tenantId, email: 'leaver@demo.example', name: 'Leaver', slack_user_id: 'U0LEAVER' }).returning('id'));
-    await t.db.withTenant(demo.tenantId, ({ trx }) => trx('role_assignments').insert({ tenant_id: demo.tenantId, user_id: person.id, role: 'viewer' }));
+    const person = { id: (await theTenant(demo.tenantId)
+      .withPerson('leaver', { email: 'leaver@demo.example', name: 'Leaver', slackUserId: 'U0LEAVER', roles: ['viewer'] }).build(t.db)).id('leaver') };
     expect((await command('U0LEAVER', 'mine')).text).toMatch(/^You have \d+ item\(s\) to prepare/);
     await t.db.withTenant(demo.tenantId, ({ trx }) => trx('users').where({ id: person.id }).update({ is_active: false }));
     // Slack still has their email: that must not link them again either.
@@ -100,14 +100,11 @@ describe("answers follow the asker's scope", () => {
   const everything = (r: Reply) => JSON.stringify(r);
 
   beforeAll(async () => {
-    await t.db.withTenant(demo.tenantId, async ({ trx }) => {
-      const [auditor, nobody] = await trx('users').insert([
-        { tenant_id: demo.tenantId, email: 'sw-auditor@demo.example', name: 'Software Auditor', slack_user_id: 'U0SWAUD' },
-        { tenant_id: demo.tenantId, email: 'nobody@demo.example', name: 'No Role', slack_user_id: 'U0NOROLE' },
-      ]).returning('id');
-      expect(nobody).toBeDefined();
-      await trx('role_assignments').insert({ tenant_id: demo.tenantId, user_id: auditor.id, role: 'auditor', entity_id: demo.entities.software });
-    });
+    const people = await theTenant(demo.tenantId)
+      .withPerson('swAuditor', { email: 'sw-auditor@demo.example', name: 'Software Auditor', slackUserId: 'U0SWAUD', roles: [{ role: 'auditor', entity: demo.entities.software }] })
+      .withPerson('nobody', { email: 'nobody@demo.example', name: 'No Role', slackUserId: 'U0NOROLE' })
+      .build(t.db);
+    expect(people.id('nobody')).toBeDefined();
   });
 
   it('status shows only the entities a per-entity role names', async () => {

@@ -6,6 +6,7 @@ import path from 'node:path';
 import nock from 'nock';
 import S3rver from 's3rver';
 import type { Runtime } from '../../app/runtime.js';
+import { theTenant } from '../mothers/tenant-mother.js';
 import type { TestDatabase } from '../support/db.js';
 import { instanceId, type DemoIds } from '../support/demo.js';
 import { specProblems, type RecordedCall } from '../support/slack-spec.js';
@@ -164,7 +165,7 @@ describe('Approve and Reject in the thread', () => {
   });
 
   it('the uploader cannot approve their own upload, even holding the approver role', async () => {
-    await t.db.withTenant(demo.tenantId, ({ trx }) => trx('role_assignments').insert({ tenant_id: demo.tenantId, user_id: demo.users.owner, role: 'approver' }));
+    await theTenant(demo.tenantId).withRole(demo.users.owner, 'approver').build(t.db);
     const v = await latest(item);
     const reply = await press('evidence_approve', `${item}:${v.id}`, 'U0OWNER');
     expect(reply).toMatchObject({ replace_original: false, text: 'You uploaded this evidence, so someone else has to approve it (segregation of duties).' });
