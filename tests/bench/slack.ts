@@ -44,13 +44,12 @@ const pct = (sorted: number[], p: number) => +sorted[Math.min(sorted.length - 1,
 const summary = (sorted: number[]) => ({ p50_ms: pct(sorted, 50), p95_ms: pct(sorted, 95), p99_ms: pct(sorted, 99) });
 
 export async function benchSlack(): Promise<void> {
-  const { db, close } = await benchDatabase(10);
+  const { url, close } = await benchDatabase(10);
   // The ephemeral replies go to a local sink, as Slack's response_url would take them.
   const sink = http.createServer((_req, res) => res.writeHead(200).end('ok'));
   await new Promise<void>((resolve) => sink.listen(0, '127.0.0.1', resolve));
   const responseUrl = `http://127.0.0.1:${(sink.address() as AddressInfo).port}/respond`;
   const config = parseConfig({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bench-slack-')), LOG_LEVEL: process.env.BENCH_LOG ?? 'silent', SLACK_SIGNING_SECRET: SIGNING_SECRET });
-  const url = (db.app.client.config.connection as string);
   const runtime = await openRuntime(config, { databaseUrl: url });
   try {
     const { tenantId } = await seedDemo(runtime.db, config.dataDir);
