@@ -10,7 +10,8 @@ export interface MessageContext {
   notification: Notification;
   tenantName: string;
   timezone: string;
-  recipient: { userId: string | null; name: string | null; email: string | null; slackUserId: string | null };
+  /** The person, with their account in each chat (null: not linked there). */
+  recipient: { userId: string | null; name: string | null; email: string | null; slackUserId: string | null; teamsUserId: string | null };
   item: {
     id: string;
     code: string;

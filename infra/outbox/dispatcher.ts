@@ -38,6 +38,7 @@ interface ClaimedRow {
   user_name: string | null;
   user_email: string | null;
   user_slack_id: string | null;
+  user_teams_id: string | null;
   item_code: string | null;
   item_name: string | null;
   entity_name: string | null;
@@ -52,7 +53,7 @@ interface ClaimedRow {
 // One due row, locked so no other dispatcher takes it; the joins give the message its facts.
 const CLAIM_SQL = `
   SELECT n.id, n.tenant_id, n.channel, n.kind, n.payload, n.attempts, n.instance_id, n.recipient_user_id,
-         t.name AS tenant_name, t.timezone, u.name AS user_name, u.email AS user_email, u.slack_user_id AS user_slack_id,
+         t.name AS tenant_name, t.timezone, u.name AS user_name, u.email AS user_email, u.slack_user_id AS user_slack_id, u.teams_user_id AS user_teams_id,
          m.code AS item_code, m.name AS item_name, e.name AS entity_name, i.period_key, i.due_date,
          i.statutory_due_date, i.extension_reference, i.status, now() AS claimed_at
   FROM notifications n
@@ -79,7 +80,7 @@ function messageFor(row: ClaimedRow, deps: DispatcherDeps, now: Date): MessageCo
     notification: readNotification(row.kind, row.payload),
     tenantName: row.tenant_name,
     timezone: row.timezone,
-    recipient: { userId: row.recipient_user_id, name: row.user_name, email: row.user_email, slackUserId: row.user_slack_id },
+    recipient: { userId: row.recipient_user_id, name: row.user_name, email: row.user_email, slackUserId: row.user_slack_id, teamsUserId: row.user_teams_id },
     item: row.instance_id && row.item_code
       ? {
         id: row.instance_id, code: row.item_code, name: row.item_name!, entityName: row.entity_name!, periodKey: row.period_key!,
