@@ -3,14 +3,11 @@ import type { Database } from '../infra/db/database.js';
 import type { Logger } from '../infra/logger.js';
 import { ObjectMissingError, type EvidenceStorage } from '../core/ports/evidence-storage.js';
 import { attachmentDisposition } from '../infra/storage/s3-storage.js';
-import { fileFindings, loadEvidenceTrail, type EvidenceFinding } from '../infra/storage/evidence-trail.js';
+import { fileFindings, type EvidenceFinding } from '../infra/storage/evidence-trail.js';
 import { hashStoredObject, readStoredObject } from '../infra/storage/store-evidence.js';
-import { appendAudit } from '../infra/audit/audit-store.js';
-import { actorRef } from '../core/use-cases/instance-guard.js';
-import { ofEntityItems } from './resources/common.js';
-import { actorOf, entityReach, inScope, tenantTx, type PortalAdmin } from './scope.js';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { evidenceInReach, withAuditOf } from '../infra/portal/evidence-download.js';
+import { recordEvidenceDownload } from '../core/use-cases/record-evidence-download.js';
+import type { PortalAdmin } from './scope.js';
 const SIGNED_URL_SECONDS = 300;
 export const VERIFIED_HEADER = 'sha256 matches the upload record';
 
@@ -48,19 +45,8 @@ export function evidenceDownloadRoute(db: Database, storage: EvidenceStorage, lo
       res.redirect('/admin/login');
       return;
     }
-    const id = String(req.params.id);
-    if (!UUID.test(id)) {
-      res.status(404).send('No such evidence in your organisation.');
-      return;
-    }
     try {
-      const found = await inScope(db, admin, async (trx, _tenant, fresh) => {
-        const reach = entityReach(fresh);
-        const query = trx('evidence').where({ id });
-        if (reach) ofEntityItems('evidence.instance_id')(query, reach);
-        const row = await query.first('id', 'tenant_id', 'file_name', 'content_type');
-        return row && { row, trail: await loadEvidenceTrail(tenantTx(trx, row.tenant_id), row.id) };
-      });
+      const found = await evidenceInReach(db, admin, String(req.params.id));
       const record = found?.trail.rows[0];
       if (!found || !record) {
         res.status(404).send('No such evidence in your organisation.');
@@ -70,15 +56,10 @@ export function evidenceDownloadRoute(db: Database, storage: EvidenceStorage, lo
       const url = await storage.downloadUrl(record.storageKey, row.file_name, row.content_type, SIGNED_URL_SECONDS);
       const checked = await check(storage, record.storageKey, record.sizeBytes, !url, (stored) => fileFindings(trail, record, stored));
       const upload = trail.uploads.get(record.id);
-      await inScope(db, admin, (trx, _tenant, fresh) => appendAudit(tenantTx(trx, row.tenant_id), checked.findings.length === 0
-        ? { actor: actorRef(actorOf(fresh)), action: 'evidence.downloaded', objectType: 'evidence', objectId: record.id, after: { version: record.version, sha256: record.sha256, verified: true } }
-        : {
-          actor: actorRef(actorOf(fresh)), action: 'evidence.download_refused', objectType: 'evidence', objectId: record.id,
-          after: {
-            version: record.version, problems: checked.findings.map((f) => f.kind),
-            storedSha256: checked.stored, recordSha256: record.sha256, uploadSha256: upload ? upload.after.sha256 : null,
-          },
-        }));
+      await withAuditOf(db, admin, row.tenant_id, (unit, actor) => recordEvidenceDownload(unit, actor, {
+        evidenceId: record.id, version: record.version, recordSha256: record.sha256, uploadSha256: upload ? upload.after.sha256 : null,
+        storedSha256: checked.stored, problems: checked.findings.map((f) => f.kind),
+      }));
 
       if (checked.findings.length > 0) {
         log.error({ evidence: record.id, problems: checked.findings.map((f) => f.kind) }, 'evidence download refused: the stored file does not match the upload record');

@@ -8,7 +8,8 @@ import session from 'express-session';
 import type { Redis } from 'ioredis';
 import type { Database } from '../infra/db/database.js';
 import type { Logger } from '../infra/logger.js';
-import type { EvidenceStorage } from '../core/ports/evidence-storage.js';
+import type { Clock, EvidenceStorage } from '../core/ports/index.js';
+import { portalWork } from '../infra/portal/portal-work.js';
 import { ACTION_LABELS } from './actions/preview-confirm.js';
 import { IMPORTERS, IMPORT_COLUMNS, importAction } from './actions/imports.js';
 import { applyExtensionAction, assignApplicableAction, newExtensionAction, retryNotificationAction, verifyChainAction } from './actions/work-actions.js';
@@ -47,6 +48,8 @@ export interface PortalDeps {
   secureCookies: boolean;
   redis: Redis | undefined;
   storage: EvidenceStorage;
+  /** Where the portal's "now" comes from (today's RAG and dashboard, generation, extensions, reassignment notices). */
+  clock: Clock;
   /** Where AdminJS writes the bundle of custom components (a path without dot-folders). */
   bundleDir: string;
 }
@@ -61,26 +64,28 @@ const COOKIE_NAME = 'compliance_os_admin';
 /** A session left unused this long ends (each request moves it on); see also SESSION_ABSOLUTE_HOURS. */
 const SESSION_IDLE_HOURS = 2;
 
-function buildAdmin(db: Database): AdminJS {
+function buildAdmin(db: Database, clock: Clock): AdminJS {
+  const stores = { db, clock };
+  const actions = { work: portalWork(db), clock };
   return new AdminJS({
     rootPath: ROOT,
     componentLoader,
     branding: { companyName: 'Compliance OS', withMadeWithLove: false, logo: false },
-    dashboard: { handler: dashboardHandler(db), component: Components.Dashboard },
+    dashboard: { handler: dashboardHandler(db, clock), component: Components.Dashboard },
     resources: [
-      tenantsResource(db),
-      entitiesResource(db, { assignApplicable: assignApplicableAction(db) }),
-      entityEventsResource(db),
-      usersResource(db, { importUsers: importAction(db, IMPORTERS.people, IMPORT_COLUMNS.people) }),
-      rolesResource(db),
-      mastersResource(db, { importMasters: importAction(db, IMPORTERS.masters, IMPORT_COLUMNS.masters) }),
-      assignmentsResource(db),
-      holidaysResource(db, { importHolidays: importAction(db, IMPORTERS.holidays, IMPORT_COLUMNS.holidays) }),
-      extensionsResource(db, { applyNew: newExtensionAction(db), apply: applyExtensionAction(db) }),
-      instancesResource(db),
-      evidenceResource(db),
-      auditResource(db, { verifyChain: verifyChainAction(db) }),
-      notificationsResource(db, { retry: retryNotificationAction(db) }),
+      tenantsResource(stores),
+      entitiesResource(stores, { assignApplicable: assignApplicableAction(actions) }),
+      entityEventsResource(stores),
+      usersResource(stores, { importUsers: importAction(actions, IMPORTERS.people, IMPORT_COLUMNS.people) }),
+      rolesResource(stores),
+      mastersResource(stores, { importMasters: importAction(actions, IMPORTERS.masters, IMPORT_COLUMNS.masters) }),
+      assignmentsResource(stores),
+      holidaysResource(stores, { importHolidays: importAction(actions, IMPORTERS.holidays, IMPORT_COLUMNS.holidays) }),
+      extensionsResource(stores, { applyNew: newExtensionAction(actions), apply: applyExtensionAction(actions) }),
+      instancesResource(stores),
+      evidenceResource(stores),
+      auditResource(stores, { verifyChain: verifyChainAction(actions) }),
+      notificationsResource(stores, { retry: retryNotificationAction(actions) }),
     ],
     locale: {
       language: 'en',
@@ -115,7 +120,7 @@ function buildAdmin(db: Database): AdminJS {
 export async function buildPortal(deps: PortalDeps): Promise<Portal> {
   // Development bundles custom components on first request: drop a bundle left by older code.
   if (!deps.production) await rm(path.join(deps.bundleDir, 'bundle.js'), { force: true });
-  const admin = buildAdmin(deps.db);
+  const admin = buildAdmin(deps.db, deps.clock);
   if (deps.production) {
     // Bundle the custom components before serving, once: the router's own call then skips it.
     await admin.initialize();

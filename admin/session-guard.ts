@@ -1,18 +1,11 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Database } from '../infra/db/database.js';
 import type { Logger } from '../infra/logger.js';
+import { credentialsChangedAt } from '../infra/portal/accounts.js';
 import type { PortalAdmin } from './scope.js';
 
 /** However active, a portal session ends this long after sign-in. */
 export const SESSION_ABSOLUTE_HOURS = 12;
-
-/** The moment the person's credentials last changed (password set, deactivated, reactivated); undefined if gone. */
-async function credentialsChangedAt(db: Database, admin: PortalAdmin): Promise<number | undefined> {
-  const row: { credentials_changed_at: Date } | undefined = admin.kind === 'platform'
-    ? await db.withSystem((trx) => trx('platform_users').where({ id: admin.id, is_active: true }).first('credentials_changed_at'))
-    : await db.withTenant(admin.tenantId!, ({ trx }) => trx('users').where({ id: admin.id, is_active: true }).first('credentials_changed_at'));
-  return row?.credentials_changed_at.getTime();
-}
 
 /**
  * Ends a portal session that should no longer stand, before anything else reads it: one older

@@ -24,6 +24,7 @@ export async function startPortal(runtime: Runtime): Promise<Portal> {
     publicUrl: config.http.publicUrl,
     redis: runtime.services.redis,
     storage: runtime.services.storage,
+    clock: runtime.clock,
     bundleDir,
   });
 }

@@ -1,32 +1,35 @@
 import type { ActionContext } from 'adminjs';
 import { formatDate } from '../../core/engine/dates.js';
-import { retryNotification } from '../../core/use-cases/retry-notification.js';
-import { notificationQueue } from '../../infra/outbox/requeue.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { breakConsequence } from '../../core/audit/chain.js';
-import { verifyAuditChain } from '../../infra/audit/audit-store.js';
-import { loadEvidenceTrail, recordFindings } from '../../infra/storage/evidence-trail.js';
-import type { Database } from '../../infra/db/database.js';
+import type { Clock, DateChange } from '../../core/ports/index.js';
 import { applicableMasters } from '../../core/use-cases/applicable-masters.js';
 import { applyExtension, previewExtension, type ExtensionInput } from '../../core/use-cases/apply-extension.js';
 import { assignApplicableMasters } from '../../core/use-cases/assign-applicable-masters.js';
 import { generateInstances } from '../../core/use-cases/generate-instances.js';
-import type { DateChange } from '../../core/ports/index.js';
-import { createEngineUnit } from '../../infra/stores/engine-unit.js';
+import { retryNotification } from '../../core/use-cases/retry-notification.js';
+import type { PortalWork } from '../../infra/portal/portal-work.js';
+import { recordFindings } from '../../infra/storage/evidence-trail.js';
 import { canChange } from '../resources/common.js';
-import { actorOf, entityReach, inScope, inTenant, resolveTenant, type PortalAdmin } from '../scope.js';
+import { entityReach, type PortalAdmin } from '../scope.js';
 import { previewConfirmAction, type Preview } from './preview-confirm.js';
+
+/** What the portal's actions work with: the admin-scoped way to the database, and the clock. */
+export interface ActionDeps {
+  work: PortalWork;
+  clock: Clock;
+}
 
 const recordParams = (context: ActionContext) => (context.record?.params ?? {}) as Record<string, string>;
 
 /** Entity → "Assign applicable masters": the engine's list with reasons, then assign and generate. */
-export function assignApplicableAction(db: Database) {
+export function assignApplicableAction({ work, clock }: ActionDeps) {
   return previewConfirmAction({
     name: 'assignApplicable', label: 'Assign applicable masters', icon: 'CheckSquare', actionType: 'record', isAccessible: canChange,
     intro: 'The obligations the engine finds applicable to this entity, from its type, state, GST mode and profile. Confirm to assign the new ones (to the entity’s default preparer and approver) and generate their items.',
     confirmLabel: 'Assign and generate items',
-    preview: (_input, admin, context) => inTenant(db, admin, recordParams(context).tenant_id!, async (tx) => {
-      const list = await applicableMasters(await createEngineUnit(tx), { entityId: recordParams(context).id! });
+    preview: (_input, admin, context) => work.inTenant(admin, recordParams(context).tenant_id!, async (ops) => {
+      const list = await applicableMasters(await ops.unit(), { entityId: recordParams(context).id! });
       const fresh = list.filter((a) => a.applies && !a.assigned).length;
       return {
         message: fresh > 0 ? `${fresh} applicable obligation(s) will be assigned.` : 'Every applicable obligation is already assigned.',
@@ -35,11 +38,10 @@ export function assignApplicableAction(db: Database) {
         blocked: fresh === 0,
       };
     }),
-    apply: (_input, admin, context) => inTenant(db, admin, recordParams(context).tenant_id!, async (tx, fresh) => {
-      const actor = actorOf(fresh);
-      const unit = await createEngineUnit(tx);
-      const assigned = await assignApplicableMasters(unit, actor, { entityId: recordParams(context).id! });
-      const generated = await generateInstances(unit, actor, {}, new Date());
+    apply: (_input, admin, context) => work.inTenant(admin, recordParams(context).tenant_id!, async (ops) => {
+      const unit = await ops.unit();
+      const assigned = await assignApplicableMasters(unit, ops.actor, { entityId: recordParams(context).id! });
+      const generated = await generateInstances(unit, ops.actor, {}, clock.now());
       return `Assigned ${assigned.length} obligation(s); ${generated.created} item(s) generated.`;
     }),
   });
@@ -48,13 +50,11 @@ export function assignApplicableAction(db: Database) {
 const moveRows = (moved: DateChange[], codes: Map<string, string>): Preview['rows'] =>
   moved.map((m) => [codes.get(m.masterId) ?? m.masterId, m.periodKey, formatDate(m.oldDueDate), formatDate(m.newDueDate)]);
 
-async function extensionPreviewOrApply(db: Database, admin: PortalAdmin, named: { slug?: string; id?: string }, input: ExtensionInput, apply: boolean): Promise<{ moved: DateChange[]; codes: Map<string, string> }> {
-  const tenantId = await resolveTenant(db, admin, named);
-  return inTenant(db, admin, tenantId, async (tx, fresh) => {
-    const actor = actorOf(fresh);
-    const codes = new Map<string, string>((await tx.trx('compliance_masters').select('id', 'code')).map((m) => [m.id, m.code]));
-    const unit = await createEngineUnit(tx);
-    return { moved: await (apply ? applyExtension : previewExtension)(unit, actor, input, new Date()), codes };
+async function extensionPreviewOrApply({ work, clock }: ActionDeps, admin: PortalAdmin, named: { slug?: string; id?: string }, input: ExtensionInput, apply: boolean): Promise<{ moved: DateChange[]; codes: Map<string, string> }> {
+  const tenantId = await work.resolveTenant(admin, named);
+  return work.inTenant(admin, tenantId, async (ops) => {
+    const codes = await ops.masterCodes();
+    return { moved: await (apply ? applyExtension : previewExtension)(await ops.unit(), ops.actor, input, clock.now()), codes };
   });
 }
 
@@ -73,7 +73,7 @@ const extensionInput = (input: Record<string, string>): ExtensionInput => ({
 });
 
 /** Extensions → "Apply an extension": a new government extension, previewed then applied. */
-export function newExtensionAction(db: Database) {
+export function newExtensionAction(deps: ActionDeps) {
   return previewConfirmAction({
     name: 'applyNew', label: 'Apply an extension', icon: 'Calendar', actionType: 'resource', isAccessible: canChange,
     intro: 'A notification or circular moved a due date. Name the obligation, the period and the new date: the preview lists the open items that move; nothing changes until you confirm. The statutory date is kept beside the new one.',
@@ -87,21 +87,21 @@ export function newExtensionAction(db: Database) {
       { name: 'note', label: 'Note (optional)' },
     ],
     preview: async (input, admin) => {
-      const { moved, codes } = await extensionPreviewOrApply(db, admin, { slug: input.tenant }, extensionInput(input), false);
+      const { moved, codes } = await extensionPreviewOrApply(deps, admin, { slug: input.tenant }, extensionInput(input), false);
       return extensionPreview(moved, codes);
     },
     apply: async (input, admin) => {
-      const { moved } = await extensionPreviewOrApply(db, admin, { slug: input.tenant }, extensionInput(input), true);
+      const { moved } = await extensionPreviewOrApply(deps, admin, { slug: input.tenant }, extensionInput(input), true);
       return `Extension applied: ${moved.length} open item(s) moved; their owners are told.`;
     },
   });
 }
 
 /** An extension row → "Apply": applies a recorded (or shipped) extension to the tenant's open items. */
-export function applyExtensionAction(db: Database) {
+export function applyExtensionAction(deps: ActionDeps) {
   const inputOf = async (admin: PortalAdmin, context: ActionContext) => {
     const p = recordParams(context);
-    const code = await inScope(db, admin, async (trx) => (await trx('compliance_masters').where({ id: p.master_id }).first('code'))?.code);
+    const code = await deps.work.inScope(admin, (ops) => ops.masterCode(p.master_id!));
     if (!code) throw new NotFoundError('The obligation of this extension no longer exists.');
     return extensionInput({ code, period_key: p.period_key!, extended_due_date: p.extended_due_date!, reference: p.reference!, note: p.note ?? '' });
   };
@@ -111,11 +111,11 @@ export function applyExtensionAction(db: Database) {
     confirmLabel: 'Apply the extension',
     fields: [{ name: 'tenant', label: 'Tenant (slug)', platformOnly: true }],
     preview: async (input, admin, context) => {
-      const { moved, codes } = await extensionPreviewOrApply(db, admin, { slug: input.tenant, id: recordParams(context).tenant_id || undefined }, await inputOf(admin, context), false);
+      const { moved, codes } = await extensionPreviewOrApply(deps, admin, { slug: input.tenant, id: recordParams(context).tenant_id || undefined }, await inputOf(admin, context), false);
       return extensionPreview(moved, codes);
     },
     apply: async (input, admin, context) => {
-      const { moved } = await extensionPreviewOrApply(db, admin, { slug: input.tenant, id: recordParams(context).tenant_id || undefined }, await inputOf(admin, context), true);
+      const { moved } = await extensionPreviewOrApply(deps, admin, { slug: input.tenant, id: recordParams(context).tenant_id || undefined }, await inputOf(admin, context), true);
       return `Extension applied: ${moved.length} open item(s) moved; their owners are told.`;
     },
   });
@@ -128,24 +128,24 @@ const SHOWN_FINDINGS = 5;
  * recorded head, and checks every evidence row against its upload and reviews on the chain
  * (without reading storage: `evidence verify` re-hashes the files).
  */
-export function verifyChainAction(db: Database) {
+export function verifyChainAction({ work }: ActionDeps) {
   return previewConfirmAction({
     name: 'verifyChain', label: 'Verify chain', icon: 'Shield', actionType: 'resource', isAccessible: () => true,
     intro: 'Recomputes every entry’s hash from the one before it, and checks that the chain still reaches, with the same hash, the furthest entry the database recorded. A change to any past entry, or removed newest entries — even by someone with database access — is named. Then every evidence record is compared with its upload and reviews on the chain.',
     confirmLabel: 'Verify now',
     fields: [{ name: 'tenant', label: 'Tenant (slug)', platformOnly: true }],
     preview: async () => ({ message: 'Reads the whole chain; changes nothing.', columns: [], rows: [] }),
-    apply: async (input, admin) => inTenant(db, admin, await resolveTenant(db, admin, { slug: input.tenant }), async (tx, fresh) => {
-      const report = await verifyAuditChain(tx);
+    apply: async (input, admin) => work.inTenant(admin, await work.resolveTenant(admin, { slug: input.tenant }), async (ops) => {
+      const report = await ops.auditChain();
       if (!report.intact) {
         const found = report.firstBreak!;
         throw new ValidationError(`BROKEN at entry #${found.seq}: ${found.message}. ${breakConsequence(report.entries, found)}`);
       }
-      const trail = await loadEvidenceTrail(tx);
+      const trail = await ops.evidenceTrail();
       const findings = recordFindings(trail);
       if (findings.length === 0) return `Intact: all ${report.entries} entries verified.`;
       // Someone who sees only some entities is not shown the others' files.
-      const named = entityReach(fresh) === null
+      const named = entityReach(ops.admin) === null
         ? `: ${findings.slice(0, SHOWN_FINDINGS).map((f) => `${f.kind} ${f.label}: ${f.detail}`).join('; ')}${findings.length > SHOWN_FINDINGS ? `; and ${findings.length - SHOWN_FINDINGS} more` : ''}`
         : '';
       const records = new Set(findings.map((f) => f.evidenceId)).size;
@@ -160,7 +160,7 @@ export function verifyChainAction(db: Database) {
  * (what it is, to whom, why it failed) and sent again only on the confirming POST: opening a
  * link, from this site or another, changes nothing.
  */
-export function retryNotificationAction(db: Database) {
+export function retryNotificationAction({ work }: ActionDeps) {
   return previewConfirmAction({
     name: 'retry', label: 'Retry', icon: 'RefreshCw', actionType: 'record',
     isAccessible: (context) => canChange(context) && ['failed', 'dead'].includes(String(context.record?.params.status)),
@@ -169,9 +169,7 @@ export function retryNotificationAction(db: Database) {
     preview: async (_input, admin, context) => {
       const p = recordParams(context);
       const kind = String(p.kind).replace(/_/g, ' ');
-      const to: { name: string; email: string } | undefined = p.recipient_user_id
-        ? await inScope(db, admin, (trx) => trx('users').where({ id: p.recipient_user_id }).first('name', 'email'))
-        : undefined;
+      const to = p.recipient_user_id ? await work.inScope(admin, (ops) => ops.person(p.recipient_user_id!)) : undefined;
       return {
         message: `A ${p.status} ${p.channel} notification (${kind}) will be queued again.`,
         columns: ['What', 'To', 'Channel', 'Attempts', 'Last error'],
@@ -180,7 +178,7 @@ export function retryNotificationAction(db: Database) {
     },
     apply: async (_input, admin, context) => {
       const id = String(recordParams(context).id);
-      const requeued = await inScope(db, admin, (trx, _tenantId, fresh) => retryNotification({ notifications: notificationQueue(trx) }, actorOf(fresh), { notificationId: id }));
+      const requeued = await work.inScope(admin, (ops) => retryNotification(ops, ops.actor, { notificationId: id }));
       if (!requeued) throw new ValidationError('Only a failed or dead notification can be retried (it may have been retried already).');
       return 'Queued again: it will be sent within seconds.';
     },

@@ -1,22 +1,9 @@
 import { BaseProperty, type PropertyType } from 'adminjs';
+import type { ColumnShape } from '../../infra/portal/table-shape.js';
 
-/** One column of a table as the portal shows it. */
-export interface Column {
-  path: string;
+/** One column of a table as the portal shows it (AdminJS's property types). */
+export interface Column extends ColumnShape {
   type?: PropertyType;
-  /** The resource id this column points at (a foreign key). */
-  reference?: string;
-  isId?: boolean;
-  isArray?: boolean;
-  /** Values the column may take (a CHECK constraint): shown as a select and filtered exactly. */
-  values?: readonly string[];
-  /** Written by the portal? Ids, timestamps and computed columns are not. */
-  editable?: boolean;
-  /** A jsonb column, edited as JSON text. */
-  json?: boolean;
-  /** Not a table column: computed by the resource (e.g. the RAG, a download link). */
-  virtual?: boolean;
-  isTitle?: boolean;
 }
 
 /** Adapts a Column to AdminJS's property interface. */

@@ -1,8 +1,7 @@
 import type { ResourceWithOptions } from 'adminjs';
 import { ValidationError } from '../../core/errors.js';
-import type { Database } from '../../infra/db/database.js';
 import { assignmentSchema, parseRecord } from '../../core/setup/records.js';
-import type { TableSpec } from '../adapter/table-resource.js';
+import type { PortalStores, TableSpec } from '../adapter/table-resource.js';
 import { NAV, inEntities, tableResource, tenantOf } from './common.js';
 
 /** Which obligation applies to which entity, prepared and approved by whom. */
@@ -31,14 +30,13 @@ export const assignmentsSpec: TableSpec = {
       const values = tenantOf({ ...v, owner_user_id: v.owner_user_id ?? null, approver_user_id: v.approver_user_id ?? null, reason: v.reason ?? null }, input, ctx);
       // The master's foreign key alone would accept another tenant's own obligation (the library is shared).
       const tenantId = ctx.tenantId ?? String(values.tenant_id);
-      const master = await ctx.trx('compliance_masters').where({ id: v.master_id }).andWhere((q) => q.whereNull('tenant_id').orWhere('tenant_id', tenantId)).first('id');
-      if (!master) throw new ValidationError('That obligation is not in the library or this tenant’s own list.', { details: { fields: { master_id: 'choose an obligation from the library or this tenant’s own' } } });
+      if (!(await ctx.lookups.masterInLibraryOf(v.master_id, tenantId))) throw new ValidationError('That obligation is not in the library or this tenant’s own list.', { details: { fields: { master_id: 'choose an obligation from the library or this tenant’s own' } } });
       return values;
     },
   },
 };
 
-export const assignmentsResource = (db: Database): ResourceWithOptions => tableResource(db, assignmentsSpec, {
+export const assignmentsResource = (stores: PortalStores): ResourceWithOptions => tableResource(stores, assignmentsSpec, {
   navigation: NAV.library,
   listProperties: ['entity_id', 'master_id', 'owner_user_id', 'approver_user_id', 'is_active'],
   filterProperties: ['entity_id', 'master_id', 'owner_user_id', 'approver_user_id', 'is_active'],

@@ -1,9 +1,8 @@
 import type { ActionContext, ResourceOptions, ResourceWithOptions } from 'adminjs';
-import type { Knex } from 'knex';
-import type { Database } from '../../infra/db/database.js';
 import { ValidationError } from '../../core/errors.js';
+import type { EntityScope } from '../../infra/portal/table-shape.js';
 import { Components } from '../components/index.js';
-import { TableResource, type ScopeContext, type TableSpec } from '../adapter/table-resource.js';
+import { TableResource, type PortalStores, type RowContext, type TableSpec } from '../adapter/table-resource.js';
 import type { PortalAdmin } from '../scope.js';
 
 export const NAV = {
@@ -37,9 +36,9 @@ function standardActions(spec: TableSpec): ResourceOptions['actions'] {
   };
 }
 
-export function tableResource(db: Database, spec: TableSpec, options: ResourceOptions): ResourceWithOptions {
+export function tableResource(stores: PortalStores, spec: TableSpec, options: ResourceOptions): ResourceWithOptions {
   return {
-    resource: new TableResource(spec, db),
+    resource: new TableResource(spec, stores),
     options: {
       ...(spec.defaultSort ? { sort: { sortBy: spec.defaultSort.column, direction: spec.defaultSort.direction } } : {}),
       ...options,
@@ -62,7 +61,7 @@ function withPlainDates(spec: TableSpec, own: NonNullable<ResourceOptions['prope
 }
 
 /** A tenant admin's rows are always their own tenant's; a platform admin names the tenant. */
-export function tenantOf(values: Record<string, unknown>, input: Record<string, unknown>, ctx: ScopeContext): Record<string, unknown> {
+export function tenantOf(values: Record<string, unknown>, input: Record<string, unknown>, ctx: Pick<RowContext, 'tenantId'>): Record<string, unknown> {
   if (ctx.tenantId) return values;
   const tenantId = typeof input.tenant_id === 'string' ? input.tenant_id : '';
   if (!tenantId) throw new ValidationError('Choose the tenant this belongs to.', { details: { fields: { tenant_id: 'choose the tenant' } } });
@@ -76,11 +75,8 @@ function mergeActions(base: NonNullable<ResourceOptions['actions']>, own: NonNul
   return merged as ResourceOptions['actions'];
 }
 
-type EntityScope = NonNullable<TableSpec['entityScope']>;
-
 /** Rows whose `column` names one of the entities. */
-export const inEntities = (column: string): EntityScope => (query, ids) => void query.whereIn(column, ids);
+export const inEntities = (column: string): EntityScope => ({ entities: column });
 
 /** Rows whose `column` names an item of one of the entities. */
-export const ofEntityItems = (column: string): EntityScope => (query, ids) =>
-  void query.whereIn(column, (sub: Knex.QueryBuilder) => sub.select('id').from('compliance_instances').whereIn('entity_id', ids));
+export const ofEntityItems = (column: string): EntityScope => ({ items: column });

@@ -1,11 +1,7 @@
 import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
 import { ENTITY_TYPES, GST_MODES } from '../../core/engine/applicability.js';
-import type { Database } from '../../infra/db/database.js';
-import { redateOpenItems } from '../../core/use-cases/redate-open-items.js';
-import { createEngineUnit } from '../../infra/stores/engine-unit.js';
 import { entitySchema, parseRecord } from '../../core/setup/records.js';
-import { actorOf, tenantTx } from '../scope.js';
-import type { TableSpec } from '../adapter/table-resource.js';
+import type { PortalStores, TableSpec } from '../adapter/table-resource.js';
 import { NAV, inEntities, tableResource, tenantOf } from './common.js';
 
 export const entitiesSpec: TableSpec = {
@@ -38,14 +34,11 @@ export const entitiesSpec: TableSpec = {
       const values = parseRecord(entitySchema, input);
       return tenantOf({ ...values, profile: JSON.stringify(values.profile) }, input, ctx);
     },
-    // A new state brings other state holidays: the entity's open "next working day" items follow.
-    after: async (row, op, ctx) => {
-      if (op === 'update') await redateOpenItems(await createEngineUnit(tenantTx(ctx.trx, String(row.tenant_id))), actorOf(ctx.admin), {});
-    },
+    // A new state brings other state holidays: core re-dates the entity's open "next working day" items.
   },
 };
 
-export const entitiesResource = (db: Database, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(db, entitiesSpec, {
+export const entitiesResource = (stores: PortalStores, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(stores, entitiesSpec, {
   navigation: NAV.setup,
   listProperties: ['name', 'entity_type', 'state', 'gst_mode', 'pan', 'is_active'],
   filterProperties: ['name', 'entity_type', 'state', 'gst_mode', 'is_active', 'tenant_id'],

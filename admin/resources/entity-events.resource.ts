@@ -1,10 +1,6 @@
 import type { ResourceWithOptions } from 'adminjs';
-import type { Database } from '../../infra/db/database.js';
-import { redateOpenItems } from '../../core/use-cases/redate-open-items.js';
-import { createEngineUnit } from '../../infra/stores/engine-unit.js';
 import { entityEventSchema, parseRecord } from '../../core/setup/records.js';
-import { actorOf, tenantTx } from '../scope.js';
-import type { TableSpec } from '../adapter/table-resource.js';
+import type { PortalStores, TableSpec } from '../adapter/table-resource.js';
 import { NAV, inEntities, tableResource, tenantOf } from './common.js';
 
 /** Dated events per entity and financial year that obligations count from: the AGM. */
@@ -26,12 +22,11 @@ export const entityEventsSpec: TableSpec = {
     objectType: 'entity_event',
     operations: ['create', 'update', 'delete'],
     parse: (input, _op, ctx) => tenantOf(parseRecord(entityEventSchema, input), input, ctx),
-    // Items counted from the AGM (AOC-4, MGT-7, ADT-1) move with it, audited and their owners told.
-    after: async (row, _op, ctx) => void (await redateOpenItems(await createEngineUnit(tenantTx(ctx.trx, String(row.tenant_id))), actorOf(ctx.admin), {})),
+    // Items counted from the AGM (AOC-4, MGT-7, ADT-1) move with it (core re-dates them), audited and their owners told.
   },
 };
 
-export const entityEventsResource = (db: Database): ResourceWithOptions => tableResource(db, entityEventsSpec, {
+export const entityEventsResource = (stores: PortalStores): ResourceWithOptions => tableResource(stores, entityEventsSpec, {
   navigation: NAV.setup,
   listProperties: ['entity_id', 'kind', 'fiscal_year', 'event_date'],
   editProperties: ['tenant_id', 'entity_id', 'kind', 'fiscal_year', 'event_date'],

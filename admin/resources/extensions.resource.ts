@@ -1,6 +1,5 @@
 import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
-import type { Database } from '../../infra/db/database.js';
-import type { TableSpec } from '../adapter/table-resource.js';
+import type { PortalStores, TableSpec } from '../adapter/table-resource.js';
 import { NAV, tableResource } from './common.js';
 
 /**
@@ -25,7 +24,7 @@ export const extensionsSpec: TableSpec = {
   defaultSort: { column: 'created_at', direction: 'desc' },
 };
 
-export const extensionsResource = (db: Database, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(db, extensionsSpec, {
+export const extensionsResource = (stores: PortalStores, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(stores, extensionsSpec, {
   id: 'due_date_overrides',
   navigation: NAV.library,
   listProperties: ['master_id', 'period_key', 'extended_due_date', 'reference', 'tenant_id', 'applied_at'],

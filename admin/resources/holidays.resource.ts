@@ -1,10 +1,6 @@
 import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
-import type { Database } from '../../infra/db/database.js';
-import { redateOpenItems } from '../../core/use-cases/redate-open-items.js';
-import { createEngineUnit } from '../../infra/stores/engine-unit.js';
 import { holidaySchema, parseRecord } from '../../core/setup/records.js';
-import { actorOf, tenantTx } from '../scope.js';
-import type { TableSpec } from '../adapter/table-resource.js';
+import type { PortalStores, TableSpec } from '../adapter/table-resource.js';
 import { NAV, tableResource, tenantOf } from './common.js';
 
 /** Tenant holidays (optionally for one state): "next working day" obligations move past them. */
@@ -27,12 +23,11 @@ export const holidaysSpec: TableSpec = {
       const values = parseRecord(holidaySchema, input);
       return tenantOf({ ...values, state: values.state ?? null }, input, ctx);
     },
-    // Open items due on a changed day move to (or back from) the next working day, audited.
-    after: async (row, _op, ctx) => void (await redateOpenItems(await createEngineUnit(tenantTx(ctx.trx, String(row.tenant_id))), actorOf(ctx.admin), {})),
+    // Open items due on a changed day move to (or back from) the next working day (core re-dates them), audited.
   },
 };
 
-export const holidaysResource = (db: Database, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(db, holidaysSpec, {
+export const holidaysResource = (stores: PortalStores, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(stores, holidaysSpec, {
   navigation: NAV.setup,
   listProperties: ['holiday_date', 'name', 'state'],
   filterProperties: ['holiday_date', 'name', 'state'],

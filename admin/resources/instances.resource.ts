@@ -1,43 +1,18 @@
 import type { ResourceWithOptions } from 'adminjs';
-import type { Knex } from 'knex';
 import { todayIn } from '../../core/engine/dates.js';
 import { ragOf } from '../../core/engine/rag.js';
-import { OPEN_STATUSES, STATUSES, type InstanceStatus } from '../../core/engine/status.js';
-import type { Database } from '../../infra/db/database.js';
-import { enqueueNotifications } from '../../infra/outbox/enqueue.js';
-import { parseRecord, reassignSchema } from '../../core/setup/records.js';
-import { reassignmentNotices } from '../../core/use-cases/reassign.js';
-import { tenantTx } from '../scope.js';
-import type { Row, ScopeContext, TableSpec } from '../adapter/table-resource.js';
+import { STATUSES, type InstanceStatus } from '../../core/engine/status.js';
+import { reassignItem } from '../../core/use-cases/reassign.js';
+import type { PortalStores, Row, RowContext, TableSpec } from '../adapter/table-resource.js';
 import { auditTimeline } from './timeline.js';
 import { NAV, inEntities, tableResource } from './common.js';
 
-/**
- * core's ragOf as index-friendly conditions, with the tenant's own today and amber window: for
- * a tenant user their tenant (one lookup, so the (tenant, due date) index serves the filter); for
- * a platform admin each row's tenant. A test holds the result equal to the RAG shown per row.
- */
-function whereRag(query: Knex.QueryBuilder, rag: string, ctx: ScopeContext): void {
-  const tenant = ctx.tenantId ? '?' : 'compliance_instances.tenant_id';
-  const bindings = ctx.tenantId ? [ctx.tenantId] : [];
-  const today = ctx.trx.raw(`(SELECT (now() AT TIME ZONE t.timezone)::date FROM tenants t WHERE t.id = ${tenant})`, bindings);
-  const amberEnd = ctx.trx.raw(`(SELECT (now() AT TIME ZONE t.timezone)::date + t.amber_window_days FROM tenants t WHERE t.id = ${tenant})`, bindings);
-  const open = [...OPEN_STATUSES];
-  const status = 'compliance_instances.status';
-  const due = 'compliance_instances.due_date';
-  if (rag === 'red') query.whereIn(status, open).where(due, '<', today);
-  else if (rag === 'amber') query.whereIn(status, open).where(due, '>=', today).andWhere((q) => q.where(status, 'rejected').orWhere(due, '<=', amberEnd));
-  else if (rag === 'green') query.where((q) => q.whereNotIn(status, open).orWhere((o) => o.where(due, '>=', today).whereNot(status, 'rejected').where(due, '>', amberEnd)));
-  else query.whereRaw('false');
-}
-
-async function addRag(rows: Row[], { trx }: ScopeContext): Promise<void> {
-  const tenantIds = [...new Set(rows.map((r) => String(r.tenant_id)))];
-  const tenants = await trx('tenants').whereIn('id', tenantIds).select('id', 'timezone', 'amber_window_days');
-  const settings = new Map(tenants.map((t) => [t.id, { today: todayIn(t.timezone, new Date()), amber: t.amber_window_days as number }]));
+/** Each row's RAG by core's rule, with its tenant's own today (by the clock) and amber window. */
+async function addRag(rows: Row[], ctx: RowContext): Promise<void> {
+  const settings = await ctx.lookups.ragSettings([...new Set(rows.map((r) => String(r.tenant_id)))]);
   for (const row of rows) {
     const s = settings.get(String(row.tenant_id));
-    if (s) row.rag = ragOf(row.status as InstanceStatus, String(row.due_date), s.today, s.amber);
+    if (s) row.rag = ragOf(row.status as InstanceStatus, String(row.due_date), todayIn(s.timezone, ctx.now), s.amberWindowDays);
   }
 }
 
@@ -72,29 +47,23 @@ export const instancesSpec: TableSpec = {
   ],
   entityScope: inEntities('compliance_instances.entity_id'),
   defaultSort: { column: 'due_date', direction: 'asc' },
-  virtualFilters: {
-    rag: whereRag,
-  },
+  // core's ragOf as index-friendly SQL conditions (a test holds the result equal to the RAG shown per row).
+  virtualFilters: { rag: 'instance-rag' },
   async augment(rows, ctx, view) {
     await addRag(rows, ctx);
-    if (view === 'show') for (const row of rows) row.timeline = await auditTimeline(ctx.trx, row);
+    if (view === 'show') for (const row of rows) row.timeline = await auditTimeline(ctx, row);
   },
   writes: {
     objectType: 'instance',
     operations: ['update'],
-    parse: (input) => {
-      const v = parseRecord(reassignSchema, input);
-      return { owner_user_id: v.owner_user_id ?? null, approver_user_id: v.approver_user_id ?? null };
-    },
-    // The newly named preparer or approver hears of it (core decides who).
-    after: async (row, _op, ctx, before) => {
-      const people = (r: Row | undefined) => ({ ownerUserId: (r?.owner_user_id as string | null) ?? null, approverUserId: (r?.approver_user_id as string | null) ?? null });
-      await enqueueNotifications(tenantTx(ctx.trx, String(row.tenant_id)), reassignmentNotices(row.id, people(before), people(row), new Date()));
-    },
+    // Reassigning is core's use case: who may, the audit entry, and who hears of it.
+    change: (records, actor, { id, sent }, now) => reassignItem(records, actor, {
+      instanceId: String(id), ownerUserId: sent.owner_user_id as string | null | undefined, approverUserId: sent.approver_user_id as string | null | undefined,
+    }, now),
   },
 };
 
-export const instancesResource = (db: Database): ResourceWithOptions => tableResource(db, instancesSpec, {
+export const instancesResource = (stores: PortalStores): ResourceWithOptions => tableResource(stores, instancesSpec, {
   navigation: NAV.work,
   listProperties: ['master_id', 'entity_id', 'period_key', 'due_date', 'status', 'rag', 'owner_user_id'],
   filterProperties: ['entity_id', 'master_id', 'status', 'rag', 'due_date', 'period_key', 'owner_user_id', 'approver_user_id'],

@@ -4,14 +4,9 @@ import { formatDate, todayIn } from '../../core/engine/dates.js';
 import { HOLIDAY_POLICIES } from '../../core/engine/master.js';
 import { FREQUENCIES } from '../../core/engine/periods.js';
 import { ValidationError } from '../../core/errors.js';
-import type { Database } from '../../infra/db/database.js';
-import { redateOpenItems } from '../../core/use-cases/redate-open-items.js';
-import { createEngineUnit } from '../../infra/stores/engine-unit.js';
 import { toMasterRow } from '../../infra/stores/masters.js';
-import { loadTimezone } from '../../infra/stores/tenant-unit.js';
-import { actorOf, tenantTx } from '../scope.js';
 import { fieldProblems, masterColumnOf, masterFromColumns } from '../../core/setup/records.js';
-import type { TableSpec } from '../adapter/table-resource.js';
+import type { PortalStores, TableSpec } from '../adapter/table-resource.js';
 import { NAV, canChange, tableResource, tenantOf } from './common.js';
 
 /**
@@ -64,20 +59,17 @@ export const mastersSpec: TableSpec = {
     operations: ['create', 'update', 'delete'],
     parse: async (input, _op, ctx) => {
       const { tenant_id: named } = tenantOf({}, input, ctx); // a platform admin must name the tenant
-      const timezone = await loadTimezone(tenantTx(ctx.trx, String(ctx.tenantId ?? named)));
-      return tenantOf(parseTenantMaster(input, todayIn(timezone, new Date())), input, ctx);
+      const timezone = await ctx.lookups.timezoneOf(String(ctx.tenantId ?? named));
+      return tenantOf(parseTenantMaster(input, todayIn(timezone, ctx.now)), input, ctx);
     },
-    // A changed rule re-dates the tenant's open items of this obligation, audited and their owners told.
-    after: async (row, op, ctx) => {
-      if (op === 'update') await redateOpenItems(await createEngineUnit(tenantTx(ctx.trx, String(row.tenant_id))), actorOf(ctx.admin), { masterIds: [row.id] });
-    },
+    // A changed rule re-dates the tenant's open items of this obligation (core does), audited and their owners told.
   },
 };
 
 /** Shared library rows are read-only for everyone: the buttons appear on a tenant's own rows only. */
 const ownRowChange = (context: ActionContext) => canChange(context) && Boolean(context.record?.params.tenant_id);
 
-export const mastersResource = (db: Database, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(db, mastersSpec, {
+export const mastersResource = (stores: PortalStores, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(stores, mastersSpec, {
   navigation: NAV.library,
   listProperties: ['code', 'name', 'frequency', 'law', 'tenant_id', 'is_active'],
   filterProperties: ['code', 'name', 'category', 'law', 'frequency', 'tenant_id', 'is_active'],

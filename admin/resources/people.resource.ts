@@ -1,9 +1,8 @@
 import type { ActionResponse, ResourceOptions, ResourceWithOptions } from 'adminjs';
 import bcrypt from 'bcryptjs';
 import { ROLES } from '../../core/engine/access.js';
-import type { Database } from '../../infra/db/database.js';
 import { parseRecord, roleAssignmentSchema, userSchema } from '../../core/setup/records.js';
-import type { TableSpec } from '../adapter/table-resource.js';
+import type { PortalStores, TableSpec } from '../adapter/table-resource.js';
 import { NAV, inEntities, tableResource, tenantOf } from './common.js';
 
 /** People of a tenant. A password is only needed by those who use the portal (admins, auditors). */
@@ -41,7 +40,7 @@ const dropPassword = async (response: ActionResponse) => {
   return response;
 };
 
-export const usersResource = (db: Database, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(db, usersSpec, {
+export const usersResource = (stores: PortalStores, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(stores, usersSpec, {
   navigation: NAV.setup,
   listProperties: ['name', 'email', 'slack_user_id', 'is_active'],
   filterProperties: ['name', 'email', 'slack_user_id', 'is_active', 'tenant_id'],
@@ -79,7 +78,7 @@ export const rolesSpec: TableSpec = {
   },
 };
 
-export const rolesResource = (db: Database): ResourceWithOptions => tableResource(db, rolesSpec, {
+export const rolesResource = (stores: PortalStores): ResourceWithOptions => tableResource(stores, rolesSpec, {
   navigation: NAV.setup,
   listProperties: ['user_id', 'role', 'entity_id'],
   filterProperties: ['user_id', 'role', 'entity_id'],

@@ -1,7 +1,5 @@
 import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
-import type { Knex } from 'knex';
-import type { Database } from '../../infra/db/database.js';
-import type { TableSpec } from '../adapter/table-resource.js';
+import type { PortalStores, TableSpec } from '../adapter/table-resource.js';
 import { NAV, ofEntityItems, tableResource } from './common.js';
 
 // These tables have no writes: the portal offers no new, edit or delete on them (see standardActions).
@@ -37,7 +35,7 @@ export const evidenceSpec: TableSpec = {
   },
 };
 
-export const evidenceResource = (db: Database): ResourceWithOptions => tableResource(db, evidenceSpec, {
+export const evidenceResource = (stores: PortalStores): ResourceWithOptions => tableResource(stores, evidenceSpec, {
   navigation: NAV.work,
   listProperties: ['file_name', 'instance_id', 'version', 'review_status', 'uploaded_by', 'created_at'],
   filterProperties: ['instance_id', 'review_status', 'uploaded_by', 'channel', 'file_name', 'sha256', 'created_at'],
@@ -67,14 +65,10 @@ export const auditSpec: TableSpec = {
   ],
   defaultSort: { column: 'occurred_at', direction: 'desc' },
   // Entries about the entities themselves, their items and the items' evidence.
-  entityScope: (query, ids) => void query.where((q) => q
-    .whereIn('audit_log.object_id', ids)
-    .orWhereIn('audit_log.object_id', (sub: Knex.QueryBuilder) => sub.select(sub.client.raw('id::text')).from('compliance_instances').whereIn('entity_id', ids))
-    .orWhereIn('audit_log.object_id', (sub: Knex.QueryBuilder) => sub.select(sub.client.raw('e.id::text')).from('evidence as e')
-      .join('compliance_instances as i', function () { this.on('i.tenant_id', 'e.tenant_id').andOn('i.id', 'e.instance_id'); }).whereIn('i.entity_id', ids))),
+  entityScope: 'audit',
 };
 
-export const auditResource = (db: Database, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(db, auditSpec, {
+export const auditResource = (stores: PortalStores, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(stores, auditSpec, {
   navigation: NAV.records,
   listProperties: ['seq', 'occurred_at', 'actor_label', 'action', 'object_type', 'object_id'],
   filterProperties: ['action', 'object_type', 'object_id', 'actor_label', 'actor_type', 'occurred_at'],
@@ -106,7 +100,7 @@ export const notificationsSpec: TableSpec = {
   entityScope: ofEntityItems('notifications.instance_id'),
 };
 
-export const notificationsResource = (db: Database, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(db, notificationsSpec, {
+export const notificationsResource = (stores: PortalStores, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(stores, notificationsSpec, {
   navigation: NAV.records,
   listProperties: ['kind', 'channel', 'recipient_user_id', 'status', 'attempts', 'created_at'],
   filterProperties: ['kind', 'channel', 'status', 'recipient_user_id', 'instance_id', 'created_at'],

@@ -1,7 +1,6 @@
 import type { ResourceWithOptions } from 'adminjs';
-import type { Database } from '../../infra/db/database.js';
 import { newTenantSchema, parseRecord, tenantSettingsSchema } from '../../core/setup/records.js';
-import type { TableSpec } from '../adapter/table-resource.js';
+import type { PortalStores, TableSpec } from '../adapter/table-resource.js';
 import { NAV, tableResource } from './common.js';
 
 const SETTINGS = [
@@ -45,7 +44,7 @@ export const tenantsSpec: TableSpec = {
   },
 };
 
-export const tenantsResource = (db: Database): ResourceWithOptions => tableResource(db, tenantsSpec, {
+export const tenantsResource = (stores: PortalStores): ResourceWithOptions => tableResource(stores, tenantsSpec, {
   navigation: NAV.setup,
   listProperties: ['name', 'slug', 'timezone', 'amber_window_days', 'is_active'],
   editProperties: ['slug', ...SETTINGS, 'is_active'],

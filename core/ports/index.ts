@@ -23,3 +23,4 @@ export * from './reach.js';
 export * from './slack-installations.js';
 export * from './use-case-runner.js';
 export * from './work-reads.js';
+export * from './setup-record-store.js';

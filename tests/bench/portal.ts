@@ -36,7 +36,7 @@ export async function benchPortal(): Promise<void> {
     const logger = createLogger('silent');
     const portal = await buildPortal({
       db, databaseUrl, logger, production: false, appSecret: 'b'.repeat(40), secureCookies: false, publicUrl: 'http://127.0.0.1', redis: undefined,
-      storage: localStorage(mkdtempSync(path.join(tmpdir(), 'bench-files-'))), bundleDir: process.env.ADMIN_JS_TMP_DIR,
+      storage: localStorage(mkdtempSync(path.join(tmpdir(), 'bench-files-'))), bundleDir: process.env.ADMIN_JS_TMP_DIR, clock: { now: () => new Date() },
     });
     const server = await listen(createHttpApp({ db, logger, portalRouter: portal.router }), '127.0.0.1', 0);
     const base = `http://127.0.0.1:${server.port}`;
