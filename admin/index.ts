@@ -31,8 +31,8 @@ import { portalSecurityHeaders } from '../infra/http/security-headers.js';
 import { sameOriginOnly } from '../infra/http/same-origin.js';
 import { portalBodies } from './body.js';
 import { sessionGuard } from './session-guard.js';
-import { SignedSessionStore, sessionPool, sessionStoreKey } from './session-store.js';
-import { createSignInLimits } from './sign-in-limits.js';
+import { SignedSessionStore, sessionPool, sessionStoreKey } from '../infra/portal/session-store.js';
+import { createSignInLimits } from '../infra/cache/sign-in-limits.js';
 
 export interface PortalDeps {
   db: Database;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { seedDemoForTest, type DemoIds } from '../support/demo.js';
-import { sessionSignature, sessionStoreKey } from '../../admin/session-store.js';
+import { sessionSignature, sessionStoreKey } from '../../infra/portal/session-store.js';
 import { setPassword, startPortalServer, TEST_PASSWORD, type PortalServer } from '../support/portal.js';
 
 let t: TestDatabase;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { Redis } from 'ioredis';
-import { createSignInLimits } from '../../admin/sign-in-limits.js';
+import { createSignInLimits } from '../../infra/cache/sign-in-limits.js';
 
 // Runs only where REDIS_URL is set (CI sets it): see jest.config.js.
 let redis: Redis;

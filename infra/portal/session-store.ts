@@ -1,7 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import session from 'express-session';
 import pg from 'pg';
-import type { Logger } from '../infra/logger.js';
+import type { Logger } from '../logger.js';
 
 type Callback<T = void> = (error?: unknown, value?: T) => void;
 
