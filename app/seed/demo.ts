@@ -41,7 +41,7 @@ export function readDemoLogin(dataDir: string): DemoLogin | undefined {
  * Creates the demo tenant, its entities, one user per role and a platform admin. Idempotent:
  * what exists is left alone, and only what is created is written to the audit chain.
  */
-export async function seedDemo(db: Database, dataDir: string, now = new Date()): Promise<DemoSeedResult> {
+export async function seedDemo(db: Database, dataDir: string, now: Date): Promise<DemoSeedResult> {
   const existing = readDemoLogin(dataDir);
   const password = existing?.password ?? randomBytes(9).toString('base64url');
   const passwordHash = await bcrypt.hash(password, 10);

@@ -52,7 +52,7 @@ export async function benchSlack(): Promise<void> {
   const config = parseConfig({ DATA_DIR: mkdtempSync(path.join(tmpdir(), 'bench-slack-')), LOG_LEVEL: process.env.BENCH_LOG ?? 'silent', SLACK_SIGNING_SECRET: SIGNING_SECRET });
   const runtime = await openRuntime(config, { databaseUrl: url });
   try {
-    const { tenantId } = await seedDemo(runtime.db, config.dataDir);
+    const { tenantId } = await seedDemo(runtime.db, config.dataDir, runtime.clock.now());
     await saveSlackInstallation(runtime.db, runtime.services.secretBox, { tenantId, teamId: 'T0BENCH', teamName: 'Bench', botUserId: 'U0BOT', botToken: 'xoxb-bench' });
     await runtime.db.withTenant(tenantId, ({ trx }) => trx('users').where({ email: 'owner@demo.example' }).update({ slack_user_id: 'U0OWNER' }));
     const slack = createSlackApp({ signingSecret: SIGNING_SECRET }, slackDeps(runtime));

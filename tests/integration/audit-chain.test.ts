@@ -7,6 +7,7 @@ import { appendAudit, verifyAuditChain } from '../../infra/audit/audit-store.js'
 import { seedDemo } from '../../app/seed/demo.js';
 import { runCli } from '../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
+import { DEMO_NOW } from '../support/demo.js';
 import { createTenantWithEverything } from '../support/fixtures.js';
 import { withTriggersOff } from '../support/tamper.js';
 
@@ -16,7 +17,7 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'audit-test-'));
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  demoTenantId = (await seedDemo(t.db, dataDir)).tenantId;
+  demoTenantId = (await seedDemo(t.db, dataDir, DEMO_NOW)).tenantId;
 });
 afterAll(() => t.drop());
 
@@ -32,7 +33,7 @@ describe('audit chain', () => {
     const stored = await rowCount();
     expect(stored).toBeGreaterThan(16);
     expect(first).toEqual({ intact: true, entries: stored, firstBreak: null });
-    const again = await seedDemo(t.db, dataDir);
+    const again = await seedDemo(t.db, dataDir, DEMO_NOW);
     expect(again.created).toBe(false);
     expect(await rowCount()).toBe(stored);
   });
