@@ -31,7 +31,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [
-          { group: ioLibraries, message: 'core/ is pure: do I/O through a port (core/ports.ts) that an adapter in infra/ implements.' },
+          { group: ioLibraries, message: 'core/ is pure: do I/O through a port (core/ports/) that an adapter in infra/ implements.' },
           { group: OUTER_LAYERS, message: 'core/ depends on nothing outside it: define a port in core/ and implement it in infra/.' },
         ],
       }],

@@ -16,7 +16,7 @@ import { s3Storage } from '../infra/storage/s3-storage.js';
 import type { EvidenceStorage } from '../core/ports/evidence-storage.js';
 import { createSlackChannel } from '../bot/slack/outbox-channel.js';
 import type { Clock } from '../core/ports/clock.js';
-import { slackChannelDeps } from './slack.js';
+import { slackChannelDeps } from './slack-channel.js';
 
 /** The adapters beside the database, wired once per process. */
 export interface Services {

@@ -1,18 +1,15 @@
 import type { ChatPlatform, ChatPorts } from '../core/chat/ports.js';
-import type { Clock } from '../core/ports/clock.js';
-import type { SlackChannelDeps, SlackDeps } from '../bot/slack/deps.js';
-import type { SummaryCache } from '../infra/cache/redis.js';
+import type { SlackDeps } from '../bot/slack/deps.js';
 import { seenOnce } from '../infra/cache/seen-once.js';
 import { chatPeople } from '../infra/chat/chat-people.js';
 import { evidenceFiles } from '../infra/chat/evidence-files.js';
 import { itemThreads } from '../infra/chat/item-threads.js';
 import { workReads } from '../infra/chat/work-reads.js';
-import type { SecretBox } from '../infra/crypto/secret-box.js';
-import type { Database } from '../infra/db/database.js';
 import { isDatabaseUnreachable } from '../infra/db/unreachable.js';
 import { useCaseRunner } from '../infra/stores/run-as-user.js';
 import { slackInstallations } from '../infra/stores/slack-installations.js';
 import type { Runtime } from './runtime.js';
+import { SLACK } from './slack-channel.js';
 
 /*
  * The wiring of the chat seam and of Slack: which adapters in infra/ serve core/chat's ports and
@@ -20,7 +17,6 @@ import type { Runtime } from './runtime.js';
  * swaps in takes effect.
  */
 
-const SLACK: ChatPlatform = { chat: 'slack', name: 'Slack' };
 /** Slack retries an event it thinks was lost within minutes: an hour is plenty. */
 const EVENT_TTL_MS = 60 * 60_000;
 
@@ -48,16 +44,5 @@ export function slackDeps(runtime: Runtime): SlackDeps {
     isDatabaseUnreachable,
     appSecret: runtime.services.appSecret,
     publicUrl: runtime.config.http.publicUrl,
-  };
-}
-
-/** The outbox's Slack channel's dependencies (built with the services, before the runtime exists). */
-export function slackChannelDeps(parts: { db: Database; box: SecretBox; clock: Clock; cache: () => SummaryCache; apiUrl?: string }): SlackChannelDeps {
-  const services = { get cache() { return parts.cache(); } };
-  return {
-    installations: slackInstallations(parts.db, parts.box),
-    chat: { platform: SLACK, reads: workReads({ db: parts.db, services }), threads: itemThreads(parts.db) },
-    clock: parts.clock,
-    apiUrl: parts.apiUrl,
   };
 }
