@@ -6,6 +6,16 @@ import { RULE_KINDS_BY_FREQUENCY, ruleVersionsSchema } from './rules.js';
 export const HOLIDAY_POLICIES = ['none', 'next_working_day'] as const;
 export type HolidayPolicy = (typeof HOLIDAY_POLICIES)[number];
 
+/**
+ * The registrations the law attaches obligations to: GST per GSTIN, TDS/TCS per TAN, profession
+ * tax and labour welfare fund per state registration, PF and ESI per establishment code.
+ */
+export const REGISTRATION_KINDS = ['gstin', 'tan', 'pt', 'lwf', 'pf', 'esi'] as const;
+export type RegistrationKind = (typeof REGISTRATION_KINDS)[number];
+/** What one item is owed per: the entity as a whole, or each of its registrations of one kind. */
+export const OWED_PER = ['entity', ...REGISTRATION_KINDS] as const;
+export type OwedPer = (typeof OWED_PER)[number];
+
 /** An obligation in the library (shared or a tenant's own), validated as a whole. */
 export const masterSchema = z
   .object({
@@ -18,6 +28,7 @@ export const masterSchema = z
     frequency: z.enum(FREQUENCIES),
     ruleVersions: ruleVersionsSchema,
     holidayPolicy: z.enum(HOLIDAY_POLICIES).default('none'),
+    owedPer: z.enum(OWED_PER).default('entity'),
     applicability: applicabilitySchema.default({}),
     description: z.string().optional(),
     sources: z.string().optional(),
