@@ -12,7 +12,8 @@ describe('npm run cli -- calendar', () => {
     const lines = stdout.trim().split('\n');
     expect(lines[0]).toBe('code,period_key,period_start,period_end,statutory_due_date,extended_due_date,working_due_date');
     const codes = new Set(lines.slice(1).map((l) => l.split(',')[0]));
-    expect([...codes].sort()).toEqual(libraryMasters.map((m) => m.code).sort());
+    // DIR-3 KYC is triennial from 31-Mar-2026 and next falls due for FY 2027-28, so FY 2025-26 has none.
+    expect([...codes].sort()).toEqual(libraryMasters.map((m) => m.code).filter((c) => c !== 'DIR3_KYC').sort());
     expect(lines).toContain('TDS_DEPOSIT,2026-03,2026-03-01,2026-03-31,2026-04-30,,2026-04-30');
     expect(lines).toContain('GSTR3B_MONTHLY,2025-09,2025-09-01,2025-09-30,2025-10-20,2025-10-25,2025-10-25');
     expect(lines).toContain('ROC_MGT7,FY2025-26,2025-04-01,2026-03-31,2026-11-29,,2026-11-29');

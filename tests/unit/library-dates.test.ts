@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { calendar, calendarCsv, type CalendarRow } from '../../core/engine/calendar.js';
-import { libraryExtensionList, libraryMasters } from '../../core/library/index.js';
+import { applies } from '../../core/engine/applicability.js';
+import { libraryExtensionList, libraryMaster, libraryMasters } from '../../core/library/index.js';
 
 /**
  * Published due dates from ../shared/india-compliance-rules.md, one row per case:
@@ -59,9 +60,14 @@ const PUBLISHED: [string, string, string, string, string][] = [
   ['ITR_AUDIT', 'FY2024-25', '2025-10-31', '2025-12-10', ''],
   ['ITR_AUDIT', 'FY2025-26', '2026-10-31', '', '2026-11-02'],
   ['ITR_TP', 'FY2024-25', '2025-11-30', '', '2025-12-01'],
+  // FY 2024-25 stayed 31 Jul 2025, extended to 16 Sep 2025 by CBDT Circular 12/2025:
+  // https://www.taxheal.com/cbdt-circular-for-extension-of-due-date-for-filing-ofitrs-for-the-assessment-year-2025-26-reg.html
   ['ITR_NON_AUDIT', 'FY2024-25', '2025-07-31', '2025-09-16', ''],
-  ['ITR_NON_AUDIT', 'FY2025-26', '2026-07-31', '', ''],
-  ['ITR_NON_AUDIT', 'FY2026-27', '2027-08-31', '', ''], // rule version from tax year 2026-27
+  // Finance Act 2026, w.e.f. 1-Mar-2026 for AY 2026-27: 31 August (31 Aug 2027 is a Tuesday):
+  // https://www.caclubindia.com/news/income-tax-act-2025-itr-filing-deadlines-rationalised-for-fy-2026-27-26135.asp
+  // https://www.practicaltaxplanning.com/ptp-tax-scripts/tax-procedures/welcome-amendments-in-filing-of-itrs
+  ['ITR_NON_AUDIT', 'FY2025-26', '2026-08-31', '', ''],
+  ['ITR_NON_AUDIT', 'FY2026-27', '2027-08-31', '', ''],
   ['TAX_AUDIT_3CD', 'FY2024-25', '2025-09-30', '2025-11-10', ''],
   ['TAX_AUDIT_3CD_TP', 'FY2024-25', '2025-10-31', '', ''],
   ['FORM_3CEB', 'FY2024-25', '2025-10-31', '', ''],
@@ -71,11 +77,17 @@ const PUBLISHED: [string, string, string, string, string][] = [
   ['ESI', '2025-04', '2025-05-15', '', ''],
   ['ESI', '2025-12', '2026-01-15', '', ''],
   // Profession tax, including the Maharashtra switch to the 15th (April 2026 salary → 15 May)
+  // Maharashtra: last day of the following month / 31 March until the Amendment Rules 2026
+  // (notified 28-Feb-2026, taken from publication): the 15th / 15 March.
+  // https://unitedconsultancy.com/?p=40970 ; https://chhedaconsultancyservices.com/maharashtra-pt-due-date-changed-to-15th-of-every-month
   ['PT_MH_MONTHLY', '2025-04', '2025-05-31', '', ''],
-  ['PT_MH_MONTHLY', '2026-03', '2026-04-30', '', ''],
+  ['PT_MH_MONTHLY', '2026-01', '2026-02-28', '', ''],
+  ['PT_MH_MONTHLY', '2026-02', '2026-03-15', '', ''],
+  ['PT_MH_MONTHLY', '2026-03', '2026-04-15', '', ''],
   ['PT_MH_MONTHLY', '2026-04', '2026-05-15', '', ''],
   ['PT_MH_MONTHLY', '2026-05', '2026-06-15', '', ''],
-  ['PT_MH_ANNUAL', 'FY2025-26', '2026-03-31', '', ''],
+  ['PT_MH_ANNUAL', 'FY2024-25', '2025-03-31', '', ''],
+  ['PT_MH_ANNUAL', 'FY2025-26', '2026-03-15', '', ''],
   ['PT_MH_ANNUAL', 'FY2026-27', '2027-03-15', '', ''],
   ['PT_KA_MONTHLY', '2025-04', '2025-05-20', '', ''],
   ['PT_KA_ANNUAL', 'FY2025-26', '2026-05-30', '', ''],
@@ -85,10 +97,11 @@ const PUBLISHED: [string, string, string, string, string][] = [
   ['ROC_MGT7', 'FY2024-25', '2025-11-29', '', ''],
   ['ROC_ADT1', 'FY2024-25', '2025-10-14', '', ''],
   ['ROC_AOC4_OPC', 'FY2024-25', '2025-09-27', '', ''],
-  // DIR-3 KYC: annual by 30 Sep, then triennial by 30 June from 31-Mar-2026
+  // DIR-3 KYC: annual by 30 Sep, then (G.S.R. 943(E), in force 31-Mar-2026) once every third FY by
+  // 30 June: KYC for FY 2024-25 filed → next by 30 Jun 2028.
+  // https://www.caclubindia.com/articles/din-kyc-once-in-3-years-instead-of-every-year-54574.asp
   ['DIR3_KYC', 'FY2024-25', '2025-09-30', '2025-10-31', ''],
-  ['DIR3_KYC', 'FY2025-26', '2026-06-30', '', ''],
-  ['DIR3_KYC', 'FY2028-29', '2029-06-30', '', ''],
+  ['DIR3_KYC', 'FY2027-28', '2028-06-30', '', ''],
   ['DPT3', 'FY2025-26', '2026-06-30', '', ''],
   ['MSME1', 'FY2025-26-H1', '2025-10-31', '', ''],
   ['MSME1', 'FY2025-26-H2', '2026-04-30', '', ''],
@@ -101,11 +114,12 @@ const ABSENT: [string, string][] = [
   ['GSTR1_IFF', '2025-06'], // the third month of a quarter is covered by the quarterly GSTR-1
   ['GSTR1_IFF', '2025-12'],
   ['PMT06', '2025-06'],
-  ['DIR3_KYC', 'FY2026-27'], // triennial: no KYC in the next two years
-  ['DIR3_KYC', 'FY2027-28'],
+  ['DIR3_KYC', 'FY2025-26'], // triennial: no routine KYC falls due in 2026 (neither 30 Jun nor 30 Sep)
+  ['DIR3_KYC', 'FY2026-27'],
+  ['DIR3_KYC', 'FY2028-29'],
 ];
 
-const rows = calendar(libraryMasters, libraryExtensionList, '2024-04-01', '2029-03-31');
+const rows = calendar(libraryMasters, libraryExtensionList, '2024-04-01', '2031-03-31');
 const find = (code: string, periodKey: string): CalendarRow | undefined =>
   rows.find((r) => r.code === code && r.periodKey === periodKey);
 
@@ -128,6 +142,18 @@ describe('the statutory library agrees with published due dates', () => {
 
   it.each(ABSENT)('%s has no obligation for %s', (code, period) => {
     expect(find(code, period)).toBeUndefined();
+  });
+
+  // Composition taxpayers file GSTR-4, not GSTR-9: https://www.gstexcelmastery.in/gstr9-9c-changes-2025.html
+  it('asks GSTR-9 of regular GST registrations, not of composition ones', () => {
+    const facts = (gstMode: 'monthly' | 'qrmp' | 'composition') => ({ entityType: 'company' as const, state: 'MH', gstMode, profile: {} });
+    const gstr9 = libraryMaster('GSTR9')!.applicability;
+    expect([applies(gstr9, facts('monthly')).applies, applies(gstr9, facts('qrmp')).applies, applies(gstr9, facts('composition')).applies])
+      .toEqual([true, true, false]);
+  });
+
+  it('names CBDT Circular 12/2025 for the 16 Sep 2025 ITR date', () => {
+    expect(find('ITR_NON_AUDIT', 'FY2024-25')?.extensionReference).toBe('CBDT Circular 12/2025 (15-Sep-2025)');
   });
 
   it('writes the CSV header exactly as documented', () => {

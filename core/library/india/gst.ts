@@ -2,7 +2,6 @@ import type { MasterInput } from '../../engine/master.js';
 
 const CGST = 'Central Goods and Services Tax Act, 2017';
 const CBIC = 'CBIC / GSTN';
-const GST_REGISTERED = ['monthly', 'qrmp', 'composition'] as const;
 
 /** GST returns and payments. GST dates are fixed: the portal runs 24×7 and CBIC extends by notification. */
 export const gstMasters: MasterInput[] = [
@@ -67,10 +66,10 @@ export const gstMasters: MasterInput[] = [
   {
     code: 'GSTR9', name: 'GSTR-9 — annual return', category: 'GST', law: CGST, section: 's.44; r.80',
     authority: CBIC, frequency: 'annual',
-    description: 'Optional from FY 2024-25 where aggregate turnover is up to ₹2 crore (Notif. 15/2025-CT).',
+    description: 'Optional from FY 2024-25 where aggregate turnover is up to ₹2 crore (Notif. 15/2025-CT). Composition taxpayers file GSTR-4 instead.',
     ruleVersions: [{ effectiveFrom: '2018-03-31', rule: { kind: 'after_period_end', months: 9, day: 31 } }],
-    applicability: { gstModes: [...GST_REGISTERED] },
-    sources: 'https://advofinconsulting.com/?p=4722',
+    applicability: { gstModes: ['monthly', 'qrmp'] },
+    sources: 'https://advofinconsulting.com/?p=4722 ; https://www.gstexcelmastery.in/gstr9-9c-changes-2025.html',
   },
   {
     code: 'GSTR9C', name: 'GSTR-9C — reconciliation statement', category: 'GST', law: CGST, section: 's.44; r.80(3)',

@@ -86,12 +86,12 @@ export const incomeTaxMasters: MasterInput[] = [
     ruleVersions: [
       { effectiveFrom: '2016-03-31', rule: { kind: 'after_period_end', months: 4, day: 31 } },
       {
-        effectiveFrom: '2026-04-01', rule: { kind: 'after_period_end', months: 5, day: 31 },
-        note: 'Budget 2026: non-audit business cases 31 August from tax year 2026-27 (sources differ on FY 2025-26; the earlier date is kept for it).',
+        effectiveFrom: '2026-03-01', rule: { kind: 'after_period_end', months: 5, day: 31 },
+        note: 'Finance Act 2026 amended Explanation 2 to s.139(1) w.e.f. 1-Mar-2026 for AY 2026-27: non-audit business cases, their partners and trusts file by 31 August, so FY 2025-26 is due 31 Aug 2026.',
       },
     ],
     applicability: { entityTypes: ['llp', 'partnership', 'proprietorship', 'trust'], excludes: ['tax_audit', 'transfer_pricing'] },
-    sources: 'https://www.taxscan.in/top-stories/itr-1-itr-2-filing-deadline-set-for-31-july-non-audit-business-trust-returns-due-by-31-august-fm-1442568',
+    sources: 'https://www.caclubindia.com/news/income-tax-act-2025-itr-filing-deadlines-rationalised-for-fy-2026-27-26135.asp ; https://www.practicaltaxplanning.com/ptp-tax-scripts/tax-procedures/welcome-amendments-in-filing-of-itrs',
   },
   {
     code: 'TAX_AUDIT_3CD', name: 'Tax audit report (Form 3CA/3CB + 3CD)', category: 'Income tax', law: ITA, section: 's.44AB',

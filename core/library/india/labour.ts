@@ -4,6 +4,15 @@ import type { MasterInput } from '../../engine/master.js';
  * Provident fund, ESI and profession tax. EPFO and ESIC publish no holiday rule; practice relies
  * on General Clauses Act s.10, hence next_working_day for PF/ESI. Profession-tax dates are fixed.
  */
+/**
+ * The Maharashtra PT (Amendment) Rules 2026, notified 28-Feb-2026: r.11(3)(a) 31 March → 15 March,
+ * r.11(3)(c) "last date" → "15th day". No source found states a commencement date; earlier MH PT
+ * amendments (2019, 2020, 2024) took effect on publication (previous publication dispensed with
+ * under the proviso to s.27(3)), so the version starts on the notification date: a tracker must
+ * not show a date later than the law's.
+ */
+const MH_PT_2026 = 'Amendment Rules 2026 (notified 28-Feb-2026), taken to apply from publication since no commencement clause was found.';
+
 export const labourMasters: MasterInput[] = [
   {
     code: 'PF_ECR', name: 'EPF contribution and ECR', category: 'PF', law: 'EPF & MP Act, 1952; EPF Scheme para 38',
@@ -27,12 +36,12 @@ export const labourMasters: MasterInput[] = [
     ruleVersions: [
       { effectiveFrom: '2019-04-01', rule: { kind: 'after_period_end', months: 1, day: 'last' }, note: 'Last day of the month after the salary month.' },
       {
-        effectiveFrom: '2026-04-01', rule: { kind: 'after_period_end', months: 1, day: 15 },
-        note: 'Amendment Rules 2026 (28-Feb-2026): the 15th (April salary → 15 May). Effective date assumed from April 2026 salaries.',
+        effectiveFrom: '2026-02-28', rule: { kind: 'after_period_end', months: 1, day: 15 },
+        note: MH_PT_2026 + ' February 2026 salary: 15 Mar 2026; March 2026 salary: 15 Apr 2026.',
       },
     ],
     applicability: { states: ['MH'], requires: ['pt_registered', 'pt_monthly'] },
-    sources: 'https://chhedaconsultancyservices.com/maharashtra-pt-due-date-changed-to-15th-of-every-month',
+    sources: 'https://chhedaconsultancyservices.com/maharashtra-pt-due-date-changed-to-15th-of-every-month ; https://unitedconsultancy.com/?p=40970',
   },
   {
     code: 'PT_MH_ANNUAL', name: 'Maharashtra profession tax — employer annual return and payment', category: 'Profession tax',
@@ -42,8 +51,8 @@ export const labourMasters: MasterInput[] = [
     ruleVersions: [
       { effectiveFrom: '2019-04-01', rule: { kind: 'after_period_end', months: 0, day: 31 }, note: '31 March of the year.' },
       {
-        effectiveFrom: '2026-04-01', rule: { kind: 'after_period_end', months: 0, day: 15 },
-        note: 'Amendment Rules 2026: 15 March. Effective date assumed from FY 2026-27.',
+        effectiveFrom: '2026-02-28', rule: { kind: 'after_period_end', months: 0, day: 15 },
+        note: MH_PT_2026 + ' FY 2025-26 return: 15 Mar 2026.',
       },
     ],
     applicability: { states: ['MH'], requires: ['pt_registered'], excludes: ['pt_monthly'] },

@@ -48,12 +48,12 @@ export const rocMasters: MasterInput[] = [
     ruleVersions: [
       { effectiveFrom: '2018-03-31', rule: { kind: 'after_period_end', months: 6, day: 30 }, note: 'Annual, by 30 September of the following FY.' },
       {
-        effectiveFrom: '2026-03-31', rule: { kind: 'after_period_end', months: 3, day: 30, cycle: { everyYears: 3, firstFyStartYear: 2025 } },
-        note: 'G.S.R. 943(E), in force 31-Mar-2026: once every third FY, by 30 June.',
+        effectiveFrom: '2026-03-31', rule: { kind: 'after_period_end', months: 3, day: 30, cycle: { everyYears: 3, firstFyStartYear: 2027 } },
+        note: 'G.S.R. 943(E), in force 31-Mar-2026: once every third consecutive FY, by 30 June of the following FY. MCA\'s illustration: KYC filed for FY 2024-25 → next for FY 2027-28 by 30 Jun 2028, so no routine KYC falls due in 2026 or 2027.',
       },
     ],
     applicability: { entityTypes: ['company', 'opc', 'llp'] },
-    sources: 'https://www.corpsection.com/2025/12/major-shift-in-director-kyc-mca.html',
+    sources: 'https://www.caclubindia.com/articles/din-kyc-once-in-3-years-instead-of-every-year-54574.asp ; https://www.corpsection.com/2025/12/major-shift-in-director-kyc-mca.html',
   },
   {
     code: 'DPT3', name: 'DPT-3 — return of deposits', category: 'ROC', law: CA2013, section: 's.73; Deposits Rules r.16, 16A',
