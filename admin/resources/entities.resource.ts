@@ -1,8 +1,12 @@
 import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
-import { ENTITY_TYPES, GST_MODES } from '../../core/engine/applicability.js';
+import { ENTITY_TYPES, GST_MODES, PROFILE_FLAG_MEANINGS } from '../../core/engine/applicability.js';
 import { entitySchema, parseRecord } from '../../core/setup/records.js';
 import type { PortalStores, TableSpec } from '../adapter/table-resource.js';
 import { NAV, inEntities, tableResource, tenantOf } from './common.js';
+
+/** The profile field's help lists every flag with its meaning, so a new flag is usable from the form. */
+const PROFILE_HELP = 'Facts that decide which obligations apply, as JSON, e.g. {"has_employees": true, "pf_registered": true, "tax_audit": true}. Flags: '
+  + Object.entries(PROFILE_FLAG_MEANINGS).map(([flag, meaning]) => `${flag} (${meaning})`).join('; ') + '.';
 
 export const entitiesSpec: TableSpec = {
   id: 'entities',
@@ -44,7 +48,7 @@ export const entitiesResource = (stores: PortalStores, actions: ResourceOptions[
   filterProperties: ['name', 'entity_type', 'state', 'gst_mode', 'is_active', 'tenant_id'],
   editProperties: ['tenant_id', 'name', 'legal_name', 'entity_type', 'pan', 'cin', 'gstins', 'state', 'gst_mode', 'profile', 'slack_channel_id', 'teams_channel_id', 'is_active'],
   properties: {
-    profile: { description: 'Facts that decide which obligations apply, as JSON, e.g. {"has_employees": true, "pf_registered": true, "tax_audit": true}' },
+    profile: { description: PROFILE_HELP },
   },
   actions,
 });

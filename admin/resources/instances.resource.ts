@@ -16,6 +16,15 @@ async function addRag(rows: Row[], ctx: RowContext): Promise<void> {
   }
 }
 
+/** The obligation as the law in force for each row's period names it: "Tax audit report (Form 26) · s.63, Income-tax Act, 2025 · TY 2026-27". */
+async function addObligation(rows: Row[], ctx: RowContext): Promise<void> {
+  const labels = await ctx.lookups.itemLabels(rows.map((r) => String(r.id)));
+  for (const row of rows) {
+    const label = labels.get(String(row.id));
+    if (label) row.obligation = [label.title, [label.section, label.law].filter(Boolean).join(', '), label.period].join(' · ');
+  }
+}
+
 /** The dated work items; reassigning the preparer or approver is the one change made here. */
 export const instancesSpec: TableSpec = {
   id: 'compliance_instances',
@@ -26,6 +35,7 @@ export const instancesSpec: TableSpec = {
     { path: 'tenant_id', reference: 'tenants', editable: false },
     { path: 'entity_id', reference: 'entities', editable: false },
     { path: 'master_id', reference: 'compliance_masters', editable: false, isTitle: true },
+    { path: 'obligation', virtual: true },
     { path: 'period_key', editable: false },
     { path: 'period_start', type: 'date', editable: false },
     { path: 'period_end', type: 'date', editable: false },
@@ -51,7 +61,10 @@ export const instancesSpec: TableSpec = {
   virtualFilters: { rag: 'instance-rag' },
   async augment(rows, ctx, view) {
     await addRag(rows, ctx);
-    if (view === 'show') for (const row of rows) row.timeline = await auditTimeline(ctx, row);
+    if (view === 'show') {
+      await addObligation(rows, ctx);
+      for (const row of rows) row.timeline = await auditTimeline(ctx, row);
+    }
   },
   writes: {
     objectType: 'instance',
@@ -69,9 +82,12 @@ export const instancesResource = (stores: PortalStores): ResourceWithOptions => 
   filterProperties: ['entity_id', 'master_id', 'status', 'rag', 'due_date', 'period_key', 'owner_user_id', 'approver_user_id'],
   editProperties: ['owner_user_id', 'approver_user_id'],
   showProperties: [
-    'master_id', 'entity_id', 'period_key', 'period_start', 'period_end', 'statutory_due_date', 'extended_due_date', 'extension_reference',
+    'master_id', 'obligation', 'entity_id', 'period_key', 'period_start', 'period_end', 'statutory_due_date', 'extended_due_date', 'extension_reference',
     'working_due_date', 'due_date', 'status', 'rag', 'owner_user_id', 'approver_user_id', 'filing_reference', 'status_reason',
     'submitted_at', 'decided_at', 'approved_late', 'timeline',
   ],
-  properties: { timeline: { description: 'Every change to this item and its evidence, from the audit trail.' } },
+  properties: {
+    timeline: { description: 'Every change to this item and its evidence, from the audit trail.' },
+    obligation: { description: 'The form, section, law and period name in force for this period.' },
+  },
 });

@@ -12,7 +12,7 @@ const NOBODY = 'nobody assigned';
 /** An item's card: the root message of its thread, kept current (updated in place on every change). */
 export interface ItemCard {
   instanceId: string;
-  /** The obligation's name. */
+  /** The obligation's name, with the form in force for the item's period (read by the store, see labels.ts). */
   title: string;
   /** The item in one line (notifications, previews). */
   summary: ChatText;
@@ -50,8 +50,8 @@ export function itemCard(f: ItemFacts, now: Date, link: string): ItemCard {
   return {
     instanceId: f.instanceId,
     title: f.name,
-    summary: [f.code, ' ', f.periodKey, ' · ', f.entityName, ` · due ${formatDate(f.dueDate)} · ${label}`],
-    facts: [[{ bold: f.entityName }, ' · ', f.code, ' · period ', { bold: f.periodKey }], due(f), status(f, rag)],
+    summary: [f.code, ' ', f.periodName ?? f.periodKey, ' · ', f.entityName, ` · due ${formatDate(f.dueDate)} · ${label}`],
+    facts: [[{ bold: f.entityName }, ' · ', f.code, ' · period ', { bold: f.periodName ?? f.periodKey }], due(f), status(f, rag)],
     people: [
       'Preparer: ', { person: f.owner, nobody: NOBODY }, ' · Approver: ', { person: f.approver, nobody: NOBODY },
       ' · Drop the filing proof in this thread to submit it.',

@@ -17,11 +17,11 @@ export interface ItemList {
   more: ChatText | null;
 }
 
-type Listed = Pick<ItemLine, 'rag' | 'code' | 'periodKey' | 'entityName' | 'dueDate' | 'status'>;
+type Listed = Pick<ItemLine, 'rag' | 'code' | 'periodKey' | 'periodName' | 'entityName' | 'dueDate' | 'status'>;
 
 /** One item on one line: RAG, code, period, entity, due date and status. */
 export const itemLine = (i: Listed): ChatText => [
-  { rag: i.rag }, ' ', { bold: i.code }, ' ', i.periodKey, ' · ', i.entityName, ` · due ${formatDate(i.dueDate)} · `, { italic: STATUS_WORD[i.status] ?? i.status },
+  { rag: i.rag }, ' ', { bold: i.code }, ' ', i.periodName ?? i.periodKey, ' · ', i.entityName, ` · due ${formatDate(i.dueDate)} · `, { italic: STATUS_WORD[i.status] ?? i.status },
 ];
 
 export function itemList(title: string, items: Listed[], maxItems: number, empty: ChatText): ItemList {

@@ -1,19 +1,43 @@
 import { z } from 'zod';
 
-/** Facts about an entity that decide which obligations apply to it. */
-export const PROFILE_FLAGS = [
-  'has_employees', 'pf_registered', 'esi_registered', 'pt_registered', 'pt_monthly', 'tds_deductor',
-  'tax_audit', 'transfer_pricing', 'deposits', 'msme_dues', 'gst_aato_over_5cr',
-] as const;
-export type ProfileFlag = (typeof PROFILE_FLAGS)[number];
+/** Facts about an entity that decide which obligations apply to it, each with what it means to an admin. */
+export const PROFILE_FLAG_MEANINGS = {
+  has_employees: 'has employees on its payroll',
+  pf_registered: 'registered with EPFO (provident fund)',
+  esi_registered: 'registered with ESIC',
+  pt_registered: 'registered as an employer for profession tax',
+  pt_monthly: 'pays Maharashtra profession tax monthly (previous-year liability ₹1 lakh or more)',
+  tds_deductor: 'deducts tax at source (has a TAN)',
+  tcs_collector: 'collects tax at source (scrap, minerals, motor vehicles over ₹10 lakh, foreign remittances, tour packages)',
+  tax_audit: 'its accounts are subject to tax audit (s.44AB)',
+  transfer_pricing: 'files a transfer-pricing report (Form 3CEB)',
+  international_group: 'is a constituent of an international group that files a transfer-pricing master file',
+  foreign_tax_credit: 'claims credit for tax paid abroad (Form 67)',
+  sft_reporting: 'must report financial transactions (Form 61A), e.g. share issues, buy-backs, large cash receipts',
+  deposits: 'has deposits or outstanding loans to report (DPT-3)',
+  msme_dues: 'owes micro or small suppliers for more than 45 days',
+  small_company: 'is a small company (s.2(85) Companies Act: not a holding or subsidiary company)',
+  gst_aato_over_5cr: 'aggregate annual GST turnover above ₹5 crore',
+  isd_registration: 'has an Input Service Distributor (ISD) GST registration',
+  job_work: 'sends goods to job workers (ITC-04)',
+  lwf_registered: 'registered for the labour welfare fund',
+} as const;
+export type ProfileFlag = keyof typeof PROFILE_FLAG_MEANINGS;
+export const PROFILE_FLAGS = Object.keys(PROFILE_FLAG_MEANINGS) as [ProfileFlag, ...ProfileFlag[]];
 
 export const ENTITY_TYPES = ['company', 'opc', 'llp', 'partnership', 'proprietorship', 'trust', 'branch'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 export const GST_MODES = ['monthly', 'qrmp', 'composition', 'none'] as const;
 export type GstMode = (typeof GST_MODES)[number];
 
-export const profileSchema = z.partialRecord(z.enum(PROFILE_FLAGS), z.boolean());
-export type EntityProfile = z.infer<typeof profileSchema>;
+export type EntityProfile = Partial<Record<ProfileFlag, boolean>>;
+/** An entity's profile: true/false per known flag. An unknown flag is named with the known ones, so a typo is easy to fix. */
+export const profileSchema = z.record(z.string(), z.boolean()).superRefine((profile, ctx) => {
+  const unknown = Object.keys(profile).filter((flag) => !(PROFILE_FLAGS as string[]).includes(flag));
+  if (unknown.length > 0) {
+    ctx.addIssue({ code: 'custom', message: `unknown profile flag(s) ${unknown.join(', ')}; the flags are ${PROFILE_FLAGS.join(', ')}` });
+  }
+}).transform((profile) => profile as EntityProfile);
 
 /**
  * Quarterly GSTR-3B due-date groups under r.61 (Notif. 82/2020-CT), by state of the principal

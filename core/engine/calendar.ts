@@ -1,5 +1,6 @@
 import type { IsoDate } from './dates.js';
 import { dueDates, masterPeriods, statutoryDueDate } from './due-date.js';
+import { labelFor } from './labels.js';
 import type { Extension, Master } from './master.js';
 
 export interface CalendarRow {
@@ -11,6 +12,11 @@ export interface CalendarRow {
   extendedDueDate?: IsoDate;
   extensionReference?: string;
   workingDueDate: IsoDate;
+  /** The names in force for the period (labels.ts): the title with its form, the form, section and law. */
+  title: string;
+  form?: string;
+  section?: string;
+  law: string;
 }
 
 /**
@@ -29,6 +35,7 @@ export function calendar(masters: Master[], extensions: Extension[], from: IsoDa
         extension: ext && { date: ext.extendedDueDate, reference: ext.reference },
         policy: master.holidayPolicy,
       });
+      const label = labelFor(master, period);
       rows.push({
         code: master.code,
         periodKey: period.key,
@@ -37,24 +44,33 @@ export function calendar(masters: Master[], extensions: Extension[], from: IsoDa
         statutoryDueDate: dates.statutory,
         ...(dates.extended ? { extendedDueDate: dates.extended, extensionReference: dates.extensionReference } : {}),
         workingDueDate: dates.effective,
+        title: label.title,
+        ...(label.form ? { form: label.form } : {}),
+        ...(label.section ? { section: label.section } : {}),
+        law: label.law,
       });
     }
   }
   return rows.sort((a, b) => a.statutoryDueDate.localeCompare(b.statutoryDueDate) || a.code.localeCompare(b.code));
 }
 
-export const CALENDAR_CSV_HEADER = 'code,period_key,period_start,period_end,statutory_due_date,extended_due_date,working_due_date';
+/** The seven original columns stay first and unchanged, so existing readers keep working; form and law are appended. */
+export const CALENDAR_CSV_HEADER = 'code,period_key,period_start,period_end,statutory_due_date,extended_due_date,working_due_date,form,law';
+
+/** RFC 4180: a cell with a comma, quote or line break is quoted, its quotes doubled ("Income-tax Act, 2025"). */
+const csvCell = (value: string): string => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 
 export function calendarCsv(rows: CalendarRow[]): string {
   const lines = rows.map((r) =>
-    [r.code, r.periodKey, r.periodStart, r.periodEnd, r.statutoryDueDate, r.extendedDueDate ?? '', r.workingDueDate].join(','),
+    [r.code, r.periodKey, r.periodStart, r.periodEnd, r.statutoryDueDate, r.extendedDueDate ?? '', r.workingDueDate, r.form ?? '', r.law]
+      .map(csvCell).join(','),
   );
   return [CALENDAR_CSV_HEADER, ...lines].join('\n');
 }
 
 export function calendarTable(rows: CalendarRow[]): string {
-  const header = ['code', 'period', 'statutory', 'extended', 'working', 'reference'];
-  const body = rows.map((r) => [r.code, r.periodKey, r.statutoryDueDate, r.extendedDueDate ?? '', r.workingDueDate, r.extensionReference ?? '']);
+  const header = ['code', 'period', 'statutory', 'extended', 'working', 'form', 'reference'];
+  const body = rows.map((r) => [r.code, r.periodKey, r.statutoryDueDate, r.extendedDueDate ?? '', r.workingDueDate, r.form ?? '', r.extensionReference ?? '']);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
   const fmt = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   return [fmt(header), fmt(widths.map((w) => '-'.repeat(w))), ...body.map(fmt)].join('\n');

@@ -63,11 +63,23 @@ export const dueDateRuleSchema = z.discriminatedUnion('kind', [
 export type DueDateRule = z.infer<typeof dueDateRuleSchema>;
 export type DueDateRuleInput = z.input<typeof dueDateRuleSchema>;
 
+/** How the law in force names a period: financial year (Income-tax Act 1961: FY / AY) or tax year (Income-tax Act 2025). */
+export const PERIOD_NAMINGS = ['fy', 'tax_year'] as const;
+export type PeriodNaming = (typeof PERIOD_NAMINGS)[number];
+
 export const ruleVersionSchema = z.object({
   /** The version governs periods that end on or after this date (until a later version). */
   effectiveFrom: isoDate,
   rule: dueDateRuleSchema,
   note: z.string().optional(),
+  /**
+   * The names the law gives the obligation for the periods this version governs, when they differ
+   * from the master's own (Form 3CD → Form 26 from tax year 2026-27). See labels.ts.
+   */
+  form: z.string().min(1).optional(),
+  section: z.string().min(1).optional(),
+  law: z.string().min(2).optional(),
+  periodNaming: z.enum(PERIOD_NAMINGS).optional(),
 });
 export type RuleVersion = z.infer<typeof ruleVersionSchema>;
 

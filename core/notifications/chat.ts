@@ -50,7 +50,7 @@ export function chatNotification(n: Notification): ChatNotification {
 export function escalationText(item: NonNullable<MessageContext['item']>): { text: ChatText; note: ChatText } {
   return {
     text: [
-      { icon: 'escalation' }, ' Overdue: ', { bold: item.name }, ' (', item.code, ' ', item.periodKey, ') for ', { bold: item.entityName },
+      { icon: 'escalation' }, ' Overdue: ', { bold: item.name }, ' (', item.code, ' ', item.periodName ?? item.periodKey, ') for ', { bold: item.entityName },
       ` was due ${formatDate(item.dueDate)} and is still ${item.status.replace(/_/g, ' ')}.`,
     ],
     note: ['This repeats until someone acknowledges it.'],

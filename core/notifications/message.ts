@@ -18,6 +18,8 @@ export interface MessageContext {
     name: string;
     entityName: string;
     periodKey: string;
+    /** The period as the law in force names it ("TY 2026-27"); the key when absent. */
+    periodName?: string;
     dueDate: string;
     statutoryDueDate: string;
     extensionReference: string | null;
@@ -75,13 +77,13 @@ export function renderEmail(ctx: MessageContext): RenderedMessage {
     ? [
       ['Obligation', `${item.name} (${item.code})`],
       ['Entity', item.entityName],
-      ['Period', item.periodKey],
+      ['Period', item.periodName ?? item.periodKey],
       ['Due date', formatDate(item.dueDate) + (item.dueDate !== item.statutoryDueDate ? ` (statutory ${formatDate(item.statutoryDueDate)}${item.extensionReference ? `, extended by ${item.extensionReference}` : ''})` : '')],
       ['Status', item.status.replace(/_/g, ' ')],
     ]
     : [];
   const subject = item
-    ? `[${ctx.tenantName}] ${title}: ${item.code} ${item.periodKey}, ${item.entityName} (due ${formatDate(item.dueDate)})`
+    ? `[${ctx.tenantName}] ${title}: ${item.code} ${item.periodName ?? item.periodKey}, ${item.entityName} (due ${formatDate(item.dueDate)})`
     : `[${ctx.tenantName}] ${title}`;
   const extra = detail(ctx.notification);
   const greeting = ctx.recipient.name ? `Hello ${ctx.recipient.name},` : 'Hello,';

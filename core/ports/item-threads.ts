@@ -21,6 +21,8 @@ export interface ItemFacts {
   name: string;
   entityName: string;
   periodKey: string;
+  /** The period as the law in force names it ("TY 2026-27"); the key when absent. */
+  periodName?: string;
   statutoryDueDate: IsoDate;
   extendedDueDate: IsoDate | null;
   extensionReference: string | null;

@@ -11,6 +11,8 @@ export interface ItemLine {
   entityId: string;
   entityName: string;
   periodKey: string;
+  /** The period as the law in force names it ("TY 2026-27"); the key when absent. */
+  periodName?: string;
   dueDate: IsoDate;
   status: InstanceStatus;
   rag: Rag;

@@ -1,6 +1,7 @@
 import type { ChatKind } from '../../core/ports/chat-people.js';
 import type { ItemFacts, ItemThreads, ThreadRef } from '../../core/ports/item-threads.js';
 import type { Database } from '../db/database.js';
+import { LABEL_COLUMNS, labelOfRow } from '../engine/item-label.js';
 
 /** Where each chat keeps an item's thread, and the conversations it falls back on. */
 interface ThreadColumns {
@@ -46,10 +47,12 @@ export function itemThreads(db: Database): ItemThreads {
             `i.${c.thread} as thread`, `i.${c.conversation} as own_conversation`, `e.${c.entityConversation} as entity_conversation`,
             ...(c.tenantConversation ? [`t.${c.tenantConversation} as tenant_conversation`] : []),
             't.timezone', 't.amber_window_days', `o.${c.account} as owner_account`, 'o.name as owner_name', `a.${c.account} as approver_account`, 'a.name as approver_name',
+            ...LABEL_COLUMNS,
           );
         if (!row) return (await work(undefined)).result;
+        const label = labelOfRow(row);
         const facts: ItemFacts = {
-          instanceId: row.id, code: row.code, name: row.name, entityName: row.entity_name, periodKey: row.period_key,
+          instanceId: row.id, code: row.code, name: label.title, entityName: row.entity_name, periodKey: row.period_key, periodName: label.period,
           statutoryDueDate: row.statutory_due_date, extendedDueDate: row.extended_due_date, extensionReference: row.extension_reference,
           workingDueDate: row.working_due_date, dueDate: row.due_date, status: row.status, approvedLate: row.approved_late, filingReference: row.filing_reference,
           owner: { chatId: row.owner_account, name: row.owner_name }, approver: { chatId: row.approver_account, name: row.approver_name },

@@ -7,6 +7,7 @@ import type { Channel } from '../../core/ports/channel.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import type { OutboundChannel } from '../../core/ports/channel.js';
+import { LABEL_SQL, labelOfRow } from '../engine/item-label.js';
 
 export interface DispatcherDeps {
   db: Database;
@@ -47,6 +48,10 @@ interface ClaimedRow {
   statutory_due_date: string | null;
   extension_reference: string | null;
   status: string | null;
+  label_law: string | null;
+  label_section: string | null;
+  label_rule_versions: unknown;
+  label_period_end: string | null;
   claimed_at: Date;
 }
 
@@ -55,7 +60,7 @@ const CLAIM_SQL = `
   SELECT n.id, n.tenant_id, n.channel, n.kind, n.payload, n.attempts, n.instance_id, n.recipient_user_id,
          t.name AS tenant_name, t.timezone, u.name AS user_name, u.email AS user_email, u.slack_user_id AS user_slack_id, u.teams_user_id AS user_teams_id,
          m.code AS item_code, m.name AS item_name, e.name AS entity_name, i.period_key, i.due_date,
-         i.statutory_due_date, i.extension_reference, i.status, now() AS claimed_at
+         i.statutory_due_date, i.extension_reference, i.status, ${LABEL_SQL}, now() AS claimed_at
   FROM notifications n
   JOIN tenants t ON t.id = n.tenant_id
   LEFT JOIN users u ON u.tenant_id = n.tenant_id AND u.id = n.recipient_user_id
@@ -66,6 +71,15 @@ const CLAIM_SQL = `
   ORDER BY n.next_attempt_at
   LIMIT 1
   FOR UPDATE OF n SKIP LOCKED`;
+
+/** The item's title and period as the law in force for its period names them. */
+function itemNames(row: ClaimedRow): { name: string; periodName: string } {
+  const label = labelOfRow({
+    name: row.item_name!, period_key: row.period_key!, label_law: row.label_law!, label_section: row.label_section,
+    label_rule_versions: row.label_rule_versions, label_period_end: row.label_period_end!,
+  });
+  return { name: label.title, periodName: label.period };
+}
 
 function messageFor(row: ClaimedRow, deps: DispatcherDeps, now: Date): MessageContext {
   const itemLink = row.instance_id ? `${deps.publicUrl}/admin/resources/compliance_instances/records/${row.instance_id}/show` : null;
@@ -83,7 +97,8 @@ function messageFor(row: ClaimedRow, deps: DispatcherDeps, now: Date): MessageCo
     recipient: { userId: row.recipient_user_id, name: row.user_name, email: row.user_email, slackUserId: row.user_slack_id, teamsUserId: row.user_teams_id },
     item: row.instance_id && row.item_code
       ? {
-        id: row.instance_id, code: row.item_code, name: row.item_name!, entityName: row.entity_name!, periodKey: row.period_key!,
+        ...itemNames(row),
+        id: row.instance_id, code: row.item_code, entityName: row.entity_name!, periodKey: row.period_key!,
         dueDate: row.due_date!, statutoryDueDate: row.statutory_due_date!, extensionReference: row.extension_reference, status: row.status!,
       }
       : null,

@@ -1,4 +1,6 @@
 import type { Knex } from 'knex';
+import type { ObligationLabel } from '../../core/engine/labels.js';
+import { LABEL_COLUMNS, labelOfRow } from '../engine/item-label.js';
 import { loadTimezone } from '../stores/tenant-unit.js';
 
 export interface TimelineEntry {
@@ -19,6 +21,8 @@ export interface PortalLookups {
   ragSettings(tenantIds: string[]): Promise<Map<string, { timezone: string; amberWindowDays: number }>>;
   /** An item's audit entries (its own and its evidence's), oldest first, at most 200. */
   auditTimeline(instance: { id: string; tenantId: string }): Promise<TimelineEntry[]>;
+  /** Each item's names in force for its period (form, section, law, period naming), by instance id. */
+  itemLabels(instanceIds: string[]): Promise<Map<string, ObligationLabel>>;
 }
 
 export function portalLookups(trx: Knex.Transaction): PortalLookups {
@@ -30,6 +34,11 @@ export function portalLookups(trx: Knex.Transaction): PortalLookups {
     async ragSettings(tenantIds) {
       const tenants: { id: string; timezone: string; amber_window_days: number }[] = await trx('tenants').whereIn('id', tenantIds).select('id', 'timezone', 'amber_window_days');
       return new Map(tenants.map((t) => [t.id, { timezone: t.timezone, amberWindowDays: t.amber_window_days }]));
+    },
+    async itemLabels(instanceIds) {
+      const rows = await trx('compliance_instances as i').join('compliance_masters as m', 'm.id', 'i.master_id')
+        .whereIn('i.id', instanceIds).select('i.id', 'm.name', 'i.period_key', ...LABEL_COLUMNS);
+      return new Map(rows.map((row) => [row.id as string, labelOfRow(row)]));
     },
     async auditTimeline(instance) {
       const evidenceIds: string[] = await trx('evidence').where({ tenant_id: instance.tenantId, instance_id: instance.id }).pluck('id');

@@ -10,13 +10,25 @@ describe('npm run cli -- calendar', () => {
     const { code, stdout } = await cli('calendar', '--from', '2025-04-01', '--to', '2026-03-31');
     expect(code).toBe(0);
     const lines = stdout.trim().split('\n');
-    expect(lines[0]).toBe('code,period_key,period_start,period_end,statutory_due_date,extended_due_date,working_due_date');
+    // The seven original columns, then form and law (appended, so readers of the old seven keep working).
+    expect(lines[0]).toBe('code,period_key,period_start,period_end,statutory_due_date,extended_due_date,working_due_date,form,law');
     const codes = new Set(lines.slice(1).map((l) => l.split(',')[0]));
     // DIR-3 KYC is triennial from 31-Mar-2026 and next falls due for FY 2027-28, so FY 2025-26 has none.
     expect([...codes].sort()).toEqual(libraryMasters.map((m) => m.code).filter((c) => c !== 'DIR3_KYC').sort());
-    expect(lines).toContain('TDS_DEPOSIT,2026-03,2026-03-01,2026-03-31,2026-04-30,,2026-04-30');
-    expect(lines).toContain('GSTR3B_MONTHLY,2025-09,2025-09-01,2025-09-30,2025-10-20,2025-10-25,2025-10-25');
-    expect(lines).toContain('ROC_MGT7,FY2025-26,2025-04-01,2026-03-31,2026-11-29,,2026-11-29');
+    expect(lines).toContain('TDS_DEPOSIT,2026-03,2026-03-01,2026-03-31,2026-04-30,,2026-04-30,,"Income-tax Act, 1961"');
+    expect(lines).toContain('GSTR3B_MONTHLY,2025-09,2025-09-01,2025-09-30,2025-10-20,2025-10-25,2025-10-25,,"Central Goods and Services Tax Act, 2017"');
+    expect(lines).toContain('ROC_MGT7,FY2025-26,2025-04-01,2026-03-31,2026-11-29,,2026-11-29,,"Companies Act, 2013"');
+    // The FY 2025-26 tax audit (due 2026) stays on the 1961 Act's forms.
+    expect(lines).toContain('TAX_AUDIT_3CD,FY2025-26,2025-04-01,2026-03-31,2026-09-30,,2026-09-30,Form 3CA/3CB + 3CD,"Income-tax Act, 1961"');
+  });
+
+  it('gives tax year 2026-27 the Income-tax Act 2025\'s forms', async () => {
+    const { code, stdout } = await cli('calendar', '--from', '2026-04-01', '--to', '2027-03-31', '--codes', 'TAX_AUDIT_3CD,FORM_3CEB');
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n').slice(1)).toEqual([
+      'TAX_AUDIT_3CD,FY2026-27,2026-04-01,2027-03-31,2027-09-30,,2027-09-30,Form 26,"Income-tax Act, 2025"',
+      'FORM_3CEB,FY2026-27,2026-04-01,2027-03-31,2027-10-31,,2027-11-01,Form 48,"Income-tax Act, 2025"',
+    ]);
   });
 
   it('filters by code and prints a table', async () => {

@@ -107,6 +107,52 @@ const PUBLISHED: [string, string, string, string, string][] = [
   ['MSME1', 'FY2025-26-H2', '2026-04-30', '', ''],
   ['LLP_FORM11', 'FY2024-25', '2025-05-30', '', ''],
   ['LLP_FORM8', 'FY2024-25', '2025-10-30', '', ''],
+  // §6.2 additions.
+  // GSTR-4: 30 April, then 30 June from FY 2024-25 (r.62, Notif. 12/2024-CT): https://www.taxrealtime.in/gstlaws/provision/rule/74
+  ['GSTR4', 'FY2023-24', '2024-04-30', '', ''],
+  ['GSTR4', 'FY2024-25', '2025-06-30', '', ''],
+  // GSTR-6 (ISD) 13th: https://www.taxrealtime.in/gstlaws/provision/act/41
+  ['GSTR6', '2025-04', '2025-05-13', '', ''],
+  // ITC-04: over ₹5 cr 25 Oct / 25 Apr, else annual 25 Apr: https://taxlaservices.blogspot.com/2025/10/understanding-itc-04-everything-you.html
+  ['ITC04', 'FY2025-26-H1', '2025-10-25', '', ''],
+  ['ITC04', 'FY2025-26-H2', '2026-04-25', '', ''],
+  ['ITC04_ANNUAL', 'FY2025-26', '2026-04-25', '', ''],
+  // ITC of the FY: 30 November after it: https://www.suvit.io/post/itc-claim-deadline
+  ['GST_ITC_TIME_LIMIT', 'FY2024-25', '2025-11-30', '', ''],
+  // PAS-6: 60 days after each half-year: https://legalparivar.com/guidelines-for-private-companies-on-demat-mandate-compliance
+  ['PAS6', 'FY2025-26-H1', '2025-11-29', '', ''],
+  ['PAS6', 'FY2024-25-H2', '2025-05-30', '', ''],
+  // TCS deposit: the 7th, March included (7 April): https://www.prachiguptaassociates.com/tcs-payment-due-date-for-march-2025-important-reminder
+  ['TCS_DEPOSIT', '2025-04', '2025-05-07', '', ''],
+  ['TCS_DEPOSIT', '2026-03', '2026-04-07', '', ''],
+  ['TCS_DEPOSIT', '2025-08', '2025-09-07', '', '2025-09-08'],
+  // TCS statement 15 Jul / 15 Oct / 15 Jan / 15 May: https://blog.tdsman.com/2016/04/due-dates-filing-statement-challan
+  ['TCS_RETURN_27EQ', 'FY2025-26-Q1', '2025-07-15', '', ''],
+  ['TCS_RETURN_27EQ', 'FY2025-26-Q2', '2025-10-15', '', ''],
+  ['TCS_RETURN_27EQ', 'FY2025-26-Q3', '2026-01-15', '', ''],
+  ['TCS_RETURN_27EQ', 'FY2025-26-Q4', '2026-05-15', '', ''],
+  // SFT 31 May (a Sunday in 2026): http://www.casahuja.com/2025/05/professional-analysis-form-61a-income.html
+  ['SFT_61A', 'FY2025-26', '2026-05-31', '', '2026-06-01'],
+  // Master file by the s.92E return date, 30 Nov (a Sunday in 2025): https://taxbymanish.blogspot.com/2023/10/forms-are-required-to-be-filled-to.html
+  ['TP_MASTER_FILE_3CEAA', 'FY2024-25', '2025-11-30', '', '2025-12-01'],
+  // Form 67 by the end of the AY: https://www.taxscan.in/income-tax-rules-amended-to-allow-foreign-tax-credit-even-with-delayed-filing-of-form-67/200776
+  ['FORM_67', 'FY2024-25', '2026-03-31', '', ''],
+  // Labour welfare fund MH 15 Jul / 15 Jan, KA 15 Jan: https://knowledge.greythr.com/display/GOIN/Labour+Welfare+Fund+Rules+India
+  ['LWF_MH', 'FY2025-26-I1', '2025-07-15', '', ''],
+  ['LWF_MH', 'FY2025-26-I2', '2026-01-15', '', ''],
+  ['LWF_KA', 'FY2025-26-I1', '2026-01-15', '', ''],
+  // Wages by the 7th under the Code on Wages (from 21-Nov-2025):
+  // https://www.angelone.in/news/economy/india-s-new-labour-regime-a-breakdown-of-mandatory-employer-filings-across-four-categories
+  ['WAGES_CODE', '2025-11', '2025-12-07', '', ''],
+  ['WAGES_CODE', '2026-04', '2026-05-07', '', ''],
+  // Profession tax in other states: https://www.hrcabin.com/professional-tax-payment-due-dates-state-wise/ (AP, TS also https://hrdconsultinggroup.com/pt1/)
+  ['PT_WB_MONTHLY', '2025-04', '2025-05-21', '', ''],
+  ['PT_AP_MONTHLY', '2025-04', '2025-05-10', '', ''],
+  ['PT_TS_MONTHLY', '2025-04', '2025-05-10', '', ''],
+  ['PT_GJ_MONTHLY', '2025-04', '2025-05-15', '', ''],
+  ['PT_MP_MONTHLY', '2025-04', '2025-05-10', '', ''],
+  ['PT_TN_HALF_YEARLY', 'FY2025-26-H1', '2025-09-30', '', ''],
+  ['PT_TN_HALF_YEARLY', 'FY2025-26-H2', '2026-03-31', '', ''],
 ];
 
 /** Periods that must produce no obligation at all. */
@@ -117,9 +163,10 @@ const ABSENT: [string, string][] = [
   ['DIR3_KYC', 'FY2025-26'], // triennial: no routine KYC falls due in 2026 (neither 30 Jun nor 30 Sep)
   ['DIR3_KYC', 'FY2026-27'],
   ['DIR3_KYC', 'FY2028-29'],
+  ['WAGES_CODE', '2025-10'], // the Code on Wages is in force from 21-Nov-2025
 ];
 
-const rows = calendar(libraryMasters, libraryExtensionList, '2024-04-01', '2031-03-31');
+const rows = calendar(libraryMasters, libraryExtensionList, '2023-04-01', '2031-03-31');
 const find = (code: string, periodKey: string): CalendarRow | undefined =>
   rows.find((r) => r.code === code && r.periodKey === periodKey);
 
@@ -152,6 +199,22 @@ describe('the statutory library agrees with published due dates', () => {
       .toEqual([true, true, false]);
   });
 
+  it.each([
+    ['TCS_DEPOSIT', { tcs_collector: true }, {}],
+    ['GSTR6', { isd_registration: true }, {}],
+    ['ITC04', { job_work: true, gst_aato_over_5cr: true }, { job_work: true }],
+    ['ITC04_ANNUAL', { job_work: true }, { job_work: true, gst_aato_over_5cr: true }],
+    ['SFT_61A', { sft_reporting: true }, {}],
+    ['TP_MASTER_FILE_3CEAA', { international_group: true }, {}],
+    ['FORM_67', { foreign_tax_credit: true }, {}],
+    ['PAS6', {}, { small_company: true }],
+    ['LWF_MH', { lwf_registered: true }, {}],
+  ] as const)('asks %s of an entity with %j and not of one with %j', (code, yes, no) => {
+    const facts = (profile: object) => ({ entityType: 'company' as const, state: 'MH', gstMode: 'monthly' as const, profile });
+    const rule = libraryMaster(code)!.applicability;
+    expect([applies(rule, facts(yes)).applies, applies(rule, facts(no)).applies]).toEqual([true, false]);
+  });
+
   it('names CBDT Circular 12/2025 for the 16 Sep 2025 ITR date', () => {
     expect(find('ITR_NON_AUDIT', 'FY2024-25')?.extensionReference).toBe('CBDT Circular 12/2025 (15-Sep-2025)');
   });
@@ -159,8 +222,17 @@ describe('the statutory library agrees with published due dates', () => {
   it('writes the CSV header exactly as documented', () => {
     const csv = calendarCsv(calendar(libraryMasters.filter((m) => m.code === 'TDS_DEPOSIT'), [], '2026-03-01', '2026-03-31'));
     expect(csv.split('\n')).toEqual([
-      'code,period_key,period_start,period_end,statutory_due_date,extended_due_date,working_due_date',
-      'TDS_DEPOSIT,2026-03,2026-03-01,2026-03-31,2026-04-30,,2026-04-30',
+      'code,period_key,period_start,period_end,statutory_due_date,extended_due_date,working_due_date,form,law',
+      'TDS_DEPOSIT,2026-03,2026-03-01,2026-03-31,2026-04-30,,2026-04-30,,"Income-tax Act, 1961"',
+    ]);
+  });
+
+  // Forms by period: https://www.taxheal.com/tds-return-filing-online-new-forms-as-per-income-tax-rules-2026-and-applicability.html
+  it('appends the form and law in force for each period to the CSV: Q4 FY 2025-26 on 24Q/26Q/27Q, tax year 2026-27 on 138/140/144', () => {
+    const csv = calendarCsv(calendar(libraryMasters.filter((m) => m.code === 'TDS_RETURN_24Q_26Q'), [], '2026-01-01', '2026-04-30'));
+    expect(csv.split('\n').slice(1)).toEqual([
+      'TDS_RETURN_24Q_26Q,FY2025-26-Q4,2026-01-01,2026-03-31,2026-05-31,,2026-06-01,Form 24Q / 26Q / 27Q,"Income-tax Act, 1961"',
+      'TDS_RETURN_24Q_26Q,FY2026-27-Q1,2026-04-01,2026-06-30,2026-07-31,,2026-07-31,Form 138 / 140 / 144,"Income-tax Act, 2025"',
     ]);
   });
 });

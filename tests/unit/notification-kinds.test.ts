@@ -64,6 +64,22 @@ describe('the message model', () => {
       { icon: 'escalation' }, ' Overdue: ', { bold: 'GSTR-1' }, ' (', 'GSTR1', ' ', '2026-11', ') for ', { bold: 'Acme Mfg' }, ' was due 20 Dec 2026 and is still pending.',
     ]);
   });
+
+  it('by email and chat: the item under the names in force for its period (Form 26, tax year 2026-27)', () => {
+    const ctx: MessageContext = {
+      notificationId: 'n1', tenantId: 't1', tenantName: 'Acme', timezone: 'Asia/Kolkata', notification: readNotification('due_soon', {}),
+      recipient: { userId: 'u1', name: 'Olivia', email: 'o@acme.example', slackUserId: null, teamsUserId: null },
+      item: {
+        id: 'i1', code: 'TAX_AUDIT_3CD', name: 'Tax audit report (Form 26)', entityName: 'Acme Mfg', periodKey: 'FY2026-27', periodName: 'TY 2026-27',
+        dueDate: '2027-09-30', statutoryDueDate: '2027-09-30', extensionReference: null, status: 'pending',
+      },
+      links: { item: null, acknowledge: null },
+    };
+    const email = renderEmail(ctx);
+    expect(email.subject).toBe('[Acme] Due soon: TAX_AUDIT_3CD TY 2026-27, Acme Mfg (due 30 Sep 2027)');
+    expect(email.text).toContain('Obligation: Tax audit report (Form 26) (TAX_AUDIT_3CD)\nEntity: Acme Mfg\nPeriod: TY 2026-27');
+    expect(escalationText(ctx.item!).text.slice(0, 7)).toEqual([{ icon: 'escalation' }, ' Overdue: ', { bold: 'Tax audit report (Form 26)' }, ' (', 'TAX_AUDIT_3CD', ' ', 'TY 2026-27']);
+  });
 });
 
 describe('chooseChannel', () => {

@@ -56,6 +56,12 @@ describe('entity records', () => {
   it('refuses an unknown profile flag', () => {
     const error = refusal(() => parseRecord(entitySchema, { ...entity, profile: '{"has_elephants":true}' }));
     expect(Object.keys(fieldsOf(error))).toEqual(['profile']);
+    expect(fieldsOf(error).profile).toContain('unknown profile flag(s) has_elephants; the flags are has_employees,');
+  });
+
+  it('takes the flags the newer obligations need (TCS, ISD, job work, LWF, small company)', () => {
+    const profile = '{"tcs_collector":true,"isd_registration":true,"job_work":true,"lwf_registered":true,"small_company":false}';
+    expect(parseRecord(entitySchema, { ...entity, profile }).profile).toEqual({ tcs_collector: true, isd_registration: true, job_work: true, lwf_registered: true, small_company: false });
   });
 });
 

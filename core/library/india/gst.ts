@@ -2,6 +2,7 @@ import type { MasterInput } from '../../engine/master.js';
 
 const CGST = 'Central Goods and Services Tax Act, 2017';
 const CBIC = 'CBIC / GSTN';
+const GST_REGISTERED = ['monthly', 'qrmp', 'composition'] as const;
 
 /** GST returns and payments. GST dates are fixed: the portal runs 24×7 and CBIC extends by notification. */
 export const gstMasters: MasterInput[] = [
@@ -77,5 +78,47 @@ export const gstMasters: MasterInput[] = [
     ruleVersions: [{ effectiveFrom: '2018-03-31', rule: { kind: 'after_period_end', months: 9, day: 31 } }],
     applicability: { gstModes: ['monthly', 'qrmp'], requires: ['gst_aato_over_5cr'] },
     sources: 'https://www.taxscan.in/top-stories/guide-to-master-gstr-9-and-gstr-9c-for-fy-2024-25-1439820',
+  },
+  {
+    code: 'GSTR4', name: 'GSTR-4 — annual return (composition)', category: 'GST', law: CGST, section: 's.44; r.62(1)(ii)',
+    authority: CBIC, frequency: 'annual', owedPer: 'gstin',
+    ruleVersions: [
+      { effectiveFrom: '2019-03-31', rule: { kind: 'after_period_end', months: 1, day: 30 }, note: '30 April after the FY.' },
+      { effectiveFrom: '2025-03-31', rule: { kind: 'after_period_end', months: 3, day: 30 }, note: 'Notif. 12/2024-CT: 30 June from FY 2024-25.' },
+    ],
+    applicability: { gstModes: ['composition'] },
+    sources: 'https://www.taxrealtime.in/gstlaws/provision/rule/74',
+  },
+  {
+    code: 'GSTR6', name: 'GSTR-6 — Input Service Distributor return', category: 'GST', law: CGST, section: 's.39(4); r.65',
+    authority: CBIC, frequency: 'monthly', owedPer: 'gstin',
+    description: 'ISD registration is mandatory from 1 Apr 2025 where a PAN\'s GSTINs share input services.',
+    ruleVersions: [{ effectiveFrom: '2017-07-01', rule: { kind: 'after_period_end', months: 1, day: 13 } }],
+    applicability: { requires: ['isd_registration'] },
+    sources: 'https://www.taxrealtime.in/gstlaws/provision/act/41 ; https://charteredhelp.com/mandatory-isd-registration/',
+  },
+  {
+    code: 'ITC04', name: 'ITC-04 — goods sent to job workers (half-yearly)', category: 'GST', law: CGST, section: 's.143; r.45(3)',
+    authority: CBIC, frequency: 'half_yearly', owedPer: 'gstin',
+    description: 'Aggregate turnover above ₹5 crore: 25 Oct (Apr–Sep) and 25 Apr (Oct–Mar).',
+    ruleVersions: [{ effectiveFrom: '2021-09-30', rule: { kind: 'after_period_end', months: 1, day: 25 } }],
+    applicability: { gstModes: [...GST_REGISTERED], requires: ['job_work', 'gst_aato_over_5cr'] },
+    sources: 'https://taxlaservices.blogspot.com/2025/10/understanding-itc-04-everything-you.html',
+  },
+  {
+    code: 'ITC04_ANNUAL', name: 'ITC-04 — goods sent to job workers (annual)', category: 'GST', law: CGST, section: 's.143; r.45(3)',
+    authority: CBIC, frequency: 'annual', owedPer: 'gstin',
+    description: 'Aggregate turnover up to ₹5 crore: once a year, by 25 April.',
+    ruleVersions: [{ effectiveFrom: '2022-03-31', rule: { kind: 'after_period_end', months: 1, day: 25 } }],
+    applicability: { gstModes: [...GST_REGISTERED], requires: ['job_work'], excludes: ['gst_aato_over_5cr'] },
+    sources: 'https://taxlaservices.blogspot.com/2025/10/understanding-itc-04-everything-you.html',
+  },
+  {
+    code: 'GST_ITC_TIME_LIMIT', name: 'Last date to take the FY\'s input tax credit and credit notes', category: 'GST', law: CGST, section: 's.16(4); s.34',
+    authority: CBIC, frequency: 'annual', owedPer: 'gstin',
+    description: '30 November after the FY, or the date GSTR-9 is filed if earlier.',
+    ruleVersions: [{ effectiveFrom: '2022-03-31', rule: { kind: 'after_period_end', months: 8, day: 30 } }],
+    applicability: { gstModes: ['monthly', 'qrmp'] },
+    sources: 'https://www.suvit.io/post/itc-claim-deadline',
   },
 ];

@@ -13,20 +13,64 @@ import type { MasterInput } from '../../engine/master.js';
  */
 const MH_PT_2026 = 'Amendment Rules 2026 (notified 28-Feb-2026), taken to apply from publication since no commencement clause was found.';
 
+const PT_STATES_SOURCE = 'https://www.hrcabin.com/professional-tax-payment-due-dates-state-wise/';
+const PT_SOURCE_NOTE = 'As published by a state-wise calendar; one other calendar prints the 20th for TN, WB and GJ: confirm from the state\'s rules before relying on it.';
+const monthlyPt = (code: string, state: string, stateName: string, law: string, day: number, extraSource = ''): MasterInput => ({
+  code, name: `${stateName} profession tax — employer monthly payment and return`, category: 'Profession tax', law,
+  authority: `${stateName} Commercial Taxes Department`, frequency: 'monthly', owedPer: 'pt',
+  description: `By the ${day}th of the month after the salary month. ${PT_SOURCE_NOTE}`,
+  ruleVersions: [{ effectiveFrom: '2017-04-01', rule: { kind: 'after_period_end', months: 1, day } }],
+  applicability: { states: [state], requires: ['pt_registered'] },
+  sources: PT_STATES_SOURCE + extraSource,
+});
+
+/** Profession tax beyond Maharashtra and Karnataka, where a published calendar gives the rule. */
+const otherStatesPt: MasterInput[] = [
+  monthlyPt('PT_WB_MONTHLY', 'WB', 'West Bengal', 'West Bengal State Tax on Professions, Trades, Callings and Employments Act, 1979', 21),
+  monthlyPt('PT_AP_MONTHLY', 'AP', 'Andhra Pradesh', 'Andhra Pradesh Tax on Professions, Trades, Callings and Employments Act, 1987', 10, ' ; https://hrdconsultinggroup.com/pt1/'),
+  monthlyPt('PT_TS_MONTHLY', 'TG', 'Telangana', 'Telangana Tax on Professions, Trades, Callings and Employments Act, 1987', 10, ' ; https://hrdconsultinggroup.com/pt1/'),
+  monthlyPt('PT_GJ_MONTHLY', 'GJ', 'Gujarat', 'Gujarat State Tax on Professions, Trades, Callings and Employments Act, 1976', 15),
+  monthlyPt('PT_MP_MONTHLY', 'MP', 'Madhya Pradesh', 'Madhya Pradesh Vritti Kar Adhiniyam, 1995', 10),
+  {
+    code: 'PT_TN_HALF_YEARLY', name: 'Tamil Nadu profession tax — half-yearly payment', category: 'Profession tax',
+    law: 'Tamil Nadu Urban Local Bodies Act, 1998 (profession tax)', authority: 'Tamil Nadu urban local body', frequency: 'half_yearly', owedPer: 'pt',
+    description: `By the last day of each half-year: 30 September and 31 March. ${PT_SOURCE_NOTE}`,
+    ruleVersions: [{ effectiveFrom: '2017-04-01', rule: { kind: 'after_period_end', months: 0, day: 'last' } }],
+    applicability: { states: ['TN'], requires: ['pt_registered'] },
+    sources: PT_STATES_SOURCE,
+  },
+];
+
 export const labourMasters: MasterInput[] = [
   {
     code: 'PF_ECR', name: 'EPF contribution and ECR', category: 'PF', law: 'EPF & MP Act, 1952; EPF Scheme para 38',
     authority: 'EPFO', frequency: 'monthly', holidayPolicy: 'next_working_day',
-    ruleVersions: [{ effectiveFrom: '2016-02-01', rule: { kind: 'after_period_end', months: 1, day: 15 } }],
+    ruleVersions: [
+      { effectiveFrom: '2016-02-01', rule: { kind: 'after_period_end', months: 1, day: 15 } },
+      {
+        // In force 1-Jul-2026: wage months from July 2026 (the periods ending from then) are under the new Scheme.
+        effectiveFrom: '2026-07-01', rule: { kind: 'after_period_end', months: 1, day: 15 },
+        law: 'Code on Social Security, 2020; EPF Scheme, 2026', section: 'G.S.R. 525(E)',
+        note: 'The EPF Scheme 2026 under the Code replaces the 1952 Act and Scheme; the date stays the 15th.',
+      },
+    ],
     applicability: { requires: ['pf_registered'] },
-    sources: 'https://1-comply.com/2023/06/19/epf-and-esi',
+    sources: 'https://1-comply.com/2023/06/19/epf-and-esi ; https://www.bdo.in/en-gb/insights/alerts-updates/alert-new-employees%E2%80%99-provident-funds-scheme,-2026-notified-under-the-code-on-social-security,-2020',
   },
   {
-    code: 'ESI', name: 'ESIC contribution', category: 'ESI', law: 'ESI Act, 1948; ESI (Central) Regulations reg.31',
+    code: 'ESI', name: 'ESIC contribution', category: 'ESI', law: 'ESI Act, 1948; ESI (General) Regulations, 1950', section: 'reg.31',
     authority: 'ESIC', frequency: 'monthly', holidayPolicy: 'next_working_day',
-    ruleVersions: [{ effectiveFrom: '2017-06-01', rule: { kind: 'after_period_end', months: 1, day: 15 }, note: 'Was the 21st before June-2017 wages.' }],
+    ruleVersions: [
+      { effectiveFrom: '2017-06-01', rule: { kind: 'after_period_end', months: 1, day: 15 }, note: 'Was the 21st before June-2017 wages.' },
+      {
+        // The Code came into force 21-Nov-2025: wage months ending from then (November 2025 on) are under it.
+        effectiveFrom: '2025-11-21', rule: { kind: 'after_period_end', months: 1, day: 15 },
+        law: 'Code on Social Security, 2020; ESI (General) Regulations, 1950', section: 'reg.31',
+        note: 'Regulation 31 continues under the Code; the date stays the 15th.',
+      },
+    ],
     applicability: { requires: ['esi_registered'] },
-    sources: 'https://joychenputhukulam.com/newsMore.php?content=15th_AS_THE_DUE_DATE___FOR___ESI_&newsId=65799',
+    sources: 'https://joychenputhukulam.com/newsMore.php?content=15th_AS_THE_DUE_DATE___FOR___ESI_&newsId=65799 ; https://www.bdo.in/en-gb/insights/alerts-updates/alert-new-employees%E2%80%99-provident-funds-scheme,-2026-notified-under-the-code-on-social-security,-2020',
   },
   {
     code: 'PT_MH_MONTHLY', name: 'Maharashtra profession tax — employer monthly return and payment', category: 'Profession tax',
@@ -74,5 +118,32 @@ export const labourMasters: MasterInput[] = [
     ruleVersions: [{ effectiveFrom: '2017-04-01', rule: { kind: 'after_period_end', months: 2, day: 30 } }],
     applicability: { states: ['KA'], requires: ['pt_registered'] },
     sources: 'https://www.setindiabiz.com/annual-return-karnataka-professional-tax-form5',
+  },
+  ...otherStatesPt,
+  {
+    code: 'LWF_MH', name: 'Maharashtra labour welfare fund (Form A-1)', category: 'Labour welfare fund',
+    law: 'Maharashtra Labour Welfare Fund Act, 1953', authority: 'Maharashtra Labour Welfare Board', frequency: 'fy_instalments', owedPer: 'lwf',
+    description: 'June and December deductions, paid by 15 July and 15 January: the half-years of the FY that hold those months.',
+    ruleVersions: [{ effectiveFrom: '2016-04-01', rule: { kind: 'fy_instalments', dates: [{ month: 7, day: 15, label: 'June deduction' }, { month: 1, day: 15, label: 'December deduction' }] } }],
+    applicability: { states: ['MH'], requires: ['lwf_registered'] },
+    sources: 'https://knowledge.greythr.com/display/GOIN/Labour+Welfare+Fund+Rules+India',
+  },
+  {
+    code: 'LWF_KA', name: 'Karnataka labour welfare fund (Form D)', category: 'Labour welfare fund',
+    law: 'Karnataka Labour Welfare Fund Act, 1965', authority: 'Karnataka Labour Welfare Board', frequency: 'fy_instalments', owedPer: 'lwf',
+    // The law's period is the calendar year, which the period machinery (FY-based) does not have; one FY
+    // instalment on 15 January gives the same due date for the December deduction of the FY holding it.
+    description: 'Yearly for the calendar year (December deduction), by 15 January; shown as the FY holding that December.',
+    ruleVersions: [{ effectiveFrom: '2016-04-01', rule: { kind: 'fy_instalments', dates: [{ month: 1, day: 15, label: 'December deduction' }] } }],
+    applicability: { states: ['KA'], requires: ['lwf_registered'] },
+    sources: 'https://knowledge.greythr.com/display/GOIN/Labour+Welfare+Fund+Rules+India',
+  },
+  {
+    code: 'WAGES_CODE', name: 'Monthly wages paid (Code on Wages)', category: 'Wages', law: 'Code on Wages, 2019', section: 's.17',
+    authority: 'Labour and Employment Department', frequency: 'monthly',
+    description: 'Wages for a month by the 7th of the next; full and final settlement within 2 working days of an exit (not tracked as a dated item).',
+    ruleVersions: [{ effectiveFrom: '2025-11-21', rule: { kind: 'after_period_end', months: 1, day: 7 }, note: 'The Code on Wages is in force from 21-Nov-2025.' }],
+    applicability: { requires: ['has_employees'] },
+    sources: 'https://www.angelone.in/news/economy/india-s-new-labour-regime-a-breakdown-of-mandatory-employer-filings-across-four-categories',
   },
 ];

@@ -83,4 +83,12 @@ export const rocMasters: MasterInput[] = [
     applicability: { entityTypes: ['llp'] },
     sources: 'https://www.indiabizfiling.com/service/llp-annual-filing/',
   },
+  {
+    code: 'PAS6', name: 'PAS-6 — reconciliation of share capital audit report', category: 'ROC', law: CA2013,
+    section: 's.29; Prospectus and Allotment Rules r.9A(8), r.9B', authority: MCA, frequency: 'half_yearly',
+    description: 'Within 60 days of each half-year (29 Nov, 30 May), by companies that are not small (holding and subsidiary companies never are).',
+    ruleVersions: [{ effectiveFrom: '2024-09-30', rule: { kind: 'days_after_period_end', days: 60 } }],
+    applicability: { entityTypes: ['company'], excludes: ['small_company'] },
+    sources: 'https://legalparivar.com/guidelines-for-private-companies-on-demat-mandate-compliance',
+  },
 ];
