@@ -210,22 +210,22 @@ describe('importMasters', () => {
     const csv = [
       header,
       `OWN_BOARD_MINUTES,Board minutes filed,Corporate,Internal policy,Company secretary,monthly,${cell(monthlyRule)}`,
-      `LWF_MH,Labour welfare fund (Maharashtra),Labour,MLWF Act 1953,MLWB,half_yearly,${cell(halfYearlyRule)}`,
+      `LWF_GOA,Labour welfare fund (Goa),Labour,Goa LWF Act 1986,GLWB,half_yearly,${cell(halfYearlyRule)}`,
     ].join('\n');
     const preview = await importMasters('preview', csv);
-    expect(preview.preview!.rows).toEqual([['2', 'OWN_BOARD_MINUTES', 'Board minutes filed', 'monthly'], ['3', 'LWF_MH', 'Labour welfare fund (Maharashtra)', 'half_yearly']]);
+    expect(preview.preview!.rows).toEqual([['2', 'OWN_BOARD_MINUTES', 'Board minutes filed', 'monthly'], ['3', 'LWF_GOA', 'Labour welfare fund (Goa)', 'half_yearly']]);
 
     const applied = await importMasters('apply', csv);
     expect(applied.done).toBe('Imported 2 row(s).');
-    const { rows } = await t.superuser("SELECT id, tenant_id, code, frequency, rule_versions FROM compliance_masters WHERE code IN ('OWN_BOARD_MINUTES', 'LWF_MH') ORDER BY code");
-    expect(rows.map((r) => [r.tenant_id, r.code, r.frequency])).toEqual([[demo.tenantId, 'LWF_MH', 'half_yearly'], [demo.tenantId, 'OWN_BOARD_MINUTES', 'monthly']]);
+    const { rows } = await t.superuser("SELECT id, tenant_id, code, frequency, rule_versions FROM compliance_masters WHERE code IN ('OWN_BOARD_MINUTES', 'LWF_GOA') ORDER BY code");
+    expect(rows.map((r) => [r.tenant_id, r.code, r.frequency])).toEqual([[demo.tenantId, 'LWF_GOA', 'half_yearly'], [demo.tenantId, 'OWN_BOARD_MINUTES', 'monthly']]);
     expect(rows[1]!.rule_versions).toMatchObject(JSON.parse(monthlyRule));
     expect(await countOf("SELECT count(*) FROM audit_log WHERE tenant_id = $1 AND action = 'master.created' AND actor_id = $2 AND object_id = ANY ($3)",
       [demo.tenantId, demo.users.admin, rows.map((r) => r.id)])).toBe(2);
 
     // The codes are now taken in this tenant's library.
     const again = await importMasters('preview', csv);
-    expect(again.preview!.rows).toEqual([['2', 'code', 'OWN_BOARD_MINUTES already exists in your library'], ['3', 'code', 'LWF_MH already exists in your library']]);
+    expect(again.preview!.rows).toEqual([['2', 'code', 'OWN_BOARD_MINUTES already exists in your library'], ['3', 'code', 'LWF_GOA already exists in your library']]);
   });
 });
 
