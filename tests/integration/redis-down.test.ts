@@ -32,7 +32,7 @@ describe('with Redis configured but down', () => {
 
   it('the reminder job and the rate limiter still work', async () => {
     const stats = await sendReminders(jobContext(runtime, new Date('2026-11-27T04:30:00Z')));
-    expect(stats).toMatchObject({ planned: 25, enqueued: 25 });
+    expect(stats).toMatchObject({ planned: 33, enqueued: 33 });
     await runtime.services.limiter.acquire('email');
   });
 });

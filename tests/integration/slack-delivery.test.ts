@@ -62,10 +62,10 @@ afterAll(() => ctx.close());
 describe('reminders in item threads', () => {
   it('posts a root message in the entity channel, then replies in its thread mentioning the person', async () => {
     const r = await sweep('2026-11-27T04:30:00Z'); // 10:00 IST
-    expect(r.enqueued).toBe(25);
+    expect(r.enqueued).toBe(33); // 25 before the ITC time limit (30 Nov), PAS-6 (29 Nov) and wages under the Code (7 Nov) shipped
     const channels = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('notifications').distinct().pluck('channel'));
     expect(channels).toEqual(['slack']);
-    expect(await dispatch()).toMatchObject({ sent: 25, failed: 0 });
+    expect(await dispatch()).toMatchObject({ sent: 33, failed: 0 });
 
     // Demo Software has no channel of its own: its ITR_TP item goes to the group channel.
     const itr = await instanceId(t.db, demo.tenantId, demo.entities.software, 'ITR_TP', 'FY2025-26');
@@ -81,7 +81,7 @@ describe('reminders in item threads', () => {
 
   it('sends CFO escalations as a DM with an Acknowledge button', async () => {
     const dm = callsTo('chat.postMessage').filter((c) => c.args.channel === 'D0U0CFO');
-    expect(dm.length).toBe(23);
+    expect(dm.length).toBe(26); // 23, and since the Code on Wages ships, Oct 2026 wages (due 7 Nov) for the three employers
     expect(callsTo('conversations.open').every((c) => c.args.users === 'U0CFO')).toBe(true);
     const blocks = JSON.parse(String(dm[0]!.args.blocks)) as { type: string; elements?: { action_id: string; value: string }[] }[];
     expect(blocks.at(-1)!.elements![0]!.action_id).toBe(ACTIONS.acknowledgeEscalation);
