@@ -32,7 +32,10 @@ export const holidaysSpec: TableSpec = {
   },
 };
 
-/** Shipped holidays are read-only for everyone: the buttons appear on a tenant's own rows only. */
+/**
+ * Shipped holidays are read-only for everyone: the buttons appear on a tenant's own rows only.
+ * Hidden rather than inaccessible, so a request made anyway gets core's refusal saying why.
+ */
 const ownRowChange = (context: ActionContext) => canChange(context) && Boolean(context.record?.params.tenant_id);
 
 export const holidaysResource = (stores: PortalStores, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(stores, holidaysSpec, {
@@ -45,5 +48,5 @@ export const holidaysResource = (stores: PortalStores, actions: ResourceOptions[
     state: { description: 'Two-letter state code, or empty for every state' },
     tenant_id: { description: 'Empty for the published government lists shipped with the product (read-only; see the source).' },
   },
-  actions: { edit: { isAccessible: ownRowChange }, delete: { isAccessible: ownRowChange }, ...actions },
+  actions: { edit: { isVisible: ownRowChange }, delete: { isVisible: ownRowChange }, ...actions },
 });

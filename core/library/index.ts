@@ -1,7 +1,8 @@
 import { extensionSchema, masterSchema, type Extension, type Master } from '../engine/master.js';
 import { libraryExtensions } from './india/extensions.js';
 import { libraryHolidayCalendars } from './india/holidays/index.js';
-import { shippedHolidaysOf, type ShippedHoliday } from './india/holidays/calendar.js';
+import { shippedHolidaysOf } from './india/holidays/calendar.js';
+import type { ShippedHoliday } from './india/holidays/index.js';
 import { gstMasters } from './india/gst.js';
 import { incomeTaxMasters } from './india/income-tax.js';
 import { labourMasters } from './india/labour.js';

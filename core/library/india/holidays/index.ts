@@ -1,4 +1,4 @@
-import { shippedHolidaysOf, type HolidayCalendar } from './calendar.js';
+import type { HolidayCalendar } from './calendar.js';
 import { centralHolidays } from './central.js';
 import { karnatakaHolidays } from './karnataka.js';
 import { maharashtraHolidays } from './maharashtra.js';
