@@ -1,19 +1,23 @@
-import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
+import type { ActionContext, ResourceOptions, ResourceWithOptions } from 'adminjs';
 import { holidaySchema, parseRecord } from '../../core/setup/records.js';
 import type { PortalStores, TableSpec } from '../adapter/table-resource.js';
-import { NAV, tableResource, tenantOf } from './common.js';
+import { NAV, canChange, tableResource, tenantOf } from './common.js';
 
-/** Tenant holidays (optionally for one state): "next working day" obligations move past them. */
+/**
+ * Holidays "next working day" obligations move past: the published government lists shipped with
+ * the library (no tenant, read-only, each with its source) and the tenant's own (optionally for one state).
+ */
 export const holidaysSpec: TableSpec = {
   id: 'holidays',
   table: 'holidays',
-  scope: 'tenant',
+  scope: 'shared',
   columns: [
     { path: 'id', isId: true, type: 'uuid' },
     { path: 'tenant_id', reference: 'tenants' },
     { path: 'holiday_date', type: 'date' },
     { path: 'state' },
     { path: 'name', isTitle: true },
+    { path: 'source', type: 'textarea', editable: false },
   ],
   defaultSort: { column: 'holiday_date', direction: 'asc' },
   writes: {
@@ -24,14 +28,25 @@ export const holidaysSpec: TableSpec = {
       return tenantOf({ ...values, state: values.state ?? null }, input, ctx);
     },
     // Open items due on a changed day move to (or back from) the next working day (core re-dates them), audited.
+    // Shipped rows are refused by core's setup rule, whatever the channel or crafted request.
   },
 };
 
+/**
+ * Shipped holidays are read-only for everyone: the buttons appear on a tenant's own rows only.
+ * Hidden rather than inaccessible, so a request made anyway gets core's refusal saying why.
+ */
+const ownRowChange = (context: ActionContext) => canChange(context) && Boolean(context.record?.params.tenant_id);
+
 export const holidaysResource = (stores: PortalStores, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(stores, holidaysSpec, {
   navigation: NAV.setup,
-  listProperties: ['holiday_date', 'name', 'state'],
-  filterProperties: ['holiday_date', 'name', 'state'],
+  listProperties: ['holiday_date', 'name', 'state', 'tenant_id'],
+  filterProperties: ['holiday_date', 'name', 'state', 'tenant_id'],
   editProperties: ['tenant_id', 'holiday_date', 'name', 'state'],
-  properties: { state: { description: 'Two-letter state code, or empty for every state' } },
-  actions,
+  showProperties: ['holiday_date', 'name', 'state', 'tenant_id', 'source'],
+  properties: {
+    state: { description: 'Two-letter state code, or empty for every state' },
+    tenant_id: { description: 'Empty for the published government lists shipped with the product (read-only; see the source).' },
+  },
+  actions: { edit: { isVisible: ownRowChange }, delete: { isVisible: ownRowChange }, ...actions },
 });

@@ -1,4 +1,5 @@
 import type { Extension, Master } from '../engine/master.js';
+import type { ShippedHoliday } from '../library/india/holidays/index.js';
 
 export interface LibrarySyncResult {
   masters: { inserted: string[]; updated: string[]; unchanged: number };
@@ -7,8 +8,22 @@ export interface LibrarySyncResult {
   changedMasterIds: string[];
 }
 
+export interface HolidaySyncResult {
+  /** Days added to or removed from the shipped lists: "next working day" items may move. */
+  inserted: number;
+  removed: number;
+  /** Same day and place, new name or source: no date moves. */
+  renamed: number;
+  unchanged: number;
+}
+
 /** The shared statutory library, for every tenant at once (platform level). */
 export interface LibraryStore {
   /** Upserts masters by code and extensions by code and period; identical ones are left alone. */
   sync(masters: Master[], extensions: Extension[]): Promise<LibrarySyncResult>;
+  /**
+   * Makes the shared holidays (no tenant) exactly the shipped ones, by day and place: new ones
+   * added, renamed ones updated, ones no longer shipped removed, identical ones left alone.
+   */
+  syncHolidays(holidays: ShippedHoliday[]): Promise<HolidaySyncResult>;
 }

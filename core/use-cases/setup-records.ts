@@ -22,6 +22,13 @@ export interface SetupChange {
 }
 
 const PAST: Record<SetupOperation, string> = { create: 'created', update: 'updated', delete: 'deleted' };
+
+/** Why a shipped row cannot be changed here, and what to do instead, by kind of record. */
+const SHARED_LIBRARY_REFUSALS: Record<string, string> = {
+  master: 'The shared statutory library ships with the product and changes only with a release. Add a tenant-specific obligation instead.',
+  holiday: 'This holiday comes from a published government list (see its source) and changes only with a release. '
+    + 'To close on another day, add your own holiday; if the published list is wrong, tell the product team with the notification.',
+};
 /** Never on the audit chain, whatever the record. */
 const SECRET_FIELDS = new Set(['password_hash', 'bot_token_encrypted', 'installation_encrypted']);
 
@@ -35,9 +42,7 @@ const withoutSecrets = (values: Record<string, unknown> | undefined) =>
  */
 export function authoriseSetupChange(actor: Actor, change: SetupChange): AuditEntryInput {
   const doing = `${change.op} this ${change.objectType.replace(/_/g, ' ')}`;
-  if (change.sharedLibrary) {
-    throw new ForbiddenError('The shared statutory library ships with the product and changes only with a release. Add a tenant-specific obligation instead.');
-  }
+  if (change.sharedLibrary) throw new ForbiddenError(SHARED_LIBRARY_REFUSALS[change.objectType] ?? SHARED_LIBRARY_REFUSALS.master!);
   if (change.platformOnly && !hasRole(actor, [], null)) {
     throw new ForbiddenError(`You cannot ${doing}: only a platform admin can.`);
   }

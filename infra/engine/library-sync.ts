@@ -1,10 +1,46 @@
 import type { Extension, Master } from '../../core/engine/master.js';
-import type { LibraryStore, LibrarySyncResult } from '../../core/ports/index.js';
+import type { ShippedHoliday } from '../../core/library/india/holidays/index.js';
+import type { HolidaySyncResult, LibraryStore, LibrarySyncResult } from '../../core/ports/index.js';
 import type { Database } from '../db/database.js';
 import { toMasterRow } from '../stores/masters.js';
 
 /** The shared statutory library (rows without a tenant) in PostgreSQL. */
-export const libraryStore = (db: Database): LibraryStore => ({ sync: (masters, extensions) => upsertLibrary(db, masters, extensions) });
+export const libraryStore = (db: Database): LibraryStore => ({
+  sync: (masters, extensions) => upsertLibrary(db, masters, extensions),
+  syncHolidays: (holidays) => syncSharedHolidays(db, holidays),
+});
+
+/**
+ * The shared holidays (tenant_id NULL, one copy every tenant reads) made equal to the shipped
+ * ones in one statement: upserted by (day, state), renamed in place, and those no longer shipped
+ * (a corrected list) removed. Identical rows are not touched, so a second run changes nothing.
+ */
+async function syncSharedHolidays(db: Database, holidays: ShippedHoliday[]): Promise<HolidaySyncResult> {
+  return db.withSystem(async (trx) => {
+    const { rows } = await trx.raw(
+      `WITH shipped AS (
+         SELECT * FROM unnest(?::date[], ?::text[], ?::text[], ?::text[]) AS s(holiday_date, state, name, source)
+       ), upserted AS (
+         INSERT INTO holidays (tenant_id, holiday_date, state, name, source)
+         SELECT NULL, holiday_date, state, name, source FROM shipped
+         ON CONFLICT (tenant_id, holiday_date, state) DO UPDATE SET name = EXCLUDED.name, source = EXCLUDED.source
+         WHERE (holidays.name, holidays.source) IS DISTINCT FROM (EXCLUDED.name, EXCLUDED.source)
+         RETURNING (xmax = 0) AS inserted
+       ), removed AS (
+         DELETE FROM holidays h WHERE h.tenant_id IS NULL
+           AND NOT EXISTS (SELECT 1 FROM shipped s WHERE s.holiday_date = h.holiday_date AND s.state IS NOT DISTINCT FROM h.state)
+         RETURNING h.id
+       )
+       SELECT (SELECT count(*) FROM upserted WHERE inserted)::int AS inserted,
+              (SELECT count(*) FROM upserted WHERE NOT inserted)::int AS renamed,
+              (SELECT count(*) FROM removed)::int AS removed`,
+      // pg sends JS arrays (nulls included) as PostgreSQL arrays; knex's binding type just doesn't say so.
+      [holidays.map((h) => h.date), holidays.map((h) => h.state) as unknown as string[], holidays.map((h) => h.name), holidays.map((h) => h.source)],
+    );
+    const { inserted, renamed, removed } = rows[0] as { inserted: number; renamed: number; removed: number };
+    return { inserted, renamed, removed, unchanged: holidays.length - inserted - renamed };
+  });
+}
 
 /**
  * Upserts the shared statutory library by code: new codes are inserted, changed ones updated

@@ -5,7 +5,7 @@ import { loadMasters } from '../stores/masters.js';
 
 /**
  * Everything the pure schedule builder needs for some of a tenant's masters: the masters, the
- * entities assigned to them with their AGM dates, holidays, and extensions (its own over the library's).
+ * entities assigned to them with their AGM dates, holidays (its own and the shipped ones), and extensions (its own over the library's).
  */
 export async function tenantSchedule({ trx, tenantId }: TenantTx, masterIds: string[], window: GenerationWindow): Promise<ScheduleRow[]> {
   if (masterIds.length === 0) return [];
@@ -21,7 +21,9 @@ export async function tenantSchedule({ trx, tenantId }: TenantTx, masterIds: str
     state: e.state,
     agmDates: Object.fromEntries(events.filter((ev) => ev.entity_id === e.id).map((ev) => [ev.fiscal_year, ev.event_date])),
   }));
-  const holidays: { holiday_date: IsoDate; state: string | null }[] = await trx('holidays').where({ tenant_id: tenantId }).select('holiday_date', 'state');
+  // The tenant's own holidays and the shipped ones (shared rows, tenant_id NULL).
+  const holidays: { holiday_date: IsoDate; state: string | null }[] = await trx('holidays')
+    .where((q) => q.where({ tenant_id: tenantId }).orWhereNull('tenant_id')).distinct('holiday_date', 'state');
   const overrides: { master_id: string; period_key: string; extended_due_date: IsoDate; reference: string; tenant_id: string | null }[] =
     await trx('due_date_overrides').whereIn('master_id', masterIds).orderByRaw('tenant_id NULLS FIRST')
       .select('master_id', 'period_key', 'extended_due_date', 'reference', 'tenant_id');

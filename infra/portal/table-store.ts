@@ -132,7 +132,14 @@ export class TableStore {
     const { table } = this.definition;
     return {
       tenantId: scope.tenantId,
-      lock: async (id) => (UUID.test(id) ? this.table(scope).where({ id }).forUpdate().first('*') : undefined),
+      lock: async (id) => {
+        if (!UUID.test(id)) return undefined;
+        const row = await this.table(scope).where({ id }).forUpdate().first('*');
+        // A shared row (tenant_id NULL) is readable but, under row-level security, not lockable by a tenant:
+        // it is read as it stands, so core's setup rule can say why it cannot be changed.
+        if (row || this.definition.scope !== 'shared') return row;
+        return this.table(scope).where({ id }).whereNull('tenant_id').first('*');
+      },
       enterTenant: (tenantId) => narrowToTenant(trx, tenantId),
       insert: async (values) => (await trx(table).insert(values).returning('*'))[0],
       update: async (id, values) => (await trx(table).where({ id }).update(values).returning('*'))[0],

@@ -246,7 +246,8 @@ describe('importHolidays', () => {
 
   it('a valid file imports every holiday, state-wide or for every state, and moves next-working-day items off them', async () => {
     const before = await holidays();
-    // TDS for October is due Saturday 7 Nov, so on the next working day, Monday 9 Nov: Diwali in MH moves it to the 10th there.
+    // TDS for October is due Saturday 7 Nov, so on the next working day, Monday 9 Nov: a holiday on the 9th in MH moves it
+    // past Maharashtra's shipped 10 Nov (Bali Pratipada) and 11 Nov (Bhaubeej) to the 12th there.
     const mh = await instanceId(t.db, demo.tenantId, demo.entities.manufacturing, 'TDS_DEPOSIT', '2026-10');
     const ka = await instanceId(t.db, demo.tenantId, demo.entities.software, 'TDS_DEPOSIT', '2026-10');
     const due = (id: string) => sqlValue("SELECT to_char(due_date, 'YYYY-MM-DD') FROM compliance_instances WHERE id = $1", [id]);
@@ -256,7 +257,7 @@ describe('importHolidays', () => {
     expect(await holidays()).toBe(before + 2);
     const { rows } = await t.superuser("SELECT to_char(holiday_date, 'YYYY-MM-DD') AS d, state FROM holidays WHERE tenant_id = $1 AND holiday_date IN ('2026-10-02', '2026-11-09') ORDER BY 1", [demo.tenantId]);
     expect(rows).toEqual([{ d: '2026-10-02', state: null }, { d: '2026-11-09', state: 'MH' }]);
-    expect([await due(mh), await due(ka)]).toEqual(['2026-11-10', '2026-11-09']);
+    expect([await due(mh), await due(ka)]).toEqual(['2026-11-12', '2026-11-09']);
     expect(await countOf("SELECT count(*) FROM audit_log WHERE action = 'instance.due_date_changed' AND object_id = $1 AND actor_id = $2", [mh, demo.users.admin])).toBe(1);
   });
 });

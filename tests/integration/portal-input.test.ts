@@ -154,3 +154,31 @@ describe('JSON typed into a field', () => {
     expect(await sql("SELECT 1 FROM compliance_masters WHERE code = 'OWN_BROKEN_JSON'")).toEqual([]);
   });
 });
+
+describe('shipped holidays in the portal', () => {
+  const shipped = async () => (await sql<{ id: string; name: string }>("SELECT id, name FROM holidays WHERE tenant_id IS NULL AND holiday_date = '2025-08-15' AND state IS NULL"))[0]!;
+  const refusal = 'This holiday comes from a published government list (see its source) and changes only with a release.';
+
+  it('lists the published holidays beside the tenant’s own, with their source', async () => {
+    await call(`${API}/holidays/actions/new`, { holiday_date: '2025-08-14', name: 'Our own day' });
+    const list = await call(`${API}/holidays/actions/list?filters.holiday_date~~from=2025-08-14&filters.holiday_date~~to=2025-08-15&perPage=50`);
+    const rows = list.records!.map((r) => [r.params.holiday_date, r.params.state ?? '', r.params.name, r.params.tenant_id ?? null].join(' | ')).sort();
+    expect(rows).toEqual([
+      `2025-08-14 |  | Our own day | ${demo.tenantId}`,
+      '2025-08-15 |  | Independence Day | ', // DoPT: every central office
+      '2025-08-15 | KA | Independence Day | ',
+      '2025-08-15 | MH | Independence Day; Parsi New Year (Shahenshahi) | ',
+    ]);
+    const show = await call(`${API}/holidays/records/${(await shipped()).id}/show`);
+    expect(show.record!.params.source).toContain('DoPT O.M. No. 12/2/2023-JCA');
+  });
+
+  it('refuses to edit or delete a published holiday, saying why and what to do, and keeps it', async () => {
+    const { id } = await shipped();
+    const edit = await call(`${API}/holidays/records/${id}/edit`, { holiday_date: '2025-08-16', name: 'Moved' });
+    expect(edit.notice).toEqual({ type: 'error', message: expect.stringContaining(refusal) });
+    const remove = await call(`${API}/holidays/records/${id}/delete`, {});
+    expect(remove.notice).toEqual({ type: 'error', message: expect.stringContaining(refusal) });
+    expect(await sql("SELECT to_char(holiday_date, 'YYYY-MM-DD') AS day, name FROM holidays WHERE id = $1", [id])).toEqual([{ day: '2025-08-15', name: 'Independence Day' }]);
+  });
+});

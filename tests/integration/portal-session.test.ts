@@ -94,7 +94,7 @@ describe('portal sessions', () => {
     const res = await client.json<{ notice?: { message: string; type: string } }>('/admin/api/resources/holidays/actions/new', { holiday_date: '2026-12-25', name: 'Christmas' });
     expect(res.body.notice?.type).toBe('error');
     expect(res.body.notice?.message).toMatch(/You cannot create this holiday: it needs the tenant_admin role/);
-    const stored = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('holidays').where({ holiday_date: '2026-12-25' }).first('id'));
+    const stored = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('holidays').where({ tenant_id: demo.tenantId, holiday_date: '2026-12-25' }).first('id'));
     expect(stored).toBeUndefined();
   });
 });

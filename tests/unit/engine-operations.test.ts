@@ -179,8 +179,9 @@ describe('extensions', () => {
 });
 
 describe('library sync', () => {
-  const library = (changedMasterIds: string[]): LibraryStore => ({
+  const library = (changedMasterIds: string[], holidays = { inserted: 0, removed: 0, renamed: 0 }): LibraryStore => ({
     sync: async (masters) => ({ masters: { inserted: [], updated: ['PF_ECR'], unchanged: masters.length - 1 }, extensions: { inserted: 0, updated: 0, unchanged: 0 }, changedMasterIds }),
+    syncHolidays: async (shipped) => ({ ...holidays, unchanged: shipped.length - holidays.inserted - holidays.renamed }),
   });
   const tenants = { a: engineState({ stale: [change('a-1', 'm-pf'), change('a-2', 'm-3b')] }), b: engineState({ stale: [change('b-1', 'm-pf')] }) };
   const deps = (changed: string[]) => ({
@@ -194,6 +195,26 @@ describe('library sync', () => {
     expect(result.moved).toBe(2);
     expect(tenants.a.stale.map((c) => c.instanceId)).toEqual(['a-2']);
     expect(tenants.b.audit[0]).toMatchObject({ actor: { type: 'system', id: 'library-sync' }, objectId: 'b-1' });
+  });
+
+  it('re-dates every open item of every tenant when a shipped holiday was added or removed, as a holiday edit does', async () => {
+    const fresh = { a: engineState({ stale: [change('a-1', 'm-pf'), change('a-2', 'm-3b')] }), b: engineState({ stale: [change('b-1', 'm-pf')] }) };
+    for (const holidays of [{ inserted: 1, removed: 0, renamed: 0 }, { inserted: 0, removed: 1, renamed: 0 }]) {
+      const state = { a: engineState({ stale: [...fresh.a.stale] }), b: engineState({ stale: [...fresh.b.stale] }) };
+      const result = await syncLibrary({
+        ...deps([]), library: library([], holidays),
+        work: { inTenant: async (id, work) => work(inMemoryEngineUnit(state[id as 'a' | 'b'], { tenantId: id, timezone: 'Asia/Kolkata' })) },
+      });
+      expect(result.moved).toBe(3);
+      expect(state.a.audit.map((e) => e.objectId)).toEqual(['a-1', 'a-2']);
+    }
+  });
+
+  it('moves nothing when shipped holidays were only renamed', async () => {
+    const opened: string[] = [];
+    const result = await syncLibrary({ ...deps([]), library: library([], { inserted: 0, removed: 0, renamed: 2 }), work: { inTenant: async (id, work) => (opened.push(id), work(inMemoryEngineUnit(engineState()))) } });
+    expect(result).toMatchObject({ moved: 0, holidays: { renamed: 2 } });
+    expect(opened).toEqual([]);
   });
 
   it('opens no tenant when nothing changed', async () => {

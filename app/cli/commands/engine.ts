@@ -16,13 +16,14 @@ export const engineCommands: Command[] = [
   {
     words: ['library', 'sync'],
     usage: 'library sync',
-    summary: 'Upsert the shipped statutory library and its extensions by code; re-date open instances whose rules changed.',
+    summary: 'Upsert the shipped statutory library, its extensions and holiday calendars; re-date open instances whose rules or holidays changed.',
     options: {},
     async run({ runtime, io }) {
       const { db } = await runtime();
       const r = await syncLibrary(enginePorts(db));
       io.out(`Masters: ${r.masters.inserted.length} added, ${r.masters.updated.length} updated, ${r.masters.unchanged} unchanged.`);
       io.out(`Extensions: ${r.extensions.inserted} added, ${r.extensions.updated} updated, ${r.extensions.unchanged} unchanged.`);
+      io.out(`Holidays: ${r.holidays.inserted} added, ${r.holidays.renamed} renamed, ${r.holidays.removed} removed, ${r.holidays.unchanged} unchanged.`);
       if (r.masters.updated.length > 0) io.out(`Updated: ${r.masters.updated.join(', ')}`);
       io.out(`Open instances re-dated: ${r.moved}.`);
       return 0;
