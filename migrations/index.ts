@@ -5,6 +5,7 @@ import * as leastPrivilege from './20261201000000_least_privilege.js';
 import * as jobHeartbeat from './20261201000100_job_heartbeat.js';
 import * as auditIntegrity from './20261201000200_audit_integrity.js';
 import * as sharedHolidays from './20261202000000_shared_holidays.js';
+import * as reliefKindsAndPlaces from './20261202010000_relief_kinds_and_places.js';
 
 /**
  * Every migration, in order. Listing them here (rather than scanning a folder) lets the same
@@ -18,4 +19,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261201000100_job_heartbeat': jobHeartbeat,
   '20261201000200_audit_integrity': auditIntegrity,
   '20261202000000_shared_holidays': sharedHolidays,
+  '20261202010000_relief_kinds_and_places': reliefKindsAndPlaces,
 };

@@ -58,7 +58,10 @@ async function extensionPreviewOrApply({ work, clock }: ActionDeps, admin: Porta
   });
 }
 
-function extensionPreview(moved: DateChange[], codes: Map<string, string>): Preview {
+function extensionPreview(moved: DateChange[], codes: Map<string, string>, input: ExtensionInput): Preview {
+  if (input.kind === 'fee_waiver') {
+    return { message: 'A fee waiver moves no due date: the items of this period keep their dates and RAG, and show the waiver beside the due date.', columns: [], rows: [], blocked: false };
+  }
   return {
     message: moved.length ? `${moved.length} open item(s) will move:` : 'No open item moves (they are closed, or already on these dates).',
     columns: ['Obligation', 'Period', 'Due now', 'Due after'],
@@ -67,10 +70,18 @@ function extensionPreview(moved: DateChange[], codes: Map<string, string>): Prev
   };
 }
 
-const extensionInput = (input: Record<string, string>): ExtensionInput => ({
-  code: (input.code ?? '').trim().toUpperCase(), periodKey: (input.period_key ?? '').trim(),
-  extendedDueDate: (input.extended_due_date ?? '').trim(), reference: input.reference ?? '', note: input.note || undefined,
+/** "Mumbai City, Thane" → ['Mumbai City', 'Thane']; a stored row's array as it is. */
+const listOf = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : String(value ?? '').split(',')).map((v) => v.trim()).filter(Boolean);
+
+const extensionInput = (input: Record<string, unknown>): ExtensionInput => ({
+  code: String(input.code ?? '').trim().toUpperCase(), periodKey: String(input.period_key ?? '').trim(), kind: ((input.kind as string | undefined)?.trim() || 'extension') as ExtensionInput['kind'],
+  extendedDueDate: String(input.extended_due_date ?? '').trim(), reference: String(input.reference ?? ''), note: (input.note as string) || undefined,
+  states: listOf(input.states), districts: listOf(input.districts),
 });
+
+const appliedMessage = (input: ExtensionInput, moved: DateChange[]): string => (input.kind === 'fee_waiver'
+  ? 'Fee waiver recorded: the items keep their due dates and show the waiver beside them.'
+  : `Extension applied: ${moved.length} open item(s) moved; their owners are told.`);
 
 /** Extensions → "Apply an extension": a new government extension, previewed then applied. */
 export function newExtensionAction(deps: ActionDeps) {
@@ -82,17 +93,20 @@ export function newExtensionAction(deps: ActionDeps) {
       { name: 'tenant', label: 'Tenant (slug)', platformOnly: true },
       { name: 'code', label: 'Obligation code', placeholder: 'GSTR3B_MONTHLY' },
       { name: 'period_key', label: 'Period', placeholder: '2026-11, FY2026-27-Q3 or FY2026-27' },
-      { name: 'extended_due_date', label: 'New due date (YYYY-MM-DD)', placeholder: '2026-12-27' },
+      { name: 'kind', label: 'Kind: extension (moves the due date) or fee_waiver (keeps it; no additional fee until the date)', placeholder: 'extension' },
+      { name: 'extended_due_date', label: 'New due date, or last day without additional fee (YYYY-MM-DD)', placeholder: '2026-12-27' },
+      { name: 'states', label: 'Only these states (optional, e.g. MH, KA)' },
+      { name: 'districts', label: 'Only these districts (optional, e.g. Thane, Raigad)' },
       { name: 'reference', label: 'Notification / circular', placeholder: 'Notification 17/2026-CT' },
       { name: 'note', label: 'Note (optional)' },
     ],
     preview: async (input, admin) => {
       const { moved, codes } = await extensionPreviewOrApply(deps, admin, { slug: input.tenant }, extensionInput(input), false);
-      return extensionPreview(moved, codes);
+      return extensionPreview(moved, codes, extensionInput(input));
     },
     apply: async (input, admin) => {
       const { moved } = await extensionPreviewOrApply(deps, admin, { slug: input.tenant }, extensionInput(input), true);
-      return `Extension applied: ${moved.length} open item(s) moved; their owners are told.`;
+      return appliedMessage(extensionInput(input), moved);
     },
   });
 }
@@ -103,7 +117,12 @@ export function applyExtensionAction(deps: ActionDeps) {
     const p = recordParams(context);
     const code = await deps.work.inScope(admin, (ops) => ops.masterCode(p.master_id!));
     if (!code) throw new NotFoundError('The obligation of this extension no longer exists.');
-    return extensionInput({ code, period_key: p.period_key!, extended_due_date: p.extended_due_date!, reference: p.reference!, note: p.note ?? '' });
+    // The portal flattens a row's arrays into states.0, states.1, …
+    const flat = (name: string) => Object.keys(p).filter((k) => k.startsWith(`${name}.`)).sort().map((k) => p[k]!);
+    return extensionInput({
+      code, period_key: p.period_key!, kind: p.kind, extended_due_date: p.extended_due_date!, reference: p.reference!, note: p.note ?? '',
+      states: flat('states'), districts: flat('districts'),
+    });
   };
   return previewConfirmAction({
     name: 'apply', label: 'Apply', icon: 'Calendar', actionType: 'record', isAccessible: canChange,
@@ -111,12 +130,14 @@ export function applyExtensionAction(deps: ActionDeps) {
     confirmLabel: 'Apply the extension',
     fields: [{ name: 'tenant', label: 'Tenant (slug)', platformOnly: true }],
     preview: async (input, admin, context) => {
-      const { moved, codes } = await extensionPreviewOrApply(deps, admin, { slug: input.tenant, id: recordParams(context).tenant_id || undefined }, await inputOf(admin, context), false);
-      return extensionPreview(moved, codes);
+      const recorded = await inputOf(admin, context);
+      const { moved, codes } = await extensionPreviewOrApply(deps, admin, { slug: input.tenant, id: recordParams(context).tenant_id || undefined }, recorded, false);
+      return extensionPreview(moved, codes, recorded);
     },
     apply: async (input, admin, context) => {
-      const { moved } = await extensionPreviewOrApply(deps, admin, { slug: input.tenant, id: recordParams(context).tenant_id || undefined }, await inputOf(admin, context), true);
-      return `Extension applied: ${moved.length} open item(s) moved; their owners are told.`;
+      const recorded = await inputOf(admin, context);
+      const { moved } = await extensionPreviewOrApply(deps, admin, { slug: input.tenant, id: recordParams(context).tenant_id || undefined }, recorded, true);
+      return appliedMessage(recorded, moved);
     },
   });
 }

@@ -22,6 +22,7 @@ export const entitiesSpec: TableSpec = {
     { path: 'cin' },
     { path: 'gstins', isArray: true },
     { path: 'state' },
+    { path: 'district' },
     { path: 'gst_mode', values: GST_MODES },
     { path: 'profile', json: true },
     { path: 'slack_channel_id' },
@@ -46,9 +47,10 @@ export const entitiesResource = (stores: PortalStores, actions: ResourceOptions[
   navigation: NAV.setup,
   listProperties: ['name', 'entity_type', 'state', 'gst_mode', 'pan', 'is_active'],
   filterProperties: ['name', 'entity_type', 'state', 'gst_mode', 'is_active', 'tenant_id'],
-  editProperties: ['tenant_id', 'name', 'legal_name', 'entity_type', 'pan', 'cin', 'gstins', 'state', 'gst_mode', 'profile', 'slack_channel_id', 'teams_channel_id', 'is_active'],
+  editProperties: ['tenant_id', 'name', 'legal_name', 'entity_type', 'pan', 'cin', 'gstins', 'state', 'district', 'gst_mode', 'profile', 'slack_channel_id', 'teams_channel_id', 'is_active'],
   properties: {
     profile: { description: PROFILE_HELP },
+    district: { description: 'District of the principal place of business (e.g. Thane), for extensions granted only to some districts. Optional.' },
   },
   actions,
 });

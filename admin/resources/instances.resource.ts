@@ -1,6 +1,7 @@
 import type { ResourceWithOptions } from 'adminjs';
 import { todayIn } from '../../core/engine/dates.js';
 import { ragOf } from '../../core/engine/rag.js';
+import { feeWaiverPhrase } from '../../core/engine/relief.js';
 import { STATUSES, type InstanceStatus } from '../../core/engine/status.js';
 import { reassignItem } from '../../core/use-cases/reassign.js';
 import type { PortalStores, Row, RowContext, TableSpec } from '../adapter/table-resource.js';
@@ -25,6 +26,15 @@ async function addObligation(rows: Row[], ctx: RowContext): Promise<void> {
   }
 }
 
+/** The MCA fee waiver beside the due date (which it leaves alone): "No additional fee until 31 Jan 2026 (MCA General Circular 08/2025)". */
+async function addFeeWaiver(rows: Row[], ctx: RowContext): Promise<void> {
+  const waivers = await ctx.lookups.feeWaivers(rows.map((r) => String(r.id)));
+  for (const row of rows) {
+    const waiver = waivers.get(String(row.id));
+    if (waiver) row.fee_waiver = feeWaiverPhrase(waiver).replace(/^n/, 'N');
+  }
+}
+
 /** The dated work items; reassigning the preparer or approver is the one change made here. */
 export const instancesSpec: TableSpec = {
   id: 'compliance_instances',
@@ -44,6 +54,7 @@ export const instancesSpec: TableSpec = {
     { path: 'extension_reference', editable: false },
     { path: 'working_due_date', type: 'date', editable: false },
     { path: 'due_date', type: 'date', editable: false },
+    { path: 'fee_waiver', virtual: true },
     { path: 'status', values: STATUSES, editable: false },
     { path: 'rag', values: ['red', 'amber', 'green'], virtual: true },
     { path: 'owner_user_id', reference: 'users' },
@@ -63,6 +74,7 @@ export const instancesSpec: TableSpec = {
     await addRag(rows, ctx);
     if (view === 'show') {
       await addObligation(rows, ctx);
+      await addFeeWaiver(rows, ctx);
       for (const row of rows) row.timeline = await auditTimeline(ctx, row);
     }
   },
@@ -83,11 +95,12 @@ export const instancesResource = (stores: PortalStores): ResourceWithOptions => 
   editProperties: ['owner_user_id', 'approver_user_id'],
   showProperties: [
     'master_id', 'obligation', 'entity_id', 'period_key', 'period_start', 'period_end', 'statutory_due_date', 'extended_due_date', 'extension_reference',
-    'working_due_date', 'due_date', 'status', 'rag', 'owner_user_id', 'approver_user_id', 'filing_reference', 'status_reason',
+    'working_due_date', 'due_date', 'fee_waiver', 'status', 'rag', 'owner_user_id', 'approver_user_id', 'filing_reference', 'status_reason',
     'submitted_at', 'decided_at', 'approved_late', 'timeline',
   ],
   properties: {
     timeline: { description: 'Every change to this item and its evidence, from the audit trail.' },
     obligation: { description: 'The form, section, law and period name in force for this period.' },
+    fee_waiver: { description: 'An MCA fee waiver for this period: the due date and RAG stay; only the additional fee is waived until this date.' },
   },
 });

@@ -1,5 +1,6 @@
 import { formatDate, todayIn } from '../engine/dates.js';
 import { ragOf, type Rag } from '../engine/rag.js';
+import { feeWaiverPhrase } from '../engine/relief.js';
 import { canTransition, type InstanceStatus } from '../engine/status.js';
 import type { ItemFacts } from '../ports/item-threads.js';
 import type { ChatText, Span } from './text.js';
@@ -31,6 +32,8 @@ function due(f: ItemFacts): ChatText {
   const parts: ChatText = [{ bold: 'Due:' }, ` ${formatDate(f.dueDate)}`];
   if (f.extendedDueDate) parts.push(` · extended from ${formatDate(f.statutoryDueDate)}`, ...(f.extensionReference ? [' (', f.extensionReference, ')'] : []));
   else if (f.workingDueDate) parts.push(` · statutory ${formatDate(f.statutoryDueDate)}, next working day`);
+  // A waiver is about the late fee, not the date: the due date (and the RAG) stay as they are.
+  if (f.feeWaiver) parts.push(` · ${feeWaiverPhrase(f.feeWaiver)}`);
   return parts;
 }
 

@@ -2,6 +2,7 @@ import type { IsoDate } from './dates.js';
 import { dueDates, masterPeriods, statutoryDueDate } from './due-date.js';
 import { labelFor } from './labels.js';
 import type { Extension, Master } from './master.js';
+import { isScoped } from './relief.js';
 
 export interface CalendarRow {
   code: string;
@@ -11,6 +12,9 @@ export interface CalendarRow {
   statutoryDueDate: IsoDate;
   extendedDueDate?: IsoDate;
   extensionReference?: string;
+  /** An MCA fee waiver for the period: the due date stays, the additional fee is waived until this date. */
+  feeWaivedUntil?: IsoDate;
+  feeWaiverReference?: string;
   workingDueDate: IsoDate;
   /** The names in force for the period (labels.ts): the title with its form, the form, section and law. */
   title: string;
@@ -22,14 +26,18 @@ export interface CalendarRow {
 /**
  * Every obligation of the given masters for periods starting in [from, to], with no tenant:
  * event-based ones assume the statutory default event date, and the working-day date skips
- * weekends only.
+ * weekends only. Having no place, it applies only extensions for everywhere (one scoped to states
+ * or districts moves no date here); fee waivers are listed beside the date, which they do not move.
  */
 export function calendar(masters: Master[], extensions: Extension[], from: IsoDate, to: IsoDate): CalendarRow[] {
-  const extensionFor = new Map(extensions.map((e) => [`${e.code}|${e.periodKey}`, e]));
+  const everywhere = extensions.filter((e) => !isScoped(e));
+  const extensionFor = new Map(everywhere.filter((e) => e.kind === 'extension').map((e) => [`${e.code}|${e.periodKey}`, e]));
+  const waiverFor = new Map(everywhere.filter((e) => e.kind === 'fee_waiver').map((e) => [`${e.code}|${e.periodKey}`, e]));
   const rows: CalendarRow[] = [];
   for (const master of masters) {
     for (const { period, rule } of masterPeriods(master, from, to)) {
       const ext = extensionFor.get(`${master.code}|${period.key}`);
+      const waiver = waiverFor.get(`${master.code}|${period.key}`);
       const dates = dueDates({
         statutory: statutoryDueDate(rule, period),
         extension: ext && { date: ext.extendedDueDate, reference: ext.reference },
@@ -43,6 +51,7 @@ export function calendar(masters: Master[], extensions: Extension[], from: IsoDa
         periodEnd: period.end,
         statutoryDueDate: dates.statutory,
         ...(dates.extended ? { extendedDueDate: dates.extended, extensionReference: dates.extensionReference } : {}),
+        ...(waiver ? { feeWaivedUntil: waiver.extendedDueDate, feeWaiverReference: waiver.reference } : {}),
         workingDueDate: dates.effective,
         title: label.title,
         ...(label.form ? { form: label.form } : {}),

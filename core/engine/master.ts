@@ -49,12 +49,39 @@ export const masterSchema = z
 export type Master = z.infer<typeof masterSchema>;
 export type MasterInput = z.input<typeof masterSchema>;
 
-/** A government extension: this master's period is due on a later date. */
+/**
+ * What a government relief does. An `extension` moves the period's due date (the effective date
+ * reminders and RAG use). A `fee_waiver` (MCA general circulars) leaves the legal due date as it
+ * is and only lets the form be filed without the additional (late) fee until its date: the item is
+ * still overdue after its due date, and shows the waiver beside it.
+ */
+export const EXTENSION_KINDS = ['extension', 'fee_waiver'] as const;
+export type ExtensionKind = (typeof EXTENSION_KINDS)[number];
+
+/**
+ * Where a relief applies, when not everywhere: principal places of business in these states
+ * (two-letter codes, as in applicability) and/or these districts (names, matched case-insensitively).
+ * Sorted and de-duplicated, so the same scope is stored (and matched on sync) one way.
+ */
+const placeList = (item: z.ZodString) => z.array(item).min(1).transform((list) => [...new Set(list)].sort()).optional();
+export const extensionScopeSchema = z.object({
+  states: placeList(z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'a two-letter state code (e.g. MH, KA)')),
+  districts: placeList(z.string().trim().min(2, 'a district name (e.g. Thane)')),
+});
+export type ExtensionScope = z.infer<typeof extensionScopeSchema>;
+
+/**
+ * A government relief for this master's period: a later due date (`extension`), or the date until
+ * which no additional fee is charged (`fee_waiver`, kept in `extendedDueDate`).
+ */
 export const extensionSchema = z.object({
   code: z.string(),
   periodKey: z.string().min(4),
+  kind: z.enum(EXTENSION_KINDS).default('extension'),
   extendedDueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   reference: z.string().min(3),
   note: z.string().optional(),
-});
+}).merge(extensionScopeSchema);
 export type Extension = z.infer<typeof extensionSchema>;
+/** An extension as written in the library (kind defaults to extension). */
+export type ExtensionData = z.input<typeof extensionSchema>;

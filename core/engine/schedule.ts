@@ -2,12 +2,15 @@ import { addMonths, maxDate, type IsoDate } from './dates.js';
 import { dueDates, masterPeriods, statutoryDueDate } from './due-date.js';
 import type { Master } from './master.js';
 import { fyLabel, fyStart, fyStartYearOf } from './periods.js';
+import { districtKey, extensionAt, isScoped, type Place, type ScheduleExtension } from './relief.js';
 
 export type StoredMaster = Master & { id: string };
 
 export interface ScheduleEntity {
   id: string;
   state: string;
+  /** The principal place of business's district, when recorded (extensions may be scoped to districts). */
+  district?: string | null;
   /** Recorded AGM dates by FY label ('FY2025-26' → '2025-09-26'). */
   agmDates: Record<string, IsoDate>;
 }
@@ -17,8 +20,8 @@ export interface ScheduleInput {
   /** Entities assigned to event-based or holiday-sensitive masters. */
   entities: ScheduleEntity[];
   holidays: { date: IsoDate; state: string | null }[];
-  /** Extensions by `${masterId}|${periodKey}`; a tenant's own wins over the library's. */
-  extensions: Map<string, { date: IsoDate; reference: string }>;
+  /** Due-date extensions by `${masterId}|${periodKey}`, some scoped to places (relief.ts picks the one that applies). */
+  extensions: Map<string, ScheduleExtension[]>;
   window: GenerationWindow;
 }
 
@@ -33,13 +36,16 @@ export interface GenerationWindow {
 
 /**
  * One row per master and period (and per entity for event-based masters, per state where state
- * holidays move a next-working-day date). SQL multiplies these by the tenant's assignments, so
+ * holidays move a next-working-day date, per place where an extension is scoped to states or
+ * districts). SQL multiplies these by the tenant's assignments, so
  * the work here stays proportional to masters × periods, not to instances.
  */
 export interface ScheduleRow {
   masterId: string;
   entityId: string | null;
   state: string | null;
+  /** The district key (relief.ts) of the places the row is for: '' for those with none recorded; null for any. */
+  district: string | null;
   periodKey: string;
   periodStart: IsoDate;
   periodEnd: IsoDate;
@@ -67,29 +73,40 @@ export function buildSchedule(input: ScheduleInput): ScheduleRow[] {
   const states = [...new Set(input.entities.map((e) => e.state))];
   const hasStateHolidays = stateHolidays.size > 0;
 
+  // The places entities are in, for periods with an extension scoped to some of them.
+  const places = [...new Map(input.entities.map((e): [string, Place] => [`${e.state}|${districtKey(e.district)}`, { state: e.state, district: districtKey(e.district) }])).values()];
+
   for (const master of input.masters) {
     for (const { period, rule } of masterPeriods(master, input.window.periodsFrom, input.window.periodsTo)) {
-      const extension = input.extensions.get(`${master.id}|${period.key}`);
+      const extensions = input.extensions.get(`${master.id}|${period.key}`);
+      const scoped = extensions?.some(isScoped) ?? false;
       const base = { masterId: master.id, periodKey: period.key, periodStart: period.start, periodEnd: period.end };
-      const variants: { entityId: string | null; state: string | null; statutory: IsoDate }[] = [];
+      // `state`/`district` are what SQL matches a row by; `place` is where an extension is looked up.
+      const variants: { entityId: string | null; state: string | null; district: string | null; place: Place | null; statutory: IsoDate }[] = [];
       if (rule.kind === 'after_event') {
         for (const entity of input.entities) {
-          variants.push({ entityId: entity.id, state: null, statutory: statutoryDueDate(rule, period, entity.agmDates[fyLabel(period.fyStartYear)]) });
+          const statutory = statutoryDueDate(rule, period, entity.agmDates[fyLabel(period.fyStartYear)]);
+          variants.push({ entityId: entity.id, state: null, district: null, place: { state: entity.state, district: entity.district ?? null }, statutory });
         }
+      } else if (scoped) {
+        const statutory = statutoryDueDate(rule, period);
+        for (const place of places) variants.push({ entityId: null, state: place.state, district: place.district, place, statutory });
       } else if (master.holidayPolicy === 'next_working_day' && hasStateHolidays) {
         const statutory = statutoryDueDate(rule, period);
-        for (const state of states) variants.push({ entityId: null, state, statutory });
+        for (const state of states) variants.push({ entityId: null, state, district: null, place: null, statutory });
       } else {
-        variants.push({ entityId: null, state: null, statutory: statutoryDueDate(rule, period) });
+        variants.push({ entityId: null, state: null, district: null, place: null, statutory: statutoryDueDate(rule, period) });
       }
       for (const v of variants) {
         const isHoliday = (date: IsoDate) => tenantHolidays.has(date) || (v.state !== null && stateHolidays.has(`${v.state}|${date}`));
+        const extension = extensionAt(extensions, v.place);
         const dates = dueDates({ statutory: v.statutory, extension, policy: master.holidayPolicy, isHoliday });
         if (dates.effective < input.window.dueFrom) continue;
         rows.push({
           ...base,
           entityId: v.entityId,
           state: v.state,
+          district: v.district,
           statutory: dates.statutory,
           extended: dates.extended ?? null,
           extensionReference: dates.extensionReference ?? null,

@@ -1,4 +1,5 @@
 import { formatDate } from '../engine/dates.js';
+import { feeWaiverPhrase, type FeeWaiver } from '../engine/relief.js';
 import { kindWords, reasonOf, type Notification } from './kinds.js';
 
 /** Everything a channel needs to deliver one notification, already looked up. */
@@ -23,6 +24,8 @@ export interface MessageContext {
     dueDate: string;
     statutoryDueDate: string;
     extensionReference: string | null;
+    /** An MCA fee waiver for the period, shown beside the due date it leaves alone. */
+    feeWaiver?: FeeWaiver | null;
     status: string;
   } | null;
   links: { item: string | null; acknowledge: string | null };
@@ -78,7 +81,8 @@ export function renderEmail(ctx: MessageContext): RenderedMessage {
       ['Obligation', `${item.name} (${item.code})`],
       ['Entity', item.entityName],
       ['Period', item.periodName ?? item.periodKey],
-      ['Due date', formatDate(item.dueDate) + (item.dueDate !== item.statutoryDueDate ? ` (statutory ${formatDate(item.statutoryDueDate)}${item.extensionReference ? `, extended by ${item.extensionReference}` : ''})` : '')],
+      ['Due date', formatDate(item.dueDate) + (item.dueDate !== item.statutoryDueDate ? ` (statutory ${formatDate(item.statutoryDueDate)}${item.extensionReference ? `, extended by ${item.extensionReference}` : ''})` : '')
+        + (item.feeWaiver ? `; ${feeWaiverPhrase(item.feeWaiver)}` : '')],
       ['Status', item.status.replace(/_/g, ' ')],
     ]
     : [];

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../engine/dates.js';
+import type { FeeWaiver } from '../engine/relief.js';
 import type { InstanceStatus } from '../engine/status.js';
 import type { ChatKind } from './chat-people.js';
 
@@ -28,6 +29,8 @@ export interface ItemFacts {
   extensionReference: string | null;
   workingDueDate: IsoDate | null;
   dueDate: IsoDate;
+  /** An MCA fee waiver for the item's period: shown beside the due date, which it does not move. */
+  feeWaiver?: FeeWaiver | null;
   status: InstanceStatus;
   approvedLate: boolean | null;
   filingReference: string | null;

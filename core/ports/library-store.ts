@@ -3,7 +3,7 @@ import type { ShippedHoliday } from '../library/india/holidays/index.js';
 
 export interface LibrarySyncResult {
   masters: { inserted: string[]; updated: string[]; unchanged: number };
-  extensions: { inserted: number; updated: number; unchanged: number };
+  extensions: { inserted: number; updated: number; removed: number; unchanged: number };
   /** Masters whose rules or extensions changed: their open items need new dates. */
   changedMasterIds: string[];
 }
@@ -19,7 +19,7 @@ export interface HolidaySyncResult {
 
 /** The shared statutory library, for every tenant at once (platform level). */
 export interface LibraryStore {
-  /** Upserts masters by code and extensions by code and period; identical ones are left alone. */
+  /** Upserts masters by code; makes the shipped extensions and fee waivers exactly the given ones (by code, period, kind and place); identical ones are left alone. */
   sync(masters: Master[], extensions: Extension[]): Promise<LibrarySyncResult>;
   /**
    * Makes the shared holidays (no tenant) exactly the shipped ones, by day and place: new ones

@@ -81,6 +81,8 @@ export const entitySchema = z.object({
   gstins: z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v.filter((g) => g !== '') : v),
     z.array(z.string().trim().toUpperCase().regex(/^[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][0-9A-Z]Z[0-9A-Z]$/, 'a GSTIN has 15 characters (e.g. 27AAACD1234F1Z5)'))),
   state: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'the two-letter state code (e.g. MH, KA)'),
+  // The principal place of business's district: extensions limited to districts (floods, say) match it.
+  district: optionalText,
   gst_mode: z.enum(GST_MODES),
   profile: z.preprocess((v, ctx) => (typeof v === 'string' && v.trim() === '' ? {} : parseJsonText(v, 'profile', ctx) ?? {}), profileSchema),
   slack_channel_id: slackChannel,

@@ -1,6 +1,7 @@
 import type { ChatKind } from '../../core/ports/chat-people.js';
 import type { ItemFacts, ItemThreads, ThreadRef } from '../../core/ports/item-threads.js';
 import type { Database } from '../db/database.js';
+import { FEE_WAIVER_COLUMNS, FEE_WAIVER_JOIN, feeWaiverOf } from '../engine/fee-waiver-sql.js';
 import { LABEL_COLUMNS, labelOfRow } from '../engine/item-label.js';
 
 /** Where each chat keeps an item's thread, and the conversations it falls back on. */
@@ -40,6 +41,7 @@ export function itemThreads(db: Database): ItemThreads {
           .join('tenants as t', 't.id', 'i.tenant_id')
           .leftJoin('users as o', function () { this.on('o.tenant_id', 'i.tenant_id').andOn('o.id', 'i.owner_user_id'); })
           .leftJoin('users as a', function () { this.on('a.tenant_id', 'i.tenant_id').andOn('a.id', 'i.approver_user_id'); })
+          .joinRaw(FEE_WAIVER_JOIN)
           .where({ 'i.tenant_id': tenantId, 'i.id': instanceId })
           .first(
             'i.id', 'm.code', 'm.name', 'e.name as entity_name', 'i.period_key', 'i.statutory_due_date', 'i.extended_due_date',
@@ -47,14 +49,14 @@ export function itemThreads(db: Database): ItemThreads {
             `i.${c.thread} as thread`, `i.${c.conversation} as own_conversation`, `e.${c.entityConversation} as entity_conversation`,
             ...(c.tenantConversation ? [`t.${c.tenantConversation} as tenant_conversation`] : []),
             't.timezone', 't.amber_window_days', `o.${c.account} as owner_account`, 'o.name as owner_name', `a.${c.account} as approver_account`, 'a.name as approver_name',
-            ...LABEL_COLUMNS,
+            ...LABEL_COLUMNS, ...FEE_WAIVER_COLUMNS,
           );
         if (!row) return (await work(undefined)).result;
         const label = labelOfRow(row);
         const facts: ItemFacts = {
           instanceId: row.id, code: row.code, name: label.title, entityName: row.entity_name, periodKey: row.period_key, periodName: label.period,
           statutoryDueDate: row.statutory_due_date, extendedDueDate: row.extended_due_date, extensionReference: row.extension_reference,
-          workingDueDate: row.working_due_date, dueDate: row.due_date, status: row.status, approvedLate: row.approved_late, filingReference: row.filing_reference,
+          workingDueDate: row.working_due_date, dueDate: row.due_date, feeWaiver: feeWaiverOf(row), status: row.status, approvedLate: row.approved_late, filingReference: row.filing_reference,
           owner: { chatId: row.owner_account, name: row.owner_name }, approver: { chatId: row.approver_account, name: row.approver_name },
           timezone: row.timezone, amberWindowDays: row.amber_window_days,
         };

@@ -1,33 +1,42 @@
 import type { IsoDate } from '../../core/engine/dates.js';
+import type { ScheduleExtension } from '../../core/engine/relief.js';
 import { buildSchedule, type GenerationWindow, type ScheduleEntity, type ScheduleRow } from '../../core/engine/schedule.js';
 import type { TenantTx } from '../db/database.js';
 import { loadMasters } from '../stores/masters.js';
 
 /**
  * Everything the pure schedule builder needs for some of a tenant's masters: the masters, the
- * entities assigned to them with their AGM dates, holidays (its own and the shipped ones), and extensions (its own over the library's).
+ * entities assigned to them with their place and AGM dates, holidays (its own and the shipped ones), and due-date
+ * extensions (its own and the library's, some scoped to places). Fee waivers never move a date, so they are not read here.
  */
 export async function tenantSchedule({ trx, tenantId }: TenantTx, masterIds: string[], window: GenerationWindow): Promise<ScheduleRow[]> {
   if (masterIds.length === 0) return [];
   const masters = await loadMasters(trx, { ids: masterIds });
-  const entityRows: { id: string; state: string }[] = await trx('entities')
+  const entityRows: { id: string; state: string; district: string | null }[] = await trx('entities')
     .where({ tenant_id: tenantId, is_active: true })
     .whereIn('id', trx('assignments').select('entity_id').where({ tenant_id: tenantId, is_active: true }).whereIn('master_id', masterIds))
-    .select('id', 'state');
+    .select('id', 'state', 'district');
   const events: { entity_id: string; fiscal_year: string; event_date: IsoDate }[] = await trx('entity_events')
     .where({ tenant_id: tenantId, kind: 'agm' }).select('entity_id', 'fiscal_year', 'event_date');
   const entities: ScheduleEntity[] = entityRows.map((e) => ({
     id: e.id,
     state: e.state,
+    district: e.district,
     agmDates: Object.fromEntries(events.filter((ev) => ev.entity_id === e.id).map((ev) => [ev.fiscal_year, ev.event_date])),
   }));
   // The tenant's own holidays and the shipped ones (shared rows, tenant_id NULL).
   const holidays: { holiday_date: IsoDate; state: string | null }[] = await trx('holidays')
     .where((q) => q.where({ tenant_id: tenantId }).orWhereNull('tenant_id')).distinct('holiday_date', 'state');
-  const overrides: { master_id: string; period_key: string; extended_due_date: IsoDate; reference: string; tenant_id: string | null }[] =
-    await trx('due_date_overrides').whereIn('master_id', masterIds).orderByRaw('tenant_id NULLS FIRST')
-      .select('master_id', 'period_key', 'extended_due_date', 'reference', 'tenant_id');
-  // Ordered library first, so the tenant's own extension overwrites it.
-  const extensions = new Map(overrides.map((o) => [`${o.master_id}|${o.period_key}`, { date: o.extended_due_date, reference: o.reference }]));
+  const overrides: { master_id: string; period_key: string; extended_due_date: IsoDate; reference: string; tenant_id: string | null; states: string[] | null; districts: string[] | null }[] =
+    await trx('due_date_overrides').whereIn('master_id', masterIds).where({ kind: 'extension' })
+      .select('master_id', 'period_key', 'extended_due_date', 'reference', 'tenant_id', 'states', 'districts');
+  const extensions = new Map<string, ScheduleExtension[]>();
+  for (const o of overrides) {
+    const key = `${o.master_id}|${o.period_key}`;
+    extensions.set(key, [...(extensions.get(key) ?? []), {
+      date: o.extended_due_date, reference: o.reference, own: o.tenant_id !== null,
+      ...(o.states ? { states: o.states } : {}), ...(o.districts ? { districts: o.districts } : {}),
+    }]);
+  }
   return buildSchedule({ masters, entities, holidays: holidays.map((h) => ({ date: h.holiday_date, state: h.state })), extensions, window });
 }

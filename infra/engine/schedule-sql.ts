@@ -9,14 +9,18 @@ export function scheduleRelation(trx: Knex.Transaction, rows: ScheduleRow[]): Kn
   // pg sends JS arrays (nulls included) as PostgreSQL arrays; knex's binding type just doesn't say so.
   const column = <K extends keyof ScheduleRow>(key: K) => rows.map((r) => r[key]) as unknown as string[];
   return trx.raw(
-    `unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::date[], ?::date[], ?::date[], ?::date[], ?::text[], ?::date[])
-       AS s(master_id, entity_id, state, period_key, period_start, period_end, statutory, extended, ext_ref, working)`,
+    `unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::date[], ?::date[], ?::date[], ?::date[], ?::text[], ?::date[])
+       AS s(master_id, entity_id, state, district, period_key, period_start, period_end, statutory, extended, ext_ref, working)`,
     [
-      column('masterId'), column('entityId'), column('state'), column('periodKey'), column('periodStart'),
+      column('masterId'), column('entityId'), column('state'), column('district'), column('periodKey'), column('periodStart'),
       column('periodEnd'), column('statutory'), column('extended'), column('extensionReference'), column('working'),
     ],
   );
 }
 
-/** How a schedule row meets an instance's entity: per entity (events), per state (holidays), or for all. */
-export const SCHEDULE_MATCHES_ENTITY = `(s.entity_id IS NULL OR s.entity_id = e.id) AND (s.state IS NULL OR s.state = e.state)`;
+/**
+ * How a schedule row meets an instance's entity: per entity (events), per state (holidays), per
+ * district (scoped extensions: the district key of relief.ts, '' for an entity with none), or for all.
+ */
+export const SCHEDULE_MATCHES_ENTITY = `(s.entity_id IS NULL OR s.entity_id = e.id) AND (s.state IS NULL OR s.state = e.state)
+  AND (s.district IS NULL OR s.district = lower(btrim(COALESCE(e.district, ''))))`;

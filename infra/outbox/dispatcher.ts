@@ -7,6 +7,7 @@ import type { Channel } from '../../core/ports/channel.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import type { OutboundChannel } from '../../core/ports/channel.js';
+import { FEE_WAIVER_JOIN, feeWaiverOf } from '../engine/fee-waiver-sql.js';
 import { LABEL_SQL, labelOfRow } from '../engine/item-label.js';
 
 export interface DispatcherDeps {
@@ -47,6 +48,8 @@ interface ClaimedRow {
   due_date: string | null;
   statutory_due_date: string | null;
   extension_reference: string | null;
+  fee_waived_until: string | null;
+  fee_waiver_reference: string | null;
   status: string | null;
   label_law: string | null;
   label_section: string | null;
@@ -60,13 +63,14 @@ const CLAIM_SQL = `
   SELECT n.id, n.tenant_id, n.channel, n.kind, n.payload, n.attempts, n.instance_id, n.recipient_user_id,
          t.name AS tenant_name, t.timezone, u.name AS user_name, u.email AS user_email, u.slack_user_id AS user_slack_id, u.teams_user_id AS user_teams_id,
          m.code AS item_code, m.name AS item_name, e.name AS entity_name, i.period_key, i.due_date,
-         i.statutory_due_date, i.extension_reference, i.status, ${LABEL_SQL}, now() AS claimed_at
+         i.statutory_due_date, i.extension_reference, fw.fee_waived_until, fw.fee_waiver_reference, i.status, ${LABEL_SQL}, now() AS claimed_at
   FROM notifications n
   JOIN tenants t ON t.id = n.tenant_id
   LEFT JOIN users u ON u.tenant_id = n.tenant_id AND u.id = n.recipient_user_id
   LEFT JOIN compliance_instances i ON i.tenant_id = n.tenant_id AND i.id = n.instance_id
   LEFT JOIN compliance_masters m ON m.id = i.master_id
   LEFT JOIN entities e ON e.tenant_id = i.tenant_id AND e.id = i.entity_id
+  ${FEE_WAIVER_JOIN}
   WHERE n.status = 'pending' AND n.next_attempt_at <= COALESCE(?::timestamptz, now())
   ORDER BY n.next_attempt_at
   LIMIT 1
@@ -99,7 +103,7 @@ function messageFor(row: ClaimedRow, deps: DispatcherDeps, now: Date): MessageCo
       ? {
         ...itemNames(row),
         id: row.instance_id, code: row.item_code, entityName: row.entity_name!, periodKey: row.period_key!,
-        dueDate: row.due_date!, statutoryDueDate: row.statutory_due_date!, extensionReference: row.extension_reference, status: row.status!,
+        dueDate: row.due_date!, statutoryDueDate: row.statutory_due_date!, extensionReference: row.extension_reference, feeWaiver: feeWaiverOf(row), status: row.status!,
       }
       : null,
     links: { item: itemLink, acknowledge },

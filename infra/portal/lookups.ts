@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import type { ObligationLabel } from '../../core/engine/labels.js';
+import type { FeeWaiver } from '../../core/engine/relief.js';
+import { FEE_WAIVER_COLUMNS, FEE_WAIVER_JOIN, feeWaiverOf } from '../engine/fee-waiver-sql.js';
 import { LABEL_COLUMNS, labelOfRow } from '../engine/item-label.js';
 import { loadTimezone } from '../stores/tenant-unit.js';
 
@@ -23,6 +25,8 @@ export interface PortalLookups {
   auditTimeline(instance: { id: string; tenantId: string }): Promise<TimelineEntry[]>;
   /** Each item's names in force for its period (form, section, law, period naming), by instance id. */
   itemLabels(instanceIds: string[]): Promise<Map<string, ObligationLabel>>;
+  /** The MCA fee waiver each item shows beside its due date, by instance id (items without one are absent). */
+  feeWaivers(instanceIds: string[]): Promise<Map<string, FeeWaiver>>;
 }
 
 export function portalLookups(trx: Knex.Transaction): PortalLookups {
@@ -39,6 +43,11 @@ export function portalLookups(trx: Knex.Transaction): PortalLookups {
       const rows = await trx('compliance_instances as i').join('compliance_masters as m', 'm.id', 'i.master_id')
         .whereIn('i.id', instanceIds).select('i.id', 'm.name', 'i.period_key', ...LABEL_COLUMNS);
       return new Map(rows.map((row) => [row.id as string, labelOfRow(row)]));
+    },
+    async feeWaivers(instanceIds) {
+      const rows = await trx('compliance_instances as i').join('entities as e', function () { this.on('e.tenant_id', 'i.tenant_id').andOn('e.id', 'i.entity_id'); })
+        .joinRaw(FEE_WAIVER_JOIN).whereIn('i.id', instanceIds).whereNotNull('fw.fee_waived_until').select('i.id', ...FEE_WAIVER_COLUMNS);
+      return new Map(rows.map((row) => [row.id as string, feeWaiverOf(row)!]));
     },
     async auditTimeline(instance) {
       const evidenceIds: string[] = await trx('evidence').where({ tenant_id: instance.tenantId, instance_id: instance.id }).pluck('id');

@@ -37,7 +37,7 @@ describe('library sync', () => {
   it('is idempotent: a second sync changes nothing', async () => {
     const again = await syncShippedLibrary(t.db);
     expect(again.masters).toEqual({ inserted: [], updated: [], unchanged: libraryMasters.length });
-    expect(again.extensions).toEqual({ inserted: 0, updated: 0, unchanged: libraryExtensionList.length });
+    expect(again.extensions).toEqual({ inserted: 0, updated: 0, removed: 0, unchanged: libraryExtensionList.length });
   });
 });
 

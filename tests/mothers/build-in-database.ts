@@ -34,7 +34,7 @@ export async function buildInDatabase(db: Database, plan: TenantPlan): Promise<B
 
     await insert('entities', plan.entities, (key, spec) => {
       const e = entityOf(key, spec);
-      return { name: e.name, legal_name: e.legalName, entity_type: e.type, pan: e.pan, gstins: e.gstins, state: e.state, gst_mode: e.gstMode, profile: JSON.stringify(e.profile) };
+      return { name: e.name, legal_name: e.legalName, entity_type: e.type, pan: e.pan, gstins: e.gstins, state: e.state, district: spec.district ?? null, gst_mode: e.gstMode, profile: JSON.stringify(e.profile) };
     });
     await insertAll('entity_events', plan.entityEvents.map((e) => ({ entity_id: ref(e.entity), kind: 'agm', fiscal_year: e.fiscalYear, event_date: e.date })));
     const people = plan.people.map(([key, spec]): [string, ReturnType<typeof personOf>] => [key, personOf(key, spec, plan, ref)]);
@@ -49,6 +49,7 @@ export async function buildInDatabase(db: Database, plan: TenantPlan): Promise<B
     await insert('holidays', plan.holidays, (_key, h) => ({ holiday_date: h.date, name: h.name, state: h.state ?? null }));
     await insert('due_date_overrides', plan.overrides, (_key, o) => ({
       master_id: ref(o.master), period_key: o.periodKey, extended_due_date: o.extendedDueDate, reference: o.reference,
+      kind: o.kind ?? 'extension', states: o.states ?? null, districts: o.districts ?? null,
     }));
     await insert('compliance_instances', plan.items, (_key, item) => {
       const period = periodOf(item);

@@ -23,6 +23,8 @@ export interface EntitySpec {
   pan?: string;
   gstins?: string[];
   state?: string;
+  /** The principal place of business's district (scoped extensions match it). */
+  district?: string;
   gstMode?: 'monthly' | 'qrmp' | 'composition' | 'none';
   profile?: Record<string, unknown>;
 }
@@ -100,7 +102,7 @@ export interface TenantPlan {
   masters: [string, MasterSpec][];
   assignments: { entity: Ref; master: Ref; owner?: Ref }[];
   holidays: [string, { date: string; name: string; state?: string }][];
-  overrides: [string, { master: Ref; periodKey: string; extendedDueDate: string; reference: string }][];
+  overrides: [string, { master: Ref; periodKey: string; extendedDueDate: string; reference: string; kind?: 'extension' | 'fee_waiver'; states?: string[]; districts?: string[] }][];
   items: [string, ItemSpec][];
   evidence: [string, EvidenceSpec][];
   notifications: [string, NotificationSpec][];

@@ -123,7 +123,10 @@ export function inMemoryEngineUnit(state: EngineState, tenant = { tenantId: 'ten
       masterIdByCode: async (code) => state.masters.find((m) => m.code === code)?.id,
       hasItem: async (masterId, periodKey) => state.items.has(`${masterId}|${periodKey}`),
       async record(extension) {
-        state.extensions = [...state.extensions.filter((e) => e.masterId !== extension.masterId || e.periodKey !== extension.periodKey), extension];
+        const same = (e: typeof extension | (typeof state.extensions)[number]) =>
+          e.masterId === extension.masterId && e.periodKey === extension.periodKey && e.kind === extension.kind
+          && String(e.states) === String(extension.states) && String(e.districts) === String(extension.districts);
+        state.extensions = [...state.extensions.filter((e) => !same(e)), extension];
       },
       pendingMasterIds: async () => [...new Set(state.extensions.filter((e) => e.appliedAt === null).map((e) => e.masterId))],
       async markPendingApplied(at) {

@@ -128,7 +128,9 @@ describe('extensions', () => {
     const state = setUp();
     const moved = await applyExtension(inMemoryEngineUnit(state), admin, input, NOW);
     expect(moved.map((m) => m.instanceId)).toEqual(['i-1']);
-    expect(state.extensions).toEqual([{ masterId: 'm-3b', periodKey: '2026-11', extendedDueDate: '2026-12-27', reference: 'Notification 9/2026', note: null, appliedAt: NOW }]);
+    expect(state.extensions).toEqual([{
+      masterId: 'm-3b', periodKey: '2026-11', kind: 'extension', extendedDueDate: '2026-12-27', reference: 'Notification 9/2026', note: null, states: null, districts: null, appliedAt: NOW,
+    }]);
     expect(state.audit.map((a) => a.action)).toEqual(['instance.due_date_changed', 'extension.applied']);
     expect(state.audit[1]).toMatchObject({ objectType: 'master', objectId: 'm-3b', after: { code: 'GSTR3B_MONTHLY', reference: 'Notification 9/2026', moved: 1 } });
     expect(state.outbox).toHaveLength(1);
@@ -151,6 +153,8 @@ describe('extensions', () => {
     ['no reference', admin, { ...input, reference: ' ab ' }, 'Give the notification or circular'],
     ['an unknown code', admin, { ...input, code: 'NOPE' }, 'No obligation with code NOPE'],
     ['a period without items', admin, { ...input, periodKey: '2031-01' }, 'No GSTR3B_MONTHLY item for period 2031-01'],
+    ['a state by name', admin, { ...input, states: ['Maharashtra'] }, 'states: a two-letter state code (e.g. MH, KA). Leave it empty for every state.'],
+    ['an unknown kind', admin, { ...input, kind: 'holiday' as never }, 'Kind "holiday" is not one of extension, fee_waiver'],
   ])('refuses %s, in preview and apply alike, and changes nothing', async (_case, actor, given, message) => {
     for (const run of [applyExtension, previewExtension]) {
       const state = setUp();
@@ -162,7 +166,7 @@ describe('extensions', () => {
 
   it('the daily pass re-dates pending extensions and changed library masters, then marks them applied', async () => {
     const state = setUp();
-    state.extensions = [{ masterId: 'm-3b', periodKey: '2026-11', extendedDueDate: '2026-12-27', reference: 'N 9', note: null, appliedAt: null }];
+    state.extensions = [{ masterId: 'm-3b', periodKey: '2026-11', kind: 'extension', extendedDueDate: '2026-12-27', reference: 'N 9', note: null, states: null, districts: null, appliedAt: null }];
     const jobActor = systemActor('job:apply-extensions');
     const moved = await redatePendingExtensions(inMemoryEngineUnit(state), jobActor, { changedMasterIds: ['m-x'] }, NOW);
     expect(moved.map((m) => m.instanceId)).toEqual(['i-1']);
@@ -180,7 +184,7 @@ describe('extensions', () => {
 
 describe('library sync', () => {
   const library = (changedMasterIds: string[], holidays = { inserted: 0, removed: 0, renamed: 0 }): LibraryStore => ({
-    sync: async (masters) => ({ masters: { inserted: [], updated: ['PF_ECR'], unchanged: masters.length - 1 }, extensions: { inserted: 0, updated: 0, unchanged: 0 }, changedMasterIds }),
+    sync: async (masters) => ({ masters: { inserted: [], updated: ['PF_ECR'], unchanged: masters.length - 1 }, extensions: { inserted: 0, updated: 0, removed: 0, unchanged: 0 }, changedMasterIds }),
     syncHolidays: async (shipped) => ({ ...holidays, unchanged: shipped.length - holidays.inserted - holidays.renamed }),
   });
   const tenants = { a: engineState({ stale: [change('a-1', 'm-pf'), change('a-2', 'm-3b')] }), b: engineState({ stale: [change('b-1', 'm-pf')] }) };

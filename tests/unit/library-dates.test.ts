@@ -100,7 +100,7 @@ const PUBLISHED: [string, string, string, string, string][] = [
   // DIR-3 KYC: annual by 30 Sep, then (G.S.R. 943(E), in force 31-Mar-2026) once every third FY by
   // 30 June: KYC for FY 2024-25 filed → next by 30 Jun 2028.
   // https://www.caclubindia.com/articles/din-kyc-once-in-3-years-instead-of-every-year-54574.asp
-  ['DIR3_KYC', 'FY2024-25', '2025-09-30', '2025-10-31', ''],
+  ['DIR3_KYC', 'FY2024-25', '2025-09-30', '', ''], // GC 04/05-2025 waived the fee (below); the due date stayed
   ['DIR3_KYC', 'FY2027-28', '2028-06-30', '', ''],
   ['DPT3', 'FY2025-26', '2026-06-30', '', ''],
   ['MSME1', 'FY2025-26-H1', '2025-10-31', '', ''],
@@ -213,6 +213,34 @@ describe('the statutory library agrees with published due dates', () => {
     const facts = (profile: object) => ({ entityType: 'company' as const, state: 'MH', gstMode: 'monthly' as const, profile });
     const rule = libraryMaster(code)!.applicability;
     expect([applies(rule, facts(yes)).applies, applies(rule, facts(no)).applies]).toEqual([true, false]);
+  });
+
+  // MCA fee waivers, FY 2024-25: the due date stays, the additional fee is waived until the date.
+  // AOC-4 / MGT-7(A): GC 06/2025 to 31 Dec 2025, then GC 08/2025 to 31 Jan 2026 (AGM date not extended):
+  // https://taxguru.in/company-law/mca-companies-file-annual-returns-extra-fees-december-31-2025.html
+  // DIR-3 KYC: without the fee to 15 Oct 2025 (GC 04/2025), then 31 Oct 2025 (GC 05/2025):
+  // http://www.casahuja.com/2025/10/mca-annual-filings-2025-no-extension.html ; https://www.kanakkupillai.com/learn/dir-3-kyc-due-date
+  it.each([
+    ['ROC_AOC4', '2025-10-30', '2026-01-31', 'MCA General Circular 08/2025', /06\/2025 .*31 Dec 2025/],
+    ['ROC_AOC4_OPC', '2025-09-27', '2026-01-31', 'MCA General Circular 08/2025', /06\/2025 .*31 Dec 2025/],
+    ['ROC_MGT7', '2025-11-29', '2026-01-31', 'MCA General Circular 08/2025', /06\/2025 .*31 Dec 2025/],
+    ['DIR3_KYC', '2025-09-30', '2025-10-31', 'MCA General Circular 05/2025 (15-Oct-2025)', /04\/2025 .*15 Oct 2025/],
+  ])('%s FY 2024-25 stays due %s, with no additional fee until %s (%s)', (code, due, until, reference, earlier) => {
+    const row = find(code, 'FY2024-25')!;
+    expect({ due: row.workingDueDate, extended: row.extendedDueDate, until: row.feeWaivedUntil, reference: row.feeWaiverReference })
+      .toEqual({ due, extended: undefined, until, reference });
+    expect(libraryExtensionList.find((e) => e.code === code && e.periodKey === 'FY2024-25')).toMatchObject({ kind: 'fee_waiver', note: expect.stringMatching(earlier) });
+  });
+
+  // GSTR-3B July 2025 → 27 Aug 2025 only for principal places of business in five MMR districts (CBIC, s.39(6), floods):
+  // https://www.gujaratimidday.com/amp/news/mumbai-news/article/gst-filing-extended-for-mumbai-thane-raigad-palghar-traders-due-to-floods-250700
+  it('ships the July 2025 GSTR-3B flood extension for five Maharashtra districts only, so the place-less calendar keeps 20 Aug 2025', () => {
+    expect(libraryExtensionList.filter((e) => e.code === 'GSTR3B_MONTHLY' && e.periodKey === '2025-07')).toEqual([{
+      code: 'GSTR3B_MONTHLY', periodKey: '2025-07', kind: 'extension', extendedDueDate: '2025-08-27', reference: 'CBIC extension under s.39(6) CGST Act (floods)',
+      states: ['MH'], districts: ['Mumbai City', 'Mumbai Suburban', 'Palghar', 'Raigad', 'Thane'],
+    }]);
+    expect(find('GSTR3B_MONTHLY', '2025-07')).toMatchObject({ statutoryDueDate: '2025-08-20', workingDueDate: '2025-08-20' });
+    expect(find('GSTR3B_MONTHLY', '2025-07')?.extendedDueDate).toBeUndefined();
   });
 
   it('names CBDT Circular 12/2025 for the 16 Sep 2025 ITR date', () => {

@@ -1,4 +1,5 @@
 import { systemActor } from '../../../core/engine/access.js';
+import type { ExtensionKind } from '../../../core/engine/master.js';
 import { applicableMasters } from '../../../core/use-cases/applicable-masters.js';
 import { applyExtension, previewExtension } from '../../../core/use-cases/apply-extension.js';
 import { assignApplicableMasters } from '../../../core/use-cases/assign-applicable-masters.js';
@@ -12,6 +13,9 @@ import { dateOption, optionalString, requireString, type Command } from '../comm
 
 const cliActor = systemActor('cli', 'Command line');
 
+/** "MH, KA" → ['MH', 'KA']. */
+const listOption = (value: unknown): string[] => String(value ?? '').split(',').map((v) => v.trim()).filter(Boolean);
+
 export const engineCommands: Command[] = [
   {
     words: ['library', 'sync'],
@@ -22,7 +26,7 @@ export const engineCommands: Command[] = [
       const { db } = await runtime();
       const r = await syncLibrary(enginePorts(db));
       io.out(`Masters: ${r.masters.inserted.length} added, ${r.masters.updated.length} updated, ${r.masters.unchanged} unchanged.`);
-      io.out(`Extensions: ${r.extensions.inserted} added, ${r.extensions.updated} updated, ${r.extensions.unchanged} unchanged.`);
+      io.out(`Extensions and fee waivers: ${r.extensions.inserted} added, ${r.extensions.updated} updated, ${r.extensions.removed} removed, ${r.extensions.unchanged} unchanged.`);
       io.out(`Holidays: ${r.holidays.inserted} added, ${r.holidays.renamed} renamed, ${r.holidays.removed} removed, ${r.holidays.unchanged} unchanged.`);
       if (r.masters.updated.length > 0) io.out(`Updated: ${r.masters.updated.join(', ')}`);
       io.out(`Open instances re-dated: ${r.moved}.`);
@@ -87,11 +91,11 @@ export const engineCommands: Command[] = [
   },
   {
     words: ['extension', 'apply'],
-    usage: 'extension apply --tenant <slug> --code <CODE> --period <key> --date YYYY-MM-DD --reference "<notification>" [--preview]',
-    summary: 'Record a government extension for one obligation and period, and move its open instances (--preview lists them only).',
+    usage: 'extension apply --tenant <slug> --code <CODE> --period <key> --date YYYY-MM-DD --reference "<notification>" [--kind extension|fee_waiver] [--states MH,KA] [--districts "Thane,Raigad"] [--preview]',
+    summary: 'Record a government extension (or fee waiver, which moves no date) for one obligation and period, optionally only for some states or districts, and move its open instances (--preview lists them only).',
     options: {
       tenant: { type: 'string' }, code: { type: 'string' }, period: { type: 'string' }, date: { type: 'string' },
-      reference: { type: 'string' }, preview: { type: 'boolean' },
+      reference: { type: 'string' }, kind: { type: 'string' }, states: { type: 'string' }, districts: { type: 'string' }, preview: { type: 'boolean' },
     },
     async run({ runtime, io }, values) {
       const { db, clock } = await runtime();
@@ -99,6 +103,7 @@ export const engineCommands: Command[] = [
       const input = {
         code: requireString(values, 'code').toUpperCase(), periodKey: requireString(values, 'period'),
         extendedDueDate: dateOption(values, 'date', true), reference: requireString(values, 'reference'),
+        kind: (values.kind as string | undefined) as ExtensionKind | undefined, states: listOption(values.states), districts: listOption(values.districts),
       };
       const moved = await tenantWork(db).inTenant(tenantId, (unit) =>
         (values.preview ? previewExtension : applyExtension)(unit, cliActor, input, clock.now()));
