@@ -430,6 +430,37 @@ describe('applyNew: a government extension', () => {
   });
 });
 
+describe('fee waivers in the portal', () => {
+  type List = { records: { params: Record<string, unknown> }[] };
+
+  it('lists the shipped fee waivers with their kind beside the extensions (MCA GC 08/2025 for MGT-7 FY 2024-25)', async () => {
+    const { status, body } = await admin.json<List>('/admin/api/resources/due_date_overrides/actions/list?perPage=500&filters.kind=fee_waiver');
+    expect(status).toBe(200);
+    expect(body.records.length).toBeGreaterThanOrEqual(4);
+    expect(body.records.every((r) => r.params.kind === 'fee_waiver')).toBe(true);
+    expect(body.records.map((r) => [r.params.period_key, r.params.extended_due_date, r.params.reference]))
+      .toContainEqual(['FY2024-25', '2026-01-31', 'MCA General Circular 08/2025']);
+    const all = await admin.json<List>('/admin/api/resources/due_date_overrides/actions/list?perPage=500');
+    expect(new Set(all.body.records.map((r) => r.params.kind))).toEqual(new Set(['extension', 'fee_waiver']));
+  });
+
+  it("a tenant's own fee waiver moves no item: the item page keeps its dates and RAG and shows the waiver", async () => {
+    const item = await instanceId(t.db, demo.tenantId, demo.entities.manufacturing, 'GSTR3B_MONTHLY', '2026-12');
+    const show = async () => (await admin.json<{ record: { params: Record<string, unknown> } }>(`/admin/api/resources/compliance_instances/records/${item}/show`)).body.record.params;
+    const before = await show();
+    expect(before.fee_waiver).toBeUndefined();
+    const input = { code: 'GSTR3B_MONTHLY', period_key: '2026-12', kind: 'fee_waiver', extended_due_date: '2027-01-31', reference: 'Notification 99/2026-CT' };
+    const preview = await resourceAction('due_date_overrides', 'applyNew', { mode: 'preview', ...input });
+    expect(preview.preview).toMatchObject({ message: expect.stringContaining('A fee waiver moves no due date'), blocked: false });
+    const applied = await resourceAction('due_date_overrides', 'applyNew', { mode: 'apply', ...input });
+    expect(applied.done).toBe('Fee waiver recorded: the items keep their due dates and show the waiver beside them.');
+    const after = await show();
+    expect(after.fee_waiver).toBe('No additional fee until 31 Jan 2027 (Notification 99/2026-CT)');
+    for (const column of ['statutory_due_date', 'extended_due_date', 'working_due_date', 'due_date', 'rag']) expect(after[column]).toEqual(before[column]);
+    expect(await countOf("SELECT count(*) FROM due_date_overrides WHERE tenant_id = $1 AND kind = 'fee_waiver'", [demo.tenantId])).toBe(1);
+  });
+});
+
 describe('reassigning an item through edit', () => {
   const state = (id: string) => oneRow(
     "SELECT owner_user_id, approver_user_id, status, to_char(due_date, 'YYYY-MM-DD') AS due FROM compliance_instances WHERE id = $1", [id]);

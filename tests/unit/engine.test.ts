@@ -7,6 +7,7 @@ import { ragOf } from '../../core/engine/rag.js';
 import { DEFAULT_LADDER, planReminders, type PlannerInstance } from '../../core/engine/reminders.js';
 import { nextStatus } from '../../core/engine/status.js';
 import { buildSchedule, generationWindow } from '../../core/engine/schedule.js';
+import type { ScheduleExtension } from '../../core/engine/relief.js';
 import { libraryMaster } from '../../core/library/index.js';
 
 describe('periods', () => {
@@ -102,6 +103,34 @@ describe('schedule', () => {
       window: { periodsFrom: '2026-11-01', periodsTo: '2026-11-30', dueFrom: '2026-04-01' },
     });
     expect(rows.map((r) => [r.state, r.statutory, r.working])).toEqual([['MH', '2026-12-07', '2026-12-08'], ['KA', '2026-12-07', null]]);
+  });
+});
+
+// GSTR-3B July 2025 → 27 Aug 2025 only in five MMR districts (CBIC, s.39(6), floods):
+// https://www.gujaratimidday.com/amp/news/mumbai-news/article/gst-filing-extended-for-mumbai-thane-raigad-palghar-traders-due-to-floods-250700
+describe('extensions scoped to places', () => {
+  const gstr3b = { ...libraryMaster('GSTR3B_MONTHLY')!, id: 'm1' };
+  const entities = [
+    { id: 'thane', state: 'MH', district: 'Thane', agmDates: {} }, { id: 'pune', state: 'MH', district: 'Pune', agmDates: {} },
+    { id: 'mh', state: 'MH', district: null, agmDates: {} }, { id: 'blr', state: 'KA', district: 'Thane', agmDates: {} },
+  ];
+  const floods = { date: '2025-08-27', reference: 'CBIC (floods)', own: false, states: ['MH'], districts: ['Mumbai City', 'Thane'] };
+  const schedule = (extensions: [string, ScheduleExtension[]][]) => buildSchedule({
+    masters: [gstr3b], entities, holidays: [], extensions: new Map(extensions),
+    window: { periodsFrom: '2025-07-01', periodsTo: '2025-08-31', dueFrom: '2025-04-01' },
+  }).map((r) => [r.periodKey, r.state, r.district, r.extended ?? r.statutory]);
+
+  it('gives a row per place only to the period that has one: Thane, MH moves; Pune, MH without a district and a Karnataka "Thane" keep the date', () => {
+    expect(schedule([['m1|2025-07', [floods]]])).toEqual([
+      ['2025-07', 'MH', 'thane', '2025-08-27'], ['2025-07', 'MH', 'pune', '2025-08-20'], ['2025-07', 'MH', '', '2025-08-20'], ['2025-07', 'KA', 'thane', '2025-08-20'],
+      ['2025-08', null, null, '2025-09-20'],
+    ]);
+  });
+
+  it('keeps one row for everywhere when the extension names no place; the tenant\'s own wins over the library\'s, the narrower over the wider', () => {
+    expect(schedule([['m1|2025-07', [{ date: '2025-08-25', reference: 'all', own: false }]]])[0]).toEqual(['2025-07', null, null, '2025-08-25']);
+    const rows = schedule([['m1|2025-07', [floods, { date: '2025-08-22', reference: 'MH', own: false, states: ['MH'] }, { date: '2025-08-30', reference: 'own', own: true, districts: ['Pune'] }]]]);
+    expect(rows.slice(0, 4).map((r) => r[3])).toEqual(['2025-08-27', '2025-08-30', '2025-08-22', '2025-08-20']);
   });
 });
 

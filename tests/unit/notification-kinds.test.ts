@@ -82,6 +82,24 @@ describe('the message model', () => {
   });
 });
 
+describe('an email about an item under an MCA fee waiver', () => {
+  // MGT-7 FY 2024-25: due 29 Nov 2025; GC 08/2025 waived the additional fee until 31 Jan 2026 (the due date stayed):
+  // https://taxguru.in/company-law/mca-companies-file-annual-returns-extra-fees-december-31-2025.html
+  it('keeps the legal due date and says until when no additional fee is charged, and by which circular', () => {
+    const email = renderEmail({
+      notificationId: 'n1', tenantId: 't1', tenantName: 'Acme', timezone: 'Asia/Kolkata', notification: readNotification('escalation', {}),
+      recipient: { userId: 'u1', name: 'Chitra', email: 'c@acme.example', slackUserId: null, teamsUserId: null },
+      item: {
+        id: 'i1', code: 'ROC_MGT7', name: 'MGT-7 / MGT-7A — annual return', entityName: 'Acme Mfg', periodKey: 'FY2024-25', dueDate: '2025-11-29',
+        statutoryDueDate: '2025-11-29', extensionReference: null, feeWaiver: { until: '2026-01-31', reference: 'MCA General Circular 08/2025' }, status: 'pending',
+      },
+      links: { item: null, acknowledge: null },
+    });
+    expect(email.subject).toBe('[Acme] Overdue: escalated to you: ROC_MGT7 FY2024-25, Acme Mfg (due 29 Nov 2025)');
+    expect(email.text).toContain('Due date: 29 Nov 2025; no additional fee until 31 Jan 2026 (MCA General Circular 08/2025)\n');
+  });
+});
+
 describe('chooseChannel', () => {
   const slack = { channel: 'slack' as const, reaches: (id: string) => id === 'u-linked' };
   const teams = { channel: 'teams' as const, reaches: (id: string) => id !== 'u-none' };

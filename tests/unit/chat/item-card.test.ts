@@ -27,6 +27,16 @@ describe('itemCard', () => {
     expect(card({ dueDate: '2026-12-21', workingDueDate: '2026-12-21' }).facts[1]).toEqual([{ bold: 'Due:' }, ' 21 Dec 2026', ' · statutory 20 Dec 2026, next working day']);
   });
 
+  // MCA GC 08/2025: no additional fee for MGT-7 FY 2024-25 until 31 Jan 2026; the due date stays:
+  // https://taxguru.in/company-law/mca-companies-file-annual-returns-extra-fees-december-31-2025.html
+  it('shows a fee waiver beside the due date it leaves alone, and stays red once that date has passed', () => {
+    const waived = { code: 'ROC_MGT7', statutoryDueDate: '2025-11-29', dueDate: '2025-11-29', feeWaiver: { until: '2026-01-31', reference: 'MCA General Circular 08/2025' } };
+    expect(card(waived, '2025-11-10T06:00:00Z').facts[1])
+      .toEqual([{ bold: 'Due:' }, ' 29 Nov 2025', ' · no additional fee until 31 Jan 2026 (MCA General Circular 08/2025)']);
+    expect(card(waived, '2025-12-15T06:00:00Z').rag).toBe('red');
+    expect(card(waived, '2025-12-15T06:00:00Z').summary.at(-1)).toBe(' · due 29 Nov 2025 · Pending');
+  });
+
   it('labels the status, marks an approval (late when it was) and the filing reference', () => {
     expect(card({ status: 'submitted' }).facts[2]).toEqual([{ rag: 'green' }, ' ', { bold: 'Submitted, awaiting approval' }, '']);
     expect(card({ status: 'approved', approvedLate: true, filingReference: 'ARN-1' }).facts[2])
