@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
+import { childEnv } from './child-env.js';
 
 const run = promisify(execFile);
 
@@ -12,7 +13,7 @@ export interface CliResult {
 /** Runs the real CLI (`npm run cli -- …`) with only the given environment, and never throws. */
 export async function runCli(args: string[], env: Record<string, string> = {}): Promise<CliResult> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'app/cli.ts', ...args], { env: { PATH: process.env.PATH!, ...env } });
+    const { stdout, stderr } = await run(process.execPath, ['--import', 'tsx', 'app/cli.ts', ...args], { env: childEnv(env) });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as CliResult;

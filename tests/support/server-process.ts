@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { childEnv } from './child-env.js';
 
 /**
  * `npm start`'s entry (or another, e.g. the compiled build's) as a real child process with only
@@ -7,7 +8,7 @@ import { spawn } from 'node:child_process';
 export async function startServerProcess(
   env: Record<string, string>, timeoutMs = 60_000, args: string[] = ['--import', 'tsx', 'app/main.ts'],
 ): Promise<{ output: () => string; stop(): Promise<number | null> }> {
-  const server = spawn(process.execPath, args, { env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawn(process.execPath, args, { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   server.stdout.on('data', (c) => (out += c));
   server.stderr.on('data', (c) => (out += c));
