@@ -4,6 +4,7 @@ import * as masterTenantGuard from './20261126120000_master_tenant_guard.js';
 import * as leastPrivilege from './20261201000000_least_privilege.js';
 import * as jobHeartbeat from './20261201000100_job_heartbeat.js';
 import * as auditIntegrity from './20261201000200_audit_integrity.js';
+import * as registrations from './20261202000000_registrations.js';
 
 /**
  * Every migration, in order. Listing them here (rather than scanning a folder) lets the same
@@ -16,4 +17,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261201000000_least_privilege': leastPrivilege,
   '20261201000100_job_heartbeat': jobHeartbeat,
   '20261201000200_audit_integrity': auditIntegrity,
+  '20261202000000_registrations': registrations,
 };

@@ -1,5 +1,5 @@
 import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
-import { ENTITY_TYPES, GST_MODES } from '../../core/engine/applicability.js';
+import { ENTITY_GST_MODES, ENTITY_TYPES } from '../../core/engine/applicability.js';
 import { entitySchema, parseRecord } from '../../core/setup/records.js';
 import type { PortalStores, TableSpec } from '../adapter/table-resource.js';
 import { NAV, inEntities, tableResource, tenantOf } from './common.js';
@@ -16,9 +16,9 @@ export const entitiesSpec: TableSpec = {
     { path: 'entity_type', values: ENTITY_TYPES },
     { path: 'pan' },
     { path: 'cin' },
-    { path: 'gstins', isArray: true },
+    { path: 'gstins', isArray: true, editable: false },
     { path: 'state' },
-    { path: 'gst_mode', values: GST_MODES },
+    { path: 'gst_mode', values: ENTITY_GST_MODES },
     { path: 'profile', json: true },
     { path: 'slack_channel_id' },
     { path: 'teams_channel_id' },
@@ -42,8 +42,9 @@ export const entitiesResource = (stores: PortalStores, actions: ResourceOptions[
   navigation: NAV.setup,
   listProperties: ['name', 'entity_type', 'state', 'gst_mode', 'pan', 'is_active'],
   filterProperties: ['name', 'entity_type', 'state', 'gst_mode', 'is_active', 'tenant_id'],
-  editProperties: ['tenant_id', 'name', 'legal_name', 'entity_type', 'pan', 'cin', 'gstins', 'state', 'gst_mode', 'profile', 'slack_channel_id', 'teams_channel_id', 'is_active'],
+  editProperties: ['tenant_id', 'name', 'legal_name', 'entity_type', 'pan', 'cin', 'state', 'gst_mode', 'profile', 'slack_channel_id', 'teams_channel_id', 'is_active'],
   properties: {
+    gst_mode: { description: 'Follows the principal GSTIN (Registrations) once the entity has one; set here only for an entity with no GSTIN recorded' },
     profile: { description: 'Facts that decide which obligations apply, as JSON, e.g. {"has_employees": true, "pf_registered": true, "tax_audit": true}' },
   },
   actions,

@@ -9,8 +9,13 @@ export type ProfileFlag = (typeof PROFILE_FLAGS)[number];
 
 export const ENTITY_TYPES = ['company', 'opc', 'llp', 'partnership', 'proprietorship', 'trust', 'branch'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
-export const GST_MODES = ['monthly', 'qrmp', 'composition', 'none'] as const;
+/**
+ * How a GSTIN files. An entity's own mode is one of the first four ('none': not registered); a
+ * GSTIN registration's mode is monthly, qrmp, composition or isd (an input service distributor).
+ */
+export const GST_MODES = ['monthly', 'qrmp', 'composition', 'none', 'isd'] as const;
 export type GstMode = (typeof GST_MODES)[number];
+export const ENTITY_GST_MODES = ['monthly', 'qrmp', 'composition', 'none'] as const;
 
 export const profileSchema = z.partialRecord(z.enum(PROFILE_FLAGS), z.boolean());
 export type EntityProfile = z.infer<typeof profileSchema>;
@@ -42,6 +47,11 @@ type Condition = z.infer<typeof condition>;
 export const applicabilitySchema = z.union([z.object({ anyOf: z.array(condition).min(1) }).strict(), condition.strict()]);
 export type Applicability = z.infer<typeof applicabilitySchema>;
 
+/**
+ * The facts applicability is judged on: an entity's own, or, for an obligation owed per
+ * registration, the entity's with the registration's state and GST filing mode
+ * (see registrationFacts in registrations.ts).
+ */
 export interface EntityFacts {
   entityType: EntityType;
   state: string;

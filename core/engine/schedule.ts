@@ -20,6 +20,8 @@ export interface ScheduleInput {
   /** Extensions by `${masterId}|${periodKey}`; a tenant's own wins over the library's. */
   extensions: Map<string, { date: IsoDate; reference: string }>;
   window: GenerationWindow;
+  /** States of the entities' registrations: items owed per registration follow their holidays. */
+  registrationStates?: string[];
 }
 
 export interface GenerationWindow {
@@ -33,7 +35,7 @@ export interface GenerationWindow {
 
 /**
  * One row per master and period (and per entity for event-based masters, per state where state
- * holidays move a next-working-day date). SQL multiplies these by the tenant's assignments, so
+ * holidays move a next-working-day date: the entity's state, or a registration's for items owed per registration). SQL multiplies these by the tenant's assignments, so
  * the work here stays proportional to masters × periods, not to instances.
  */
 export interface ScheduleRow {
@@ -64,7 +66,7 @@ export function buildSchedule(input: ScheduleInput): ScheduleRow[] {
   const rows: ScheduleRow[] = [];
   const stateHolidays = new Set(input.holidays.filter((h) => h.state).map((h) => `${h.state}|${h.date}`));
   const tenantHolidays = new Set(input.holidays.filter((h) => !h.state).map((h) => h.date));
-  const states = [...new Set(input.entities.map((e) => e.state))];
+  const states = [...new Set([...input.entities.map((e) => e.state), ...(input.registrationStates ?? [])])];
   const hasStateHolidays = stateHolidays.size > 0;
 
   for (const master of input.masters) {

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import type { OwedTarget } from '../../core/engine/registrations.js';
 import type { ScheduleRow } from '../../core/engine/schedule.js';
 
 /**
@@ -18,5 +19,18 @@ export function scheduleRelation(trx: Knex.Transaction, rows: ScheduleRow[]): Kn
   );
 }
 
-/** How a schedule row meets an instance's entity: per entity (events), per state (holidays), or for all. */
-export const SCHEDULE_MATCHES_ENTITY = `(s.entity_id IS NULL OR s.entity_id = e.id) AND (s.state IS NULL OR s.state = e.state)`;
+/** The items masters owed per registration make (OwedTarget rows), as one relation `t`. */
+export function targetsRelation(trx: Knex.Transaction, targets: OwedTarget[]): Knex.Raw {
+  const column = <K extends keyof OwedTarget>(key: K) => targets.map((r) => r[key]) as unknown as string[];
+  return trx.raw(
+    `unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::text[]) AS t(master_id, entity_id, registration_id, state)`,
+    [column('masterId'), column('entityId'), column('registrationId'), column('state')],
+  );
+}
+
+/**
+ * How a schedule row meets an item's entity: per entity (events), per state (holidays: the
+ * registration's state when the item has one, in `holidayState`), or for all.
+ */
+export const scheduleMatches = (holidayState: string) =>
+  `(s.entity_id IS NULL OR s.entity_id = e.id) AND (s.state IS NULL OR s.state = ${holidayState})`;

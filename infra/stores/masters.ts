@@ -14,6 +14,7 @@ export interface MasterRow {
   frequency: string;
   rule_versions: unknown;
   holiday_policy: string;
+  owed_per: string;
   applicability: unknown;
   description: string | null;
   sources: string | null;
@@ -23,7 +24,7 @@ export function toMasterRow(master: Master): Omit<MasterRow, 'id' | 'tenant_id'>
   return {
     code: master.code, name: master.name, category: master.category, law: master.law, section: master.section ?? null,
     authority: master.authority, frequency: master.frequency, rule_versions: JSON.stringify(master.ruleVersions),
-    holiday_policy: master.holidayPolicy, applicability: JSON.stringify(master.applicability),
+    holiday_policy: master.holidayPolicy, owed_per: master.owedPer, applicability: JSON.stringify(master.applicability),
     description: master.description ?? null, sources: master.sources ?? null,
   };
 }
@@ -32,7 +33,7 @@ export function toMasterRow(master: Master): Omit<MasterRow, 'id' | 'tenant_id'>
 export function fromMasterRow(row: MasterRow): StoredMaster {
   const master = masterSchema.parse({
     code: row.code, name: row.name, category: row.category, law: row.law, section: row.section ?? undefined,
-    authority: row.authority, frequency: row.frequency, ruleVersions: row.rule_versions, holidayPolicy: row.holiday_policy,
+    authority: row.authority, frequency: row.frequency, ruleVersions: row.rule_versions, holidayPolicy: row.holiday_policy, owedPer: row.owed_per,
     applicability: row.applicability, description: row.description ?? undefined, sources: row.sources ?? undefined,
   });
   return { ...master, id: row.id };

@@ -11,7 +11,7 @@ const COMPANIES = ['company', 'opc'] as const;
  */
 export const incomeTaxMasters: MasterInput[] = [
   {
-    code: 'TDS_DEPOSIT', name: 'TDS deposit (challan ITNS-281)', category: 'TDS', law: ITA, section: 's.200(1); r.30 (r.218 of 2026 Rules)',
+    code: 'TDS_DEPOSIT', owedPer: 'tan', name: 'TDS deposit (challan ITNS-281)', category: 'TDS', law: ITA, section: 's.200(1); r.30 (r.218 of 2026 Rules)',
     authority: CBDT, frequency: 'monthly', holidayPolicy: 'next_working_day',
     ruleVersions: [{
       effectiveFrom: '2013-04-01',
@@ -22,7 +22,7 @@ export const incomeTaxMasters: MasterInput[] = [
     sources: 'https://cleartax.in/tds/guides/tds-not-filed-on-time',
   },
   {
-    code: 'TDS_RETURN_24Q_26Q', name: 'Quarterly TDS statement (24Q / 26Q / 27Q; Forms 138 / 140 / 144 from 2026-27)', category: 'TDS',
+    code: 'TDS_RETURN_24Q_26Q', owedPer: 'tan', name: 'Quarterly TDS statement (24Q / 26Q / 27Q; Forms 138 / 140 / 144 from 2026-27)', category: 'TDS',
     law: ITA, section: 's.200(3); r.31A (r.219 of 2026 Rules)', authority: CBDT, frequency: 'quarterly', holidayPolicy: 'next_working_day',
     ruleVersions: [{
       effectiveFrom: '2013-04-01',
@@ -33,14 +33,14 @@ export const incomeTaxMasters: MasterInput[] = [
     sources: 'https://www.taxheal.com/tds-return-filing-online-new-forms-as-per-income-tax-rules-2026-and-applicability.html',
   },
   {
-    code: 'FORM16', name: 'Form 16 — salary TDS certificate', category: 'TDS', law: ITA, section: 's.203; r.31',
+    code: 'FORM16', owedPer: 'tan', name: 'Form 16 — salary TDS certificate', category: 'TDS', law: ITA, section: 's.203; r.31',
     authority: CBDT, frequency: 'annual',
     ruleVersions: [{ effectiveFrom: '2013-04-01', rule: { kind: 'after_period_end', months: 3, day: 15 } }],
     applicability: { requires: ['has_employees', 'tds_deductor'] },
     sources: 'https://www.incometaxmumbai.gov.in/due-dates/',
   },
   {
-    code: 'FORM16A', name: 'Form 16A — non-salary TDS certificate', category: 'TDS', law: ITA, section: 's.203; r.31',
+    code: 'FORM16A', owedPer: 'tan', name: 'Form 16A — non-salary TDS certificate', category: 'TDS', law: ITA, section: 's.203; r.31',
     authority: CBDT, frequency: 'quarterly',
     ruleVersions: [{
       effectiveFrom: '2013-04-01',
