@@ -117,6 +117,34 @@ export function owedTargets(
 }
 
 /**
+ * Whether a master applies to an entity, and why. One owed per registration applies when any of
+ * the entity's active registrations of its kind qualifies (the reason names each); with none of
+ * the kind recorded it is judged on the entity's own facts, and the reason says its items will be
+ * the entity's until one is recorded.
+ */
+export function appliesToEntity(
+  master: Pick<StoredMaster, 'owedPer' | 'applicability'>,
+  entity: EntityFacts & { registrations: Registration[] },
+): { applies: boolean; reason?: string } {
+  if (master.owedPer === 'entity') return applies(master.applicability, entity);
+  const own = entity.registrations.filter((r) => r.isActive && r.kind === master.owedPer);
+  if (own.length === 0) {
+    const verdict = applies(master.applicability, entity);
+    const none = `no ${REGISTRATION_LABEL[master.owedPer]} recorded: items for the entity until one is`;
+    return verdict.applies ? { applies: true, reason: `${verdict.reason}; ${none}` } : verdict;
+  }
+  const reasons = own.flatMap((r) => {
+    const verdict = applies(master.applicability, registrationFacts(entity, r));
+    return verdict.applies ? [`${r.number}: ${verdict.reason}`] : [];
+  });
+  return reasons.length > 0 ? { applies: true, reason: reasons.join(' | ') } : { applies: false };
+}
+
+/** An item's entity with what it is owed per: "Demo Manufacturing · 27AABCD1234F1Z5" (just the entity when owed by it). */
+export const entityWithRegistration = (entityName: string, registration: string | null | undefined): string =>
+  (registration ? `${entityName} · ${registration}` : entityName);
+
+/**
  * How an item names what it is owed per, beside the entity's name: the registration's number, or
  * "no TAN recorded" for an item owed per a kind the entity has none of; null for entity-level obligations.
  */

@@ -1,4 +1,5 @@
 import { formatDate } from '../engine/dates.js';
+import { entityWithRegistration } from '../engine/registrations.js';
 import { kindWords, reasonOf, type Notification } from './kinds.js';
 
 /** Everything a channel needs to deliver one notification, already looked up. */
@@ -17,6 +18,8 @@ export interface MessageContext {
     code: string;
     name: string;
     entityName: string;
+    /** What it is owed per (a GSTIN, TAN, …, or "no TAN recorded"); null for the entity's own. */
+    registration: string | null;
     periodKey: string;
     dueDate: string;
     statutoryDueDate: string;
@@ -75,13 +78,14 @@ export function renderEmail(ctx: MessageContext): RenderedMessage {
     ? [
       ['Obligation', `${item.name} (${item.code})`],
       ['Entity', item.entityName],
+      ...(item.registration ? [['Registration', item.registration] as [string, string]] : []),
       ['Period', item.periodKey],
       ['Due date', formatDate(item.dueDate) + (item.dueDate !== item.statutoryDueDate ? ` (statutory ${formatDate(item.statutoryDueDate)}${item.extensionReference ? `, extended by ${item.extensionReference}` : ''})` : '')],
       ['Status', item.status.replace(/_/g, ' ')],
     ]
     : [];
   const subject = item
-    ? `[${ctx.tenantName}] ${title}: ${item.code} ${item.periodKey}, ${item.entityName} (due ${formatDate(item.dueDate)})`
+    ? `[${ctx.tenantName}] ${title}: ${item.code} ${item.periodKey}, ${entityWithRegistration(item.entityName, item.registration)} (due ${formatDate(item.dueDate)})`
     : `[${ctx.tenantName}] ${title}`;
   const extra = detail(ctx.notification);
   const greeting = ctx.recipient.name ? `Hello ${ctx.recipient.name},` : 'Hello,';

@@ -20,6 +20,8 @@ export interface ItemFacts {
   code: string;
   name: string;
   entityName: string;
+  /** What it is owed per, named beside the entity: a GSTIN, TAN, … or "no TAN recorded"; null for the entity's own obligations. */
+  registration: string | null;
   periodKey: string;
   statutoryDueDate: IsoDate;
   extendedDueDate: IsoDate | null;

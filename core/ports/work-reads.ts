@@ -10,6 +10,8 @@ export interface ItemLine {
   name: string;
   entityId: string;
   entityName: string;
+  /** What it is owed per, named beside the entity: a GSTIN, TAN, … or "no TAN recorded"; null for the entity's own obligations. */
+  registration: string | null;
   periodKey: string;
   dueDate: IsoDate;
   status: InstanceStatus;
@@ -37,6 +39,8 @@ export interface UrgentItem {
   instanceId: string;
   entityId: string;
   entityName: string;
+  /** What it is owed per, named beside the entity: a GSTIN, TAN, … or "no TAN recorded"; null for the entity's own obligations. */
+  registration: string | null;
   code: string;
   name: string;
   periodKey: string;

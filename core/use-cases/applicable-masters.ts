@@ -1,4 +1,4 @@
-import { applies } from '../engine/applicability.js';
+import { appliesToEntity } from '../engine/registrations.js';
 import { NotFoundError } from '../errors.js';
 import type { AssignmentStore } from '../ports/index.js';
 
@@ -13,7 +13,8 @@ export interface Applicable {
 
 /**
  * Every master the tenant sees, with whether it applies to the entity (from its type, state,
- * GST mode and profile) and why, and whether it is assigned already: applicable ones first.
+ * GST mode and profile, or for a master owed per registration from its registrations of that
+ * kind) and why, and whether it is assigned already: applicable ones first.
  */
 export async function applicableMasters(unit: { assignments: AssignmentStore }, input: { entityId: string }): Promise<Applicable[]> {
   const entity = await unit.assignments.entity(input.entityId);
@@ -21,6 +22,6 @@ export async function applicableMasters(unit: { assignments: AssignmentStore }, 
   const masters = await unit.assignments.visibleMasters();
   const assigned = new Set(await unit.assignments.assignedMasterIds(input.entityId));
   return masters
-    .map((m) => ({ masterId: m.id, code: m.code, name: m.name, ...applies(m.applicability, entity), assigned: assigned.has(m.id) }))
+    .map((m) => ({ masterId: m.id, code: m.code, name: m.name, ...appliesToEntity(m, entity), assigned: assigned.has(m.id) }))
     .sort((a, b) => Number(b.applies) - Number(a.applies) || a.code.localeCompare(b.code));
 }

@@ -75,5 +75,20 @@ export function itemDating(tx: TenantTx): ItemDating {
         extendedDueDate: r.extended ?? null, extensionReference: r.ext_ref ?? null,
       }));
     },
+
+    async adoptEntityItems(registrationId) {
+      const { rows } = await trx.raw(
+        `UPDATE compliance_instances i SET registration_id = r.id
+         FROM registrations r, compliance_masters m
+         WHERE r.tenant_id = ? AND r.id = ? AND r.is_active
+           AND i.tenant_id = r.tenant_id AND i.entity_id = r.entity_id AND i.registration_id IS NULL
+           AND m.id = i.master_id AND m.owed_per = r.kind
+           AND NOT EXISTS (SELECT 1 FROM registrations o WHERE o.tenant_id = r.tenant_id AND o.entity_id = r.entity_id
+                           AND o.kind = r.kind AND o.is_active AND o.id <> r.id)
+         RETURNING i.id`,
+        [tenantId, registrationId],
+      );
+      return rows.map((r: { id: string }) => r.id);
+    },
   };
 }

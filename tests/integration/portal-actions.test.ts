@@ -342,8 +342,9 @@ describe('assignApplicable on a new entity', () => {
     const willBe = rows.filter((r) => r[4] === 'will be');
     expect(preview.preview!.message).toBe(`${willBe.length} applicable obligation(s) will be assigned.`);
     expect(preview.preview!.blocked).toBe(false);
-    expect(rows.find((r) => r[0] === 'PF_ECR')).toEqual(['PF_ECR', 'EPF contribution and ECR', 'applies', 'pf registered', 'will be']);
-    expect(rows.find((r) => r[0] === 'GSTR3B_MONTHLY')).toEqual(expect.arrayContaining(['applies', 'GST filing mode is monthly', 'will be']));
+    // No registrations recorded yet: what is owed per one is the entity's until it is.
+    expect(rows.find((r) => r[0] === 'PF_ECR')).toEqual(['PF_ECR', 'EPF contribution and ECR', 'applies', 'pf registered; no PF establishment code recorded: items for the entity until one is', 'will be']);
+    expect(rows.find((r) => r[0] === 'GSTR3B_MONTHLY')).toEqual(expect.arrayContaining(['applies', 'GST filing mode is monthly; no GSTIN recorded: items for the entity until one is', 'will be']));
     expect(rows.find((r) => r[0] === 'ESI')).toEqual(['ESI', 'ESIC contribution', 'does not apply', '', '']);
     expect(rows.find((r) => r[0] === 'LLP_FORM11')?.[2]).toBe('does not apply');
     expect([await assignments(), await items()]).toEqual([0, 0]);
@@ -368,6 +369,51 @@ describe('assignApplicable on a new entity', () => {
     // Everything applicable is assigned now: a second preview has nothing to confirm.
     const again = await recordAction('entities', entityId, 'assignApplicable', { mode: 'preview' });
     expect(again.preview).toMatchObject({ message: 'Every applicable obligation is already assigned.', blocked: true });
+  });
+});
+
+describe('registrations', () => {
+  const tdsItems = () => t.superuser(
+    `SELECT i.id, i.period_key, i.registration_id FROM compliance_instances i JOIN compliance_masters m ON m.id = i.master_id
+     WHERE i.entity_id = $1 AND m.code = 'TDS_DEPOSIT' ORDER BY i.period_key, i.id`, [demo.entities.advisors]).then((r) => r.rows);
+
+  it('a TAN added to an entity takes over its TDS items (none made twice) and names them, audited', async () => {
+    const before = await tdsItems();
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.every((i) => i.registration_id === null)).toBe(true);
+    const auditBefore = await countOf('SELECT count(*) FROM audit_log WHERE tenant_id = $1', [demo.tenantId]);
+    const owedPerTan = await countOf(`SELECT count(*) FROM compliance_instances i JOIN compliance_masters m ON m.id = i.master_id
+      WHERE i.entity_id = $1 AND m.owed_per = 'tan'`, [demo.entities.advisors]);
+    const created = await resourceAction('registrations', 'new', { entity_id: demo.entities.advisors, kind: 'tan', number: 'mumd12345e' });
+    expect(created.record!.errors).toEqual({});
+    const tanId = created.record!.id!;
+    expect(await oneRow('SELECT tenant_id, number, state, gst_mode FROM registrations WHERE id = $1', [tanId]))
+      .toEqual({ tenant_id: demo.tenantId, number: 'MUMD12345E', state: null, gst_mode: null });
+    const after = await tdsItems();
+    // Every item it had is the TAN's now; generation (as of the portal's today) may add later periods, never one twice.
+    expect(after.filter((i) => before.some((b) => b.id === i.id)).map((i) => i.registration_id)).toEqual(before.map(() => tanId));
+    expect(new Set(after.map((i) => i.period_key)).size).toBe(after.length);
+    expect(after.every((i) => i.registration_id === tanId)).toBe(true);
+    const actions = (await t.superuser('SELECT action FROM audit_log WHERE tenant_id = $1 AND seq > $2 ORDER BY seq', [demo.tenantId, auditBefore])).rows.map((r) => r.action);
+    expect(actions[0]).toBe('registration.created');
+    // Its TDS deposits, returns and certificates alike.
+    expect(actions.filter((a) => a === 'instance.registration_set')).toHaveLength(owedPerTan);
+  });
+
+  it('refuses a malformed GSTIN under its field, and another PAN\'s GSTIN with the reason, storing nothing', async () => {
+    const count = () => countOf('SELECT count(*) FROM registrations WHERE tenant_id = $1', [demo.tenantId]);
+    const before = await count();
+    const malformed = await resourceAction('registrations', 'new', { entity_id: demo.entities.software, kind: 'gstin', number: '29AACCD5678K1Z', gst_mode: 'qrmp' });
+    expect(malformed.record!.errors).toEqual({ number: { message: 'a GSTIN has 15 characters, this one has 14 (e.g. 27AAACD1234F1Z5)' } });
+    const foreign = await resourceAction('registrations', 'new', { entity_id: demo.entities.software, kind: 'gstin', number: '29AABCD1234F1Z5', gst_mode: 'qrmp' });
+    expect(foreign.record!.baseError!.message).toContain("GSTIN 29AABCD1234F1Z5 carries the PAN AABCD1234F, but the entity's PAN is AACCD5678K: check the GSTIN or the entity's PAN");
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses another tenant\'s entity for a registration', async () => {
+    const res = await resourceAction('registrations', 'new', { entity_id: other.entityId, kind: 'tan', number: 'DELO12345F' });
+    expect(res.record!.errors).not.toEqual({});
+    expect(await countOf('SELECT count(*) FROM registrations WHERE number = $1', ['DELO12345F'])).toBe(0);
   });
 });
 

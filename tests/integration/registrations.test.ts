@@ -1,4 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import type { ChatText } from '../../core/chat/text.js';
+import { itemLine } from '../../core/chat/lists.js';
+import { itemCard } from '../../core/chat/item-card.js';
+import { renderEmail } from '../../core/notifications/message.js';
+import { readNotification } from '../../core/notifications/kinds.js';
+import { itemsDueWithin } from '../../infra/engine/item-queries.js';
+import { statusSummary } from '../../infra/engine/status-summary.js';
+import { itemThreads } from '../../infra/chat/item-threads.js';
 import { aTenant, type BuiltTenant } from '../mothers/tenant-mother.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { generateForTenant, syncShippedLibrary } from '../support/engine.js';
@@ -115,6 +123,42 @@ describe('items per registration', () => {
     const series = await seriesOf(built, 'acme');
     expect(series.PF_ECR!['MHBAN0012345000']![0]).toEqual(['2026-10', '2026-11-16']);
     expect(series.PF_ECR!['KRBNG0054321000']![0]).toEqual(['2026-10', '2026-11-17']);
+  });
+});
+
+/** What a person reads, markup aside. */
+const plain = (text: ChatText) => text.map((s) => (typeof s === 'string' ? s : 'bold' in s ? s.bold : 'italic' in s ? s.italic : '')).join('').trim();
+
+describe('items are named by what they are owed per', () => {
+  it('lists, the item card, the status summary and email name the GSTIN, or say that no TAN is recorded', async () => {
+    const built = await aTenant('named').trackingFrom('2026-12-01')
+      .withEntity('acme', { name: 'Demo Manufacturing', state: 'MH', gstins: ['27AAACD1234F1Z5', '33AAACD1234F1Z1'], profile: { tds_deductor: true } })
+      .withAssignment('acme', master('GSTR3B_MONTHLY')).withAssignment('acme', master('TDS_DEPOSIT'))
+      .build(t.db);
+    await generateForTenant(t.db, built.tenantId, AS_OF);
+    const lines = await t.db.withTenant(built.tenantId, (tx) => itemsDueWithin(tx, AS_OF, 20, 7));
+    expect(lines.map((l) => plain(itemLine(l)))).toEqual([
+      'TDS_DEPOSIT 2026-11 · Demo Manufacturing · no TAN recorded · due 7 Dec 2026 · pending',
+      'GSTR3B_MONTHLY 2026-11 · Demo Manufacturing · 27AAACD1234F1Z5 · due 20 Dec 2026 · pending',
+      'GSTR3B_MONTHLY 2026-11 · Demo Manufacturing · 33AAACD1234F1Z1 · due 20 Dec 2026 · pending',
+    ]);
+    const summary = await t.db.withTenant(built.tenantId, (tx) => statusSummary(tx, { today: AS_OF, amberWindowDays: 7, urgentLimit: 10 }));
+    expect(summary.urgent.slice(0, 3).map((u) => u.registration)).toEqual(['no TAN recorded', '27AAACD1234F1Z5', '33AAACD1234F1Z1']);
+
+    const gst = lines[2]!;
+    const facts = await itemThreads(t.db).withThread(built.tenantId, gst.instanceId, 'slack', async (item) => ({ result: item!.facts }));
+    const card = itemCard(facts, new Date('2026-12-01T10:00:00+05:30'), 'http://x');
+    expect(plain(card.summary)).toBe('GSTR3B_MONTHLY 2026-11 · Demo Manufacturing · 33AAACD1234F1Z1 · due 20 Dec 2026 · Pending');
+    expect(plain(card.facts[0]!)).toBe('Demo Manufacturing · 33AAACD1234F1Z1 · GSTR3B_MONTHLY · period 2026-11');
+
+    const email = renderEmail({
+      notificationId: 'n', tenantId: built.tenantId, tenantName: 'Named', timezone: 'Asia/Kolkata', notification: readNotification('due_soon', {}),
+      recipient: { userId: null, name: null, email: 'x@named.example', slackUserId: null, teamsUserId: null },
+      item: { id: gst.instanceId, code: gst.code, name: gst.name, entityName: gst.entityName, registration: gst.registration, periodKey: gst.periodKey, dueDate: gst.dueDate, statutoryDueDate: gst.dueDate, extensionReference: null, status: 'pending' },
+      links: { item: null, acknowledge: null },
+    });
+    expect(email.subject).toBe('[Named] Due soon: GSTR3B_MONTHLY 2026-11, Demo Manufacturing · 33AAACD1234F1Z1 (due 20 Dec 2026)');
+    expect(email.text).toContain('Registration: 33AAACD1234F1Z1');
   });
 });
 

@@ -54,7 +54,7 @@ describe('the message model', () => {
       notificationId: 'n1', tenantId: 't1', tenantName: 'Acme', timezone: 'Asia/Kolkata',
       notification: readNotification('due_date_changed', { oldDueDate: '2026-12-11', newDueDate: '2026-12-20', reference: 'Circular 3/2026' }),
       recipient: { userId: 'u1', name: 'Olivia', email: 'o@acme.example', slackUserId: null, teamsUserId: null },
-      item: { id: 'i1', code: 'GSTR1', name: 'GSTR-1', entityName: 'Acme Mfg', periodKey: '2026-11', dueDate: '2026-12-20', statutoryDueDate: '2026-12-11', extensionReference: 'Circular 3/2026', status: 'pending' },
+      item: { id: 'i1', code: 'GSTR1', name: 'GSTR-1', entityName: 'Acme Mfg', registration: null, periodKey: '2026-11', dueDate: '2026-12-20', statutoryDueDate: '2026-12-11', extensionReference: 'Circular 3/2026', status: 'pending' },
       links: { item: 'http://x/i1', acknowledge: null },
     };
     const email = renderEmail(ctx);
