@@ -39,6 +39,25 @@ export function fromMasterRow(row: MasterRow): StoredMaster {
   return { ...master, id: row.id };
 }
 
+/**
+ * Parsed masters by their row's content: every tenant's generation reads the same library rows,
+ * and checking each again per tenant was a fixed cost of every run. A row that changed in any
+ * column the master is made of is parsed, and checked, afresh. (Parsed masters are never mutated.)
+ */
+const parsed = new Map<string, StoredMaster>();
+const PARSED_MAX = 5000;
+function parsedMaster(row: MasterRow): StoredMaster {
+  const key = JSON.stringify([row.id, row.code, row.name, row.category, row.law, row.section, row.authority, row.frequency,
+    row.rule_versions, row.holiday_policy, row.owed_per, row.applicability, row.description, row.sources]);
+  let master = parsed.get(key);
+  if (!master) {
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    master = fromMasterRow(row);
+    parsed.set(key, master);
+  }
+  return master;
+}
+
 /** Masters visible to the transaction's tenant (the shared library plus its own), active only. */
 export async function loadMasters(trx: Knex.Transaction, where: { ids?: string[]; codes?: string[] } = {}): Promise<StoredMaster[]> {
   const query = trx('compliance_masters').where('is_active', true);
@@ -48,5 +67,5 @@ export async function loadMasters(trx: Knex.Transaction, where: { ids?: string[]
   // A tenant's own master shadows a library master with the same code.
   const byCode = new Map<string, MasterRow>();
   for (const row of rows) if (!byCode.has(row.code) || row.tenant_id) byCode.set(row.code, row);
-  return [...byCode.values()].map(fromMasterRow);
+  return [...byCode.values()].map(parsedMaster);
 }
