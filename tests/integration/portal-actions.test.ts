@@ -638,6 +638,23 @@ describe('an entity moving state', () => {
   });
 });
 
+describe('a registration moving state', () => {
+  it('brings its new state\'s holidays to the next-working-day items owed per it, and back', async () => {
+    const pf = await instanceId(t.db, demo.tenantId, demo.entities.manufacturing, 'PF_ECR', '2026-11');
+    const due = () => sqlValue("SELECT to_char(due_date, 'YYYY-MM-DD') FROM compliance_instances WHERE id = $1", [pf]);
+    expect(await due()).toBe('2026-12-15');
+    const created = await resourceAction('registrations', 'new', { entity_id: demo.entities.manufacturing, kind: 'pf', number: 'MHBAN0012345000', state: 'MH' });
+    expect(created.record!.errors).toEqual({});
+    expect(await sqlValue('SELECT registration_id FROM compliance_instances WHERE id = $1', [pf])).toBe(created.record!.id);
+    await theTenant(demo.tenantId).withHoliday('tamil-nadu', { date: '2026-12-15', state: 'TN', name: 'Tamil Nadu test holiday' }).build(t.db);
+    expect(await due()).toBe('2026-12-15'); // Demo Manufacturing and its PF code are in MH
+    expect((await recordAction('registrations', created.record!.id!, 'edit', { state: 'TN' })).notice?.type).toBe('success');
+    expect(await due()).toBe('2026-12-16');
+    expect((await recordAction('registrations', created.record!.id!, 'edit', { state: 'MH' })).notice?.type).toBe('success');
+    expect(await due()).toBe('2026-12-15');
+  });
+});
+
 describe('verifyChain', () => {
   it('reports an intact chain, then the first altered entry after a direct edit in SQL', async () => {
     const entries = await auditCount();
