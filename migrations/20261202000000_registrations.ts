@@ -16,6 +16,11 @@ import type { Knex } from 'knex';
  * two digits are no state), and existing items of masters owed per GSTIN get the registration in
  * the entity's state, else the first. No item, evidence or audit entry is deleted or rewritten.
  *
+ * Until now the QRMP GSTR-3B group followed the entity's state; it now follows each GSTIN's. An
+ * entity assigned one group's return whose GSTINs include one in the other group's state gets the
+ * other group's return assigned too (same preparer and approver), or that GSTIN would silently
+ * owe nothing.
+ *
  * gst_state_code() is a frozen copy of core/engine/registrations.ts GST_STATE_CODES (a test
  * checks they agree); migrations do not import application code.
  */
@@ -34,6 +39,8 @@ const OWED_BY_CODE: Record<string, string[]> = {
   esi: ['ESI'],
 };
 const ITEM_KEY = 'UNIQUE (tenant_id, entity_id, master_id, period_key)';
+/** Frozen copy of core/engine/applicability.ts's group X states (Notif. 82/2020-CT); every other state is group Y. */
+const GST_GROUP_X = ['CT', 'MP', 'GJ', 'MH', 'KA', 'GA', 'KL', 'TN', 'TG', 'AP', 'DD', 'DN', 'PY', 'AN', 'LD'];
 
 export async function up(knex: Knex): Promise<void> {
   const codes = Object.entries(GST_STATE_CODES).map(([code, state]) => `('${code}', '${state}')`).join(', ');
@@ -109,6 +116,19 @@ export async function up(knex: Knex): Promise<void> {
         ORDER BY (r.state = e.state) DESC, r.created_at LIMIT 1)
       FROM compliance_masters m
       WHERE m.id = i.master_id AND m.owed_per = 'gstin' AND i.registration_id IS NULL;
+    WITH groups AS (
+      SELECT r.tenant_id, r.entity_id, r.number,
+             CASE WHEN r.state IN (${GST_GROUP_X.map((g) => `'${g}'`).join(', ')}) THEN 'GSTR3B_QRMP_X' ELSE 'GSTR3B_QRMP_Y' END AS code
+      FROM registrations r WHERE r.kind = 'gstin' AND r.gst_mode = 'qrmp' AND r.is_active)
+    INSERT INTO assignments (tenant_id, entity_id, master_id, owner_user_id, approver_user_id, reason)
+      SELECT DISTINCT ON (a.tenant_id, a.entity_id, needed.id) a.tenant_id, a.entity_id, needed.id, a.owner_user_id, a.approver_user_id,
+             g.number || ' is in the other QRMP group (the GSTR-3B group follows each GSTIN''s state)'
+      FROM groups g
+      JOIN compliance_masters needed ON needed.tenant_id IS NULL AND needed.code = g.code
+      JOIN compliance_masters sibling ON sibling.tenant_id IS NULL AND sibling.code IN ('GSTR3B_QRMP_X', 'GSTR3B_QRMP_Y') AND sibling.code <> g.code
+      JOIN assignments a ON a.tenant_id = g.tenant_id AND a.entity_id = g.entity_id AND a.master_id = sibling.id AND a.is_active
+      ORDER BY a.tenant_id, a.entity_id, needed.id, g.number
+      ON CONFLICT (tenant_id, entity_id, master_id) DO NOTHING;
     RESET ROLE;
   `);
 

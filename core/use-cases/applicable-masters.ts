@@ -1,4 +1,5 @@
 import { appliesToEntity } from '../engine/registrations.js';
+import type { OwedPer } from '../engine/master.js';
 import { NotFoundError } from '../errors.js';
 import type { AssignmentStore } from '../ports/index.js';
 
@@ -9,6 +10,8 @@ export interface Applicable {
   applies: boolean;
   reason?: string;
   assigned: boolean;
+  /** What its items are owed per: the entity, or each registration of a kind. */
+  owedPer: OwedPer;
 }
 
 /**
@@ -22,6 +25,6 @@ export async function applicableMasters(unit: { assignments: AssignmentStore }, 
   const masters = await unit.assignments.visibleMasters();
   const assigned = new Set(await unit.assignments.assignedMasterIds(input.entityId));
   return masters
-    .map((m) => ({ masterId: m.id, code: m.code, name: m.name, ...appliesToEntity(m, entity), assigned: assigned.has(m.id) }))
+    .map((m) => ({ masterId: m.id, code: m.code, name: m.name, ...appliesToEntity(m, entity), assigned: assigned.has(m.id), owedPer: m.owedPer }))
     .sort((a, b) => Number(b.applies) - Number(a.applies) || a.code.localeCompare(b.code));
 }

@@ -1,4 +1,5 @@
 import type { Actor } from '../engine/access.js';
+import type { RegistrationKind } from '../engine/master.js';
 import { NotFoundError } from '../errors.js';
 import type { SetupRecordStore, StoredRecord } from '../ports/index.js';
 import { afterRegistrationChange } from './after-registration-change.js';
@@ -77,7 +78,9 @@ export async function changeSetupRecord(
   const moves = redatingScope({ objectType: kind.objectType, op, recordId: record.id });
   if (moves && record.tenant_id) await redateOpenItems(await store.unitOf(String(record.tenant_id)), actor, moves);
   if (kind.objectType === 'registration' && record.tenant_id && request.now) {
-    await afterRegistrationChange(await store.unitOf(String(record.tenant_id)), actor, { op, registrationId: record.id }, request.now);
+    await afterRegistrationChange(await store.unitOf(String(record.tenant_id)), actor, {
+      op, registrationId: String(record.id), entityId: String(record.entity_id), kind: record.kind as RegistrationKind, active: record.is_active !== false,
+    }, request.now);
   }
   return { record, before: existing };
 }

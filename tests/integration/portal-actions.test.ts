@@ -400,6 +400,24 @@ describe('registrations', () => {
     expect(actions.filter((a) => a === 'instance.registration_set')).toHaveLength(owedPerTan);
   });
 
+  it('a GSTIN in a group-Y state brings GSTR-3B (group Y) for it: assigned to the entity\'s people, its items named by it', async () => {
+    const assigned = (code: string) => t.superuser(
+      `SELECT a.reason, a.owner_user_id FROM assignments a JOIN compliance_masters m ON m.id = a.master_id WHERE a.entity_id = $1 AND m.code = $2`,
+      [demo.entities.software, code]).then((r) => r.rows);
+    expect(await assigned('GSTR3B_QRMP_Y')).toEqual([]);
+    const created = await resourceAction('registrations', 'new', { entity_id: demo.entities.software, kind: 'gstin', number: '07AACCD5678K1Z9', gst_mode: 'qrmp' });
+    expect(created.record!.errors).toEqual({});
+    expect(await oneRow('SELECT state FROM registrations WHERE id = $1', [created.record!.id])).toEqual({ state: 'DL' });
+    const [y] = await assigned('GSTR3B_QRMP_Y');
+    expect(y!.reason).toBe('07AACCD5678K1Z9: GST filing mode is qrmp; DL is in GST state group Y');
+    expect(y!.owner_user_id).toBe((await assigned('GSTR3B_QRMP_X'))[0]!.owner_user_id);
+    const byGstin = (await t.superuser(
+      `SELECT m.code, r.number, count(*)::int AS n FROM compliance_instances i JOIN compliance_masters m ON m.id = i.master_id
+       JOIN registrations r ON r.id = i.registration_id WHERE i.entity_id = $1 AND m.code LIKE 'GSTR3B_QRMP_%' GROUP BY 1, 2 ORDER BY 1, 2`,
+      [demo.entities.software])).rows.map((r) => [r.code, r.number]);
+    expect(byGstin).toEqual([['GSTR3B_QRMP_X', '29AACCD5678K1Z3'], ['GSTR3B_QRMP_Y', '07AACCD5678K1Z9']]);
+  });
+
   it('refuses a malformed GSTIN under its field, and another PAN\'s GSTIN with the reason, storing nothing', async () => {
     const count = () => countOf('SELECT count(*) FROM registrations WHERE tenant_id = $1', [demo.tenantId]);
     const before = await count();

@@ -29,7 +29,13 @@ it('the registrations migration turns gstins into registrations and gives existi
     }).returning('id');
     const [user] = await trx('users').insert({ tenant_id: tenantId, email: 'owner@before.example', name: 'Owner' }).returning('id');
     const gstr1 = await masterId('GSTR1_QRMP');
+    // Assigned by the entity's state (MH, group X); its KA GSTIN is group X too, so nothing more is due for it.
+    const [delhi] = await trx('entities').insert({
+      tenant_id: tenantId, name: 'Acme Delhi', legal_name: 'Acme Delhi Private Limited', entity_type: 'company', gstins: ['07AAACD1234F2Z8'], state: 'MH', gst_mode: 'qrmp',
+    }).returning('id');
     await trx('assignments').insert([
+      { tenant_id: tenantId, entity_id: entity.id, master_id: await masterId('GSTR3B_QRMP_X'), owner_user_id: user.id },
+      { tenant_id: tenantId, entity_id: delhi.id, master_id: await masterId('GSTR3B_QRMP_X'), owner_user_id: user.id },
       { tenant_id: tenantId, entity_id: entity.id, master_id: gstr1, owner_user_id: user.id },
       { tenant_id: tenantId, entity_id: entity.id, master_id: await masterId('TDS_DEPOSIT'), owner_user_id: user.id },
     ]);
@@ -42,7 +48,7 @@ it('the registrations migration turns gstins into registrations and gives existi
       sha256: sha256Hex(), storage_key: `${tenantId}/gstr1-v1`, uploaded_by: user.id, channel: 'portal', review_status: 'approved',
     });
     await appendAudit(tx, [{ actor: { type: 'system', id: 'test' }, action: 'instance.approved', objectType: 'instance', objectId: gstItem.id }]);
-    return { entity: entity.id as string, gstItem: gstItem.id as string, tdsItem: tdsItem.id as string };
+    return { entity: entity.id as string, delhi: delhi.id as string, gstItem: gstItem.id as string, tdsItem: tdsItem.id as string, owner: user.id as string };
   });
   const snapshot = () => t.superuser(
     `SELECT (SELECT json_agg(i ORDER BY i.id) FROM (SELECT id, master_id, period_key, status, due_date FROM compliance_instances WHERE tenant_id = $1) i) AS items,
@@ -54,7 +60,7 @@ it('the registrations migration turns gstins into registrations and gives existi
 
   expect((await snapshot()).rows[0]).toEqual(before);
   expect(await t.db.withTenant(tenantId, (tx) => verifyAuditChain(tx))).toMatchObject({ intact: true, entries: 1 });
-  const regs = await t.db.withTenant(tenantId, ({ trx }) => trx('registrations').orderBy('created_at').select('id', 'kind', 'number', 'state', 'gst_mode', 'is_active'));
+  const regs = await t.db.withTenant(tenantId, ({ trx }) => trx('registrations').where({ entity_id: ids.entity }).orderBy('created_at').select('id', 'kind', 'number', 'state', 'gst_mode', 'is_active'));
   expect(regs.map(({ id: _id, ...r }) => r)).toEqual([
     { kind: 'gstin', number: KA, state: 'KA', gst_mode: 'qrmp', is_active: true },
     { kind: 'gstin', number: MH, state: 'MH', gst_mode: 'qrmp', is_active: true },
@@ -64,10 +70,24 @@ it('the registrations migration turns gstins into registrations and gives existi
   expect(Object.fromEntries(items.map((i) => [i.id, i.registration_id]))).toEqual({ [ids.gstItem]: regs[1]!.id, [ids.tdsItem]: null });
   expect(await t.db.withTenant(tenantId, ({ trx }) => trx('entities').where({ id: ids.entity }).first('gstins', 'gst_mode'))).toEqual({ gstins: [KA, MH], gst_mode: 'qrmp' });
 
+  // The Delhi GSTIN is in group Y: its entity now has that group's GSTR-3B too, with the same people; the other entity gets nothing more.
+  const groups = await t.db.withTenant(tenantId, ({ trx }) => trx('assignments as a').join('compliance_masters as m', 'm.id', 'a.master_id')
+    .where('m.code', 'like', 'GSTR3B_QRMP_%').orderBy(['a.entity_id', 'm.code']).select('a.entity_id', 'm.code', 'a.owner_user_id', 'a.reason'));
+  expect(groups.filter((g) => g.entity_id === ids.delhi)).toEqual([
+    { entity_id: ids.delhi, code: 'GSTR3B_QRMP_X', owner_user_id: ids.owner, reason: null },
+    { entity_id: ids.delhi, code: 'GSTR3B_QRMP_Y', owner_user_id: ids.owner, reason: '07AAACD1234F2Z8 is in the other QRMP group (the GSTR-3B group follows each GSTIN\'s state)' },
+  ]);
+  expect(groups.filter((g) => g.entity_id === ids.entity).map((g) => g.code)).toEqual(['GSTR3B_QRMP_X']);
+
   // Generating next: the KA GSTIN gets its own GSTR-1 for the quarter; the MH one keeps the item it had.
   await generateForTenant(t.db, tenantId, '2026-10-01');
   const q2 = await t.db.withTenant(tenantId, ({ trx }) => trx('compliance_instances as i').join('registrations as r', 'r.id', 'i.registration_id')
-    .where({ 'i.period_key': 'FY2026-27-Q2' }).orderBy('r.number').select('r.number', 'i.id', 'i.status'));
+    .join('compliance_masters as m', 'm.id', 'i.master_id')
+    .where({ 'i.period_key': 'FY2026-27-Q2', 'm.code': 'GSTR1_QRMP' }).orderBy('r.number').select('r.number', 'i.id', 'i.status'));
+  // The Delhi GSTIN's first group-Y GSTR-3B (quarter Jul–Sep 2026, due 24 Oct 2026).
+  const delhiY = await t.db.withTenant(tenantId, ({ trx }) => trx('compliance_instances as i').join('compliance_masters as m', 'm.id', 'i.master_id')
+    .where({ 'i.entity_id': ids.delhi, 'i.period_key': 'FY2026-27-Q2' }).orderBy('m.code').select('m.code', 'i.due_date'));
+  expect(delhiY).toEqual([{ code: 'GSTR3B_QRMP_Y', due_date: '2026-10-24' }]);
   expect(q2).toEqual([{ number: MH, id: ids.gstItem, status: 'approved' }, { number: KA, id: expect.any(String), status: 'pending' }].sort((a, b) => a.number.localeCompare(b.number)));
 });
 
