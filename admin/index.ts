@@ -20,6 +20,7 @@ import { evidenceDownloadRoute } from './download.js';
 import { assignmentsResource } from './resources/assignments.resource.js';
 import { entitiesResource } from './resources/entities.resource.js';
 import { entityEventsResource } from './resources/entity-events.resource.js';
+import { registrationsResource } from './resources/registrations.resource.js';
 import { extensionsResource } from './resources/extensions.resource.js';
 import { holidaysResource } from './resources/holidays.resource.js';
 import { instancesResource } from './resources/instances.resource.js';
@@ -76,6 +77,7 @@ function buildAdmin(db: Database, clock: Clock): AdminJS {
       tenantsResource(stores),
       entitiesResource(stores, { assignApplicable: assignApplicableAction(actions) }),
       entityEventsResource(stores),
+      registrationsResource(stores),
       usersResource(stores, { importUsers: importAction(actions, IMPORTERS.people, IMPORT_COLUMNS.people) }),
       rolesResource(stores),
       mastersResource(stores, { importMasters: importAction(actions, IMPORTERS.masters, IMPORT_COLUMNS.masters) }),
@@ -95,7 +97,7 @@ function buildAdmin(db: Database, clock: Clock): AdminJS {
           properties: {
             tenant_id: 'Tenant', entity_id: 'Entity', master_id: 'Obligation', user_id: 'Person', instance_id: 'Item',
             owner_user_id: 'Preparer', approver_user_id: 'Approver', recipient_user_id: 'Recipient', uploaded_by: 'Uploaded by',
-            reviewed_by: 'Reviewed by', rag: 'RAG', pan: 'PAN', cin: 'CIN', gstins: 'GSTINs', gst_mode: 'GST mode',
+            reviewed_by: 'Reviewed by', rag: 'RAG', pan: 'PAN', cin: 'CIN', gstins: 'GSTINs', gst_mode: 'GST mode', registration_id: 'Registration', owed_per: 'Owed per',
             slack_channel_id: 'Slack channel', slack_user_id: 'Slack member id', teams_user_id: 'Teams user id',
             teams_channel_id: 'Teams channel', sha256: 'SHA-256', period_key: 'Period', due_date: 'Due (effective)',
             fiscal_year: 'Financial year', event_date: 'Date', holiday_date: 'Date', extended_due_date: 'Extended to',

@@ -6,6 +6,7 @@ import * as jobHeartbeat from './20261201000100_job_heartbeat.js';
 import * as auditIntegrity from './20261201000200_audit_integrity.js';
 import * as sharedHolidays from './20261202000000_shared_holidays.js';
 import * as reliefKindsAndPlaces from './20261202010000_relief_kinds_and_places.js';
+import * as registrations from './20261202020000_registrations.js';
 
 /**
  * Every migration, in order. Listing them here (rather than scanning a folder) lets the same
@@ -20,4 +21,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261201000200_audit_integrity': auditIntegrity,
   '20261202000000_shared_holidays': sharedHolidays,
   '20261202010000_relief_kinds_and_places': reliefKindsAndPlaces,
+  '20261202020000_registrations': registrations,
 };

@@ -77,7 +77,7 @@ type MasterValue = Master;
 const masters: Importer<MasterValue> = {
   name: 'importMasters', label: 'Import obligations (CSV)', objectType: 'master',
   required: ['code', 'name', 'category', 'law', 'authority', 'frequency', 'rule_versions'],
-  optional: ['section', 'holiday_policy', 'applicability', 'description', 'sources'],
+  optional: ['section', 'holiday_policy', 'owed_per', 'applicability', 'description', 'sources'],
   example: 'code,name,category,law,authority,frequency,rule_versions\nLWF_GOA,Labour welfare fund (Goa),Labour,Goa LWF Act 1986,GLWB,half_yearly,"[{""effectiveFrom"":""2020-04-01"",""rule"":{""kind"":""after_period_end"",""months"":0,""day"":15}}]"',
   async check(text, store) {
     const { table, problems } = readTable(text, this.required, this.optional);

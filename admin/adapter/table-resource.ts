@@ -127,7 +127,7 @@ export class TableResource extends BaseResource {
       };
       // An edit changes what it names: fields it leaves out keep their stored values.
       const input = (existing: Row | undefined) => (op === 'update' ? { ...this.readable(existing!), ...sent } : sent);
-      const { record } = await changeSetupRecord(records, kind, actor, { op, id, input });
+      const { record } = await changeSetupRecord(records, kind, actor, { op, id, input, now: ctx.now });
       // Only what the portal shows goes back to the browser (never a password hash).
       return this.readable(record) as ParamsType;
     }));

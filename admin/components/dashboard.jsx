@@ -25,7 +25,7 @@ const Items = ({ title, items, empty }) => (
           {items.map((i) => (
             <TableRow key={i.instanceId}>
               <TableCell><Dot rag={i.rag} /><a href={itemUrl(i.instanceId)}>{i.code}</a> {i.name}</TableCell>
-              <TableCell>{i.entityName}</TableCell><TableCell>{i.periodKey}</TableCell><TableCell style={{ whiteSpace: 'nowrap' }}>{i.dueDate}</TableCell><TableCell style={{ whiteSpace: 'nowrap' }}>{i.status.replace('_', ' ')}</TableCell>
+              <TableCell>{i.entityName}{i.registration ? ` · ${i.registration}` : ''}</TableCell><TableCell>{i.periodKey}</TableCell><TableCell style={{ whiteSpace: 'nowrap' }}>{i.dueDate}</TableCell><TableCell style={{ whiteSpace: 'nowrap' }}>{i.status.replace('_', ' ')}</TableCell>
             </TableRow>
           ))}
         </TableBody>

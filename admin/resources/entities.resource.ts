@@ -1,5 +1,5 @@
 import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
-import { ENTITY_TYPES, GST_MODES, PROFILE_FLAG_MEANINGS } from '../../core/engine/applicability.js';
+import { ENTITY_GST_MODES, ENTITY_TYPES, PROFILE_FLAG_MEANINGS } from '../../core/engine/applicability.js';
 import { entitySchema, parseRecord } from '../../core/setup/records.js';
 import type { PortalStores, TableSpec } from '../adapter/table-resource.js';
 import { NAV, inEntities, tableResource, tenantOf } from './common.js';
@@ -20,10 +20,10 @@ export const entitiesSpec: TableSpec = {
     { path: 'entity_type', values: ENTITY_TYPES },
     { path: 'pan' },
     { path: 'cin' },
-    { path: 'gstins', isArray: true },
+    { path: 'gstins', isArray: true, editable: false },
     { path: 'state' },
     { path: 'district' },
-    { path: 'gst_mode', values: GST_MODES },
+    { path: 'gst_mode', values: ENTITY_GST_MODES },
     { path: 'profile', json: true },
     { path: 'slack_channel_id' },
     { path: 'teams_channel_id' },
@@ -47,8 +47,9 @@ export const entitiesResource = (stores: PortalStores, actions: ResourceOptions[
   navigation: NAV.setup,
   listProperties: ['name', 'entity_type', 'state', 'gst_mode', 'pan', 'is_active'],
   filterProperties: ['name', 'entity_type', 'state', 'gst_mode', 'is_active', 'tenant_id'],
-  editProperties: ['tenant_id', 'name', 'legal_name', 'entity_type', 'pan', 'cin', 'gstins', 'state', 'district', 'gst_mode', 'profile', 'slack_channel_id', 'teams_channel_id', 'is_active'],
+  editProperties: ['tenant_id', 'name', 'legal_name', 'entity_type', 'pan', 'cin', 'state', 'district', 'gst_mode', 'profile', 'slack_channel_id', 'teams_channel_id', 'is_active'],
   properties: {
+    gst_mode: { description: 'Follows the principal GSTIN (Registrations) once the entity has one; set here only for an entity with no GSTIN recorded' },
     profile: { description: PROFILE_HELP },
     district: { description: 'District of the principal place of business (e.g. Thane), for extensions granted only to some districts. Optional.' },
   },

@@ -44,6 +44,8 @@ export const instancesSpec: TableSpec = {
     { path: 'id', isId: true, type: 'uuid' },
     { path: 'tenant_id', reference: 'tenants', editable: false },
     { path: 'entity_id', reference: 'entities', editable: false },
+    // The GSTIN, TAN, … the item is owed per (empty: the entity's own item).
+    { path: 'registration_id', reference: 'registrations', editable: false },
     { path: 'master_id', reference: 'compliance_masters', editable: false, isTitle: true },
     { path: 'obligation', virtual: true },
     { path: 'period_key', editable: false },
@@ -90,11 +92,11 @@ export const instancesSpec: TableSpec = {
 
 export const instancesResource = (stores: PortalStores): ResourceWithOptions => tableResource(stores, instancesSpec, {
   navigation: NAV.work,
-  listProperties: ['master_id', 'entity_id', 'period_key', 'due_date', 'status', 'rag', 'owner_user_id'],
-  filterProperties: ['entity_id', 'master_id', 'status', 'rag', 'due_date', 'period_key', 'owner_user_id', 'approver_user_id'],
+  listProperties: ['master_id', 'entity_id', 'registration_id', 'period_key', 'due_date', 'status', 'rag', 'owner_user_id'],
+  filterProperties: ['entity_id', 'registration_id', 'master_id', 'status', 'rag', 'due_date', 'period_key', 'owner_user_id', 'approver_user_id'],
   editProperties: ['owner_user_id', 'approver_user_id'],
   showProperties: [
-    'master_id', 'obligation', 'entity_id', 'period_key', 'period_start', 'period_end', 'statutory_due_date', 'extended_due_date', 'extension_reference',
+    'master_id', 'obligation', 'entity_id', 'registration_id', 'period_key', 'period_start', 'period_end', 'statutory_due_date', 'extended_due_date', 'extension_reference',
     'working_due_date', 'due_date', 'fee_waiver', 'status', 'rag', 'owner_user_id', 'approver_user_id', 'filing_reference', 'status_reason',
     'submitted_at', 'decided_at', 'approved_late', 'timeline',
   ],

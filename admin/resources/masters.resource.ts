@@ -1,7 +1,7 @@
 import type { ActionContext, ResourceOptions, ResourceWithOptions } from 'adminjs';
 import { nextDueDates } from '../../core/engine/calendar.js';
 import { formatDate, todayIn } from '../../core/engine/dates.js';
-import { HOLIDAY_POLICIES } from '../../core/engine/master.js';
+import { HOLIDAY_POLICIES, OWED_PER } from '../../core/engine/master.js';
 import { FREQUENCIES } from '../../core/engine/periods.js';
 import { ValidationError } from '../../core/errors.js';
 import { toMasterRow } from '../../infra/stores/masters.js';
@@ -46,6 +46,7 @@ export const mastersSpec: TableSpec = {
     { path: 'frequency', values: FREQUENCIES },
     { path: 'rule_versions', json: true },
     { path: 'holiday_policy', values: HOLIDAY_POLICIES },
+    { path: 'owed_per', values: OWED_PER },
     { path: 'applicability', json: true },
     { path: 'description', type: 'textarea' },
     { path: 'sources', type: 'textarea' },
@@ -73,8 +74,8 @@ export const mastersResource = (stores: PortalStores, actions: ResourceOptions['
   navigation: NAV.library,
   listProperties: ['code', 'name', 'frequency', 'law', 'tenant_id', 'is_active'],
   filterProperties: ['code', 'name', 'category', 'law', 'frequency', 'tenant_id', 'is_active'],
-  editProperties: ['tenant_id', 'code', 'name', 'category', 'law', 'section', 'authority', 'frequency', 'rule_versions', 'holiday_policy', 'applicability', 'description', 'sources', 'is_active', 'dates_checked'],
-  showProperties: ['code', 'name', 'category', 'law', 'section', 'authority', 'frequency', 'rule_versions', 'holiday_policy', 'applicability', 'description', 'sources', 'tenant_id', 'library_version', 'is_active'],
+  editProperties: ['tenant_id', 'code', 'name', 'category', 'law', 'section', 'authority', 'frequency', 'rule_versions', 'holiday_policy', 'owed_per', 'applicability', 'description', 'sources', 'is_active', 'dates_checked'],
+  showProperties: ['code', 'name', 'category', 'law', 'section', 'authority', 'frequency', 'rule_versions', 'holiday_policy', 'owed_per', 'applicability', 'description', 'sources', 'tenant_id', 'library_version', 'is_active'],
   properties: {
     tenant_id: { description: 'Empty for the shared statutory library (read-only: it changes with a release).' },
     rule_versions: { description: 'The due-date rule as data, e.g. [{"effectiveFrom":"2017-07-01","rule":{"kind":"after_period_end","months":1,"day":20}}]' },

@@ -9,7 +9,6 @@ export const DEMO_ENTITIES = [
     entity_type: 'company',
     pan: 'AABCD1234F',
     cin: 'U29100MH2015PTC123456',
-    gstins: ['27AABCD1234F1Z5'],
     state: 'MH',
     gst_mode: 'monthly',
     profile: { has_employees: true, pf_registered: true, esi_registered: true, pt_registered: true, pt_monthly: true, tds_deductor: true, tax_audit: true, msme_dues: true, gst_aato_over_5cr: true },
@@ -20,7 +19,6 @@ export const DEMO_ENTITIES = [
     entity_type: 'company',
     pan: 'AACCD5678K',
     cin: 'U72200KA2018PTC234567',
-    gstins: ['29AACCD5678K1Z3'],
     state: 'KA',
     gst_mode: 'qrmp',
     profile: { has_employees: true, pf_registered: true, pt_registered: true, tds_deductor: true, tax_audit: true, transfer_pricing: true, deposits: true },
@@ -31,11 +29,17 @@ export const DEMO_ENTITIES = [
     entity_type: 'llp',
     pan: 'AAJFD9012Q',
     cin: 'AAB-1234',
-    gstins: ['27AAJFD9012Q1Z8'],
     state: 'MH',
     gst_mode: 'monthly',
     profile: { has_employees: true, pt_registered: true, tds_deductor: true, tax_audit: true },
   },
+] as const;
+
+/** The demo entities' GSTINs (their filing mode as the entity's; the state follows the GSTIN). */
+export const DEMO_REGISTRATIONS = [
+  { entity: 'Demo Manufacturing', kind: 'gstin', number: '27AABCD1234F1Z5', gst_mode: 'monthly' },
+  { entity: 'Demo Software', kind: 'gstin', number: '29AACCD5678K1Z3', gst_mode: 'qrmp' },
+  { entity: 'Demo Advisors', kind: 'gstin', number: '27AAJFD9012Q1Z8', gst_mode: 'monthly' },
 ] as const;
 
 /** The AGM Demo Manufacturing held for FY 2025-26: its AOC-4, MGT-7 and ADT-1 count from this date. */

@@ -11,7 +11,7 @@ import { assignApplicableMasters } from '../../core/use-cases/assign-applicable-
 import { generateInstances, generationActor } from '../../core/use-cases/generate-instances.js';
 import { syncLibrary } from '../../core/use-cases/sync-library.js';
 import { enginePorts, tenantWork } from '../../infra/stores/engine-unit.js';
-import { DEMO_AGM, DEMO_ENTITIES, DEMO_PLATFORM_ADMIN, DEMO_TENANT, DEMO_USERS } from './demo-data.js';
+import { DEMO_AGM, DEMO_ENTITIES, DEMO_PLATFORM_ADMIN, DEMO_REGISTRATIONS, DEMO_TENANT, DEMO_USERS } from './demo-data.js';
 
 export interface DemoLogin {
   email: string;
@@ -54,7 +54,7 @@ export async function seedDemo(db: Database, dataDir: string, now: Date): Promis
     platformAdmin: { ...DEMO_PLATFORM_ADMIN, passwordHash },
   });
 
-  const records = { entities: DEMO_ENTITIES.map((e) => ({ ...e, gstins: [...e.gstins] })), agm: DEMO_AGM, people: DEMO_USERS, passwordHash };
+  const records = { entities: DEMO_ENTITIES, registrations: DEMO_REGISTRATIONS, agm: DEMO_AGM, people: DEMO_USERS, passwordHash };
   const created = await seedDemoRecords(db, tenantId, records, async (unit, made) => {
     const audit: AuditEntryInput[] = [];
     if (tenantCreated) {

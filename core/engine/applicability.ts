@@ -27,8 +27,13 @@ export const PROFILE_FLAGS = Object.keys(PROFILE_FLAG_MEANINGS) as [ProfileFlag,
 
 export const ENTITY_TYPES = ['company', 'opc', 'llp', 'partnership', 'proprietorship', 'trust', 'branch'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
-export const GST_MODES = ['monthly', 'qrmp', 'composition', 'none'] as const;
+/**
+ * How a GSTIN files. An entity's own mode is one of the first four ('none': not registered); a
+ * GSTIN registration's mode is monthly, qrmp, composition or isd (an input service distributor).
+ */
+export const GST_MODES = ['monthly', 'qrmp', 'composition', 'none', 'isd'] as const;
 export type GstMode = (typeof GST_MODES)[number];
+export const ENTITY_GST_MODES = ['monthly', 'qrmp', 'composition', 'none'] as const;
 
 export type EntityProfile = Partial<Record<ProfileFlag, boolean>>;
 /** An entity's profile: true/false per known flag. An unknown flag is named with the known ones, so a typo is easy to fix. */
@@ -66,6 +71,11 @@ type Condition = z.infer<typeof condition>;
 export const applicabilitySchema = z.union([z.object({ anyOf: z.array(condition).min(1) }).strict(), condition.strict()]);
 export type Applicability = z.infer<typeof applicabilitySchema>;
 
+/**
+ * The facts applicability is judged on: an entity's own, or, for an obligation owed per
+ * registration, the entity's with the registration's state and GST filing mode
+ * (see registrationFacts in registrations.ts).
+ */
 export interface EntityFacts {
   entityType: EntityType;
   state: string;

@@ -18,10 +18,15 @@ export function calendarDateProblem(value: string): string | undefined {
   if (!parts) return value.trim() === '' ? 'no date given: use YYYY-MM-DD (e.g. 2026-09-30).' : `${quoted(value)} is not a date: use YYYY-MM-DD (e.g. 2026-09-30).`;
   const [year, month, day] = parts.slice(1).map(Number) as [number, number, number];
   if (month < 1 || month > 12) return `${value} is not a date in the calendar (a month is 01 to 12). Use YYYY-MM-DD.`;
-  const days = DateTime.utc(year, month, 1).daysInMonth!;
+  const days = daysInMonth(year, month);
   if (day < 1 || day > days) return `${value} is not a date in the calendar (${MONTH_NAMES[month - 1]} ${year} has ${days} days). Use YYYY-MM-DD.`;
   return undefined;
 }
+
+/** Days in a month (1–12) of a year. */
+const daysInMonth = (year: number, month: number): number => new Date(Date.UTC(year, month, 0)).getUTCDate();
+const isoOf = (year: number, month: number, day: number): IsoDate =>
+  `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 
 export function parseIsoDate(value: string): DateTime {
   const problem = calendarDateProblem(value);
@@ -62,14 +67,22 @@ export const daysBetween = (from: IsoDate, to: IsoDate): number => epochDay(to) 
 /** ISO weekday: 1 = Monday … 7 = Sunday. */
 export const weekday = (date: IsoDate): number => ((((epochDay(date) + 3) % 7) + 7) % 7) + 1;
 
-export const addMonths = (date: IsoDate, months: number): IsoDate => toIso(parseIsoDate(date).plus({ months }));
-export const endOfMonth = (year: number, month: number): IsoDate =>
-  toIso(DateTime.utc(year, month, 1).endOf('month'));
+// Month arithmetic runs for every period of every master at each tenant's generation: integers,
+// not date objects (a day past the target month's end is its last day, as luxon's plus does).
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const problem = calendarDateProblem(date);
+  if (problem) throw new RangeError(problem);
+  const total = Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1 + months;
+  const year = Math.floor(total / 12);
+  const month = total - year * 12 + 1;
+  return isoOf(year, month, Math.min(Number(date.slice(8, 10)), daysInMonth(year, month)));
+}
+export const endOfMonth = (year: number, month: number): IsoDate => isoOf(year, month, daysInMonth(year, month));
 
 /** Day `day` (or the last day) of the given month; a day past the month's end means its last day. */
 export function dayOfMonth(year: number, month: number, day: number | 'last'): IsoDate {
-  const last = DateTime.utc(year, month, 1).daysInMonth!;
-  return toIso(DateTime.utc(year, month, day === 'last' ? last : Math.min(day, last)));
+  const last = daysInMonth(year, month);
+  return isoOf(year, month, day === 'last' ? last : Math.min(day, last));
 }
 
 /** Today's date in a timezone (the tenant's), for an instant. */

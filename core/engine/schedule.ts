@@ -23,6 +23,8 @@ export interface ScheduleInput {
   /** Due-date extensions by `${masterId}|${periodKey}`, some scoped to places (relief.ts picks the one that applies). */
   extensions: Map<string, ScheduleExtension[]>;
   window: GenerationWindow;
+  /** Where the entities' registrations are: items owed per registration follow their holidays and scoped extensions. */
+  registrationPlaces?: Place[];
 }
 
 export interface GenerationWindow {
@@ -36,8 +38,9 @@ export interface GenerationWindow {
 
 /**
  * One row per master and period (and per entity for event-based masters, per state where state
- * holidays move a next-working-day date, per place where an extension is scoped to states or
- * districts). SQL multiplies these by the tenant's assignments, so
+ * holidays move a next-working-day date — the entity's, or a registration's for items owed per
+ * registration — and per place where an extension is scoped to states or districts). SQL
+ * multiplies these by the tenant's assignments, so
  * the work here stays proportional to masters × periods, not to instances.
  */
 export interface ScheduleRow {
@@ -70,11 +73,12 @@ export function buildSchedule(input: ScheduleInput): ScheduleRow[] {
   const rows: ScheduleRow[] = [];
   const stateHolidays = new Set(input.holidays.filter((h) => h.state).map((h) => `${h.state}|${h.date}`));
   const tenantHolidays = new Set(input.holidays.filter((h) => !h.state).map((h) => h.date));
-  const states = [...new Set(input.entities.map((e) => e.state))];
+  const registrationPlaces = input.registrationPlaces ?? [];
+  const states = [...new Set([...input.entities.map((e) => e.state), ...registrationPlaces.map((p) => p.state)])];
   const hasStateHolidays = stateHolidays.size > 0;
 
-  // The places entities are in, for periods with an extension scoped to some of them.
-  const places = [...new Map(input.entities.map((e): [string, Place] => [`${e.state}|${districtKey(e.district)}`, { state: e.state, district: districtKey(e.district) }])).values()];
+  // The places entities and registrations are in, for periods with an extension scoped to some of them.
+  const places = [...new Map([...input.entities, ...registrationPlaces].map((p): [string, Place] => [`${p.state}|${districtKey(p.district)}`, { state: p.state, district: districtKey(p.district) }])).values()];
 
   for (const master of input.masters) {
     for (const { period, rule } of masterPeriods(master, input.window.periodsFrom, input.window.periodsTo)) {

@@ -1,5 +1,6 @@
 import type { Icon, ChatText } from '../chat/text.js';
 import { formatDate } from '../engine/dates.js';
+import { entityWithRegistration } from '../engine/registrations.js';
 import { kindWords, reasonOf, type Notification, type NotificationKind } from './kinds.js';
 import type { MessageContext } from './message.js';
 
@@ -50,7 +51,7 @@ export function chatNotification(n: Notification): ChatNotification {
 export function escalationText(item: NonNullable<MessageContext['item']>): { text: ChatText; note: ChatText } {
   return {
     text: [
-      { icon: 'escalation' }, ' Overdue: ', { bold: item.name }, ' (', item.code, ' ', item.periodName ?? item.periodKey, ') for ', { bold: item.entityName },
+      { icon: 'escalation' }, ' Overdue: ', { bold: item.name }, ' (', item.code, ' ', item.periodName ?? item.periodKey, ') for ', { bold: entityWithRegistration(item.entityName, item.registration) },
       ` was due ${formatDate(item.dueDate)} and is still ${item.status.replace(/_/g, ' ')}.`,
     ],
     note: ['This repeats until someone acknowledges it.'],

@@ -1,5 +1,6 @@
 import { formatDate } from '../engine/dates.js';
 import { feeWaiverPhrase, type FeeWaiver } from '../engine/relief.js';
+import { entityWithRegistration } from '../engine/registrations.js';
 import { kindWords, reasonOf, type Notification } from './kinds.js';
 
 /** Everything a channel needs to deliver one notification, already looked up. */
@@ -18,6 +19,8 @@ export interface MessageContext {
     code: string;
     name: string;
     entityName: string;
+    /** What it is owed per (a GSTIN, TAN, …, or "no TAN recorded"); null for the entity's own. */
+    registration: string | null;
     periodKey: string;
     /** The period as the law in force names it ("TY 2026-27"); the key when absent. */
     periodName?: string;
@@ -80,6 +83,7 @@ export function renderEmail(ctx: MessageContext): RenderedMessage {
     ? [
       ['Obligation', `${item.name} (${item.code})`],
       ['Entity', item.entityName],
+      ...(item.registration ? [['Registration', item.registration] as [string, string]] : []),
       ['Period', item.periodName ?? item.periodKey],
       ['Due date', formatDate(item.dueDate) + (item.dueDate !== item.statutoryDueDate ? ` (statutory ${formatDate(item.statutoryDueDate)}${item.extensionReference ? `, extended by ${item.extensionReference}` : ''})` : '')
         + (item.feeWaiver ? `; ${feeWaiverPhrase(item.feeWaiver)}` : '')],
@@ -87,7 +91,7 @@ export function renderEmail(ctx: MessageContext): RenderedMessage {
     ]
     : [];
   const subject = item
-    ? `[${ctx.tenantName}] ${title}: ${item.code} ${item.periodName ?? item.periodKey}, ${item.entityName} (due ${formatDate(item.dueDate)})`
+    ? `[${ctx.tenantName}] ${title}: ${item.code} ${item.periodName ?? item.periodKey}, ${entityWithRegistration(item.entityName, item.registration)} (due ${formatDate(item.dueDate)})`
     : `[${ctx.tenantName}] ${title}`;
   const extra = detail(ctx.notification);
   const greeting = ctx.recipient.name ? `Hello ${ctx.recipient.name},` : 'Hello,';

@@ -1,9 +1,12 @@
 import type { EntityFacts } from '../engine/applicability.js';
+import type { Registration } from '../engine/registrations.js';
 import type { StoredMaster } from '../engine/schedule.js';
 
 export interface AssignableEntity extends EntityFacts {
   id: string;
   name: string;
+  /** Its registrations, active or not: obligations owed per registration are judged on them. */
+  registrations: Registration[];
 }
 
 /** Which obligations a tenant's entities carry, and who prepares and approves them. */

@@ -6,6 +6,8 @@ export interface DigestItem {
   code: string;
   periodKey: string;
   entityName: string;
+  /** What it is owed per, named beside the entity: a GSTIN, TAN, … or "no TAN recorded"; null for the entity's own obligations. */
+  registration: string | null;
   dueDate: IsoDate;
 }
 

@@ -33,4 +33,10 @@ export interface ItemDating {
    * extensions and holidays: listed (`preview`), or re-dated (`apply`). Closed items keep their dates.
    */
   redateOpen(scope: { masterIds?: string[] }, mode: 'preview' | 'apply'): Promise<DateChange[]>;
+  /**
+   * A registration that is its entity's only active one of its kind takes over the entity's own
+   * items (registration null) of masters owed per that kind, whatever their status, so the
+   * periods it already covered are not made again for it. Returns the items it took.
+   */
+  adoptEntityItems(registrationId: string): Promise<string[]>;
 }

@@ -21,6 +21,8 @@ export interface ItemFacts {
   code: string;
   name: string;
   entityName: string;
+  /** What it is owed per, named beside the entity: a GSTIN, TAN, … or "no TAN recorded"; null for the entity's own obligations. */
+  registration: string | null;
   periodKey: string;
   /** The period as the law in force names it ("TY 2026-27"); the key when absent. */
   periodName?: string;

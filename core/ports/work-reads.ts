@@ -10,6 +10,8 @@ export interface ItemLine {
   name: string;
   entityId: string;
   entityName: string;
+  /** What it is owed per, named beside the entity: a GSTIN, TAN, … or "no TAN recorded"; null for the entity's own obligations. */
+  registration: string | null;
   periodKey: string;
   /** The period as the law in force names it ("TY 2026-27"); the key when absent. */
   periodName?: string;
@@ -39,6 +41,8 @@ export interface UrgentItem {
   instanceId: string;
   entityId: string;
   entityName: string;
+  /** What it is owed per, named beside the entity: a GSTIN, TAN, … or "no TAN recorded"; null for the entity's own obligations. */
+  registration: string | null;
   code: string;
   name: string;
   periodKey: string;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { ENTITY_TYPES, GST_MODES, profileSchema } from '../engine/applicability.js';
+import { ENTITY_GST_MODES, ENTITY_TYPES, profileSchema } from '../engine/applicability.js';
 import { ROLES } from '../engine/access.js';
 import { calendarDateProblem } from '../engine/dates.js';
-import { masterSchema } from '../engine/master.js';
+import { masterSchema, REGISTRATION_KINDS } from '../engine/master.js';
+import { gstinState, REGISTRATION_GST_MODES, registrationNumberProblem } from '../engine/registrations.js';
 import { ValidationError } from '../errors.js';
 import { passwordProblem } from './password.js';
 import { refuseWith } from './refine.js';
@@ -72,23 +73,54 @@ export const newTenantSchema = z.object({
   slug: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}$/, 'lower-case letters, digits and - (e.g. acme-group)'),
 }).and(tenantSettingsSchema);
 
+/** An entity. Its GSTINs are registrations of their own (entities.gstins is the database's mirror of them). */
 export const entitySchema = z.object({
   name: z.string().trim().min(2),
   legal_name: z.string().trim().min(2),
   entity_type: z.enum(ENTITY_TYPES),
   pan: z.preprocess(blankToUndefined, z.string().trim().toUpperCase().regex(/^[A-Z]{5}[0-9]{4}[A-Z]$/, 'a PAN is 5 letters, 4 digits, 1 letter (e.g. AAACD1234F)').optional()),
   cin: optionalText,
-  gstins: z.preprocess((v) => (v === undefined || v === '' ? [] : Array.isArray(v) ? v.filter((g) => g !== '') : v),
-    z.array(z.string().trim().toUpperCase().regex(/^[0-9]{2}[A-Z]{5}[0-9]{4}[A-Z][0-9A-Z]Z[0-9A-Z]$/, 'a GSTIN has 15 characters (e.g. 27AAACD1234F1Z5)'))),
   state: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'the two-letter state code (e.g. MH, KA)'),
   // The principal place of business's district: extensions limited to districts (floods, say) match it.
   district: optionalText,
-  gst_mode: z.enum(GST_MODES),
+  gst_mode: z.enum(ENTITY_GST_MODES),
   profile: z.preprocess((v, ctx) => (typeof v === 'string' && v.trim() === '' ? {} : parseJsonText(v, 'profile', ctx) ?? {}), profileSchema),
   slack_channel_id: slackChannel,
   teams_channel_id: optionalText,
   is_active: flag.default(true),
 });
+
+/**
+ * A registration of an entity. A GSTIN's state is read from its first two digits (a state typed
+ * beside it must agree) and it needs a filing mode; PT and LWF registrations need their state;
+ * other kinds have no GST mode. (That a GSTIN carries the entity's PAN the database checks, as it
+ * knows the entity.)
+ */
+export const registrationSchema = z.object({
+  entity_id: uuid('entity'),
+  kind: z.enum(REGISTRATION_KINDS, 'choose the kind: gstin, tan, pt, lwf, pf or esi'),
+  number: z.string({ error: 'give the registration number' }).trim().toUpperCase().min(1, 'give the registration number'),
+  state: z.preprocess(blankToUndefined, z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'the two-letter state code (e.g. MH, KA)').optional()),
+  gst_mode: z.preprocess(blankToUndefined, z.enum(REGISTRATION_GST_MODES, 'a GSTIN files monthly, qrmp, composition or isd').optional()),
+  district: optionalText,
+  is_active: flag.default(true),
+}).superRefine((r, ctx) => {
+  const problem = registrationNumberProblem(r.kind, r.number);
+  if (problem) ctx.addIssue({ code: 'custom', path: ['number'], message: problem });
+  if (r.kind === 'gstin') {
+    const state = gstinState(r.number);
+    if (state && r.state && r.state !== state) ctx.addIssue({ code: 'custom', path: ['state'], message: `a GSTIN starting ${r.number.slice(0, 2)} is registered in ${state}, not ${r.state}: leave the state empty or correct the GSTIN` });
+    if (!r.gst_mode) ctx.addIssue({ code: 'custom', path: ['gst_mode'], message: 'choose how this GSTIN files: monthly, qrmp, composition or isd' });
+  } else if (r.gst_mode) {
+    ctx.addIssue({ code: 'custom', path: ['gst_mode'], message: 'only a GSTIN has a GST filing mode: leave it empty' });
+  }
+  if ((r.kind === 'pt' || r.kind === 'lwf') && !r.state) ctx.addIssue({ code: 'custom', path: ['state'], message: 'give the state this registration is in (e.g. MH)' });
+}).transform((r) => ({
+  ...r,
+  state: r.kind === 'gstin' ? gstinState(r.number) ?? r.state ?? null : r.state ?? null,
+  gst_mode: r.kind === 'gstin' ? r.gst_mode ?? null : null,
+  district: r.district ?? null,
+}));
 
 export const entityEventSchema = z.object({
   entity_id: uuid('entity'),
@@ -168,10 +200,10 @@ export const masterFromColumns = z.preprocess((value, ctx) => {
   const applicability = parseJsonText(blankToUndefined(c.applicability), 'applicability', ctx, ['applicability']);
   return {
     code: c.code, name: c.name, category: c.category, law: c.law, authority: c.authority, frequency: c.frequency,
-    section: blankToUndefined(c.section), ruleVersions, holidayPolicy: blankToUndefined(c.holiday_policy),
+    section: blankToUndefined(c.section), ruleVersions, holidayPolicy: blankToUndefined(c.holiday_policy), owedPer: blankToUndefined(c.owed_per),
     applicability, description: blankToUndefined(c.description), sources: blankToUndefined(c.sources),
   };
 }, masterSchema);
 
 /** The column a master field's problem belongs under. */
-export const masterColumnOf = (field: string) => ({ ruleVersions: 'rule_versions', holidayPolicy: 'holiday_policy' })[field] ?? field;
+export const masterColumnOf = (field: string) => ({ ruleVersions: 'rule_versions', holidayPolicy: 'holiday_policy', owedPer: 'owed_per' })[field] ?? field;

@@ -1,6 +1,8 @@
 import type { Actor } from '../engine/access.js';
+import type { RegistrationKind } from '../engine/master.js';
 import { NotFoundError } from '../errors.js';
 import type { SetupRecordStore, StoredRecord } from '../ports/index.js';
+import { afterRegistrationChange } from './after-registration-change.js';
 import { redatingScope } from './redate-after-setup-change.js';
 import { redateOpenItems } from './redate-open-items.js';
 import { authoriseSetupChange, type SetupChange, type SetupOperation } from './setup-records.js';
@@ -26,6 +28,8 @@ export interface SetupRecordRequest {
   id?: string;
   /** What was asked for, given the record as it stands (an edit names only what it changes). */
   input(existing: StoredRecord | undefined): Record<string, unknown>;
+  /** The moment of the change: a registration added or changed makes the items it owes as of it. */
+  now?: Date;
 }
 
 /**
@@ -73,5 +77,10 @@ export async function changeSetupRecord(
   if (chainTenant) await store.audit(chainTenant, [entry]);
   const moves = redatingScope({ objectType: kind.objectType, op, recordId: record.id });
   if (moves && record.tenant_id) await redateOpenItems(await store.unitOf(String(record.tenant_id)), actor, moves);
+  if (kind.objectType === 'registration' && record.tenant_id && request.now) {
+    await afterRegistrationChange(await store.unitOf(String(record.tenant_id)), actor, {
+      op, registrationId: String(record.id), entityId: String(record.entity_id), kind: record.kind as RegistrationKind, active: record.is_active !== false,
+    }, request.now);
+  }
   return { record, before: existing };
 }

@@ -8,13 +8,15 @@ type Scope = { masterIds?: string[] } | undefined;
 /**
  * Which open items a setup change moves. A holiday added, changed or removed moves "next working
  * day" items onto (or back from) it; an AGM date moves the items counted from it (AOC-4, MGT-7,
- * ADT-1); an entity's changed state brings other state holidays; a tenant's own master's changed
+ * ADT-1); an entity's or a registration's changed state brings other state holidays; a tenant's own master's changed
  * rule re-dates that master's items. Anything else moves nothing.
  */
 const REDATES: Record<string, (op: SetupOperation, recordId: string) => Scope> = {
   holiday: () => ({}),
   entity_event: () => ({}),
   entity: (op) => (op === 'update' ? {} : undefined),
+  // A registration's state decides its items' holidays (its new items are made after, see after-registration-change.ts).
+  registration: (op) => (op === 'update' ? {} : undefined),
   master: (op, id) => (op === 'update' ? { masterIds: [id] } : undefined),
 };
 

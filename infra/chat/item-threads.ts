@@ -1,3 +1,4 @@
+import { REGISTRATION_NUMBER_SQL, registrationOf } from '../engine/registration-sql.js';
 import type { ChatKind } from '../../core/ports/chat-people.js';
 import type { ItemFacts, ItemThreads, ThreadRef } from '../../core/ports/item-threads.js';
 import type { Database } from '../db/database.js';
@@ -44,7 +45,7 @@ export function itemThreads(db: Database): ItemThreads {
           .joinRaw(FEE_WAIVER_JOIN)
           .where({ 'i.tenant_id': tenantId, 'i.id': instanceId })
           .first(
-            'i.id', 'm.code', 'm.name', 'e.name as entity_name', 'i.period_key', 'i.statutory_due_date', 'i.extended_due_date',
+            'i.id', 'm.code', 'm.name', 'e.name as entity_name', 'm.owed_per', trx.raw(`${REGISTRATION_NUMBER_SQL} AS registration_number`), 'i.period_key', 'i.statutory_due_date', 'i.extended_due_date',
             'i.extension_reference', 'i.working_due_date', 'i.due_date', 'i.status', 'i.approved_late', 'i.filing_reference',
             `i.${c.thread} as thread`, `i.${c.conversation} as own_conversation`, `e.${c.entityConversation} as entity_conversation`,
             ...(c.tenantConversation ? [`t.${c.tenantConversation} as tenant_conversation`] : []),
@@ -54,7 +55,7 @@ export function itemThreads(db: Database): ItemThreads {
         if (!row) return (await work(undefined)).result;
         const label = labelOfRow(row);
         const facts: ItemFacts = {
-          instanceId: row.id, code: row.code, name: label.title, entityName: row.entity_name, periodKey: row.period_key, periodName: label.period,
+          instanceId: row.id, code: row.code, name: label.title, entityName: row.entity_name, registration: registrationOf(row), periodKey: row.period_key, periodName: label.period,
           statutoryDueDate: row.statutory_due_date, extendedDueDate: row.extended_due_date, extensionReference: row.extension_reference,
           workingDueDate: row.working_due_date, dueDate: row.due_date, feeWaiver: feeWaiverOf(row), status: row.status, approvedLate: row.approved_late, filingReference: row.filing_reference,
           owner: { chatId: row.owner_account, name: row.owner_name }, approver: { chatId: row.approver_account, name: row.approver_name },

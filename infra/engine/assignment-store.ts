@@ -2,13 +2,17 @@ import { profileSchema } from '../../core/engine/applicability.js';
 import type { AssignmentStore } from '../../core/ports/index.js';
 import type { TenantTx } from '../db/database.js';
 import { loadMasters } from '../stores/masters.js';
+import { loadRegistrations } from '../stores/registrations.js';
 
 /** Assignments of a tenant's entities in PostgreSQL. */
 export function assignmentStore({ trx, tenantId }: TenantTx): AssignmentStore {
   return {
     async entity(entityId) {
       const e = await trx('entities').where({ tenant_id: tenantId, id: entityId }).first('id', 'name', 'entity_type', 'state', 'gst_mode', 'profile');
-      return e && { id: e.id, name: e.name, entityType: e.entity_type, state: e.state, gstMode: e.gst_mode, profile: profileSchema.parse(e.profile ?? {}) };
+      return e && {
+        id: e.id, name: e.name, entityType: e.entity_type, state: e.state, gstMode: e.gst_mode, profile: profileSchema.parse(e.profile ?? {}),
+        registrations: await loadRegistrations(trx, tenantId, [e.id]),
+      };
     },
     visibleMasters: () => loadMasters(trx),
     assignedMasterIds: (entityId) => trx('assignments').where({ tenant_id: tenantId, entity_id: entityId, is_active: true }).pluck('master_id'),

@@ -1,3 +1,4 @@
+import { REGISTRATION_NUMBER_SQL, registrationOf } from './registration-sql.js';
 import { OPEN_STATUSES } from '../../core/engine/status.js';
 import type { DigestItem, DigestSource } from '../../core/ports/index.js';
 import type { TenantTx } from '../db/database.js';
@@ -16,11 +17,11 @@ export function digestSource(tx: TenantTx): DigestSource {
         this.on('e.tenant_id', 'i.tenant_id').andOn('e.id', 'i.entity_id');
       })
       .where('i.tenant_id', tx.tenantId).orderBy('i.due_date').limit(LIST_LIMIT)
-      .select('m.code', 'i.period_key', 'e.name as entity', 'i.due_date');
+      .select('m.code', 'i.period_key', 'e.name as entity', 'i.due_date', 'm.owed_per', tx.trx.raw(`${REGISTRATION_NUMBER_SQL} AS registration_number`));
     if (entityIds) q.whereIn('i.entity_id', entityIds);
     where(q);
-    const rows: { code: string; period_key: string; entity: string; due_date: string }[] = await q;
-    return rows.map((r) => ({ code: r.code, periodKey: r.period_key, entityName: r.entity, dueDate: r.due_date }));
+    const rows: { code: string; period_key: string; entity: string; due_date: string; owed_per: string; registration_number: string | null }[] = await q;
+    return rows.map((r) => ({ code: r.code, periodKey: r.period_key, entityName: r.entity, registration: registrationOf(r), dueDate: r.due_date }));
   };
   return {
     async settings() {

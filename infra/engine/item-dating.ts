@@ -1,8 +1,14 @@
 import { OPEN_STATUSES } from '../../core/engine/status.js';
 import type { DateChange, ItemDating } from '../../core/ports/index.js';
 import type { TenantTx } from '../db/database.js';
-import { SCHEDULE_MATCHES_ENTITY, scheduleRelation } from './schedule-sql.js';
+import { scheduleMatches, scheduleRelation, targetsRelation } from './schedule-sql.js';
 import { tenantSchedule } from './schedule-inputs.js';
+
+/** An item's place in SQL: its registration's (placeOf in core/engine/registrations.ts), else its entity's. */
+const REGISTRATION_PLACE = {
+  state: 'COALESCE(r.state, e.state)',
+  district: 'CASE WHEN r.id IS NULL THEN e.district ELSE COALESCE(r.district, CASE WHEN COALESCE(r.state, e.state) = e.state THEN e.district END) END',
+};
 
 /**
  * Generation and re-dating in PostgreSQL: the pure schedule (masters × periods) travels as one
@@ -18,18 +24,24 @@ export function itemDating(tx: TenantTx): ItemDating {
 
     async generate(window) {
       const masterIds: string[] = await trx('assignments').where({ tenant_id: tenantId, is_active: true }).distinct().pluck('master_id');
-      const schedule = await tenantSchedule(tx, masterIds, window);
+      const { rows: schedule, targets, perRegistration } = await tenantSchedule(tx, masterIds, window);
       if (schedule.length === 0) return { created: 0, scheduleRows: 0 };
+      // A master owed per entity makes one item per assignment; one owed per registration makes
+      // the items its targets name (one per matching registration, or the entity's own when it
+      // has none of the kind), dated by the registration's state.
       const result = await trx.raw(
         `INSERT INTO compliance_instances (tenant_id, entity_id, master_id, period_key, period_start, period_end,
-           statutory_due_date, extended_due_date, extension_reference, working_due_date, owner_user_id, approver_user_id, slack_channel_id)
+           statutory_due_date, extended_due_date, extension_reference, working_due_date, owner_user_id, approver_user_id, slack_channel_id,
+           registration_id)
          SELECT a.tenant_id, a.entity_id, a.master_id, s.period_key, s.period_start, s.period_end,
-           s.statutory, s.extended, s.ext_ref, s.working, a.owner_user_id, a.approver_user_id, e.slack_channel_id
-         FROM ? 
+           s.statutory, s.extended, s.ext_ref, s.working, a.owner_user_id, a.approver_user_id, e.slack_channel_id, t.registration_id
+         FROM ?
          JOIN assignments a ON a.tenant_id = ? AND a.master_id = s.master_id AND a.is_active
-         JOIN entities e ON e.tenant_id = a.tenant_id AND e.id = a.entity_id AND e.is_active AND ${SCHEDULE_MATCHES_ENTITY}
-         ON CONFLICT (tenant_id, entity_id, master_id, period_key) DO NOTHING`,
-        [scheduleRelation(trx, schedule), tenantId],
+         JOIN entities e ON e.tenant_id = a.tenant_id AND e.id = a.entity_id AND e.is_active
+         LEFT JOIN ? ON t.master_id = a.master_id AND t.entity_id = a.entity_id
+         WHERE (t.master_id IS NOT NULL OR a.master_id <> ALL (?::uuid[])) AND ${scheduleMatches({ state: 'COALESCE(t.state, e.state)', district: 'CASE WHEN t.master_id IS NULL THEN e.district ELSE t.district END' })}
+         ON CONFLICT ON CONSTRAINT compliance_instances_item_key DO NOTHING`,
+        [scheduleRelation(trx, schedule), tenantId, targetsRelation(trx, targets), perRegistration],
       );
       return { created: result.rowCount ?? 0, scheduleRows: schedule.length };
     },
@@ -40,7 +52,7 @@ export function itemDating(tx: TenantTx): ItemDating {
       const span = await open.clone().select(trx.raw('min(period_start) AS from_date, max(period_start) AS to_date')).first();
       const masterIds: string[] = scope.masterIds ?? (await open.clone().distinct().pluck('master_id'));
       if (!span?.from_date || masterIds.length === 0) return [];
-      const schedule = await tenantSchedule(tx, masterIds, { periodsFrom: span.from_date, periodsTo: span.to_date, dueFrom: '0001-01-01' });
+      const { rows: schedule } = await tenantSchedule(tx, masterIds, { periodsFrom: span.from_date, periodsTo: span.to_date, dueFrom: '0001-01-01' });
       if (schedule.length === 0) return [];
 
       const changes = `
@@ -48,7 +60,8 @@ export function itemDating(tx: TenantTx): ItemDating {
                s.statutory, s.extended, s.ext_ref, s.working, COALESCE(s.working, s.extended, s.statutory) AS new_due_date
         FROM compliance_instances i
         JOIN entities e ON e.tenant_id = i.tenant_id AND e.id = i.entity_id
-        JOIN ? ON s.master_id = i.master_id AND s.period_key = i.period_key AND ${SCHEDULE_MATCHES_ENTITY}
+        LEFT JOIN registrations r ON r.tenant_id = i.tenant_id AND r.id = i.registration_id
+        JOIN ? ON s.master_id = i.master_id AND s.period_key = i.period_key AND ${scheduleMatches(REGISTRATION_PLACE)}
         WHERE i.tenant_id = ? AND i.status = ANY (?)
           AND (i.statutory_due_date, i.extended_due_date, i.extension_reference, i.working_due_date)
               IS DISTINCT FROM (s.statutory, s.extended, s.ext_ref, s.working)`;
@@ -67,6 +80,21 @@ export function itemDating(tx: TenantTx): ItemDating {
         oldDueDate: r.old_due_date!, newDueDate: r.new_due_date!, statutoryDueDate: r.statutory!,
         extendedDueDate: r.extended ?? null, extensionReference: r.ext_ref ?? null,
       }));
+    },
+
+    async adoptEntityItems(registrationId) {
+      const { rows } = await trx.raw(
+        `UPDATE compliance_instances i SET registration_id = r.id
+         FROM registrations r, compliance_masters m
+         WHERE r.tenant_id = ? AND r.id = ? AND r.is_active
+           AND i.tenant_id = r.tenant_id AND i.entity_id = r.entity_id AND i.registration_id IS NULL
+           AND m.id = i.master_id AND m.owed_per = r.kind
+           AND NOT EXISTS (SELECT 1 FROM registrations o WHERE o.tenant_id = r.tenant_id AND o.entity_id = r.entity_id
+                           AND o.kind = r.kind AND o.is_active AND o.id <> r.id)
+         RETURNING i.id`,
+        [tenantId, registrationId],
+      );
+      return rows.map((r: { id: string }) => r.id);
     },
   };
 }

@@ -5,12 +5,14 @@ import { OPEN_STATUSES, type InstanceStatus } from '../../core/engine/status.js'
 import type { ItemLine, MyItems } from '../../core/ports/work-reads.js';
 import type { TenantTx } from '../db/database.js';
 import { LABEL_COLUMNS, labelOfRow, type LabelRow } from './item-label.js';
+import { REGISTRATION_NUMBER_SQL, registrationOf } from './registration-sql.js';
 
 export type { ItemLine, MyItems };
 
 const LIMIT = 60;
 
-function base({ trx, tenantId }: TenantTx) {
+function base(tx: TenantTx) {
+  const { trx, tenantId } = tx;
   return trx('compliance_instances as i')
     .join('compliance_masters as m', 'm.id', 'i.master_id')
     .join('entities as e', function () {
@@ -19,13 +21,14 @@ function base({ trx, tenantId }: TenantTx) {
     .where('i.tenant_id', tenantId)
     .orderBy([{ column: 'i.due_date' }, { column: 'm.code' }, { column: 'e.name' }])
     .limit(LIMIT)
-    .select('i.id', 'm.code', 'm.name', 'i.entity_id', 'e.name as entity_name', 'i.period_key', 'i.due_date', 'i.status', ...LABEL_COLUMNS);
+    .select('i.id', 'm.code', 'm.name', 'i.entity_id', 'e.name as entity_name', 'i.period_key', 'i.due_date', 'i.status', 'm.owed_per', ...LABEL_COLUMNS)
+    .select(tx.trx.raw(`${REGISTRATION_NUMBER_SQL} AS registration_number`));
 }
 
 const toLines = (rows: Record<string, string>[], today: IsoDate, amber: number): ItemLine[] =>
   rows.map((r) => ({ r, label: labelOfRow(r as unknown as LabelRow) })).map(({ r, label }) => ({
-    instanceId: r.id!, code: r.code!, name: label.title, entityId: r.entity_id!, entityName: r.entity_name!, periodKey: r.period_key!,
-    periodName: label.period, dueDate: r.due_date!,
+    instanceId: r.id!, code: r.code!, name: label.title, entityId: r.entity_id!, entityName: r.entity_name!, registration: registrationOf(r),
+    periodKey: r.period_key!, periodName: label.period, dueDate: r.due_date!,
     status: r.status as InstanceStatus, rag: ragOf(r.status as InstanceStatus, r.due_date!, today, amber),
     ...(r.evidence_id ? { evidence: { id: r.evidence_id, version: Number(r.evidence_version) } } : {}),
   }));

@@ -51,7 +51,7 @@ async function syncSharedHolidays(db: Database, holidays: ShippedHoliday[]): Pro
 async function upsertLibrary(db: Database, masters: Master[], extensions: Extension[]): Promise<LibrarySyncResult> {
   return db.withSystem(async (trx) => {
     const rows = masters.map((m) => ({ tenant_id: null, ...toMasterRow(m) }));
-    const compared = ['name', 'category', 'law', 'section', 'authority', 'frequency', 'rule_versions', 'holiday_policy', 'applicability', 'description', 'sources'];
+    const compared = ['name', 'category', 'law', 'section', 'authority', 'frequency', 'rule_versions', 'holiday_policy', 'owed_per', 'applicability', 'description', 'sources'];
     const { rows: upserted } = await trx.raw(
       `? ON CONFLICT (tenant_id, code) DO UPDATE SET ${compared.map((c) => `${c} = EXCLUDED.${c}`).join(', ')},
          library_version = compliance_masters.library_version + 1, is_active = true

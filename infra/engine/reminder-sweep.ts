@@ -1,3 +1,4 @@
+import { REGISTRATION_NUMBER_SQL, registrationOf } from './registration-sql.js';
 import { OPEN_STATUSES } from '../../core/engine/status.js';
 import type { PlannerInstance } from '../../core/engine/reminders.js';
 import type { QueuedReminder, ReminderSource } from '../../core/ports/index.js';
@@ -36,7 +37,7 @@ export const sweepReminders = (tx: TenantTx, now: Date, options: { dryRun?: bool
 
 export interface NamedReminder extends QueuedReminder {
   recipient?: { name: string; email: string };
-  item?: { code: string; periodKey: string; entityName: string; dueDate: string };
+  item?: { code: string; periodKey: string; entityName: string; registration: string | null; dueDate: string };
 }
 
 /** A tenant's sweep in its own transaction (the CLI's); a dry run also names each reminder's person and item. */
@@ -48,8 +49,9 @@ export async function sweepTenant(db: Database, tenantId: string, now: Date, opt
     const people = new Map((await trx('users').select('id', 'name', 'email')).map((u: { id: string; name: string; email: string }) => [u.id, { name: u.name, email: u.email }]));
     const items = new Map((await trx('compliance_instances as i').join('compliance_masters as m', 'm.id', 'i.master_id')
       .join('entities as e', 'e.id', 'i.entity_id')
-      .whereIn('i.id', result.preview.map((p) => p.instanceId!)).select('i.id', 'm.code', 'i.period_key', 'e.name', 'i.due_date'))
-      .map((i: { id: string; code: string; period_key: string; name: string; due_date: string }) => [i.id, { code: i.code, periodKey: i.period_key, entityName: i.name, dueDate: i.due_date }]));
+      .whereIn('i.id', result.preview.map((p) => p.instanceId!)).select('i.id', 'm.code', 'i.period_key', 'e.name', 'i.due_date', 'm.owed_per', trx.raw(`${REGISTRATION_NUMBER_SQL} AS registration_number`)))
+      .map((i: { id: string; code: string; period_key: string; name: string; due_date: string; owed_per: string; registration_number: string | null }) =>
+        [i.id, { code: i.code, periodKey: i.period_key, entityName: i.name, registration: registrationOf(i), dueDate: i.due_date }]));
     return { ...result, named: result.preview.map((p) => ({ ...p, recipient: people.get(p.recipientUserId), item: items.get(p.instanceId!) })) };
   });
 }

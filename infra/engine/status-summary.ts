@@ -1,3 +1,4 @@
+import { REGISTRATION_NUMBER_SQL, registrationOf } from './registration-sql.js';
 import type { IsoDate } from '../../core/engine/dates.js';
 import type { Rag } from '../../core/engine/rag.js';
 import { OPEN_STATUSES, STATUSES, type InstanceStatus } from '../../core/engine/status.js';
@@ -39,7 +40,7 @@ export async function statusSummary(
   );
   // The urgent list only when asked for (the digest and the portal dashboard count, they do not list).
   const { rows: urgent } = params.limit === 0 ? { rows: [] } : await trx.raw(
-    `SELECT i.id, i.entity_id, e.name AS entity_name, m.code, m.name, i.period_key, i.due_date, i.status, ${RAG_SQL} AS rag, u.name AS owner_name
+    `SELECT i.id, i.entity_id, e.name AS entity_name, m.owed_per, ${REGISTRATION_NUMBER_SQL} AS registration_number, m.code, m.name, i.period_key, i.due_date, i.status, ${RAG_SQL} AS rag, u.name AS owner_name
      FROM compliance_instances i
      JOIN entities e ON e.tenant_id = i.tenant_id AND e.id = i.entity_id
      JOIN compliance_masters m ON m.id = i.master_id
@@ -57,7 +58,7 @@ export async function statusSummary(
     entities,
     totals: entities.reduce((t, e) => ({ red: t.red + e.red, amber: t.amber + e.amber, green: t.green + e.green }), { red: 0, amber: 0, green: 0 }),
     urgent: urgent.map((r: Record<string, string>) => ({
-      instanceId: r.id, entityId: r.entity_id, entityName: r.entity_name, code: r.code, name: r.name, periodKey: r.period_key, dueDate: r.due_date,
+      instanceId: r.id, entityId: r.entity_id, entityName: r.entity_name, registration: registrationOf(r), code: r.code, name: r.name, periodKey: r.period_key, dueDate: r.due_date,
       status: r.status as InstanceStatus, rag: r.rag as Rag, ownerName: r.owner_name,
     })),
   };

@@ -1,3 +1,4 @@
+import { REGISTRATION_NUMBER_SQL, registrationOf } from '../engine/registration-sql.js';
 import { createAckToken } from '../../core/notifications/ack-link.js';
 import { readNotification } from '../../core/notifications/kinds.js';
 import type { MessageContext } from '../../core/notifications/message.js';
@@ -44,6 +45,8 @@ interface ClaimedRow {
   item_code: string | null;
   item_name: string | null;
   entity_name: string | null;
+  owed_per: string | null;
+  registration_number: string | null;
   period_key: string | null;
   due_date: string | null;
   statutory_due_date: string | null;
@@ -62,7 +65,7 @@ interface ClaimedRow {
 const CLAIM_SQL = `
   SELECT n.id, n.tenant_id, n.channel, n.kind, n.payload, n.attempts, n.instance_id, n.recipient_user_id,
          t.name AS tenant_name, t.timezone, u.name AS user_name, u.email AS user_email, u.slack_user_id AS user_slack_id, u.teams_user_id AS user_teams_id,
-         m.code AS item_code, m.name AS item_name, e.name AS entity_name, i.period_key, i.due_date,
+         m.code AS item_code, m.name AS item_name, e.name AS entity_name, m.owed_per, ${REGISTRATION_NUMBER_SQL} AS registration_number, i.period_key, i.due_date,
          i.statutory_due_date, i.extension_reference, fw.fee_waived_until, fw.fee_waiver_reference, i.status, ${LABEL_SQL}, now() AS claimed_at
   FROM notifications n
   JOIN tenants t ON t.id = n.tenant_id
@@ -102,7 +105,7 @@ function messageFor(row: ClaimedRow, deps: DispatcherDeps, now: Date): MessageCo
     item: row.instance_id && row.item_code
       ? {
         ...itemNames(row),
-        id: row.instance_id, code: row.item_code, entityName: row.entity_name!, periodKey: row.period_key!,
+        id: row.instance_id, code: row.item_code, entityName: row.entity_name!, registration: registrationOf(row), periodKey: row.period_key!,
         dueDate: row.due_date!, statutoryDueDate: row.statutory_due_date!, extensionReference: row.extension_reference, feeWaiver: feeWaiverOf(row), status: row.status!,
       }
       : null,

@@ -1,3 +1,4 @@
+import { gstinState } from '../../core/engine/registrations.js';
 import type { EngineUnit } from '../../core/ports/index.js';
 import type { Database } from '../db/database.js';
 import { createEngineUnit } from '../stores/engine-unit.js';
@@ -23,6 +24,8 @@ export async function ensureDemoTenant(db: Database, rows: DemoTenantRows): Prom
 
 export interface DemoRecords {
   entities: readonly (Record<string, unknown> & { name: string })[];
+  /** Registrations of the entities, by entity name. */
+  registrations: readonly { entity: string; kind: string; number: string; gst_mode?: string }[];
   agm: { entity: string; fiscalYear: string; date: string };
   people: readonly { email: string; name: string; role: string }[];
   passwordHash: string;
@@ -46,6 +49,12 @@ export async function seedDemoRecords<T>(db: Database, tenantId: string, records
       .insert(records.entities.map((e) => ({ ...e, tenant_id: tenantId })))
       .onConflict(['tenant_id', 'name']).ignore()
       .returning(['id', 'name', 'entity_type', 'state']);
+    const byName = new Map(entities.map((e: { id: string; name: string }) => [e.name, e.id]));
+    const registrations = records.registrations.filter((r) => byName.has(r.entity)).map((r) => ({
+      tenant_id: tenantId, entity_id: byName.get(r.entity), kind: r.kind, number: r.number,
+      state: r.kind === 'gstin' ? gstinState(r.number) : null, gst_mode: r.gst_mode ?? null,
+    }));
+    if (registrations.length > 0) await trx('registrations').insert(registrations);
     const agmRecorded: string[] = [];
     for (const e of entities.filter((x: { name: string }) => x.name === records.agm.entity)) {
       await trx('entity_events').insert({ tenant_id: tenantId, entity_id: e.id, kind: 'agm', fiscal_year: records.agm.fiscalYear, event_date: records.agm.date });

@@ -14,6 +14,7 @@ export interface MasterRow {
   frequency: string;
   rule_versions: unknown;
   holiday_policy: string;
+  owed_per: string;
   applicability: unknown;
   description: string | null;
   sources: string | null;
@@ -23,7 +24,7 @@ export function toMasterRow(master: Master): Omit<MasterRow, 'id' | 'tenant_id'>
   return {
     code: master.code, name: master.name, category: master.category, law: master.law, section: master.section ?? null,
     authority: master.authority, frequency: master.frequency, rule_versions: JSON.stringify(master.ruleVersions),
-    holiday_policy: master.holidayPolicy, applicability: JSON.stringify(master.applicability),
+    holiday_policy: master.holidayPolicy, owed_per: master.owedPer, applicability: JSON.stringify(master.applicability),
     description: master.description ?? null, sources: master.sources ?? null,
   };
 }
@@ -32,10 +33,29 @@ export function toMasterRow(master: Master): Omit<MasterRow, 'id' | 'tenant_id'>
 export function fromMasterRow(row: MasterRow): StoredMaster {
   const master = masterSchema.parse({
     code: row.code, name: row.name, category: row.category, law: row.law, section: row.section ?? undefined,
-    authority: row.authority, frequency: row.frequency, ruleVersions: row.rule_versions, holidayPolicy: row.holiday_policy,
+    authority: row.authority, frequency: row.frequency, ruleVersions: row.rule_versions, holidayPolicy: row.holiday_policy, owedPer: row.owed_per,
     applicability: row.applicability, description: row.description ?? undefined, sources: row.sources ?? undefined,
   });
   return { ...master, id: row.id };
+}
+
+/**
+ * Parsed masters by their row's content: every tenant's generation reads the same library rows,
+ * and checking each again per tenant was a fixed cost of every run. A row that changed in any
+ * column the master is made of is parsed, and checked, afresh. (Parsed masters are never mutated.)
+ */
+const parsed = new Map<string, StoredMaster>();
+const PARSED_MAX = 5000;
+function parsedMaster(row: MasterRow): StoredMaster {
+  const key = JSON.stringify([row.id, row.code, row.name, row.category, row.law, row.section, row.authority, row.frequency,
+    row.rule_versions, row.holiday_policy, row.owed_per, row.applicability, row.description, row.sources]);
+  let master = parsed.get(key);
+  if (!master) {
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    master = fromMasterRow(row);
+    parsed.set(key, master);
+  }
+  return master;
 }
 
 /** Masters visible to the transaction's tenant (the shared library plus its own), active only. */
@@ -47,5 +67,5 @@ export async function loadMasters(trx: Knex.Transaction, where: { ids?: string[]
   // A tenant's own master shadows a library master with the same code.
   const byCode = new Map<string, MasterRow>();
   for (const row of rows) if (!byCode.has(row.code) || row.tenant_id) byCode.set(row.code, row);
-  return [...byCode.values()].map(fromMasterRow);
+  return [...byCode.values()].map(parsedMaster);
 }

@@ -6,6 +6,8 @@ import { benchDatabase, printResult, seconds } from './harness.js';
  * assignments (the 37 library masters plus synthetic monthly ones), generates one FY for every
  * tenant as the daily job would (tenant by tenant, under row-level security), then inserts the
  * same number of rows into the same table with one plain INSERT … SELECT generate_series.
+ * Every entity has a GSTIN in its state, every third a second one in Tamil Nadu, every other a
+ * TAN: GST and TDS items are made per registration.
  */
 const TENANTS = Number(process.env.BENCH_TENANTS ?? 200);
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 10);
@@ -29,6 +31,13 @@ export async function benchGenerate(): Promise<void> {
       INSERT INTO entities (tenant_id, name, legal_name, entity_type, state, gst_mode)
       SELECT t.id, 'Entity ' || g, 'Entity ' || g || ' Private Limited', 'company', CASE WHEN g % 2 = 0 THEN 'MH' ELSE 'KA' END, 'monthly'
       FROM tenants t CROSS JOIN generate_series(1, ?) g`, [ENTITIES]);
+    await owner.raw(`
+      WITH e AS (SELECT id, tenant_id, state, row_number() OVER (PARTITION BY tenant_id ORDER BY name) AS n FROM entities),
+           g AS (SELECT e.*, s.state AS gst_state FROM e CROSS JOIN LATERAL (VALUES (e.state), (CASE WHEN e.n % 3 = 0 THEN 'TN' END)) s(state) WHERE s.state IS NOT NULL)
+      INSERT INTO registrations (tenant_id, entity_id, kind, number, state, gst_mode)
+      SELECT tenant_id, id, 'gstin', (CASE gst_state WHEN 'MH' THEN '27' WHEN 'KA' THEN '29' ELSE '33' END) || 'AAAAA' || lpad(n::text, 4, '0') || 'A1Z5', gst_state, 'monthly' FROM g
+      UNION ALL
+      SELECT tenant_id, id, 'tan', 'BENC' || lpad(n::text, 5, '0') || 'A', NULL, NULL FROM e WHERE n % 2 = 0`);
     await owner.raw(`
       INSERT INTO assignments (tenant_id, entity_id, master_id)
       SELECT e.tenant_id, e.id, m.id FROM entities e
@@ -63,6 +72,7 @@ export async function benchGenerate(): Promise<void> {
     const limitRate = limit.rowCount / limitSeconds;
     printResult({
       bench: 'generate', tenants: TENANTS, entities: TENANTS * ENTITIES, assignments: TENANTS * ENTITIES * ASSIGNMENTS,
+      registrations: Number((await owner('registrations').count({ n: '*' }))[0]!.n),
       setup_seconds: +setupSeconds.toFixed(2), rows, generate_seconds: +generateSeconds.toFixed(2), generate_rows_per_s: Math.round(generateRate),
       second_run_created: again, second_run_seconds: +againSeconds.toFixed(2),
       limit_rows: limit.rowCount, limit_seconds: +limitSeconds.toFixed(2), limit_rows_per_s: Math.round(limitRate),

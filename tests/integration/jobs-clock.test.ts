@@ -38,6 +38,7 @@ describe("the weekly digest counts its week from the job's clock", () => {
     const digest = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('notifications').where({ kind: 'weekly_digest' }).first('payload'));
     const lines = digest.payload.lines as string[];
     const late = lines.slice(lines.indexOf('Approved late in the last 7 days:') + 1);
-    expect(late).toEqual(['  9 Nov 2026  TDS_DEPOSIT 2026-10 — Demo Manufacturing']);
+    // The demo records GSTINs only: its TDS items are the entity's, and say so.
+    expect(late).toEqual(['  9 Nov 2026  TDS_DEPOSIT 2026-10 — Demo Manufacturing · no TAN recorded']);
   });
 });

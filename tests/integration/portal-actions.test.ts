@@ -343,8 +343,9 @@ describe('assignApplicable on a new entity', () => {
     const willBe = rows.filter((r) => r[4] === 'will be');
     expect(preview.preview!.message).toBe(`${willBe.length} applicable obligation(s) will be assigned.`);
     expect(preview.preview!.blocked).toBe(false);
-    expect(rows.find((r) => r[0] === 'PF_ECR')).toEqual(['PF_ECR', 'EPF contribution and ECR', 'applies', 'pf registered', 'will be']);
-    expect(rows.find((r) => r[0] === 'GSTR3B_MONTHLY')).toEqual(expect.arrayContaining(['applies', 'GST filing mode is monthly', 'will be']));
+    // No registrations recorded yet: what is owed per one is the entity's until it is.
+    expect(rows.find((r) => r[0] === 'PF_ECR')).toEqual(['PF_ECR', 'EPF contribution and ECR', 'applies', 'pf registered; no PF establishment code recorded: items for the entity until one is', 'will be']);
+    expect(rows.find((r) => r[0] === 'GSTR3B_MONTHLY')).toEqual(expect.arrayContaining(['applies', 'GST filing mode is monthly; no GSTIN recorded: items for the entity until one is', 'will be']));
     expect(rows.find((r) => r[0] === 'ESI')).toEqual(['ESI', 'ESIC contribution', 'does not apply', '', '']);
     expect(rows.find((r) => r[0] === 'LLP_FORM11')?.[2]).toBe('does not apply');
     expect([await assignments(), await items()]).toEqual([0, 0]);
@@ -369,6 +370,69 @@ describe('assignApplicable on a new entity', () => {
     // Everything applicable is assigned now: a second preview has nothing to confirm.
     const again = await recordAction('entities', entityId, 'assignApplicable', { mode: 'preview' });
     expect(again.preview).toMatchObject({ message: 'Every applicable obligation is already assigned.', blocked: true });
+  });
+});
+
+describe('registrations', () => {
+  const tdsItems = () => t.superuser(
+    `SELECT i.id, i.period_key, i.registration_id FROM compliance_instances i JOIN compliance_masters m ON m.id = i.master_id
+     WHERE i.entity_id = $1 AND m.code = 'TDS_DEPOSIT' ORDER BY i.period_key, i.id`, [demo.entities.advisors]).then((r) => r.rows);
+
+  it('a TAN added to an entity takes over its TDS items (none made twice) and names them, audited', async () => {
+    const before = await tdsItems();
+    expect(before.length).toBeGreaterThan(0);
+    expect(before.every((i) => i.registration_id === null)).toBe(true);
+    const auditBefore = await countOf('SELECT count(*) FROM audit_log WHERE tenant_id = $1', [demo.tenantId]);
+    const owedPerTan = await countOf(`SELECT count(*) FROM compliance_instances i JOIN compliance_masters m ON m.id = i.master_id
+      WHERE i.entity_id = $1 AND m.owed_per = 'tan'`, [demo.entities.advisors]);
+    const created = await resourceAction('registrations', 'new', { entity_id: demo.entities.advisors, kind: 'tan', number: 'mumd12345e' });
+    expect(created.record!.errors).toEqual({});
+    const tanId = created.record!.id!;
+    expect(await oneRow('SELECT tenant_id, number, state, gst_mode FROM registrations WHERE id = $1', [tanId]))
+      .toEqual({ tenant_id: demo.tenantId, number: 'MUMD12345E', state: null, gst_mode: null });
+    const after = await tdsItems();
+    // Every item it had is the TAN's now; generation (as of the portal's today) may add later periods, never one twice.
+    expect(after.filter((i) => before.some((b) => b.id === i.id)).map((i) => i.registration_id)).toEqual(before.map(() => tanId));
+    expect(new Set(after.map((i) => i.period_key)).size).toBe(after.length);
+    expect(after.every((i) => i.registration_id === tanId)).toBe(true);
+    const actions = (await t.superuser('SELECT action FROM audit_log WHERE tenant_id = $1 AND seq > $2 ORDER BY seq', [demo.tenantId, auditBefore])).rows.map((r) => r.action);
+    expect(actions[0]).toBe('registration.created');
+    // Its TDS deposits, returns and certificates alike.
+    expect(actions.filter((a) => a === 'instance.registration_set')).toHaveLength(owedPerTan);
+  });
+
+  it('a GSTIN in a group-Y state brings GSTR-3B (group Y) for it: assigned to the entity\'s people, its items named by it', async () => {
+    const assigned = (code: string) => t.superuser(
+      `SELECT a.reason, a.owner_user_id FROM assignments a JOIN compliance_masters m ON m.id = a.master_id WHERE a.entity_id = $1 AND m.code = $2`,
+      [demo.entities.software, code]).then((r) => r.rows);
+    expect(await assigned('GSTR3B_QRMP_Y')).toEqual([]);
+    const created = await resourceAction('registrations', 'new', { entity_id: demo.entities.software, kind: 'gstin', number: '07AACCD5678K1Z9', gst_mode: 'qrmp' });
+    expect(created.record!.errors).toEqual({});
+    expect(await oneRow('SELECT state FROM registrations WHERE id = $1', [created.record!.id])).toEqual({ state: 'DL' });
+    const [y] = await assigned('GSTR3B_QRMP_Y');
+    expect(y!.reason).toBe('07AACCD5678K1Z9: GST filing mode is qrmp; DL is in GST state group Y');
+    expect(y!.owner_user_id).toBe((await assigned('GSTR3B_QRMP_X'))[0]!.owner_user_id);
+    const byGstin = (await t.superuser(
+      `SELECT m.code, r.number, count(*)::int AS n FROM compliance_instances i JOIN compliance_masters m ON m.id = i.master_id
+       JOIN registrations r ON r.id = i.registration_id WHERE i.entity_id = $1 AND m.code LIKE 'GSTR3B_QRMP_%' GROUP BY 1, 2 ORDER BY 1, 2`,
+      [demo.entities.software])).rows.map((r) => [r.code, r.number]);
+    expect(byGstin).toEqual([['GSTR3B_QRMP_X', '29AACCD5678K1Z3'], ['GSTR3B_QRMP_Y', '07AACCD5678K1Z9']]);
+  });
+
+  it('refuses a malformed GSTIN under its field, and another PAN\'s GSTIN with the reason, storing nothing', async () => {
+    const count = () => countOf('SELECT count(*) FROM registrations WHERE tenant_id = $1', [demo.tenantId]);
+    const before = await count();
+    const malformed = await resourceAction('registrations', 'new', { entity_id: demo.entities.software, kind: 'gstin', number: '29AACCD5678K1Z', gst_mode: 'qrmp' });
+    expect(malformed.record!.errors).toEqual({ number: { message: 'a GSTIN has 15 characters, this one has 14 (e.g. 27AAACD1234F1Z5)' } });
+    const foreign = await resourceAction('registrations', 'new', { entity_id: demo.entities.software, kind: 'gstin', number: '29AABCD1234F1Z5', gst_mode: 'qrmp' });
+    expect(foreign.record!.baseError!.message).toContain("GSTIN 29AABCD1234F1Z5 carries the PAN AABCD1234F, but the entity's PAN is AACCD5678K: check the GSTIN or the entity's PAN");
+    expect(await count()).toBe(before);
+  });
+
+  it('refuses another tenant\'s entity for a registration', async () => {
+    const res = await resourceAction('registrations', 'new', { entity_id: other.entityId, kind: 'tan', number: 'DELO12345F' });
+    expect(res.record!.errors).not.toEqual({});
+    expect(await countOf('SELECT count(*) FROM registrations WHERE number = $1', ['DELO12345F'])).toBe(0);
   });
 });
 
@@ -621,6 +685,23 @@ describe('an entity moving state', () => {
     expect(await due()).toBe('2026-12-08');
     expect((await recordAction('entities', demo.entities.advisors, 'edit', { state: 'MH' })).notice?.type).toBe('success');
     expect(await due()).toBe('2026-12-07');
+  });
+});
+
+describe('a registration moving state', () => {
+  it('brings its new state\'s holidays to the next-working-day items owed per it, and back', async () => {
+    const pf = await instanceId(t.db, demo.tenantId, demo.entities.manufacturing, 'PF_ECR', '2026-11');
+    const due = () => sqlValue("SELECT to_char(due_date, 'YYYY-MM-DD') FROM compliance_instances WHERE id = $1", [pf]);
+    expect(await due()).toBe('2026-12-15');
+    const created = await resourceAction('registrations', 'new', { entity_id: demo.entities.manufacturing, kind: 'pf', number: 'MHBAN0012345000', state: 'MH' });
+    expect(created.record!.errors).toEqual({});
+    expect(await sqlValue('SELECT registration_id FROM compliance_instances WHERE id = $1', [pf])).toBe(created.record!.id);
+    await theTenant(demo.tenantId).withHoliday('tamil-nadu', { date: '2026-12-15', state: 'TN', name: 'Tamil Nadu test holiday' }).build(t.db);
+    expect(await due()).toBe('2026-12-15'); // Demo Manufacturing and its PF code are in MH
+    expect((await recordAction('registrations', created.record!.id!, 'edit', { state: 'TN' })).notice?.type).toBe('success');
+    expect(await due()).toBe('2026-12-16');
+    expect((await recordAction('registrations', created.record!.id!, 'edit', { state: 'MH' })).notice?.type).toBe('success');
+    expect(await due()).toBe('2026-12-15');
   });
 });
 

@@ -1,7 +1,7 @@
 import type { AuditEntryInput } from '../../core/audit/chain.js';
 import { appendAudit } from '../../infra/audit/audit-store.js';
 import type { Database } from '../../infra/db/database.js';
-import { entityOf, evidenceOf, grantOf, masterOf, periodOf, personOf, resolver } from './defaults.js';
+import { entityOf, evidenceOf, grantOf, masterOf, periodOf, personOf, registrationsOf, resolver } from './defaults.js';
 import type { BuiltTenant, TenantPlan } from './tenant-mother.js';
 
 /**
@@ -34,8 +34,12 @@ export async function buildInDatabase(db: Database, plan: TenantPlan): Promise<B
 
     await insert('entities', plan.entities, (key, spec) => {
       const e = entityOf(key, spec);
-      return { name: e.name, legal_name: e.legalName, entity_type: e.type, pan: e.pan, gstins: e.gstins, state: e.state, district: spec.district ?? null, gst_mode: e.gstMode, profile: JSON.stringify(e.profile) };
+      // gstins is the database's mirror of the GSTIN registrations below.
+      return { name: e.name, legal_name: e.legalName, entity_type: e.type, pan: e.pan, state: e.state, district: spec.district ?? null, gst_mode: e.gstMode, profile: JSON.stringify(e.profile) };
     });
+    await insert('registrations', registrationsOf(plan), (_key, r) => ({
+      entity_id: ref(r.entity), kind: r.kind, number: r.number, state: r.state, gst_mode: r.gstMode, is_active: r.active,
+    }));
     await insertAll('entity_events', plan.entityEvents.map((e) => ({ entity_id: ref(e.entity), kind: 'agm', fiscal_year: e.fiscalYear, event_date: e.date })));
     const people = plan.people.map(([key, spec]): [string, ReturnType<typeof personOf>] => [key, personOf(key, spec, plan, ref)]);
     await insert('users', people, (_key, p) => ({ email: p.email, name: p.name, password_hash: p.passwordHash, slack_user_id: p.slackUserId, is_active: p.active }));
@@ -54,7 +58,7 @@ export async function buildInDatabase(db: Database, plan: TenantPlan): Promise<B
     await insert('compliance_instances', plan.items, (_key, item) => {
       const period = periodOf(item);
       return {
-        entity_id: ref(item.entity), master_id: ref(item.master), period_key: item.periodKey, period_start: period.start, period_end: period.end,
+        entity_id: ref(item.entity), master_id: ref(item.master), registration_id: item.registration ? ref(item.registration) : null, period_key: item.periodKey, period_start: period.start, period_end: period.end,
         statutory_due_date: item.dueDate, status: item.status ?? 'pending',
         owner_user_id: item.owner ? ref(item.owner) : null, approver_user_id: item.approver ? ref(item.approver) : null,
       };

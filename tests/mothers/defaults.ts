@@ -1,5 +1,6 @@
 import type { RoleGrant } from '../../core/engine/access.js';
-import { sha256Hex, type EntitySpec, type EvidenceSpec, type ItemSpec, type MasterSpec, type PersonSpec, type Ref, type RoleSpec, type TenantPlan } from './tenant-mother.js';
+import { GST_STATE_CODES } from '../../core/engine/registrations.js';
+import { sha256Hex, type EntitySpec, type RegistrationSpec, type EvidenceSpec, type ItemSpec, type MasterSpec, type PersonSpec, type Ref, type RoleSpec, type TenantPlan } from './tenant-mother.js';
 
 /**
  * What a row holds when the test does not say: one place, so the database and the in-memory
@@ -26,6 +27,18 @@ export const entityOf = (key: string, spec: EntitySpec) => {
     pan: spec.pan ?? null, gstins: spec.gstins ?? [], state: spec.state ?? 'MH', gstMode: spec.gstMode ?? 'monthly', profile: spec.profile ?? {},
   };
 };
+
+/** The plan's registrations, with every entity's gstins as GSTIN registrations (keys `<entity>:<gstin>`). */
+export function registrationsOf(plan: TenantPlan): [string, Required<Omit<RegistrationSpec, 'gstMode' | 'state'>> & { state: string | null; gstMode: string | null }][] {
+  const fromGstins = plan.entities.flatMap(([key, spec]) => (spec.gstins ?? []).map((number): [string, RegistrationSpec] => [
+    `${key}:${number}`, { entity: key, kind: 'gstin', number, gstMode: spec.gstMode === 'none' || !spec.gstMode ? 'monthly' : spec.gstMode },
+  ]));
+  return [...fromGstins, ...plan.registrations].map(([key, r]) => [key, {
+    entity: r.entity, kind: r.kind, number: r.number, active: r.active ?? true,
+    state: r.state ?? (r.kind === 'gstin' ? GST_STATE_CODES[r.number.slice(0, 2)] ?? null : null),
+    gstMode: r.kind === 'gstin' ? r.gstMode ?? 'monthly' : null,
+  }]);
+}
 
 export const grantOf = (r: RoleSpec, ref: (r: Ref) => string): RoleGrant =>
   (typeof r === 'string' ? { role: r, entityId: null } : { role: r.role, entityId: ref(r.entity) });

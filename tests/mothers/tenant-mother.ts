@@ -21,12 +21,24 @@ export interface EntitySpec {
   legalName?: string;
   type?: 'company' | 'opc' | 'llp' | 'partnership' | 'proprietorship' | 'trust' | 'branch';
   pan?: string;
+  /** Each becomes a GSTIN registration in the entity's gstMode (as the registrations migration does). */
   gstins?: string[];
   state?: string;
   /** The principal place of business's district (scoped extensions match it). */
   district?: string;
   gstMode?: 'monthly' | 'qrmp' | 'composition' | 'none';
   profile?: Record<string, unknown>;
+}
+
+export interface RegistrationSpec {
+  entity: Ref;
+  kind: 'gstin' | 'tan' | 'pt' | 'lwf' | 'pf' | 'esi';
+  number: string;
+  /** A GSTIN's state comes from its first two digits when not given. */
+  state?: string;
+  /** A GSTIN's filing mode (default monthly). */
+  gstMode?: 'monthly' | 'qrmp' | 'composition' | 'isd';
+  active?: boolean;
 }
 
 /** A role tenant-wide, or for one entity. */
@@ -58,6 +70,8 @@ export interface ItemSpec {
   periodEnd?: string;
   dueDate: string;
   status?: InstanceStatus;
+  /** The registration the item is owed per. */
+  registration?: Ref;
   owner?: Ref | null;
   approver?: Ref | null;
 }
@@ -95,6 +109,7 @@ export interface TenantPlan {
   existingTenantId?: string;
   tenant: { slug: string; name: string; timezone?: string; trackingStartDate?: string };
   entities: [string, EntitySpec][];
+  registrations: [string, RegistrationSpec][];
   entityEvents: { entity: Ref; fiscalYear: string; date: string }[];
   people: [string, PersonSpec][];
   /** More roles for people built here or already there. */
@@ -152,6 +167,11 @@ export class TenantBuilder {
 
   withEntity(key: string, spec: EntitySpec = {}): this {
     return this.add(this.plan.entities, key, spec);
+  }
+
+  /** A registration of an entity (GSTIN, TAN, PT, LWF, PF or ESI). */
+  withRegistration(key: string, spec: RegistrationSpec): this {
+    return this.add(this.plan.registrations, key, spec);
   }
 
   withAgm(entity: Ref, fiscalYear: string, date: string): this {
@@ -220,7 +240,7 @@ export class TenantBuilder {
 }
 
 const emptyPlan = (tenant: TenantPlan['tenant'], existingTenantId?: string): TenantPlan => ({
-  existingTenantId, tenant, entities: [], entityEvents: [], people: [], roles: [], masters: [], assignments: [], holidays: [],
+  existingTenantId, tenant, entities: [], registrations: [], entityEvents: [], people: [], roles: [], masters: [], assignments: [], holidays: [],
   overrides: [], items: [], evidence: [], notifications: [], slackInstallations: [], teamsConversations: [], auditEntries: [],
 });
 

@@ -16,6 +16,7 @@ export interface TenantFixture {
 export async function createTenantWithEverything(db: Database, slug: string): Promise<TenantFixture> {
   const built = await aTenant(slug)
     .withEntity('entity', { name: `${slug} Pvt Ltd`, legalName: `${slug} Private Limited`, state: 'MH' })
+    .withRegistration('tan', { entity: 'entity', kind: 'tan', number: 'MUMD12345E' })
     .withAgm('entity', 'FY2025-26', '2025-09-25')
     .withPerson('owner', { email: `owner@${slug}.example`, name: 'Owner', slackUserId: `U${slug}`, roles: ['owner'] })
     .withMaster('master', { code: 'OWN_RETURN', name: 'Own return' })

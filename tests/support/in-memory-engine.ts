@@ -79,7 +79,7 @@ function queue(state: EngineState, drafts: NotificationDraft[]): number {
 const digestList = (state: EngineState, keep: (i: DigestFixture) => boolean, entityIds?: string[]) =>
   state.digestItems.filter((i) => keep(i) && (!entityIds || entityIds.includes(i.entityId)))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate)).slice(0, 15)
-    .map(({ code, periodKey, entityName, dueDate }) => ({ code, periodKey, entityName, dueDate }));
+    .map(({ code, periodKey, entityName, registration, dueDate }) => ({ code, periodKey, entityName, registration, dueDate }));
 
 let nextId = 1;
 
@@ -104,6 +104,7 @@ export function inMemoryEngineUnit(state: EngineState, tenant = { tenantId: 'ten
         }
         return moved;
       },
+      adoptEntityItems: async () => [],
     },
     assignments: {
       entity: async (id) => state.entities.find((e) => e.id === id),

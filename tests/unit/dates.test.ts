@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { calendarDateProblem, parseIsoDate, parseTimestamp } from '../../core/engine/dates.js';
+import { DateTime } from 'luxon';
+import { addMonths, calendarDateProblem, dayOfMonth, endOfMonth, parseIsoDate, parseTimestamp } from '../../core/engine/dates.js';
 
 describe('calendarDateProblem (the one check of a typed date)', () => {
   it('says which month is too short, and how long it is, for a day past its end', () => {
@@ -42,5 +43,25 @@ describe('parseTimestamp (remind --as-of)', () => {
     expect(() => parseTimestamp('2026-11-27T10:00:00')).toThrow('"2026-11-27T10:00:00" is not a timestamp: use an ISO timestamp with its offset');
     expect(() => parseTimestamp('2026-11-27')).toThrow('is not a timestamp');
     expect(() => parseTimestamp('tomorrow')).toThrow('"tomorrow" is not a timestamp');
+  });
+});
+
+describe('month arithmetic (integers, no date objects)', () => {
+  it('agrees with luxon day by day over four years: months added clamp to the month end, leap Februaries included', () => {
+    const mismatches: string[] = [];
+    for (let day = DateTime.utc(2023, 1, 1); day < DateTime.utc(2027, 1, 1); day = day.plus({ days: 1 })) {
+      const iso = day.toISODate()!;
+      for (const months of [-13, -1, 0, 1, 2, 3, 6, 11, 12, 25]) {
+        const expected = day.plus({ months }).toISODate();
+        if (addMonths(iso, months) !== expected) mismatches.push(`${iso} + ${months}`);
+      }
+    }
+    expect(mismatches).toEqual([]);
+    expect([endOfMonth(2028, 2), endOfMonth(2026, 2), endOfMonth(2026, 12), dayOfMonth(2026, 4, 31), dayOfMonth(2026, 11, 'last'), dayOfMonth(2026, 11, 7)])
+      .toEqual(['2028-02-29', '2026-02-28', '2026-12-31', '2026-04-30', '2026-11-30', '2026-11-07']);
+  });
+
+  it('refuses a date that does not exist, as before', () => {
+    expect(() => addMonths('2026-02-30', 1)).toThrow('February 2026 has 28 days');
   });
 });

@@ -67,7 +67,7 @@ describe('generating items', () => {
 });
 
 describe('assigning applicable masters', () => {
-  const entity = { id: 'e-1', name: 'Acme', entityType: 'company' as const, state: 'MH', gstMode: 'monthly' as const, profile: { has_employees: true, pf_registered: true } };
+  const entity = { id: 'e-1', name: 'Acme', entityType: 'company' as const, state: 'MH', gstMode: 'monthly' as const, profile: { has_employees: true, pf_registered: true }, registrations: [] };
   const setUp = () => engineState({
     entities: [entity], masters: [master('PF_ECR'), master('GSTR1_MONTHLY'), master('GSTR1_QRMP'), master('PT_MH_MONTHLY')],
     assignments: new Map([['e-1|m-GSTR1_MONTHLY', 'assignment-old']]),
@@ -79,7 +79,20 @@ describe('assigning applicable masters', () => {
     expect(list.map((a) => [a.code, a.applies, a.assigned])).toEqual([
       ['GSTR1_MONTHLY', true, true], ['PF_ECR', true, false], ['GSTR1_QRMP', false, false], ['PT_MH_MONTHLY', false, false],
     ]);
-    expect(list.find((a) => a.code === 'PF_ECR')!.reason).toContain('pf registered');
+    expect(list.find((a) => a.code === 'PF_ECR')!.reason).toBe('pf registered; no PF establishment code recorded: items for the entity until one is');
+  });
+
+  it('judges a master owed per GSTIN on each GSTIN: a monthly one in MH and a QRMP one in KA bring both GSTR-1s, each naming its GSTIN', async () => {
+    const gstin = (id: string, number: string, state: string, gstMode: 'monthly' | 'qrmp') => ({ id, entityId: 'e-1', kind: 'gstin' as const, number, state, gstMode, isActive: true });
+    const withGstins = { ...entity, registrations: [gstin('r-1', '27AAACD1234F1Z5', 'MH', 'monthly'), gstin('r-2', '29AAACD1234F1Z3', 'KA', 'qrmp'), { ...gstin('r-3', '07AAACD1234F1Z9', 'DL', 'qrmp'), isActive: false }] };
+    const state = engineState({ entities: [withGstins], masters: [master('GSTR1_MONTHLY'), master('GSTR1_QRMP'), master('GSTR3B_QRMP_Y')] });
+    const list = await applicableMasters(inMemoryEngineUnit(state), { entityId: 'e-1' });
+    expect(list.map((a) => [a.code, a.applies, a.reason])).toEqual([
+      ['GSTR1_MONTHLY', true, '27AAACD1234F1Z5: GST filing mode is monthly'],
+      ['GSTR1_QRMP', true, '29AAACD1234F1Z3: GST filing mode is qrmp'],
+      // Only the inactive DL GSTIN would be in group Y.
+      ['GSTR3B_QRMP_Y', false, undefined],
+    ]);
   });
 
   it('assigns the unassigned applicable ones to the default people, one audit entry each', async () => {

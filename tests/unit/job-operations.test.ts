@@ -44,10 +44,10 @@ describe('the weekly digest', () => {
     cfoGrants: [{ userId: 'cfo-all', entityId: null }, { userId: 'cfo-b', entityId: 'e-b' }],
     rag: [{ entityId: 'e-a', entityName: 'Alpha', red: 1, amber: 2, green: 3 }, { entityId: 'e-b', entityName: 'Bravo', red: 0, amber: 1, green: 0 }],
     digestItems: [
-      { entityId: 'e-a', entityName: 'Alpha', code: 'TDS_DEPOSIT', periodKey: '2026-10', dueDate: '2026-11-07', open: true },
-      { entityId: 'e-b', entityName: 'Bravo', code: 'GSTR1_MONTHLY', periodKey: '2026-11', dueDate: '2026-12-07', open: true },
-      { entityId: 'e-b', entityName: 'Bravo', code: 'PF_ECR', periodKey: '2026-10', dueDate: '2026-11-15', open: false, approvedLateAt: new Date('2026-11-25T10:00:00Z') },
-      { entityId: 'e-a', entityName: 'Alpha', code: 'ESI', periodKey: '2026-09', dueDate: '2026-10-15', open: false, approvedLateAt: new Date('2026-11-20T10:00:00Z') },
+      { entityId: 'e-a', entityName: 'Alpha', registration: null, code: 'TDS_DEPOSIT', periodKey: '2026-10', dueDate: '2026-11-07', open: true },
+      { entityId: 'e-b', entityName: 'Bravo', registration: null, code: 'GSTR1_MONTHLY', periodKey: '2026-11', dueDate: '2026-12-07', open: true },
+      { entityId: 'e-b', entityName: 'Bravo', registration: null, code: 'PF_ECR', periodKey: '2026-10', dueDate: '2026-11-15', open: false, approvedLateAt: new Date('2026-11-25T10:00:00Z') },
+      { entityId: 'e-a', entityName: 'Alpha', registration: null, code: 'ESI', periodKey: '2026-09', dueDate: '2026-10-15', open: false, approvedLateAt: new Date('2026-11-20T10:00:00Z') },
     ],
   });
 

@@ -54,7 +54,7 @@ describe('the message model', () => {
       notificationId: 'n1', tenantId: 't1', tenantName: 'Acme', timezone: 'Asia/Kolkata',
       notification: readNotification('due_date_changed', { oldDueDate: '2026-12-11', newDueDate: '2026-12-20', reference: 'Circular 3/2026' }),
       recipient: { userId: 'u1', name: 'Olivia', email: 'o@acme.example', slackUserId: null, teamsUserId: null },
-      item: { id: 'i1', code: 'GSTR1', name: 'GSTR-1', entityName: 'Acme Mfg', periodKey: '2026-11', dueDate: '2026-12-20', statutoryDueDate: '2026-12-11', extensionReference: 'Circular 3/2026', status: 'pending' },
+      item: { id: 'i1', code: 'GSTR1', name: 'GSTR-1', entityName: 'Acme Mfg', registration: null, periodKey: '2026-11', dueDate: '2026-12-20', statutoryDueDate: '2026-12-11', extensionReference: 'Circular 3/2026', status: 'pending' },
       links: { item: 'http://x/i1', acknowledge: null },
     };
     const email = renderEmail(ctx);
@@ -70,7 +70,7 @@ describe('the message model', () => {
       notificationId: 'n1', tenantId: 't1', tenantName: 'Acme', timezone: 'Asia/Kolkata', notification: readNotification('due_soon', {}),
       recipient: { userId: 'u1', name: 'Olivia', email: 'o@acme.example', slackUserId: null, teamsUserId: null },
       item: {
-        id: 'i1', code: 'TAX_AUDIT_3CD', name: 'Tax audit report (Form 26)', entityName: 'Acme Mfg', periodKey: 'FY2026-27', periodName: 'TY 2026-27',
+        id: 'i1', code: 'TAX_AUDIT_3CD', name: 'Tax audit report (Form 26)', entityName: 'Acme Mfg', registration: null, periodKey: 'FY2026-27', periodName: 'TY 2026-27',
         dueDate: '2027-09-30', statutoryDueDate: '2027-09-30', extensionReference: null, status: 'pending',
       },
       links: { item: null, acknowledge: null },
@@ -90,7 +90,7 @@ describe('an email about an item under an MCA fee waiver', () => {
       notificationId: 'n1', tenantId: 't1', tenantName: 'Acme', timezone: 'Asia/Kolkata', notification: readNotification('escalation', {}),
       recipient: { userId: 'u1', name: 'Chitra', email: 'c@acme.example', slackUserId: null, teamsUserId: null },
       item: {
-        id: 'i1', code: 'ROC_MGT7', name: 'MGT-7 / MGT-7A — annual return', entityName: 'Acme Mfg', periodKey: 'FY2024-25', dueDate: '2025-11-29',
+        id: 'i1', code: 'ROC_MGT7', name: 'MGT-7 / MGT-7A — annual return', entityName: 'Acme Mfg', registration: null, periodKey: 'FY2024-25', dueDate: '2025-11-29',
         statutoryDueDate: '2025-11-29', extensionReference: null, feeWaiver: { until: '2026-01-31', reference: 'MCA General Circular 08/2025' }, status: 'pending',
       },
       links: { item: null, acknowledge: null },

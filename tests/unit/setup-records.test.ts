@@ -5,7 +5,7 @@ import { masterSchema, type MasterInput } from '../../core/engine/master.js';
 import { ForbiddenError, ValidationError } from '../../core/errors.js';
 import {
   entityEventSchema, entitySchema, holidaySchema, isValidTimezone, newTenantSchema, parseRecord, reassignSchema,
-  roleAssignmentSchema, tenantSettingsSchema, userSchema,
+  registrationSchema, roleAssignmentSchema, tenantSettingsSchema, userSchema,
 } from '../../core/setup/records.js';
 import { reassignmentNotices } from '../../core/use-cases/reassign.js';
 import { authoriseSetupChange, type SetupChange } from '../../core/use-cases/setup-records.js';
@@ -23,27 +23,59 @@ function refusal(run: () => unknown): ValidationError {
 
 const fieldsOf = (error: ValidationError) => (error.details as { fields: Record<string, string> }).fields;
 
+describe('registration records', () => {
+  const entity_id = '6f1c2b9e-4a53-4c1e-9d2a-3b8f7e6a5d4c';
+  it('reads a GSTIN\'s state from its first two digits and keeps its filing mode', () => {
+    expect(parseRecord(registrationSchema, { entity_id, kind: 'gstin', number: ' 29aaacd1234f1z3 ', gst_mode: 'qrmp', district: '' }))
+      .toEqual({ entity_id, kind: 'gstin', number: '29AAACD1234F1Z3', state: 'KA', gst_mode: 'qrmp', district: null, is_active: true });
+  });
+
+  it('refuses a malformed GSTIN, saying what a GSTIN looks like', () => {
+    const short = refusal(() => parseRecord(registrationSchema, { entity_id, kind: 'gstin', number: '27AAACD1234F1Z', gst_mode: 'monthly' }));
+    expect(fieldsOf(short)).toEqual({ number: 'a GSTIN has 15 characters, this one has 14 (e.g. 27AAACD1234F1Z5)' });
+    const shape = refusal(() => parseRecord(registrationSchema, { entity_id, kind: 'gstin', number: '27AAACD1234F1Y5', gst_mode: 'monthly' }));
+    expect(fieldsOf(shape).number).toContain('the 10-character PAN, an entity number, Z and a check character');
+    const state = refusal(() => parseRecord(registrationSchema, { entity_id, kind: 'gstin', number: '99AAACD1234F1Z5', gst_mode: 'monthly' }));
+    expect(fieldsOf(state)).toEqual({ number: '99 is not a GST state code (01–38, e.g. 27 for Maharashtra)' });
+  });
+
+  it('refuses a GSTIN whose state disagrees with the one typed, or with no filing mode', () => {
+    const error = refusal(() => parseRecord(registrationSchema, { entity_id, kind: 'gstin', number: '27AAACD1234F1Z5', state: 'KA' }));
+    expect(fieldsOf(error)).toEqual({
+      state: 'a GSTIN starting 27 is registered in MH, not KA: leave the state empty or correct the GSTIN',
+      gst_mode: 'choose how this GSTIN files: monthly, qrmp, composition or isd',
+    });
+  });
+
+  it('checks a TAN\'s shape, and wants the state of a PT registration', () => {
+    expect(fieldsOf(refusal(() => parseRecord(registrationSchema, { entity_id, kind: 'tan', number: 'MUM12345E' }))))
+      .toEqual({ number: 'a TAN is 4 letters, 5 digits, 1 letter (e.g. MUMD12345E)' });
+    expect(parseRecord(registrationSchema, { entity_id, kind: 'tan', number: 'mumd12345e' })).toMatchObject({ number: 'MUMD12345E', state: null, gst_mode: null });
+    expect(fieldsOf(refusal(() => parseRecord(registrationSchema, { entity_id, kind: 'pt', number: '27123456789P' }))))
+      .toEqual({ state: 'give the state this registration is in (e.g. MH)' });
+  });
+});
+
 describe('entity records', () => {
   const entity = { name: 'Acme Mfg', legal_name: 'Acme Manufacturing Private Limited', entity_type: 'company', state: 'MH', gst_mode: 'monthly' };
 
-  it('accepts lower-case PAN, GSTINs and state and stores them upper-case; an empty GSTIN box is no GSTIN', () => {
-    const parsed = parseRecord(entitySchema, { ...entity, pan: ' aaacd1234f ', gstins: ['27aaacd1234f1z5', ''], state: 'ka', profile: '{"has_employees":true}' });
-    expect(parsed).toMatchObject({ pan: 'AAACD1234F', gstins: ['27AAACD1234F1Z5'], state: 'KA', profile: { has_employees: true }, is_active: true });
+  it('accepts lower-case PAN and state and stores them upper-case; GSTINs are not written on the entity (they are registrations)', () => {
+    const parsed = parseRecord(entitySchema, { ...entity, pan: ' aaacd1234f ', gstins: ['27aaacd1234f1z5'], state: 'ka', profile: '{"has_employees":true}' });
+    expect(parsed).toMatchObject({ pan: 'AAACD1234F', state: 'KA', profile: { has_employees: true }, is_active: true });
+    expect(parsed).not.toHaveProperty('gstins');
   });
 
   it('treats empty optional fields as no value', () => {
-    const parsed = parseRecord(entitySchema, { ...entity, pan: '', gstins: '', cin: '', profile: '', slack_channel_id: '' });
+    const parsed = parseRecord(entitySchema, { ...entity, pan: '', cin: '', profile: '', slack_channel_id: '' });
     expect(parsed.pan).toBeUndefined();
     expect(parsed.cin).toBeUndefined();
-    expect(parsed.gstins).toEqual([]);
     expect(parsed.profile).toEqual({});
   });
 
-  it('refuses a malformed PAN, GSTIN and state with messages that show the right format', () => {
-    const error = refusal(() => parseRecord(entitySchema, { ...entity, pan: 'AAAC1234F', gstins: ['27AAACD1234F1Y5'], state: 'Maharashtra' }));
+  it('refuses a malformed PAN and state with messages that show the right format', () => {
+    const error = refusal(() => parseRecord(entitySchema, { ...entity, pan: 'AAAC1234F', state: 'Maharashtra' }));
     expect(fieldsOf(error)).toEqual({
       pan: 'a PAN is 5 letters, 4 digits, 1 letter (e.g. AAACD1234F)',
-      gstins: 'a GSTIN has 15 characters (e.g. 27AAACD1234F1Z5)',
       state: 'the two-letter state code (e.g. MH, KA)',
     });
   });

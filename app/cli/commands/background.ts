@@ -1,4 +1,5 @@
 import { systemActor } from '../../../core/engine/access.js';
+import { entityWithRegistration } from '../../../core/engine/registrations.js';
 import { retryNotification } from '../../../core/use-cases/retry-notification.js';
 import { recentNotifications } from '../../../infra/outbox/outbox-list.js';
 import { platformNotificationQueue } from '../../../infra/outbox/requeue.js';
@@ -24,7 +25,7 @@ export const backgroundCommands: Command[] = [
       const tenantId = await tenantIdBySlug(db, requireString(values, 'tenant'));
       const r = await sweepTenant(db, tenantId, moment, { dryRun: Boolean(values['dry-run']) });
       const who = (p: NamedReminder) => (p.recipient ? `${p.recipient.name} <${p.recipient.email}>` : p.recipientUserId);
-      const what = (p: NamedReminder) => (p.item ? `${p.item.code} ${p.item.periodKey} (${p.item.entityName}, due ${p.item.dueDate})` : undefined);
+      const what = (p: NamedReminder) => (p.item ? `${p.item.code} ${p.item.periodKey} (${entityWithRegistration(p.item.entityName, p.item.registration)}, due ${p.item.dueDate})` : undefined);
       const lines = r.named
         .sort((a, b) => a.kind.localeCompare(b.kind) || (what(a) ?? '').localeCompare(what(b) ?? ''))
         .map((p) => `  ${p.kind.padEnd(10)} → ${who(p).padEnd(42)} ${what(p)}${p.alreadyQueued ? '  [already queued]' : ''}`);

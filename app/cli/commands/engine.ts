@@ -1,5 +1,6 @@
 import { systemActor } from '../../../core/engine/access.js';
 import type { ExtensionKind } from '../../../core/engine/master.js';
+import { entityWithRegistration } from '../../../core/engine/registrations.js';
 import { applicableMasters } from '../../../core/use-cases/applicable-masters.js';
 import { applyExtension, previewExtension } from '../../../core/use-cases/apply-extension.js';
 import { assignApplicableMasters } from '../../../core/use-cases/assign-applicable-masters.js';
@@ -84,7 +85,7 @@ export const engineCommands: Command[] = [
       }
       if (summary.urgent.length > 0) io.out('Most urgent:');
       for (const u of summary.urgent) {
-        io.out(`  ${u.rag.toUpperCase().padEnd(5)} ${u.dueDate}  ${u.code.padEnd(20)} ${u.periodKey.padEnd(13)} ${u.entityName.padEnd(20)} ${u.status}${u.ownerName ? `  (${u.ownerName})` : ''}`);
+        io.out(`  ${u.rag.toUpperCase().padEnd(5)} ${u.dueDate}  ${u.code.padEnd(20)} ${u.periodKey.padEnd(13)} ${entityWithRegistration(u.entityName, u.registration).padEnd(20)} ${u.status}${u.ownerName ? `  (${u.ownerName})` : ''}`);
       }
       return 0;
     },

@@ -7,21 +7,21 @@ const GST_REGISTERED = ['monthly', 'qrmp', 'composition'] as const;
 /** GST returns and payments. GST dates are fixed: the portal runs 24×7 and CBIC extends by notification. */
 export const gstMasters: MasterInput[] = [
   {
-    code: 'GSTR1_MONTHLY', name: 'GSTR-1 (monthly) — outward supplies', category: 'GST', law: CGST, section: 's.37; r.59',
+    code: 'GSTR1_MONTHLY', owedPer: 'gstin', name: 'GSTR-1 (monthly) — outward supplies', category: 'GST', law: CGST, section: 's.37; r.59',
     authority: CBIC, frequency: 'monthly',
     ruleVersions: [{ effectiveFrom: '2017-07-01', rule: { kind: 'after_period_end', months: 1, day: 11 } }],
     applicability: { gstModes: ['monthly'] },
     sources: 'https://kkcaindia.io/?p=94572',
   },
   {
-    code: 'GSTR1_QRMP', name: 'GSTR-1 (quarterly, QRMP) — outward supplies', category: 'GST', law: CGST, section: 's.37; r.59 proviso',
+    code: 'GSTR1_QRMP', owedPer: 'gstin', name: 'GSTR-1 (quarterly, QRMP) — outward supplies', category: 'GST', law: CGST, section: 's.37; r.59 proviso',
     authority: CBIC, frequency: 'quarterly',
     ruleVersions: [{ effectiveFrom: '2021-01-01', rule: { kind: 'after_period_end', months: 1, day: 13 } }],
     applicability: { gstModes: ['qrmp'] },
     sources: 'https://www.motilaloswal.com/personal-finance/tax/gst-calendar-2025-26-important-filing-dates-compliance-guide',
   },
   {
-    code: 'GSTR1_IFF', name: 'Invoice Furnishing Facility (optional B2B upload, QRMP)', category: 'GST', law: CGST, section: 'r.59(2) proviso',
+    code: 'GSTR1_IFF', owedPer: 'gstin', name: 'Invoice Furnishing Facility (optional B2B upload, QRMP)', category: 'GST', law: CGST, section: 'r.59(2) proviso',
     authority: CBIC, frequency: 'monthly',
     description: 'Months 1 and 2 of each quarter only; the quarterly GSTR-1 covers the third month.',
     ruleVersions: [{ effectiveFrom: '2021-01-01', rule: { kind: 'after_period_end', months: 1, day: 13, onlyMonthsOfQuarter: [1, 2] } }],
@@ -29,28 +29,28 @@ export const gstMasters: MasterInput[] = [
     sources: 'https://thegstcalculator.in/gst-calendar',
   },
   {
-    code: 'GSTR3B_MONTHLY', name: 'GSTR-3B (monthly) — summary return and tax payment', category: 'GST', law: CGST, section: 's.39(1); r.61',
+    code: 'GSTR3B_MONTHLY', owedPer: 'gstin', name: 'GSTR-3B (monthly) — summary return and tax payment', category: 'GST', law: CGST, section: 's.39(1); r.61',
     authority: CBIC, frequency: 'monthly',
     ruleVersions: [{ effectiveFrom: '2017-07-01', rule: { kind: 'after_period_end', months: 1, day: 20 } }],
     applicability: { gstModes: ['monthly'] },
     sources: 'https://taxmanagementindia.com/visitor/detail_rss_feed.asp?ID=23731',
   },
   {
-    code: 'GSTR3B_QRMP_X', name: 'GSTR-3B (quarterly, QRMP) — state group X', category: 'GST', law: CGST, section: 'r.61; Notif. 82/2020-CT',
+    code: 'GSTR3B_QRMP_X', owedPer: 'gstin', name: 'GSTR-3B (quarterly, QRMP) — state group X', category: 'GST', law: CGST, section: 'r.61; Notif. 82/2020-CT',
     authority: CBIC, frequency: 'quarterly',
     ruleVersions: [{ effectiveFrom: '2021-01-01', rule: { kind: 'after_period_end', months: 1, day: 22 } }],
     applicability: { gstModes: ['qrmp'], gstStateGroups: ['X'] },
     sources: 'https://gstgyaan.com/time-limit-for-furnishing-gstr-3b-specified-or-extended-ur-61(5)',
   },
   {
-    code: 'GSTR3B_QRMP_Y', name: 'GSTR-3B (quarterly, QRMP) — state group Y', category: 'GST', law: CGST, section: 'r.61; Notif. 82/2020-CT',
+    code: 'GSTR3B_QRMP_Y', owedPer: 'gstin', name: 'GSTR-3B (quarterly, QRMP) — state group Y', category: 'GST', law: CGST, section: 'r.61; Notif. 82/2020-CT',
     authority: CBIC, frequency: 'quarterly',
     ruleVersions: [{ effectiveFrom: '2021-01-01', rule: { kind: 'after_period_end', months: 1, day: 24 } }],
     applicability: { gstModes: ['qrmp'], gstStateGroups: ['Y'] },
     sources: 'https://gstgyaan.com/time-limit-for-furnishing-gstr-3b-specified-or-extended-ur-61(5)',
   },
   {
-    code: 'PMT06', name: 'GST PMT-06 — monthly tax deposit (QRMP)', category: 'GST', law: CGST, section: 'r.61 proviso',
+    code: 'PMT06', owedPer: 'gstin', name: 'GST PMT-06 — monthly tax deposit (QRMP)', category: 'GST', law: CGST, section: 'r.61 proviso',
     authority: CBIC, frequency: 'monthly',
     description: 'Months 1 and 2 of each quarter; the third month is paid with the quarterly GSTR-3B.',
     ruleVersions: [{ effectiveFrom: '2021-01-01', rule: { kind: 'after_period_end', months: 1, day: 25, onlyMonthsOfQuarter: [1, 2] } }],
@@ -58,14 +58,14 @@ export const gstMasters: MasterInput[] = [
     sources: 'https://thegstcalculator.in/gst-calendar',
   },
   {
-    code: 'CMP08', name: 'CMP-08 — statement-cum-challan (composition)', category: 'GST', law: CGST, section: 's.10; r.62',
+    code: 'CMP08', owedPer: 'gstin', name: 'CMP-08 — statement-cum-challan (composition)', category: 'GST', law: CGST, section: 's.10; r.62',
     authority: CBIC, frequency: 'quarterly',
     ruleVersions: [{ effectiveFrom: '2019-04-01', rule: { kind: 'after_period_end', months: 1, day: 18 } }],
     applicability: { gstModes: ['composition'] },
     sources: 'https://kkcaindia.io/?p=94572',
   },
   {
-    code: 'GSTR9', name: 'GSTR-9 — annual return', category: 'GST', law: CGST, section: 's.44; r.80',
+    code: 'GSTR9', owedPer: 'gstin', name: 'GSTR-9 — annual return', category: 'GST', law: CGST, section: 's.44; r.80',
     authority: CBIC, frequency: 'annual',
     description: 'Optional from FY 2024-25 where aggregate turnover is up to ₹2 crore (Notif. 15/2025-CT). Composition taxpayers file GSTR-4 instead.',
     ruleVersions: [{ effectiveFrom: '2018-03-31', rule: { kind: 'after_period_end', months: 9, day: 31 } }],
@@ -73,7 +73,7 @@ export const gstMasters: MasterInput[] = [
     sources: 'https://advofinconsulting.com/?p=4722 ; https://www.gstexcelmastery.in/gstr9-9c-changes-2025.html',
   },
   {
-    code: 'GSTR9C', name: 'GSTR-9C — reconciliation statement', category: 'GST', law: CGST, section: 's.44; r.80(3)',
+    code: 'GSTR9C', owedPer: 'gstin', name: 'GSTR-9C — reconciliation statement', category: 'GST', law: CGST, section: 's.44; r.80(3)',
     authority: CBIC, frequency: 'annual',
     ruleVersions: [{ effectiveFrom: '2018-03-31', rule: { kind: 'after_period_end', months: 9, day: 31 } }],
     applicability: { gstModes: ['monthly', 'qrmp'], requires: ['gst_aato_over_5cr'] },

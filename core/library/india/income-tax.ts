@@ -45,7 +45,7 @@ const month = (months: number, day: number | 'last'): Rule => ({ kind: 'after_pe
  */
 export const incomeTaxMasters: MasterInput[] = [
   {
-    code: 'TDS_DEPOSIT', name: 'TDS deposit (challan ITNS-281)', category: 'TDS', law: ITA_1961, section: 's.200(1); r.30',
+    code: 'TDS_DEPOSIT', owedPer: 'tan', name: 'TDS deposit (challan ITNS-281)', category: 'TDS', law: ITA_1961, section: 's.200(1); r.30',
     authority: CBDT, frequency: 'monthly', holidayPolicy: 'next_working_day',
     ruleVersions: [
       { effectiveFrom: '2013-04-01', rule: TDS_DEPOSIT_RULE, note: 'Tax deducted in March: 30 April.' },
@@ -55,7 +55,7 @@ export const incomeTaxMasters: MasterInput[] = [
     sources: 'https://cleartax.in/tds/guides/tds-not-filed-on-time ; https://www.taxheal.com/tds-compliance-2-0-new-dates-new-forms-and-the-mega-form-141.html',
   },
   {
-    code: 'TDS_RETURN_24Q_26Q', name: 'Quarterly TDS statement', category: 'TDS',
+    code: 'TDS_RETURN_24Q_26Q', owedPer: 'tan', name: 'Quarterly TDS statement', category: 'TDS',
     law: ITA_1961, section: 's.200(3); r.31A', authority: CBDT, frequency: 'quarterly', holidayPolicy: 'next_working_day',
     description: '31 Jul, 31 Oct, 31 Jan; Q4: 31 May. Q4 of FY 2025-26 is still filed on 24Q/26Q/27Q; tax year 2026-27 on Forms 138/140/144.',
     ruleVersions: [
@@ -66,7 +66,7 @@ export const incomeTaxMasters: MasterInput[] = [
     sources: 'https://www.taxheal.com/tds-return-filing-online-new-forms-as-per-income-tax-rules-2026-and-applicability.html',
   },
   {
-    code: 'FORM16', name: 'Salary TDS certificate', category: 'TDS', law: ITA_1961, section: 's.203; r.31',
+    code: 'FORM16', owedPer: 'tan', name: 'Salary TDS certificate', category: 'TDS', law: ITA_1961, section: 's.203; r.31',
     authority: CBDT, frequency: 'annual',
     ruleVersions: [
       { effectiveFrom: '2013-04-01', rule: month(3, 15), form: 'Form 16' },
@@ -76,7 +76,7 @@ export const incomeTaxMasters: MasterInput[] = [
     sources: `https://www.incometaxmumbai.gov.in/due-dates/ ; ${MAPPING_SOURCES}`,
   },
   {
-    code: 'FORM16A', name: 'Non-salary TDS certificate', category: 'TDS', law: ITA_1961, section: 's.203; r.31',
+    code: 'FORM16A', owedPer: 'tan', name: 'Non-salary TDS certificate', category: 'TDS', law: ITA_1961, section: 's.203; r.31',
     authority: CBDT, frequency: 'quarterly',
     ruleVersions: [
       { effectiveFrom: '2013-04-01', rule: FORM16A_RULE, form: 'Form 16A', note: '15 days after the quarterly statement: 15 Aug, 15 Nov, 15 Feb, 15 Jun.' },

@@ -43,7 +43,7 @@ const otherStatesPt: MasterInput[] = [
 
 export const labourMasters: MasterInput[] = [
   {
-    code: 'PF_ECR', name: 'EPF contribution and ECR', category: 'PF', law: 'EPF & MP Act, 1952; EPF Scheme para 38',
+    code: 'PF_ECR', owedPer: 'pf', name: 'EPF contribution and ECR', category: 'PF', law: 'EPF & MP Act, 1952; EPF Scheme para 38',
     authority: 'EPFO', frequency: 'monthly', holidayPolicy: 'next_working_day',
     ruleVersions: [
       { effectiveFrom: '2016-02-01', rule: { kind: 'after_period_end', months: 1, day: 15 } },
@@ -58,7 +58,7 @@ export const labourMasters: MasterInput[] = [
     sources: 'https://1-comply.com/2023/06/19/epf-and-esi ; https://www.bdo.in/en-gb/insights/alerts-updates/alert-new-employees%E2%80%99-provident-funds-scheme,-2026-notified-under-the-code-on-social-security,-2020',
   },
   {
-    code: 'ESI', name: 'ESIC contribution', category: 'ESI', law: 'ESI Act, 1948; ESI (General) Regulations, 1950', section: 'reg.31',
+    code: 'ESI', owedPer: 'esi', name: 'ESIC contribution', category: 'ESI', law: 'ESI Act, 1948; ESI (General) Regulations, 1950', section: 'reg.31',
     authority: 'ESIC', frequency: 'monthly', holidayPolicy: 'next_working_day',
     ruleVersions: [
       { effectiveFrom: '2017-06-01', rule: { kind: 'after_period_end', months: 1, day: 15 }, note: 'Was the 21st before June-2017 wages.' },
@@ -73,7 +73,7 @@ export const labourMasters: MasterInput[] = [
     sources: 'https://joychenputhukulam.com/newsMore.php?content=15th_AS_THE_DUE_DATE___FOR___ESI_&newsId=65799 ; https://www.bdo.in/en-gb/insights/alerts-updates/alert-new-employees%E2%80%99-provident-funds-scheme,-2026-notified-under-the-code-on-social-security,-2020',
   },
   {
-    code: 'PT_MH_MONTHLY', name: 'Maharashtra profession tax — employer monthly return and payment', category: 'Profession tax',
+    code: 'PT_MH_MONTHLY', owedPer: 'pt', name: 'Maharashtra profession tax — employer monthly return and payment', category: 'Profession tax',
     law: 'Maharashtra State Tax on Professions, Trades, Callings and Employments Act, 1975', section: 's.6; r.11(3)',
     authority: 'Maharashtra GST Department', frequency: 'monthly',
     description: 'Employers whose previous-year PT liability was ₹1,00,000 or more. The period is the salary month.',
@@ -88,7 +88,7 @@ export const labourMasters: MasterInput[] = [
     sources: 'https://chhedaconsultancyservices.com/maharashtra-pt-due-date-changed-to-15th-of-every-month ; https://unitedconsultancy.com/?p=40970',
   },
   {
-    code: 'PT_MH_ANNUAL', name: 'Maharashtra profession tax — employer annual return and payment', category: 'Profession tax',
+    code: 'PT_MH_ANNUAL', owedPer: 'pt', name: 'Maharashtra profession tax — employer annual return and payment', category: 'Profession tax',
     law: 'Maharashtra State Tax on Professions, Trades, Callings and Employments Act, 1975', section: 's.6; r.11(3)',
     authority: 'Maharashtra GST Department', frequency: 'annual',
     description: 'Employers whose previous-year PT liability was under ₹1,00,000.',
@@ -103,7 +103,7 @@ export const labourMasters: MasterInput[] = [
     sources: 'https://unitedconsultancy.com/?p=40970',
   },
   {
-    code: 'PT_KA_MONTHLY', name: 'Karnataka profession tax — employer monthly statement (Form 5-A) and payment', category: 'Profession tax',
+    code: 'PT_KA_MONTHLY', owedPer: 'pt', name: 'Karnataka profession tax — employer monthly statement (Form 5-A) and payment', category: 'Profession tax',
     law: 'Karnataka Tax on Professions, Trades, Callings and Employments Act, 1976', section: 's.6-A',
     authority: 'Karnataka Commercial Taxes Department', frequency: 'monthly',
     ruleVersions: [{ effectiveFrom: '2017-04-01', rule: { kind: 'after_period_end', months: 1, day: 20 } }],
@@ -111,7 +111,7 @@ export const labourMasters: MasterInput[] = [
     sources: 'https://www.deskera.com/blog/profession-tax-form-5/',
   },
   {
-    code: 'PT_KA_ANNUAL', name: 'Karnataka profession tax — annual return (Form 5)', category: 'Profession tax',
+    code: 'PT_KA_ANNUAL', owedPer: 'pt', name: 'Karnataka profession tax — annual return (Form 5)', category: 'Profession tax',
     law: 'Karnataka Tax on Professions, Trades, Callings and Employments Act, 1976', section: 's.6-A',
     authority: 'Karnataka Commercial Taxes Department', frequency: 'annual',
     description: 'Within 60 days of the FY end (most sources: 30 May; some say 30 April).',

@@ -24,7 +24,7 @@ const people: Person[] = [
   { id: 'u-gone', email: 'gone@acme.example', active: false, accounts: {}, roles: [{ role: 'viewer', entityId: null }] },
 ];
 const line = (entityId: string, entityName: string, code: string): ItemLine => ({
-  instanceId: `i-${code}`, code, name: code, entityId, entityName, periodKey: '2026-11', dueDate: '2026-12-07', status: 'pending', rag: 'amber',
+  instanceId: `i-${code}`, code, name: code, entityId, entityName, registration: null, periodKey: '2026-11', dueDate: '2026-12-07', status: 'pending', rag: 'amber',
 });
 const summary = (entityIds: string[] | undefined): StatusSummary => {
   const entities = ENTITIES.filter((e) => !entityIds || entityIds.includes(e.id))

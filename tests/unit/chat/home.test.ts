@@ -7,7 +7,7 @@ import { inMemoryReads } from './in-memory-chat.js';
 
 const SLACK = { chat: 'slack' as const, name: 'Slack' };
 const item = (n: number, over: Partial<ItemLine> = {}): ItemLine => ({
-  instanceId: `i${n}`, code: `C${n}`, name: `N${n}`, entityId: 'e1', entityName: 'Acme', periodKey: '2026-11', dueDate: '2026-12-07', status: 'pending', rag: 'green', ...over,
+  instanceId: `i${n}`, code: `C${n}`, name: `N${n}`, entityId: 'e1', entityName: 'Acme', registration: null, periodKey: '2026-11', dueDate: '2026-12-07', status: 'pending', rag: 'green', ...over,
 });
 const reads = () => inMemoryReads({
   people: [], entities: [],

@@ -5,7 +5,7 @@ import type { ItemFacts } from '../../../core/ports/item-threads.js';
 /* An item's card as data (core/chat): its dates, status, RAG as of the moment given, people and buttons. */
 
 const facts = (over: Partial<ItemFacts> = {}): ItemFacts => ({
-  instanceId: 'i1', code: 'GSTR3B', name: 'GSTR-3B', entityName: 'Acme', periodKey: '2026-11', statutoryDueDate: '2026-12-20',
+  instanceId: 'i1', code: 'GSTR3B', name: 'GSTR-3B', entityName: 'Acme', registration: null, periodKey: '2026-11', statutoryDueDate: '2026-12-20',
   extendedDueDate: null, extensionReference: null, workingDueDate: null, dueDate: '2026-12-20', status: 'pending', approvedLate: null, filingReference: null,
   owner: { chatId: 'U0OWNER', name: 'Olivia' }, approver: { chatId: null, name: null }, timezone: 'Asia/Kolkata', amberWindowDays: 7, ...over,
 });
