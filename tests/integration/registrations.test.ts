@@ -99,6 +99,22 @@ describe('items per registration', () => {
     expect(Object.keys(series.CMP08!)).toEqual(['29AAACD1234F2Z2']);
   });
 
+  it('a composition GSTIN gets GSTR-4 and no GSTR-9; a monthly GSTIN gets GSTR-9 and no GSTR-4', async () => {
+    // GSTR-4 by 30 June after the FY from FY 2024-25 (r.62(1)(ii) proviso, Notif. 12/2024-CT,
+    // https://www.taxrealtime.in/gstlaws/provision/rule/74); composition taxpayers file no GSTR-9
+    // (https://www.gstexcelmastery.in/gstr9-9c-changes-2025.html); GSTR-9 by 31 December.
+    const built = await aTenant('composition-annual').trackingFrom('2026-11-01')
+      .withEntity('acme', { state: 'MH' })
+      .withRegistration('mh', { entity: 'acme', kind: 'gstin', number: '27AAACD1234F1Z5', gstMode: 'monthly' })
+      .withRegistration('ka', { entity: 'acme', kind: 'gstin', number: '29AAACD1234F2Z2', gstMode: 'composition' })
+      .withAssignment('acme', master('GSTR4')).withAssignment('acme', master('GSTR9'))
+      .build(t.db);
+    await generateForTenant(t.db, built.tenantId, AS_OF);
+    const series = await seriesOf(built, 'acme');
+    expect(series.GSTR4).toEqual({ '29AAACD1234F2Z2': [['FY2026-27', '2027-06-30']] });
+    expect(series.GSTR9).toEqual({ '27AAACD1234F1Z5': [['FY2025-26', '2026-12-31'], ['FY2026-27', '2027-12-31']] });
+  });
+
   it('a TDS deductor with no TAN recorded still gets its TDS items, for the entity', async () => {
     const built = await aTenant('no-tan').trackingFrom('2026-11-01')
       .withEntity('acme', { profile: { tds_deductor: true } })
