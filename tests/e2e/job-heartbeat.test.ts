@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { claimSlot } from '../../infra/jobs/job-runs.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { until } from '../support/wait.js';
-import { childEnv } from '../support/child-env.js';
+import { spawnNode } from '../support/children.js';
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -13,8 +12,7 @@ afterAll(() => t.drop());
 
 describe('a worker process killed in the middle of an exclusive job', () => {
   it('blocks the next run while alive, and frees the job within seconds of being killed (not hours)', async () => {
-    const holder = spawn(process.execPath, ['--import', 'tsx', 'tests/support/slot-holder.ts', t.url, 'send-reminders', '2026-11-27T06'],
-      { env: childEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const holder = spawnNode(['--import', 'tsx', 'tests/support/slot-holder.ts', t.url, 'send-reminders', '2026-11-27T06'], {});
     let output = '';
     holder.stdout!.on('data', (chunk) => (output += chunk));
     holder.stderr!.on('data', (chunk) => (output += chunk));

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { createTenantWithEverything, type TenantFixture } from '../support/fixtu
 import { seedNotifications, statusCounts } from '../support/outbox.js';
 import { runCli } from '../support/cli.js';
 import { until } from '../support/wait.js';
-import { childEnv } from '../support/child-env.js';
+import { spawnNode } from '../support/children.js';
 
 let t: TestDatabase;
 let fx: TenantFixture;
@@ -25,7 +25,7 @@ afterAll(() => t.drop());
 const baseEnv = () => ({ DATABASE_URL: t.url, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'wk-')), DEMO_SEED: 'off' });
 
 function startWorker(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'app/worker.ts'], { env: childEnv({ LOG_LEVEL: 'info', ...env }), stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnNode(['--import', 'tsx', 'app/worker.ts'], { LOG_LEVEL: 'info', ...env });
   let out = '';
   child.stdout!.on('data', (c) => (out += c));
   child.stderr!.on('data', (c) => (out += c));
@@ -83,7 +83,7 @@ describe('a dispatcher killed mid-batch', () => {
     await new Promise<void>((resolve) => fakeServer.listen(0, '127.0.0.1', resolve));
     const env = { ...baseEnv(), SENDGRID_API_KEY: 'SG.fake-key-0123456789', SENDGRID_API_URL: `http://127.0.0.1:${(fakeServer.address() as AddressInfo).port}` };
 
-    const first = spawn(process.execPath, ['--import', 'tsx', 'app/cli.ts', 'job', 'run', 'dispatch-notifications'], { env: childEnv(env), stdio: 'ignore' });
+    const first = spawnNode(['--import', 'tsx', 'app/cli.ts', 'job', 'run', 'dispatch-notifications'], env, 'ignore');
     await heldOnce;
     await new Promise((resolve) => setTimeout(resolve, 300)); // answered sends get committed
     first.kill('SIGKILL');

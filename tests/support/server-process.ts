@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process';
-import { childEnv } from './child-env.js';
+import { spawnNode } from './children.js';
 
 /**
  * `npm start`'s entry (or another, e.g. the compiled build's) as a real child process with only
@@ -8,10 +7,10 @@ import { childEnv } from './child-env.js';
 export async function startServerProcess(
   env: Record<string, string>, timeoutMs = 60_000, args: string[] = ['--import', 'tsx', 'app/main.ts'],
 ): Promise<{ output: () => string; stop(): Promise<number | null> }> {
-  const server = spawn(process.execPath, args, { env: childEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const server = spawnNode(args, env);
   let out = '';
-  server.stdout.on('data', (c) => (out += c));
-  server.stderr.on('data', (c) => (out += c));
+  server.stdout!.on('data', (c) => (out += c));
+  server.stderr!.on('data', (c) => (out += c));
   const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
   const deadline = Date.now() + timeoutMs;
   while (!out.includes('Press Ctrl-C') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
