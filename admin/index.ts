@@ -101,6 +101,7 @@ function buildAdmin(db: Database, clock: Clock): AdminJS {
             slack_channel_id: 'Slack channel', slack_user_id: 'Slack member id', teams_user_id: 'Teams user id',
             teams_channel_id: 'Teams channel', sha256: 'SHA-256', period_key: 'Period', due_date: 'Due (effective)',
             fiscal_year: 'Financial year', event_date: 'Date', holiday_date: 'Date', extended_due_date: 'Extended to',
+            obligation: 'Form, section and law', fee_waiver: 'Fee waiver',
           },
           labels: {
             tenants: 'Tenants', entities: 'Entities', entity_events: 'AGM dates', users: 'People', role_assignments: 'Roles',
