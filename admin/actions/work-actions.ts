@@ -4,6 +4,7 @@ import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { breakConsequence } from '../../core/audit/chain.js';
 import type { Clock, DateChange } from '../../core/ports/index.js';
 import { applicableMasters } from '../../core/use-cases/applicable-masters.js';
+import { coverageGaps } from '../../core/use-cases/coverage-gaps.js';
 import { applyExtension, previewExtension, type ExtensionInput } from '../../core/use-cases/apply-extension.js';
 import { assignApplicableMasters } from '../../core/use-cases/assign-applicable-masters.js';
 import { generateInstances } from '../../core/use-cases/generate-instances.js';
@@ -29,10 +30,12 @@ export function assignApplicableAction({ work, clock }: ActionDeps) {
     intro: 'The obligations the engine finds applicable to this entity, from its type, state, GST mode and profile. Confirm to assign the new ones (to the entity’s default preparer and approver) and generate their items.',
     confirmLabel: 'Assign and generate items',
     preview: (_input, admin, context) => work.inTenant(admin, recordParams(context).tenant_id!, async (ops) => {
-      const list = await applicableMasters(await ops.unit(), { entityId: recordParams(context).id! });
+      const unit = await ops.unit();
+      const list = await applicableMasters(unit, { entityId: recordParams(context).id! });
+      const gaps = await coverageGaps(unit, { entityId: recordParams(context).id! });
       const fresh = list.filter((a) => a.applies && !a.assigned).length;
       return {
-        message: fresh > 0 ? `${fresh} applicable obligation(s) will be assigned.` : 'Every applicable obligation is already assigned.',
+        message: [fresh > 0 ? `${fresh} applicable obligation(s) will be assigned.` : 'Every applicable obligation is already assigned.', ...gaps.map((g) => `Not tracked: ${g.message}`)].join(' '),
         columns: ['Code', 'Obligation', 'Applies?', 'Why', 'Assigned'],
         rows: list.map((a) => [a.code, a.name, a.applies ? 'applies' : 'does not apply', a.reason ?? '', a.assigned ? 'already' : a.applies ? 'will be' : '']),
         blocked: fresh === 0,

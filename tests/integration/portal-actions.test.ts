@@ -373,6 +373,19 @@ describe('assignApplicable on a new entity', () => {
   });
 });
 
+describe('assignApplicable for an entity registered where the library has no obligation', () => {
+  it('says profession tax in Kerala is not tracked, and how to track it', async () => {
+    const created = await resourceAction('entities', 'new', {
+      name: 'Demo Kochi', legal_name: 'Demo Kochi Private Limited', entity_type: 'company', state: 'KL', gst_mode: 'monthly',
+      profile: '{"has_employees":true,"pt_registered":true}',
+    });
+    expect(created.record!.errors).toEqual({});
+    const preview = await recordAction('entities', created.record!.id!, 'assignApplicable', { mode: 'preview' });
+    expect(preview.preview!.message).toContain('Not tracked: Profession tax in KL: the entity is registered there, but no profession tax obligation for KL is in the library yet');
+    expect(preview.preview!.message).toContain('Obligation library → Create new');
+  });
+});
+
 describe('registrations', () => {
   const tdsItems = () => t.superuser(
     `SELECT i.id, i.period_key, i.registration_id FROM compliance_instances i JOIN compliance_masters m ON m.id = i.master_id

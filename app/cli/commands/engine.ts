@@ -2,6 +2,7 @@ import { systemActor } from '../../../core/engine/access.js';
 import type { ExtensionKind } from '../../../core/engine/master.js';
 import { entityWithRegistration } from '../../../core/engine/registrations.js';
 import { applicableMasters } from '../../../core/use-cases/applicable-masters.js';
+import { coverageGaps } from '../../../core/use-cases/coverage-gaps.js';
 import { applyExtension, previewExtension } from '../../../core/use-cases/apply-extension.js';
 import { assignApplicableMasters } from '../../../core/use-cases/assign-applicable-masters.js';
 import { generateInstances, generationActor } from '../../../core/use-cases/generate-instances.js';
@@ -47,6 +48,7 @@ export const engineCommands: Command[] = [
       const list = await work.inTenant(tenantId, (unit) => applicableMasters(unit, { entityId }));
       for (const a of list.filter((x) => x.applies)) io.out(`${a.assigned ? 'assigned ' : 'applies  '} ${a.code.padEnd(20)} ${a.reason}`);
       io.out(`${list.filter((x) => !x.applies).length} other obligations do not apply.`);
+      for (const gap of await work.inTenant(tenantId, (unit) => coverageGaps(unit, { entityId }))) io.err(`Not tracked: ${gap.message}`);
       if (values['dry-run']) return 0;
       const added = await work.inTenant(tenantId, (unit) => assignApplicableMasters(unit, cliActor, { entityId }));
       io.out(`Assigned ${added.length} obligation(s).`);

@@ -1,0 +1,31 @@
+import { describe, expect, it } from '@jest/globals';
+import type { EntityFacts } from '../../core/engine/applicability.js';
+import { coverageGaps } from '../../core/engine/coverage.js';
+import type { Registration } from '../../core/engine/registrations.js';
+import { libraryMasters } from '../../core/library/index.js';
+
+type Reg = Pick<Registration, 'kind' | 'state' | 'isActive'>;
+const entity = (state: string, profile: EntityFacts['profile'], registrations: Reg[] = []) =>
+  ({ entityType: 'company' as const, state, gstMode: 'monthly' as const, profile, registrations });
+
+describe('what an entity is registered for that the library does not track', () => {
+  it('names profession tax in a state the library has none for, from the entity\'s PT registrations', () => {
+    const gaps = coverageGaps(entity('MH', {}, [
+      { kind: 'pt', state: 'MH', isActive: true }, { kind: 'pt', state: 'KL', isActive: true }, { kind: 'pt', state: 'OR', isActive: false },
+    ]), libraryMasters);
+    expect(gaps.map((g) => [g.kind, g.state])).toEqual([['pt', 'KL']]);
+    expect(gaps[0]!.message).toMatch(/^Profession tax in KL: .* no profession tax obligation for KL is in the library yet, so none is tracked\./);
+  });
+
+  it('uses the profile flag for the entity\'s own state when no registration of the kind is recorded', () => {
+    expect(coverageGaps(entity('TN', { pt_registered: true }), libraryMasters)).toEqual([]);
+    expect(coverageGaps(entity('AS', { pt_registered: true }), libraryMasters).map((g) => g.state)).toEqual(['AS']);
+    expect(coverageGaps(entity('GJ', { lwf_registered: true }), libraryMasters).map((g) => [g.kind, g.state])).toEqual([['lwf', 'GJ']]);
+    expect(coverageGaps(entity('KL', {}), libraryMasters)).toEqual([]);
+  });
+
+  it('is closed by a tenant\'s own obligation for that state', () => {
+    const own = { owedPer: 'pt' as const, applicability: { states: ['KL'], requires: ['pt_registered' as const] } };
+    expect(coverageGaps(entity('KL', { pt_registered: true }), [...libraryMasters, own])).toEqual([]);
+  });
+});
