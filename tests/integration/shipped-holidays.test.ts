@@ -14,6 +14,9 @@ import { generateForTenant, syncShippedLibrary } from '../support/engine.js';
  *   (https://www.jnyanabhandar.in/2024/11/general-holiday-sanctioned-by.html). TDS deducted in
  *   September 2025 was due that day (7th of the following month): in Karnataka Wed 8 Oct 2025;
  *   in Maharashtra (not a holiday there, GAD notification of 4 Dec 2024) it stays 7 Oct 2025.
+ * - 15-17 Jan 2026 (Thursday to Saturday), Pongal, Thiruvalluvar Day and Uzhavar Thirunal: Tamil Nadu G.O. of
+ *   11 November 2025 (https://www.thenewsminute.com/tamil-nadu/tamil-nadu-govt-issues-2026-public-holiday-list-with-24-declared-holidays).
+ *   PF for December 2025, due Thu 15 Jan 2026, is due in Chennai on Mon 19 Jan 2026.
  * No TDS, TDS-return or advance-tax date of 2025-2026 falls on a weekday central gazetted holiday
  * (checked against the 2025 and 2026 memoranda), so the central case is pinned on PF and ESI.
  */
@@ -90,5 +93,10 @@ describe('shipped holidays', () => {
     expect([changed, removed]).toEqual([0, 0]);
     const own = await t.db.withTenant(tenantId, ({ trx }) => trx('holidays').insert({ tenant_id: tenantId, holiday_date: '2025-10-07', state: 'KA', name: 'Also ours' }).returning('id'));
     expect(own).toHaveLength(1); // the same day as a shipped one, as the tenant's own: allowed
+  });
+
+  it('Tamil Nadu\'s Pongal holidays move an item there past the whole run (PF for December 2025)', async () => {
+    await generateForTenant(t.db, tenantId, '2025-12-01');
+    expect(await dueOf(entities.chennai, 'PF_ECR', '2025-12')).toEqual({ statutory: '2026-01-15', due: '2026-01-19' });
   });
 });

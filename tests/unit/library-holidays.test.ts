@@ -22,6 +22,16 @@ describe('shipped holiday calendars', () => {
       ['KA 2025', '01-14 02-26 03-31 04-10 04-14 04-18 04-30 05-01 06-07 08-15 08-27 09-05 10-01 10-02 10-07 10-20 10-22 11-01 12-25'],
       // Karnataka DPAR 2026: https://hrinformative.com/karnataka-holidays-list-2026
       ['KA 2026', '01-26 03-19 03-21 03-31 04-03 04-14 04-20 05-01 05-28 06-26 08-15 08-26 09-14 10-02 10-20 10-21 11-10 11-27 12-25'],
+      // Tamil Nadu G.O. of 22 Nov 2024 (1 April, banks only, left out): https://www.dtnext.in/news/tamilnadu/tamil-nadu-govt-releases-list-of-holidays-for-2025-six-long-weekends-upcoming-812144
+      ['TN 2025', '01-01 01-14 01-15 01-16 01-26 02-11 03-30 03-31 04-10 04-14 04-18 05-01 06-07 07-06 08-15 08-16 08-27 09-05 10-01 10-02 10-20 12-25'],
+      // Tamil Nadu G.O. of 11 Nov 2025: https://www.thenewsminute.com/tamil-nadu/tamil-nadu-govt-issues-2026-public-holiday-list-with-24-declared-holidays
+      ['TN 2026', '01-01 01-15 01-16 01-17 01-26 02-01 03-19 03-21 03-31 04-03 04-14 05-01 05-28 06-26 08-15 08-26 09-04 09-14 10-02 10-19 10-20 11-08 12-25'],
+      // Telangana GAD, general holidays 2025: https://www.sakshipost.com/news/telangana/telangana-public-holidays-2025-complete-list-359848
+      ['TG 2025', '01-01 01-13 01-14 01-26 02-26 03-14 03-30 03-31 04-01 04-05 04-06 04-14 04-18 06-07 07-06 07-21 08-15 08-16 08-27 09-05 09-21 10-02 10-03 10-20 11-05 12-25 12-26'],
+      // Telangana GAD, 8 Dec 2025: https://www.siasat.com/list-of-general-optional-holidays-in-telangana-for-2026-3310481/
+      ['TG 2026', '01-14 01-15 01-26 02-15 03-03 03-19 03-21 03-22 03-27 04-03 04-05 04-14 05-27 06-26 08-10 08-15 08-26 09-04 09-14 10-02 10-18 10-20 10-21 11-08 11-24 12-25 12-26'],
+      // Andhra Pradesh GAD, 4 Dec 2025: https://www.indiaherald.com/Politics/Read/994865975/2026-PRABUTVA-SELAULAU-EAVE-UTHAYRULU-JARICHESINA-AP-PRABUTVAM
+      ['AP 2026', '01-14 01-15 01-16 01-26 02-15 03-03 03-19 03-20 03-27 04-03 04-05 04-14 05-27 06-25 08-15 08-21 08-25 09-04 09-14 10-02 10-18 10-20 11-08 12-25'],
     ]);
     expect(libraryHolidays.every((h) => /https?:\/\//.test(h.source) && h.source.length > 20)).toBe(true);
   });

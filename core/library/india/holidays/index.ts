@@ -1,7 +1,10 @@
 import type { HolidayCalendar } from './calendar.js';
+import { andhraPradeshHolidays } from './andhra-pradesh.js';
 import { centralHolidays } from './central.js';
 import { karnatakaHolidays } from './karnataka.js';
 import { maharashtraHolidays } from './maharashtra.js';
+import { tamilNaduHolidays } from './tamil-nadu.js';
+import { telanganaHolidays } from './telangana.js';
 
 export type { HolidayCalendar, ShippedHoliday } from './calendar.js';
 
@@ -16,4 +19,6 @@ export type { HolidayCalendar, ShippedHoliday } from './calendar.js';
  * GST dates are fixed (no shifting rule in the CGST Act; CBIC extends by notification instead),
  * so the GST masters' policy is "none" and no holiday touches them.
  */
-export const libraryHolidayCalendars: HolidayCalendar[] = [...centralHolidays, ...maharashtraHolidays, ...karnatakaHolidays];
+export const libraryHolidayCalendars: HolidayCalendar[] = [
+  ...centralHolidays, ...maharashtraHolidays, ...karnatakaHolidays, ...tamilNaduHolidays, ...telanganaHolidays, ...andhraPradeshHolidays,
+];
