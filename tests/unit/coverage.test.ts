@@ -11,21 +11,27 @@ const entity = (state: string, profile: EntityFacts['profile'], registrations: R
 describe('what an entity is registered for that the library does not track', () => {
   it('names profession tax in a state the library has none for, from the entity\'s PT registrations', () => {
     const gaps = coverageGaps(entity('MH', {}, [
-      { kind: 'pt', state: 'MH', isActive: true }, { kind: 'pt', state: 'KL', isActive: true }, { kind: 'pt', state: 'OR', isActive: false },
+      { kind: 'pt', state: 'MH', isActive: true }, { kind: 'pt', state: 'SK', isActive: true }, { kind: 'pt', state: 'JH', isActive: false },
     ]), libraryMasters);
-    expect(gaps.map((g) => [g.kind, g.state])).toEqual([['pt', 'KL']]);
-    expect(gaps[0]!.message).toMatch(/^Profession tax in KL: .* no profession tax obligation for KL is in the library yet, so none is tracked\./);
+    expect(gaps.map((g) => [g.kind, g.state])).toEqual([['pt', 'SK']]);
+    expect(gaps[0]!.message).toMatch(/^Profession tax in SK: .* no profession tax obligation for SK is in the library yet, so none is tracked\./);
   });
 
   it('uses the profile flag for the entity\'s own state when no registration of the kind is recorded', () => {
     expect(coverageGaps(entity('TN', { pt_registered: true }), libraryMasters)).toEqual([]);
-    expect(coverageGaps(entity('AS', { pt_registered: true }), libraryMasters).map((g) => g.state)).toEqual(['AS']);
+    expect(coverageGaps(entity('SK', { pt_registered: true }), libraryMasters).map((g) => g.state)).toEqual(['SK']);
     expect(coverageGaps(entity('GJ', { lwf_registered: true }), libraryMasters).map((g) => [g.kind, g.state])).toEqual([['lwf', 'GJ']]);
-    expect(coverageGaps(entity('KL', {}), libraryMasters)).toEqual([]);
+    expect(coverageGaps(entity('SK', {}), libraryMasters)).toEqual([]);
+  });
+
+  it('finds no gap where the library now ships the state: PT in Kerala, Odisha, Assam, Meghalaya; LWF in Tamil Nadu, Andhra Pradesh', () => {
+    const regs: Reg[] = ['KL', 'OR', 'AS', 'ML'].map((state) => ({ kind: 'pt', state, isActive: true }));
+    regs.push({ kind: 'lwf', state: 'TN', isActive: true }, { kind: 'lwf', state: 'AP', isActive: true });
+    expect(coverageGaps(entity('MH', {}, regs), libraryMasters)).toEqual([]);
   });
 
   it('is closed by a tenant\'s own obligation for that state', () => {
-    const own = { owedPer: 'pt' as const, applicability: { states: ['KL'], requires: ['pt_registered' as const] } };
-    expect(coverageGaps(entity('KL', { pt_registered: true }), [...libraryMasters, own])).toEqual([]);
+    const own = { owedPer: 'pt' as const, applicability: { states: ['SK'], requires: ['pt_registered' as const] } };
+    expect(coverageGaps(entity('SK', { pt_registered: true }), [...libraryMasters, own])).toEqual([]);
   });
 });

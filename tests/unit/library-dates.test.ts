@@ -153,6 +153,24 @@ const PUBLISHED: [string, string, string, string, string][] = [
   ['PT_MP_MONTHLY', '2025-04', '2025-05-10', '', ''],
   ['PT_TN_HALF_YEARLY', 'FY2025-26-H1', '2025-09-30', '', ''],
   ['PT_TN_HALF_YEARLY', 'FY2025-26-H2', '2026-03-31', '', ''],
+  // Odisha: last day of the month after the salary month: https://simpliance.in/professional-tax-detail/odisha ;
+  // https://www.hrcabin.com/professional-tax-payment-due-dates-state-wise/
+  ['PT_OR_MONTHLY', '2025-04', '2025-05-31', '', ''],
+  ['PT_OR_MONTHLY', '2026-01', '2026-02-28', '', ''],
+  // Assam and Meghalaya: the 28th (the earlier of 28th / last day): https://www.hrcabin.com/professional-tax-payment-due-dates-state-wise/ ;
+  // https://saral.pro/blogs/annual-hr-compliance-calendar
+  ['PT_AS_MONTHLY', '2025-04', '2025-05-28', '', ''],
+  ['PT_ML_MONTHLY', '2025-04', '2025-05-28', '', ''],
+  // Kerala: 31 August and 28 February (the earlier of the panchayat and municipal dates):
+  // https://paisabazaar.com/tax/professional-tax-kerala ; https://caclubindia.com/forum/profession-tax-due-date-in-cochin-214363.asp
+  ['PT_KL_HALF_YEARLY', 'FY2025-26-I1', '2025-08-31', '', ''],
+  ['PT_KL_HALF_YEARLY', 'FY2025-26-I2', '2026-02-28', '', ''],
+  ['PT_KL_HALF_YEARLY', 'FY2027-28-I2', '2028-02-28', '', ''],
+  // Labour welfare fund TN and AP, the calendar year's contribution by 31 January:
+  // https://www.thehindu.com/news/cities/chennai/contributions-sought-for-labour-welfare-fund/article66293907.ece ;
+  // https://hrdconsultinggroup.com/labour-welfare-fund-state-wise/ ; https://knowledge.greythr.com/display/GOIN/Labour+Welfare+Fund+Rules+India
+  ['LWF_TN', 'FY2025-26-I1', '2026-01-31', '', ''],
+  ['LWF_AP', 'FY2025-26-I1', '2026-01-31', '', ''],
 ];
 
 /** Periods that must produce no obligation at all. */

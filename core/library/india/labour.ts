@@ -15,10 +15,10 @@ const MH_PT_2026 = 'Amendment Rules 2026 (notified 28-Feb-2026), taken to apply 
 
 const PT_STATES_SOURCE = 'https://www.hrcabin.com/professional-tax-payment-due-dates-state-wise/';
 const PT_SOURCE_NOTE = 'As published by a state-wise calendar; one other calendar prints the 20th for TN, WB and GJ: confirm from the state\'s rules before relying on it.';
-const monthlyPt = (code: string, state: string, stateName: string, law: string, day: number, extraSource = ''): MasterInput => ({
+const monthlyPt = (code: string, state: string, stateName: string, law: string, day: number | 'last', extraSource = '', sourceNote = PT_SOURCE_NOTE): MasterInput => ({
   code, name: `${stateName} profession tax — employer monthly payment and return`, category: 'Profession tax', law,
   authority: `${stateName} Commercial Taxes Department`, frequency: 'monthly', owedPer: 'pt',
-  description: `By the ${day}th of the month after the salary month. ${PT_SOURCE_NOTE}`,
+  description: `By the ${day === 'last' ? 'last day' : `${day}th`} of the month after the salary month. ${sourceNote}`,
   ruleVersions: [{ effectiveFrom: '2017-04-01', rule: { kind: 'after_period_end', months: 1, day } }],
   applicability: { states: [state], requires: ['pt_registered'] },
   sources: PT_STATES_SOURCE + extraSource,
@@ -38,6 +38,48 @@ const otherStatesPt: MasterInput[] = [
     ruleVersions: [{ effectiveFrom: '2017-04-01', rule: { kind: 'after_period_end', months: 0, day: 'last' } }],
     applicability: { states: ['TN'], requires: ['pt_registered'] },
     sources: PT_STATES_SOURCE,
+  },
+  monthlyPt('PT_OR_MONTHLY', 'OR', 'Odisha', 'Odisha State Tax on Professions, Trades, Callings and Employments Act, 2000', 'last',
+    ' ; https://simpliance.in/professional-tax-detail/odisha ; https://community.emgage.work/complaince/professional-tax/professional-tax-details/professional-tax-odisha',
+    'Calendars print "last day of every month"; read, as for Maharashtra\'s same wording, as the month after the salary month.'),
+  monthlyPt('PT_AS_MONTHLY', 'AS', 'Assam', 'Assam Professions, Trades, Callings and Employments Taxation Act, 1947', 28,
+    ' ; https://saral.pro/blogs/annual-hr-compliance-calendar ; https://www.praansconsultech.com/professional-tax-details/assam',
+    'Two calendars print the 28th; others print the last day of the month: the earlier date is kept.'),
+  monthlyPt('PT_ML_MONTHLY', 'ML', 'Meghalaya', 'Meghalaya Professions, Trades, Callings and Employments Taxation Act, 1947', 28,
+    ' ; https://saral.pro/blogs/annual-hr-compliance-calendar', 'As two published calendars agree; confirm from the state\'s rules before relying on it.'),
+  {
+    code: 'PT_KL_HALF_YEARLY', name: 'Kerala profession tax — half-yearly payment', category: 'Profession tax',
+    law: 'Kerala Panchayat Raj (Profession Tax) Rules, 1996; Kerala Municipalities (Profession Tax) Rules', authority: 'Kerala local body (panchayat, municipality or corporation)',
+    frequency: 'fy_instalments', owedPer: 'pt',
+    // Paid in advance, inside each half-year; fixed dates rather than an offset from the half-year's end.
+    description: 'April–September by 31 August, October–March by 28 February. Panchayat rules and most calendars give these dates; two sources give 30 September and 31 March for municipalities and corporations: the earlier dates are kept. In a leap year the end of February is 29 February; 28 February is kept as the earlier.',
+    ruleVersions: [{ effectiveFrom: '2017-04-01', rule: { kind: 'fy_instalments', dates: [{ month: 8, day: 31, label: 'April–September' }, { month: 2, day: 28, label: 'October–March' }] } }],
+    applicability: { states: ['KL'], requires: ['pt_registered'] },
+    sources: PT_STATES_SOURCE + ' ; https://paisabazaar.com/tax/professional-tax-kerala ; https://caclubindia.com/forum/profession-tax-due-date-in-cochin-214363.asp ; https://www.normsmanagement.com/blog/ufaqs/kerala-municipalities-act',
+  },
+];
+
+/**
+ * Labour welfare fund paid once for the calendar year (the December deduction) by 31 January.
+ * Shown, like Karnataka's, as one instalment of the FY holding that December.
+ */
+const LWF_SOURCE = 'https://knowledge.greythr.com/display/GOIN/Labour+Welfare+Fund+Rules+India';
+const calendarYearLwf: MasterInput[] = [
+  {
+    code: 'LWF_TN', name: 'Tamil Nadu labour welfare fund (Form A)', category: 'Labour welfare fund',
+    law: 'Tamil Nadu Labour Welfare Fund Act, 1972', authority: 'Tamil Nadu Labour Welfare Board', frequency: 'fy_instalments', owedPer: 'lwf',
+    description: 'Yearly for the calendar year, with Form A, by 31 January; shown as the FY holding that December.',
+    ruleVersions: [{ effectiveFrom: '2016-04-01', rule: { kind: 'fy_instalments', dates: [{ month: 1, day: 31, label: 'Calendar-year contribution' }] } }],
+    applicability: { states: ['TN'], requires: ['lwf_registered'] },
+    sources: `${LWF_SOURCE} ; https://www.thehindu.com/news/cities/chennai/contributions-sought-for-labour-welfare-fund/article66293907.ece`,
+  },
+  {
+    code: 'LWF_AP', name: 'Andhra Pradesh labour welfare fund (Form F)', category: 'Labour welfare fund',
+    law: 'Andhra Pradesh Labour Welfare Fund Act, 1987', authority: 'Andhra Pradesh Labour Welfare Board', frequency: 'fy_instalments', owedPer: 'lwf',
+    description: 'Yearly: the December deduction, with Form F, by 31 January; shown as the FY holding that December.',
+    ruleVersions: [{ effectiveFrom: '2016-04-01', rule: { kind: 'fy_instalments', dates: [{ month: 1, day: 31, label: 'December deduction' }] } }],
+    applicability: { states: ['AP'], requires: ['lwf_registered'] },
+    sources: `${LWF_SOURCE} ; https://hrdconsultinggroup.com/labour-welfare-fund-state-wise/ ; http://mnc-kl.in/lwf`,
   },
 ];
 
@@ -138,6 +180,7 @@ export const labourMasters: MasterInput[] = [
     applicability: { states: ['KA'], requires: ['lwf_registered'] },
     sources: 'https://knowledge.greythr.com/display/GOIN/Labour+Welfare+Fund+Rules+India',
   },
+  ...calendarYearLwf,
   {
     code: 'WAGES_CODE', name: 'Monthly wages paid (Code on Wages)', category: 'Wages', law: 'Code on Wages, 2019', section: 's.17',
     authority: 'Labour and Employment Department', frequency: 'monthly',
