@@ -46,7 +46,7 @@ const otherStatesPt: MasterInput[] = [
     ' ; https://saral.pro/blogs/annual-hr-compliance-calendar ; https://www.praansconsultech.com/professional-tax-details/assam',
     'Two calendars print the 28th; others print the last day of the month: the earlier date is kept.'),
   monthlyPt('PT_ML_MONTHLY', 'ML', 'Meghalaya', 'Meghalaya Professions, Trades, Callings and Employments Taxation Act, 1947', 28,
-    ' ; https://saral.pro/blogs/annual-hr-compliance-calendar', 'As two published calendars agree; confirm from the state\'s rules before relying on it.'),
+    ' ; https://www.simpliance.in/professional-tax-detail/meghalaya ; https://ihrcgroup.com/pt-meghalaya', 'As published calendars agree.'),
   {
     code: 'PT_KL_HALF_YEARLY', name: 'Kerala profession tax — half-yearly payment', category: 'Profession tax',
     law: 'Kerala Panchayat Raj (Profession Tax) Rules, 1996; Kerala Municipalities (Profession Tax) Rules', authority: 'Kerala local body (panchayat, municipality or corporation)',
@@ -56,6 +56,42 @@ const otherStatesPt: MasterInput[] = [
     ruleVersions: [{ effectiveFrom: '2017-04-01', rule: { kind: 'fy_instalments', dates: [{ month: 8, day: 31, label: 'April–September' }, { month: 2, day: 28, label: 'October–March' }] } }],
     applicability: { states: ['KL'], requires: ['pt_registered'] },
     sources: PT_STATES_SOURCE + ' ; https://paisabazaar.com/tax/professional-tax-kerala ; https://caclubindia.com/forum/profession-tax-due-date-in-cochin-214363.asp ; https://www.normsmanagement.com/blog/ufaqs/kerala-municipalities-act',
+  },
+  {
+    code: 'PT_SK_QUARTERLY', name: 'Sikkim profession tax — employer quarterly payment and return', category: 'Profession tax',
+    law: 'Sikkim Tax on Professions, Trades, Callings and Employments Act, 2006', authority: 'Sikkim Commercial Taxes Division',
+    frequency: 'quarterly', owedPer: 'pt',
+    description: 'By the last day of the month after each quarter: 31 July, 31 October, 31 January, 30 April. One guide prints "the 15th of the following month" for Sikkim in the same words it uses for other states; it is not taken as a source of Sikkim\'s rule.',
+    ruleVersions: [{ effectiveFrom: '2017-04-01', rule: { kind: 'after_period_end', months: 1, day: 'last' } }],
+    applicability: { states: ['SK'], requires: ['pt_registered'] },
+    sources: PT_STATES_SOURCE + ' ; https://poisepayroll.com/Tax-Sikkim.aspx ; https://simpliance.in/professional-tax-detail/sikkim',
+  },
+  ...[
+    // Yearly taxes paid on a fixed date of the FY they are for.
+    { code: 'PT_BR_ANNUAL', state: 'BR', stateName: 'Bihar', law: 'Bihar Tax on Professions, Trades, Callings and Employments Act, 2011', month: 11, day: 15,
+      description: 'Deducted from September salaries and paid by 15 November; the annual return (Form PT-VIII) by 30 November. One calendar prints 30 November for the payment: the earlier date is kept.',
+      sources: 'https://praansconsultech.com/tax_category/bihar/ ; https://www.praansconsultech.com/professional-tax-details/bihar ; https://simpliance.in/professional-tax-detail/bihar' },
+    { code: 'PT_JH_ANNUAL', state: 'JH', stateName: 'Jharkhand', law: 'Jharkhand Tax on Professions, Trades, Callings and Employments Act, 2011', month: 10, day: 31,
+      description: 'Yearly, with the annual return (Form JPT-203), by 31 October. One guide prints "within fifteen days of the end of the quarter" in the same words it uses for Puducherry; it is not taken as a source of Jharkhand\'s rule.',
+      sources: 'https://www.simpliance.in/India/LEI/professional_tax/state-wise-details/jharkhand ; https://www.praansconsultech.com/professional-tax-details/jharkhand' },
+    { code: 'PT_MN_ANNUAL', state: 'MN', stateName: 'Manipur', law: 'Manipur Professions, Trades, Callings and Employments Taxation Act, 1981', month: 3, day: 30,
+      description: 'Yearly by 30 March. One guide prints 31 March: the earlier date is kept.',
+      sources: 'https://www.praansconsultech.com/professional-tax-details/manipur ; https://factohr.com/professional-tax/manipur' },
+  ].map(({ code, state, stateName, law, month, day, description, sources }): MasterInput => ({
+    code, name: `${stateName} profession tax — employer yearly payment`, category: 'Profession tax', law,
+    authority: `${stateName} Commercial Taxes Department`, frequency: 'fy_instalments', owedPer: 'pt', description,
+    ruleVersions: [{ effectiveFrom: '2017-04-01', rule: { kind: 'fy_instalments', dates: [{ month, day, label: 'Yearly tax' }] } }],
+    applicability: { states: [state], requires: ['pt_registered'] },
+    sources: `${PT_STATES_SOURCE} ; ${sources}`,
+  })),
+  {
+    code: 'PT_PY_HALF_YEARLY', name: 'Puducherry profession tax — half-yearly payment', category: 'Profession tax',
+    law: 'Puducherry Municipalities Act, 1973; Puducherry Village and Commune Panchayats Act, 1973 (Profession Tax Rules, 1976)', authority: 'Puducherry municipality or commune panchayat',
+    frequency: 'fy_instalments', owedPer: 'pt',
+    description: 'April–September by 30 June, October–March by 31 December. Two compliance libraries print "day 10" without naming the month; it is not clear enough to use.',
+    ruleVersions: [{ effectiveFrom: '2017-04-01', rule: { kind: 'fy_instalments', dates: [{ month: 6, day: 30, label: 'April–September' }, { month: 12, day: 31, label: 'October–March' }] } }],
+    applicability: { states: ['PY'], requires: ['pt_registered'] },
+    sources: PT_STATES_SOURCE + ' ; https://www.praansconsultech.com/professional-tax-details/puducherry ; https://icm.simpliance.in/professional-tax-detail/puducherry',
   },
 ];
 
@@ -81,6 +117,40 @@ const calendarYearLwf: MasterInput[] = [
     applicability: { states: ['AP'], requires: ['lwf_registered'] },
     sources: `${LWF_SOURCE} ; https://hrdconsultinggroup.com/labour-welfare-fund-state-wise/ ; http://mnc-kl.in/lwf`,
   },
+  {
+    code: 'LWF_TS', name: 'Telangana labour welfare fund (Form F)', category: 'Labour welfare fund',
+    law: 'Telangana Labour Welfare Fund Act, 1987', authority: 'Telangana Labour Welfare Board', frequency: 'fy_instalments', owedPer: 'lwf',
+    description: 'Yearly: the December deduction, with Form F, by 31 January; shown as the FY holding that December.',
+    ruleVersions: [{ effectiveFrom: '2016-04-01', rule: { kind: 'fy_instalments', dates: [{ month: 1, day: 31, label: 'December deduction' }] } }],
+    applicability: { states: ['TG'], requires: ['lwf_registered'] },
+    sources: `${LWF_SOURCE} ; https://community.emgage.work/complaince/labour-welfare-fund/labour-welfare-fund-details/labour-welfare-fund-telangana ; https://poisepayroll.com/LWF-Telangana.aspx`,
+  },
+];
+
+/** Labour welfare fund on the June and December deductions, like Maharashtra's: day `day` of July and of January. */
+const halfYearlyLwf = (code: string, state: string, stateName: string, law: string, form: string, day: number, note: string, sources: string): MasterInput => ({
+  code, name: `${stateName} labour welfare fund${form ? ` (${form})` : ''}`, category: 'Labour welfare fund', law,
+  authority: `${stateName} Labour Welfare Board`, frequency: 'fy_instalments', owedPer: 'lwf',
+  description: `June and December deductions, paid by ${day} July and ${day} January: the half-years of the FY that hold those months. ${note}`.trim(),
+  ruleVersions: [{ effectiveFrom: '2016-04-01', rule: { kind: 'fy_instalments', dates: [{ month: 7, day, label: 'June deduction' }, { month: 1, day, label: 'December deduction' }] } }],
+  applicability: { states: [state], requires: ['lwf_registered'] },
+  sources: `${LWF_SOURCE} ; ${sources}`,
+});
+
+const halfYearlyLwfStates: MasterInput[] = [
+  halfYearlyLwf('LWF_GJ', 'GJ', 'Gujarat', 'Gujarat Labour Welfare Fund Act, 1953', 'Form A-1', 15,
+    'Two calendars print 31 July and 31 January; others, quoting rule 3B, 15 July and 15 January: the earlier dates are kept.',
+    'https://1-comply.com/gujarat-labour-welfare-fund-act-1953 ; https://hrdeck.in/?p=2432 ; https://community.emgage.work/complaince/labour-welfare-fund/labour-welfare-fund-details/labour-welfare-fund-gujarat'),
+  halfYearlyLwf('LWF_MP', 'MP', 'Madhya Pradesh', 'Madhya Pradesh Shram Kalyan Nidhi Adhiniyam, 1982', 'Form A', 15, '',
+    'https://community.emgage.work/complaince/labour-welfare-fund/labour-welfare-fund-details/labour-welfare-fund-madhya-pradesh'),
+  // The Board and the Rules say "before the 15th" (its notice also says "within 15th"): before the 15th is the 14th at the latest.
+  halfYearlyLwf('LWF_WB', 'WB', 'West Bengal', 'West Bengal Labour Welfare Fund Act, 1974', 'Form D', 14,
+    'The West Bengal Labour Welfare Fund Rules, 1976 and the Board say "before the 15th" of July and January (calendars print the 15th): the 14th is kept as the last day before it.',
+    'https://wblwb.org/html/faq.php ; https://wblwb.org/html/attention_employers.php ; https://wbxpress.com/west-bengal-labour-welfare-fund-rules-1976'),
+  halfYearlyLwf('LWF_DL', 'DL', 'Delhi', 'Bombay Labour Welfare Fund Act, 1953 (as extended to Delhi); Delhi Labour Welfare Fund Rules, 1997', 'Form A', 15, '',
+    'https://www.simpliance.in/labour-welfare-fund-detail/delhi ; https://hrinformative.com/labour-welfare-fund-delhi'),
+  halfYearlyLwf('LWF_OR', 'OR', 'Odisha', 'Odisha Labour Welfare Fund Act, 2005', '', 15, '',
+    'https://cleartax.in/s/odisha-labour-welfare-fund ; https://www.setindiabiz.com/blog/lwf-odisha'),
 ];
 
 export const labourMasters: MasterInput[] = [
@@ -181,6 +251,7 @@ export const labourMasters: MasterInput[] = [
     sources: 'https://knowledge.greythr.com/display/GOIN/Labour+Welfare+Fund+Rules+India',
   },
   ...calendarYearLwf,
+  ...halfYearlyLwfStates,
   {
     code: 'WAGES_CODE', name: 'Monthly wages paid (Code on Wages)', category: 'Wages', law: 'Code on Wages, 2019', section: 's.17',
     authority: 'Labour and Employment Department', frequency: 'monthly',
