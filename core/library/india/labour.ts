@@ -41,10 +41,10 @@ const otherStatesPt: MasterInput[] = [
   },
   monthlyPt('PT_OR_MONTHLY', 'OR', 'Odisha', 'Odisha State Tax on Professions, Trades, Callings and Employments Act, 2000', 'last',
     ' ; https://simpliance.in/professional-tax-detail/odisha ; https://community.emgage.work/complaince/professional-tax/professional-tax-details/professional-tax-odisha',
-    'Calendars print "last day of every month"; read, as for Maharashtra\'s same wording, as the month after the salary month.'),
+    'Calendars print "last day of every month"; one adds that each month\'s tax is paid in the month after it (March\'s in April), so the month after the salary month. The yearly consolidated return (30 March) is not tracked here.'),
   monthlyPt('PT_AS_MONTHLY', 'AS', 'Assam', 'Assam Professions, Trades, Callings and Employments Taxation Act, 1947', 28,
-    ' ; https://saral.pro/blogs/annual-hr-compliance-calendar ; https://www.praansconsultech.com/professional-tax-details/assam',
-    'Two calendars print the 28th; others print the last day of the month: the earlier date is kept.'),
+    ' ; https://icm.simpliance.in/professional-tax-detail/assam ; https://saral.pro/blogs/annual-hr-compliance-calendar ; https://www.praansconsultech.com/professional-tax-details/assam',
+    'Most calendars print the 28th; others print the last day of the month: the earlier date is kept.'),
   monthlyPt('PT_ML_MONTHLY', 'ML', 'Meghalaya', 'Meghalaya Professions, Trades, Callings and Employments Taxation Act, 1947', 28,
     ' ; https://www.simpliance.in/professional-tax-detail/meghalaya ; https://ihrcgroup.com/pt-meghalaya', 'As published calendars agree.'),
   {
