@@ -26,7 +26,7 @@ describe('what an entity is registered for that the library does not track', () 
 
   it('finds no gap in the states whose profession tax and labour welfare fund the library ships', () => {
     const pt = ['KL', 'OR', 'AS', 'ML', 'SK', 'BR', 'JH', 'MN', 'PY'];
-    const lwf = ['TN', 'AP', 'TG', 'GJ', 'MP', 'WB', 'DL', 'OR'];
+    const lwf = ['TN', 'AP', 'TG', 'GJ', 'MP', 'WB', 'DL', 'OR', 'CT', 'GA', 'PB', 'CH'];
     const regs: Reg[] = [
       ...pt.map((state) => ({ kind: 'pt' as const, state, isActive: true })),
       ...lwf.map((state) => ({ kind: 'lwf' as const, state, isActive: true })),

@@ -190,6 +190,19 @@ const PUBLISHED: [string, string, string, string, string][] = [
   // Odisha LWF 15 Jul / 15 Jan: https://cleartax.in/s/odisha-labour-welfare-fund ; https://www.setindiabiz.com/blog/lwf-odisha
   ['LWF_OR', 'FY2025-26-I1', '2025-07-15', '', ''],
   ['LWF_OR', 'FY2025-26-I2', '2026-01-15', '', ''],
+  // Chhattisgarh LWF 15 Jul / 15 Jan (earlier than the 31st one calendar prints):
+  // https://hrdeck.in/labour-welfare-fund-lwf-in-chhattisgarh-updated-aug-2025 ; https://hrdconsultinggroup.com/labour-welfare-fund-state-wise/
+  ['LWF_CT', 'FY2025-26-I1', '2025-07-15', '', ''],
+  ['LWF_CT', 'FY2025-26-I2', '2026-01-15', '', ''],
+  // Goa LWF 15 Jul / 15 Jan (the Board's page says the 31st; the earlier is kept): https://hrinformative.com/labour-welfare-fund-goa/ ;
+  // https://labour.goa.gov.in/about-welfare-board/
+  ['LWF_GA', 'FY2025-26-I1', '2025-07-15', '', ''],
+  ['LWF_GA', 'FY2025-26-I2', '2026-01-15', '', ''],
+  // Punjab and Chandigarh LWF "before the 15th" October / April (s.9A(2)), so the 14th:
+  // https://www.simpliance.in/labour-welfare-fund-detail/punjab ; https://hrdconsultinggroup.com/labour-welfare-fund-state-wise/
+  ['LWF_PB', 'FY2025-26-H1', '2025-10-14', '', ''],
+  ['LWF_PB', 'FY2025-26-H2', '2026-04-14', '', ''],
+  ['LWF_CH', 'FY2025-26-H1', '2025-10-14', '', ''],
   // Sikkim PT quarterly, 31 Jul / 31 Oct / 31 Jan / 30 Apr: https://poisepayroll.com/Tax-Sikkim.aspx ;
   // https://www.hrcabin.com/professional-tax-payment-due-dates-state-wise/
   ['PT_SK_QUARTERLY', 'FY2025-26-Q1', '2025-07-31', '', ''],
