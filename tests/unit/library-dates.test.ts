@@ -153,6 +153,70 @@ const PUBLISHED: [string, string, string, string, string][] = [
   ['PT_MP_MONTHLY', '2025-04', '2025-05-10', '', ''],
   ['PT_TN_HALF_YEARLY', 'FY2025-26-H1', '2025-09-30', '', ''],
   ['PT_TN_HALF_YEARLY', 'FY2025-26-H2', '2026-03-31', '', ''],
+  // Odisha: last day of the month after the salary month: https://simpliance.in/professional-tax-detail/odisha ;
+  // https://www.hrcabin.com/professional-tax-payment-due-dates-state-wise/
+  ['PT_OR_MONTHLY', '2025-04', '2025-05-31', '', ''],
+  ['PT_OR_MONTHLY', '2026-01', '2026-02-28', '', ''],
+  // Assam and Meghalaya: the 28th (the earlier of 28th / last day): https://www.hrcabin.com/professional-tax-payment-due-dates-state-wise/ ;
+  // https://saral.pro/blogs/annual-hr-compliance-calendar
+  ['PT_AS_MONTHLY', '2025-04', '2025-05-28', '', ''],
+  ['PT_ML_MONTHLY', '2025-04', '2025-05-28', '', ''],
+  // Kerala: 31 August and 28 February (the earlier of the panchayat and municipal dates):
+  // https://paisabazaar.com/tax/professional-tax-kerala ; https://caclubindia.com/forum/profession-tax-due-date-in-cochin-214363.asp
+  ['PT_KL_HALF_YEARLY', 'FY2025-26-I1', '2025-08-31', '', ''],
+  ['PT_KL_HALF_YEARLY', 'FY2025-26-I2', '2026-02-28', '', ''],
+  ['PT_KL_HALF_YEARLY', 'FY2027-28-I2', '2028-02-28', '', ''],
+  // Labour welfare fund TN and AP, the calendar year's contribution by 31 January:
+  // https://www.thehindu.com/news/cities/chennai/contributions-sought-for-labour-welfare-fund/article66293907.ece ;
+  // https://hrdconsultinggroup.com/labour-welfare-fund-state-wise/ ; https://knowledge.greythr.com/display/GOIN/Labour+Welfare+Fund+Rules+India
+  ['LWF_TN', 'FY2025-26-I1', '2026-01-31', '', ''],
+  ['LWF_AP', 'FY2025-26-I1', '2026-01-31', '', ''],
+  // Telangana LWF by 31 January: https://poisepayroll.com/LWF-Telangana.aspx ;
+  // https://community.emgage.work/complaince/labour-welfare-fund/labour-welfare-fund-details/labour-welfare-fund-telangana
+  ['LWF_TS', 'FY2025-26-I1', '2026-01-31', '', ''],
+  // Gujarat LWF 15 Jul / 15 Jan (rule 3B; earlier than the 31st some print): https://1-comply.com/gujarat-labour-welfare-fund-act-1953
+  ['LWF_GJ', 'FY2025-26-I1', '2025-07-15', '', ''],
+  ['LWF_GJ', 'FY2025-26-I2', '2026-01-15', '', ''],
+  // Madhya Pradesh LWF 15 Jul / 15 Jan:
+  // https://community.emgage.work/complaince/labour-welfare-fund/labour-welfare-fund-details/labour-welfare-fund-madhya-pradesh
+  ['LWF_MP', 'FY2025-26-I1', '2025-07-15', '', ''],
+  ['LWF_MP', 'FY2025-26-I2', '2026-01-15', '', ''],
+  // West Bengal LWF "before the 15th" of July and January, so the 14th: https://wblwb.org/html/faq.php
+  ['LWF_WB', 'FY2025-26-I1', '2025-07-14', '', ''],
+  ['LWF_WB', 'FY2025-26-I2', '2026-01-14', '', ''],
+  // Delhi LWF 15 Jul / 15 Jan: https://www.simpliance.in/labour-welfare-fund-detail/delhi ; https://hrinformative.com/labour-welfare-fund-delhi
+  ['LWF_DL', 'FY2025-26-I1', '2025-07-15', '', ''],
+  ['LWF_DL', 'FY2025-26-I2', '2026-01-15', '', ''],
+  // Odisha LWF 15 Jul / 15 Jan: https://cleartax.in/s/odisha-labour-welfare-fund ; https://www.setindiabiz.com/blog/lwf-odisha
+  ['LWF_OR', 'FY2025-26-I1', '2025-07-15', '', ''],
+  ['LWF_OR', 'FY2025-26-I2', '2026-01-15', '', ''],
+  // Chhattisgarh LWF 15 Jul / 15 Jan (earlier than the 31st one calendar prints):
+  // https://hrdeck.in/labour-welfare-fund-lwf-in-chhattisgarh-updated-aug-2025 ; https://hrdconsultinggroup.com/labour-welfare-fund-state-wise/
+  ['LWF_CT', 'FY2025-26-I1', '2025-07-15', '', ''],
+  ['LWF_CT', 'FY2025-26-I2', '2026-01-15', '', ''],
+  // Goa LWF 15 Jul / 15 Jan (the Board's page says the 31st; the earlier is kept): https://hrinformative.com/labour-welfare-fund-goa/ ;
+  // https://labour.goa.gov.in/about-welfare-board/
+  ['LWF_GA', 'FY2025-26-I1', '2025-07-15', '', ''],
+  ['LWF_GA', 'FY2025-26-I2', '2026-01-15', '', ''],
+  // Punjab and Chandigarh LWF "before the 15th" October / April (s.9A(2)), so the 14th:
+  // https://www.simpliance.in/labour-welfare-fund-detail/punjab ; https://hrdconsultinggroup.com/labour-welfare-fund-state-wise/
+  ['LWF_PB', 'FY2025-26-H1', '2025-10-14', '', ''],
+  ['LWF_PB', 'FY2025-26-H2', '2026-04-14', '', ''],
+  ['LWF_CH', 'FY2025-26-H1', '2025-10-14', '', ''],
+  // Sikkim PT quarterly, 31 Jul / 31 Oct / 31 Jan / 30 Apr: https://poisepayroll.com/Tax-Sikkim.aspx ;
+  // https://www.hrcabin.com/professional-tax-payment-due-dates-state-wise/
+  ['PT_SK_QUARTERLY', 'FY2025-26-Q1', '2025-07-31', '', ''],
+  ['PT_SK_QUARTERLY', 'FY2025-26-Q4', '2026-04-30', '', ''],
+  // Bihar PT paid by 15 November (the return by 30 November): https://praansconsultech.com/tax_category/bihar/
+  ['PT_BR_ANNUAL', 'FY2025-26-I1', '2025-11-15', '', ''],
+  // Jharkhand PT by 31 October: https://www.simpliance.in/India/LEI/professional_tax/state-wise-details/jharkhand
+  ['PT_JH_ANNUAL', 'FY2025-26-I1', '2025-10-31', '', ''],
+  // Manipur PT by 30 March: https://www.praansconsultech.com/professional-tax-details/manipur ;
+  // https://www.hrcabin.com/professional-tax-payment-due-dates-state-wise/
+  ['PT_MN_ANNUAL', 'FY2025-26-I1', '2026-03-30', '', ''],
+  // Puducherry PT 30 June / 31 December: https://www.praansconsultech.com/professional-tax-details/puducherry
+  ['PT_PY_HALF_YEARLY', 'FY2025-26-I1', '2025-06-30', '', ''],
+  ['PT_PY_HALF_YEARLY', 'FY2025-26-I2', '2025-12-31', '', ''],
 ];
 
 /** Periods that must produce no obligation at all. */

@@ -1,4 +1,6 @@
 import type { MasterInput } from '../../engine/master.js';
+import { calendarYearLwf, halfYearlyLwfStates } from './labour-welfare-fund.js';
+import { otherStatesPt } from './profession-tax.js';
 
 /**
  * Provident fund, ESI and profession tax. EPFO and ESIC publish no holiday rule; practice relies
@@ -12,34 +14,6 @@ import type { MasterInput } from '../../engine/master.js';
  * not show a date later than the law's.
  */
 const MH_PT_2026 = 'Amendment Rules 2026 (notified 28-Feb-2026), taken to apply from publication since no commencement clause was found.';
-
-const PT_STATES_SOURCE = 'https://www.hrcabin.com/professional-tax-payment-due-dates-state-wise/';
-const PT_SOURCE_NOTE = 'As published by a state-wise calendar; one other calendar prints the 20th for TN, WB and GJ: confirm from the state\'s rules before relying on it.';
-const monthlyPt = (code: string, state: string, stateName: string, law: string, day: number, extraSource = ''): MasterInput => ({
-  code, name: `${stateName} profession tax — employer monthly payment and return`, category: 'Profession tax', law,
-  authority: `${stateName} Commercial Taxes Department`, frequency: 'monthly', owedPer: 'pt',
-  description: `By the ${day}th of the month after the salary month. ${PT_SOURCE_NOTE}`,
-  ruleVersions: [{ effectiveFrom: '2017-04-01', rule: { kind: 'after_period_end', months: 1, day } }],
-  applicability: { states: [state], requires: ['pt_registered'] },
-  sources: PT_STATES_SOURCE + extraSource,
-});
-
-/** Profession tax beyond Maharashtra and Karnataka, where a published calendar gives the rule. */
-const otherStatesPt: MasterInput[] = [
-  monthlyPt('PT_WB_MONTHLY', 'WB', 'West Bengal', 'West Bengal State Tax on Professions, Trades, Callings and Employments Act, 1979', 21),
-  monthlyPt('PT_AP_MONTHLY', 'AP', 'Andhra Pradesh', 'Andhra Pradesh Tax on Professions, Trades, Callings and Employments Act, 1987', 10, ' ; https://hrdconsultinggroup.com/pt1/'),
-  monthlyPt('PT_TS_MONTHLY', 'TG', 'Telangana', 'Telangana Tax on Professions, Trades, Callings and Employments Act, 1987', 10, ' ; https://hrdconsultinggroup.com/pt1/'),
-  monthlyPt('PT_GJ_MONTHLY', 'GJ', 'Gujarat', 'Gujarat State Tax on Professions, Trades, Callings and Employments Act, 1976', 15),
-  monthlyPt('PT_MP_MONTHLY', 'MP', 'Madhya Pradesh', 'Madhya Pradesh Vritti Kar Adhiniyam, 1995', 10),
-  {
-    code: 'PT_TN_HALF_YEARLY', name: 'Tamil Nadu profession tax — half-yearly payment', category: 'Profession tax',
-    law: 'Tamil Nadu Urban Local Bodies Act, 1998 (profession tax)', authority: 'Tamil Nadu urban local body', frequency: 'half_yearly', owedPer: 'pt',
-    description: `By the last day of each half-year: 30 September and 31 March. ${PT_SOURCE_NOTE}`,
-    ruleVersions: [{ effectiveFrom: '2017-04-01', rule: { kind: 'after_period_end', months: 0, day: 'last' } }],
-    applicability: { states: ['TN'], requires: ['pt_registered'] },
-    sources: PT_STATES_SOURCE,
-  },
-];
 
 export const labourMasters: MasterInput[] = [
   {
@@ -138,6 +112,8 @@ export const labourMasters: MasterInput[] = [
     applicability: { states: ['KA'], requires: ['lwf_registered'] },
     sources: 'https://knowledge.greythr.com/display/GOIN/Labour+Welfare+Fund+Rules+India',
   },
+  ...calendarYearLwf,
+  ...halfYearlyLwfStates,
   {
     code: 'WAGES_CODE', name: 'Monthly wages paid (Code on Wages)', category: 'Wages', law: 'Code on Wages, 2019', section: 's.17',
     authority: 'Labour and Employment Department', frequency: 'monthly',
