@@ -7,6 +7,7 @@ import * as auditIntegrity from './20261201000200_audit_integrity.js';
 import * as sharedHolidays from './20261202000000_shared_holidays.js';
 import * as reliefKindsAndPlaces from './20261202010000_relief_kinds_and_places.js';
 import * as registrations from './20261202020000_registrations.js';
+import * as recordedEvents from './20261202030000_recorded_events.js';
 
 /**
  * Every migration, in order. Listing them here (rather than scanning a folder) lets the same
@@ -22,4 +23,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261202000000_shared_holidays': sharedHolidays,
   '20261202010000_relief_kinds_and_places': reliefKindsAndPlaces,
   '20261202020000_registrations': registrations,
+  '20261202030000_recorded_events': recordedEvents,
 };
