@@ -108,3 +108,15 @@ describe('a remittance to a non-resident', () => {
     expect((await t.superuser("SELECT 1 FROM entity_events WHERE description = 'Not a day'")).rows).toEqual([]);
   });
 });
+
+describe("a tenant's own obligation counted from each remittance", () => {
+  it('previews what it does (it has no dates of its own) before the first save', async () => {
+    const res = (await admin.json<ActionBody>('/admin/api/resources/compliance_masters/actions/new', {
+      code: 'OWN_REMITTANCE_REVIEW', name: 'Treasury review of the remittance', category: 'Treasury', law: 'Internal policy', authority: 'CFO',
+      frequency: 'event', rule_versions: JSON.stringify([{ effectiveFrom: '2026-04-01', rule: { kind: 'after_each_event', event: 'foreign_remittance', days: 7 } }]),
+      holiday_policy: 'none', applicability: '', is_active: 'true',
+    })).body;
+    expect(res.record!.errors.rule_versions?.message).toBe('One item per event recorded on an entity (remittance to a non-resident), due 7 days after it.');
+    expect((await t.superuser("SELECT 1 FROM compliance_masters WHERE code = 'OWN_REMITTANCE_REVIEW'")).rows).toEqual([]);
+  });
+});
