@@ -104,7 +104,7 @@ function buildAdmin(db: Database, clock: Clock): AdminJS {
             obligation: 'Form, section and law', fee_waiver: 'Fee waiver',
           },
           labels: {
-            tenants: 'Tenants', entities: 'Entities', entity_events: 'AGM dates', users: 'People', role_assignments: 'Roles',
+            tenants: 'Tenants', entities: 'Entities', entity_events: 'Entity events', users: 'People', role_assignments: 'Roles',
             compliance_masters: 'Obligation library', assignments: 'Assignments', holidays: 'Holidays', due_date_overrides: 'Extensions',
             compliance_instances: 'Items', evidence: 'Evidence', audit_log: 'Audit log', notifications: 'Notifications',
           },

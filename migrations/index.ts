@@ -7,7 +7,8 @@ import * as auditIntegrity from './20261201000200_audit_integrity.js';
 import * as sharedHolidays from './20261202000000_shared_holidays.js';
 import * as reliefKindsAndPlaces from './20261202010000_relief_kinds_and_places.js';
 import * as registrations from './20261202020000_registrations.js';
-import * as instanceMasterGuard from './20261202030000_instance_master_guard_per_statement.js';
+import * as recordedEvents from './20261202030000_recorded_events.js';
+import * as instanceMasterGuard from './20261202040000_instance_master_guard_per_statement.js';
 
 /**
  * Every migration, in order. Listing them here (rather than scanning a folder) lets the same
@@ -23,5 +24,6 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261202000000_shared_holidays': sharedHolidays,
   '20261202010000_relief_kinds_and_places': reliefKindsAndPlaces,
   '20261202020000_registrations': registrations,
-  '20261202030000_instance_master_guard_per_statement': instanceMasterGuard,
+  '20261202030000_recorded_events': recordedEvents,
+  '20261202040000_instance_master_guard_per_statement': instanceMasterGuard,
 };

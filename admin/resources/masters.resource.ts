@@ -1,5 +1,6 @@
 import type { ActionContext, ResourceOptions, ResourceWithOptions } from 'adminjs';
 import { nextDueDates } from '../../core/engine/calendar.js';
+import { ENTITY_EVENT_MEANINGS } from '../../core/engine/events.js';
 import { formatDate, todayIn } from '../../core/engine/dates.js';
 import { HOLIDAY_POLICIES, OWED_PER } from '../../core/engine/master.js';
 import { FREQUENCIES } from '../../core/engine/periods.js';
@@ -21,7 +22,11 @@ export function parseTenantMaster(input: Record<string, unknown>, today: string)
   }
   if (String(input.dates_checked) !== 'true') {
     const dates = nextDueDates(result.data, today).map((row) => `${row.periodKey} → ${formatDate(row.workingDueDate)}`);
-    const preview = dates.length ? `Next ${dates.length} due dates: ${dates.join(' · ')}` : 'This rule gives no due dates in the next four years.';
+    const latest = result.data.ruleVersions[result.data.ruleVersions.length - 1]!.rule;
+    // A rule counted from each recorded event has no dates of its own to show: say what it does instead.
+    const preview = latest.kind === 'after_each_event'
+      ? `One item per event recorded on an entity (${ENTITY_EVENT_MEANINGS[latest.event].toLowerCase()}), due ${latest.days === 0 ? 'on the event\'s day' : `${latest.days} days after it`}.`
+      : dates.length ? `Next ${dates.length} due dates: ${dates.join(' · ')}` : 'This rule gives no due dates in the next four years.';
     throw new ValidationError(`Check the due dates, tick "Dates checked" and save again. ${preview}`, {
       details: { fields: { rule_versions: preview, dates_checked: 'tick after checking the due dates above' } },
     });

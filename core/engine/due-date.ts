@@ -1,4 +1,5 @@
 import { addDays, dayOfMonth, weekday, type IsoDate } from './dates.js';
+import { eventPeriod, type RecordedEvent } from './events.js';
 import type { HolidayPolicy, Master } from './master.js';
 import { monthOfQuarter, oneOffPeriod, periodEndMonth, periodsStartingBetween, type Period } from './periods.js';
 import type { DueDateRule, RuleVersion } from './rules.js';
@@ -26,7 +27,7 @@ export function ruleCoversPeriod(rule: DueDateRule, period: Period, frequency: M
 
 /**
  * The statutory due date of a period under a rule: what the law and published calendars say.
- * `eventDate` is the entity's recorded event (AGM) for event-based rules.
+ * `eventDate` is the entity's recorded AGM for AGM-based rules.
  */
 export function statutoryDueDate(rule: DueDateRule, period: Period, eventDate?: IsoDate): IsoDate {
   switch (rule.kind) {
@@ -46,6 +47,9 @@ export function statutoryDueDate(rule: DueDateRule, period: Period, eventDate?: 
       const event = eventDate ?? monthsAfter(period, rule.defaultEvent.months, rule.defaultEvent.day);
       return addDays(event, rule.countEventDay ? rule.days - 1 : rule.days);
     }
+    case 'after_each_event':
+      // The period is the event's own day (eventPeriod).
+      return addDays(period.start, rule.days);
     case 'fixed_date':
       return rule.date;
   }
@@ -71,10 +75,23 @@ export function masterPeriods(master: Master, from: IsoDate, to: IsoDate): { per
     return out;
   }
   const latest = master.ruleVersions[master.ruleVersions.length - 1]!.rule;
+  // Its periods are the entity's recorded events, not the FY's (eventPeriodsOf).
+  if (latest.kind === 'after_each_event') return out;
   const instalments = latest.kind === 'fy_instalments' ? latest.dates.length : 4;
   for (const period of periodsStartingBetween(master.frequency, from, to, instalments)) {
     const rule = ruleFor(master.ruleVersions, period);
     if (rule && ruleCoversPeriod(rule, period, master.frequency)) out.push({ period, rule });
+  }
+  return out;
+}
+
+/** The periods a master counting from each recorded event owes for an entity's events, with the rule in force for each. */
+export function eventPeriodsOf(master: Master, events: readonly RecordedEvent[]): { period: Period; rule: DueDateRule }[] {
+  const out: { period: Period; rule: DueDateRule }[] = [];
+  for (const event of events) {
+    const period = eventPeriod(event);
+    const rule = ruleFor(master.ruleVersions, period);
+    if (rule?.kind === 'after_each_event' && rule.event === event.kind) out.push({ period, rule });
   }
   return out;
 }

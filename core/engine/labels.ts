@@ -1,4 +1,5 @@
-import type { IsoDate } from './dates.js';
+import { formatDate, type IsoDate } from './dates.js';
+import { isEventPeriodKey } from './events.js';
 import type { Master } from './master.js';
 import type { PeriodNaming, RuleVersion } from './rules.js';
 
@@ -36,6 +37,7 @@ export function labelFor(master: LabelledMaster, period: { key: string; end: Iso
     ...(form ? { form } : {}),
     ...(section ? { section } : {}),
     law: version?.law ?? master.law,
-    period: periodName(period.key, version?.periodNaming),
+    // A recorded event's period is named by its day (its key carries the event's id).
+    period: isEventPeriodKey(period.key) ? formatDate(period.end) : periodName(period.key, version?.periodNaming),
   };
 }

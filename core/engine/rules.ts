@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidIsoDate } from './dates.js';
+import { RECORDED_EVENT_KINDS } from './events.js';
 import type { FREQUENCIES } from './periods.js';
 
 /**
@@ -44,6 +45,16 @@ const afterEvent = z.object({
   defaultEvent: z.object(monthOffset),
 });
 
+/**
+ * N days after each recorded event of a kind (0: on the event's day itself). Each event recorded
+ * for an entity owes its own item (a director's details changed twice in a year: two updates).
+ */
+const afterEachEvent = z.object({
+  kind: z.literal('after_each_event'),
+  event: z.enum(RECORDED_EVENT_KINDS),
+  days: z.number().int().min(0).max(365),
+});
+
 const fixedDate = z.object({ kind: z.literal('fixed_date'), date: isoDate });
 
 const periodFilters = {
@@ -58,6 +69,7 @@ export const dueDateRuleSchema = z.discriminatedUnion('kind', [
   daysAfterPeriodEnd.extend(periodFilters),
   fyInstalments.extend(periodFilters),
   afterEvent.extend(periodFilters),
+  afterEachEvent.extend(periodFilters),
   fixedDate.extend(periodFilters),
 ]);
 export type DueDateRule = z.infer<typeof dueDateRuleSchema>;
@@ -98,6 +110,6 @@ export const RULE_KINDS_BY_FREQUENCY: Record<(typeof FREQUENCIES)[number], DueDa
   half_yearly: ['after_period_end', 'days_after_period_end'],
   annual: ['after_period_end', 'days_after_period_end'],
   fy_instalments: ['fy_instalments'],
-  event: ['after_event'],
+  event: ['after_event', 'after_each_event'],
   one_off: ['fixed_date'],
 };

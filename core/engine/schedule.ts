@@ -1,5 +1,6 @@
 import { addMonths, maxDate, type IsoDate } from './dates.js';
-import { dueDates, masterPeriods, statutoryDueDate } from './due-date.js';
+import { dueDates, eventPeriodsOf, masterPeriods, statutoryDueDate } from './due-date.js';
+import type { RecordedEvent } from './events.js';
 import type { Master } from './master.js';
 import { fyLabel, fyStart, fyStartYearOf } from './periods.js';
 import { districtKey, extensionAt, isScoped, type Place, type ScheduleExtension } from './relief.js';
@@ -13,6 +14,8 @@ export interface ScheduleEntity {
   district?: string | null;
   /** Recorded AGM dates by FY label ('FY2025-26' → '2025-09-26'). */
   agmDates: Record<string, IsoDate>;
+  /** Its recorded events other than the AGM (director's details changed, remittances abroad). */
+  events?: RecordedEvent[];
 }
 
 export interface ScheduleInput {
@@ -81,13 +84,22 @@ export function buildSchedule(input: ScheduleInput): ScheduleRow[] {
   const places = [...new Map([...input.entities, ...registrationPlaces].map((p): [string, Place] => [`${p.state}|${districtKey(p.district)}`, { state: p.state, district: districtKey(p.district) }])).values()];
 
   for (const master of input.masters) {
-    for (const { period, rule } of masterPeriods(master, input.window.periodsFrom, input.window.periodsTo)) {
+    // Every recorded event is scheduled whatever the period window (an event's date may move far
+    // from its item's old one); due dates before the window's dueFrom are still left out.
+    const periods = [
+      ...masterPeriods(master, input.window.periodsFrom, input.window.periodsTo).map((p) => ({ ...p, entityId: null })),
+      ...input.entities.flatMap((e) => eventPeriodsOf(master, e.events ?? []).map((p) => ({ ...p, entityId: e.id }))),
+    ];
+    for (const { period, rule, entityId } of periods) {
       const extensions = input.extensions.get(`${master.id}|${period.key}`);
       const scoped = extensions?.some(isScoped) ?? false;
       const base = { masterId: master.id, periodKey: period.key, periodStart: period.start, periodEnd: period.end };
       // `state`/`district` are what SQL matches a row by; `place` is where an extension is looked up.
       const variants: { entityId: string | null; state: string | null; district: string | null; place: Place | null; statutory: IsoDate }[] = [];
-      if (rule.kind === 'after_event') {
+      if (entityId !== null) {
+        const entity = input.entities.find((e) => e.id === entityId)!;
+        variants.push({ entityId, state: null, district: null, place: { state: entity.state, district: entity.district ?? null }, statutory: statutoryDueDate(rule, period) });
+      } else if (rule.kind === 'after_event') {
         for (const entity of input.entities) {
           const statutory = statutoryDueDate(rule, period, entity.agmDates[fyLabel(period.fyStartYear)]);
           variants.push({ entityId: entity.id, state: null, district: null, place: { state: entity.state, district: entity.district ?? null }, statutory });

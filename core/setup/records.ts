@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENTITY_GST_MODES, ENTITY_TYPES, profileSchema } from '../engine/applicability.js';
 import { ROLES } from '../engine/access.js';
 import { calendarDateProblem } from '../engine/dates.js';
+import { ENTITY_EVENT_KINDS, eventFiscalYear } from '../engine/events.js';
 import { masterSchema, REGISTRATION_KINDS } from '../engine/master.js';
 import { gstinState, REGISTRATION_GST_MODES, registrationNumberProblem } from '../engine/registrations.js';
 import { ValidationError } from '../errors.js';
@@ -122,12 +123,28 @@ export const registrationSchema = z.object({
   district: r.district ?? null,
 }));
 
+/**
+ * An entity event. An AGM is recorded for the FY it is held for (one per FY); any other event
+ * (a director's details changed, a remittance abroad) is filed under its date's FY, may happen
+ * any number of times, and says what it was: which director, which payee.
+ */
 export const entityEventSchema = z.object({
   entity_id: uuid('entity'),
-  kind: z.literal('agm'),
-  fiscal_year: z.string().regex(/^FY[0-9]{4}-[0-9]{2}$/, 'a financial year like FY2025-26'),
+  kind: z.enum(ENTITY_EVENT_KINDS, `choose what happened: ${ENTITY_EVENT_KINDS.join(', ')}`),
+  fiscal_year: z.preprocess(blankToUndefined, z.string().trim().regex(/^FY[0-9]{4}-[0-9]{2}$/, 'a financial year like FY2025-26').optional()),
   event_date: isoDate,
-});
+  description: optionalText,
+}).superRefine((e, ctx) => {
+  if (e.kind === 'agm' && !e.fiscal_year) ctx.addIssue({ code: 'custom', path: ['fiscal_year'], message: 'give the financial year the AGM was held for, e.g. FY2025-26' });
+  if (e.kind !== 'agm' && !e.description) {
+    ctx.addIssue({ code: 'custom', path: ['description'], message: `say what it was (${e.kind === 'foreign_remittance' ? 'the payee and what the payment is for' : 'which director, and what changed'})` });
+  }
+}).transform((e) => ({
+  ...e,
+  // Only the AGM is held "for" a year; any other event belongs to the FY of its date.
+  fiscal_year: e.kind === 'agm' ? e.fiscal_year! : eventFiscalYear(e.event_date),
+  description: e.description ?? null,
+}));
 
 export const userSchema = z.object({
   // Trimmed before the format check (zod checks run in order): a pasted trailing space is not an error.

@@ -6,17 +6,17 @@ import { actorRef } from './instance-guard.js';
 
 /**
  * A tenant admin assigns every applicable, not yet assigned master to the entity (or only those
- * owed per one kind of registration), naming the owner and approver (given, or the entity's
- * defaults). Each new assignment is audited with its reason.
+ * owed per one kind of registration, or only some masters), naming the owner and approver (given,
+ * or the entity's defaults). Each new assignment is audited with its reason.
  */
 export async function assignApplicableMasters(
   unit: Pick<EngineUnit, 'assignments' | 'audit'>,
   actor: Actor,
-  input: { entityId: string; ownerUserId?: string; approverUserId?: string; owedPer?: RegistrationKind },
+  input: { entityId: string; ownerUserId?: string; approverUserId?: string; owedPer?: RegistrationKind; masterIds?: string[] },
 ): Promise<Applicable[]> {
   const { entityId } = input;
   requireRole(actor, ['tenant_admin'], entityId, 'assign obligations to this entity');
-  const candidates = (await applicableMasters(unit, { entityId })).filter((a) => a.applies && !a.assigned && (!input.owedPer || a.owedPer === input.owedPer));
+  const candidates = (await applicableMasters(unit, { entityId })).filter((a) => a.applies && !a.assigned && (!input.owedPer || a.owedPer === input.owedPer) && (!input.masterIds || input.masterIds.includes(a.masterId)));
   if (candidates.length === 0) return [];
   const owner = input.ownerUserId ?? (await unit.assignments.defaultPerson('owner', entityId));
   const approver = input.approverUserId ?? (await unit.assignments.defaultPerson('approver', entityId));

@@ -2,6 +2,7 @@ import type { Actor } from '../engine/access.js';
 import type { RegistrationKind } from '../engine/master.js';
 import { NotFoundError } from '../errors.js';
 import type { SetupRecordStore, StoredRecord } from '../ports/index.js';
+import { afterEventRecorded } from './after-event-recorded.js';
 import { afterRegistrationChange } from './after-registration-change.js';
 import { redatingScope } from './redate-after-setup-change.js';
 import { redateOpenItems } from './redate-open-items.js';
@@ -28,7 +29,7 @@ export interface SetupRecordRequest {
   id?: string;
   /** What was asked for, given the record as it stands (an edit names only what it changes). */
   input(existing: StoredRecord | undefined): Record<string, unknown>;
-  /** The moment of the change: a registration added or changed makes the items it owes as of it. */
+  /** The moment of the change: a registration or an event added or changed makes the items it owes as of it. */
   now?: Date;
 }
 
@@ -81,6 +82,9 @@ export async function changeSetupRecord(
     await afterRegistrationChange(await store.unitOf(String(record.tenant_id)), actor, {
       op, registrationId: String(record.id), entityId: String(record.entity_id), kind: record.kind as RegistrationKind, active: record.is_active !== false,
     }, request.now);
+  }
+  if (kind.objectType === 'entity_event' && record.tenant_id && request.now) {
+    await afterEventRecorded(await store.unitOf(String(record.tenant_id)), actor, { op, entityId: String(record.entity_id), kind: String(record.kind) }, request.now);
   }
   return { record, before: existing };
 }

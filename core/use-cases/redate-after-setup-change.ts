@@ -8,7 +8,7 @@ type Scope = { masterIds?: string[] } | undefined;
 /**
  * Which open items a setup change moves. A holiday added, changed or removed moves "next working
  * day" items onto (or back from) it; an AGM date moves the items counted from it (AOC-4, MGT-7,
- * ADT-1); an entity's or a registration's changed state brings other state holidays; a tenant's own master's changed
+ * ADT-1), and any other event's date its own item (DIR-3-KYC update, Forms 15CA/15CB); an entity's or a registration's changed state brings other state holidays; a tenant's own master's changed
  * rule re-dates that master's items. Anything else moves nothing.
  */
 const REDATES: Record<string, (op: SetupOperation, recordId: string) => Scope> = {

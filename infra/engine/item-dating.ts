@@ -56,22 +56,24 @@ export function itemDating(tx: TenantTx): ItemDating {
       if (schedule.length === 0) return [];
 
       const changes = `
-        SELECT i.id, i.master_id, i.period_key, i.owner_user_id, i.due_date AS old_due_date,
+        SELECT i.id, i.master_id, i.period_key, i.owner_user_id, i.due_date AS old_due_date, s.period_start, s.period_end,
                s.statutory, s.extended, s.ext_ref, s.working, COALESCE(s.working, s.extended, s.statutory) AS new_due_date
         FROM compliance_instances i
         JOIN entities e ON e.tenant_id = i.tenant_id AND e.id = i.entity_id
         LEFT JOIN registrations r ON r.tenant_id = i.tenant_id AND r.id = i.registration_id
         JOIN ? ON s.master_id = i.master_id AND s.period_key = i.period_key AND ${scheduleMatches(REGISTRATION_PLACE)}
         WHERE i.tenant_id = ? AND i.status = ANY (?)
-          AND (i.statutory_due_date, i.extended_due_date, i.extension_reference, i.working_due_date)
-              IS DISTINCT FROM (s.statutory, s.extended, s.ext_ref, s.working)`;
+          AND (i.statutory_due_date, i.extended_due_date, i.extension_reference, i.working_due_date, i.period_start, i.period_end)
+              IS DISTINCT FROM (s.statutory, s.extended, s.ext_ref, s.working, s.period_start, s.period_end)`;
       const bindings = [scheduleRelation(trx, schedule), tenantId, [...OPEN_STATUSES]];
       const preview = mode === 'preview';
       const sql = preview
         ? `${changes} ORDER BY new_due_date`
         : `WITH c AS (${changes} FOR UPDATE OF i)
            UPDATE compliance_instances i
-           SET statutory_due_date = c.statutory, extended_due_date = c.extended, extension_reference = c.ext_ref, working_due_date = c.working
+           SET statutory_due_date = c.statutory, extended_due_date = c.extended, extension_reference = c.ext_ref, working_due_date = c.working,
+               -- A recorded event's period is its day (events.ts): it moves with the event; other periods never change.
+               period_start = c.period_start, period_end = c.period_end
            FROM c WHERE i.tenant_id = ? AND i.id = c.id
            RETURNING c.*`;
       const { rows } = await trx.raw(sql, preview ? bindings : [...bindings, tenantId]);

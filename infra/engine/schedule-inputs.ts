@@ -1,5 +1,6 @@
 import { profileSchema, type EntityFacts } from '../../core/engine/applicability.js';
 import type { IsoDate } from '../../core/engine/dates.js';
+import { isRecordedEventKind, type EntityEventKind } from '../../core/engine/events.js';
 import type { ScheduleExtension } from '../../core/engine/relief.js';
 import { owedTargets, type OwedTarget, type Registration } from '../../core/engine/registrations.js';
 import { buildSchedule, type GenerationWindow, type ScheduleEntity, type ScheduleRow } from '../../core/engine/schedule.js';
@@ -17,7 +18,7 @@ export interface TenantSchedule {
 
 /**
  * Everything the pure schedule builder needs for some of a tenant's masters: the masters, the
- * entities assigned to them with their place, AGM dates and registrations, holidays (its own and
+ * entities assigned to them with their place, AGM dates, other recorded events and registrations, holidays (its own and
  * the shipped ones), and due-date extensions (its own and the library's, some scoped to places).
  * Fee waivers never move a date, so they are not read here.
  */
@@ -29,14 +30,18 @@ export async function tenantSchedule({ trx, tenantId }: TenantTx, masterIds: str
     .whereIn('id', trx('assignments').select('entity_id').where({ tenant_id: tenantId, is_active: true }).whereIn('master_id', masterIds))
     .select('id', 'state', 'district', 'entity_type', 'gst_mode', 'profile');
   const registrations: Registration[] = await loadRegistrations(trx, tenantId, entityRows.map((e) => e.id));
-  const events: { entity_id: string; fiscal_year: string; event_date: IsoDate }[] = await trx('entity_events')
-    .where({ tenant_id: tenantId, kind: 'agm' }).select('entity_id', 'fiscal_year', 'event_date');
-  const entities: ScheduleEntity[] = entityRows.map((e) => ({
-    id: e.id,
-    state: e.state,
-    district: e.district,
-    agmDates: Object.fromEntries(events.filter((ev) => ev.entity_id === e.id).map((ev) => [ev.fiscal_year, ev.event_date])),
-  }));
+  const events: { id: string; entity_id: string; kind: EntityEventKind; fiscal_year: string; event_date: IsoDate }[] = await trx('entity_events')
+    .where({ tenant_id: tenantId }).whereIn('entity_id', entityRows.map((e) => e.id)).select('id', 'entity_id', 'kind', 'fiscal_year', 'event_date');
+  const entities: ScheduleEntity[] = entityRows.map((e) => {
+    const own = events.filter((ev) => ev.entity_id === e.id);
+    return {
+      id: e.id,
+      state: e.state,
+      district: e.district,
+      agmDates: Object.fromEntries(own.filter((ev) => ev.kind === 'agm').map((ev) => [ev.fiscal_year, ev.event_date])),
+      events: own.flatMap((ev) => (isRecordedEventKind(ev.kind) ? [{ id: ev.id, kind: ev.kind, date: ev.event_date }] : [])),
+    };
+  });
   // The tenant's own holidays and the shipped ones (shared rows, tenant_id NULL).
   const holidays: { holiday_date: IsoDate; state: string | null }[] = await trx('holidays')
     .where((q) => q.where({ tenant_id: tenantId }).orWhereNull('tenant_id')).distinct('holiday_date', 'state');

@@ -13,8 +13,10 @@ describe('npm run cli -- calendar', () => {
     // The seven original columns, then form and law (appended, so readers of the old seven keep working).
     expect(lines[0]).toBe('code,period_key,period_start,period_end,statutory_due_date,extended_due_date,working_due_date,form,law');
     const codes = new Set(lines.slice(1).map((l) => l.split(',')[0]));
-    // DIR-3 KYC is triennial from 31-Mar-2026 and next falls due for FY 2027-28, so FY 2025-26 has none.
-    expect([...codes].sort()).toEqual(libraryMasters.map((m) => m.code).filter((c) => c !== 'DIR3_KYC').sort());
+    // DIR-3 KYC is triennial from 31-Mar-2026 and next falls due for FY 2027-28, so FY 2025-26 has none;
+    // the DIR-3-KYC update and Forms 15CA/15CB are due only from an entity's recorded events.
+    const notListed = ['DIR3_KYC', 'DIR3_KYC_UPDATE', 'FORM_15CA_CB'];
+    expect([...codes].sort()).toEqual(libraryMasters.map((m) => m.code).filter((c) => !notListed.includes(c)).sort());
     expect(lines).toContain('TDS_DEPOSIT,2026-03,2026-03-01,2026-03-31,2026-04-30,,2026-04-30,,"Income-tax Act, 1961"');
     expect(lines).toContain('GSTR3B_MONTHLY,2025-09,2025-09-01,2025-09-30,2025-10-20,2025-10-25,2025-10-25,,"Central Goods and Services Tax Act, 2017"');
     expect(lines).toContain('ROC_MGT7,FY2025-26,2025-04-01,2026-03-31,2026-11-29,,2026-11-29,,"Companies Act, 2013"');

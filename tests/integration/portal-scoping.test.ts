@@ -291,6 +291,7 @@ describe("B's tenant admin reaches nothing of A's", () => {
   it.each([
     ['a role for A\'s admin', 'role_assignments', () => ({ user_id: demo.users.admin, role: 'tenant_admin' })],
     ['an AGM date on A\'s entity', 'entity_events', () => ({ entity_id: demo.entities.manufacturing, kind: 'agm', fiscal_year: 'FY2024-25', event_date: '2025-09-20' })],
+    ['a remittance abroad on A\'s entity', 'entity_events', () => ({ entity_id: demo.entities.manufacturing, kind: 'foreign_remittance', event_date: '2027-01-15', description: 'Fee to Acme GmbH' })],
     ['an assignment to A\'s entity', 'assignments', () => ({ entity_id: demo.entities.software, master_id: aRow.compliance_masters, owner_user_id: demo.users.owner })],
     ['an assignment of A\'s own obligation to B\'s entity', 'assignments', () => ({ entity_id: bEntity, master_id: aRow.compliance_masters })],
     ['a role on A\'s entity', 'role_assignments', () => ({ user_id: bAdmin, role: 'tenant_admin', entity_id: demo.entities.manufacturing })],

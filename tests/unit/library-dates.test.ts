@@ -238,7 +238,11 @@ describe('the statutory library agrees with published due dates', () => {
   it(`holds at least 60 published cases covering every library obligation (${PUBLISHED.length} cases)`, () => {
     expect(PUBLISHED.length).toBeGreaterThanOrEqual(60);
     const covered = new Set(PUBLISHED.map(([code]) => code));
-    expect(libraryMasters.map((m) => m.code).filter((code) => !covered.has(code))).toEqual([]);
+    // Obligations counted from each recorded event (DIR3_KYC_UPDATE, FORM_15CA_CB) have no date without
+    // an event, so no calendar row: their published cases are pinned in recorded-events.test.ts.
+    const perEvent = (m: (typeof libraryMasters)[number]) => m.ruleVersions.some((v) => v.rule.kind === 'after_each_event');
+    expect(libraryMasters.filter((m) => !perEvent(m)).map((m) => m.code).filter((code) => !covered.has(code))).toEqual([]);
+    expect(libraryMasters.filter(perEvent).map((m) => m.code).sort()).toEqual(['DIR3_KYC_UPDATE', 'FORM_15CA_CB']);
   });
 
   it.each(PUBLISHED)('%s %s is due %s (extended %s, working day %s)', (code, period, statutory, extended, working) => {

@@ -30,6 +30,8 @@ const TDS_RETURN_RULE: Rule = { kind: 'after_period_end', months: 1, day: 'last'
 const FORM16A_RULE: Rule = { kind: 'after_period_end', months: 2, day: 15, exceptions: [{ periodEndMonth: 3, months: 3, day: 15 }] };
 const TCS_DEPOSIT_RULE: Rule = { kind: 'after_period_end', months: 1, day: 7 };
 const TCS_RETURN_RULE: Rule = { kind: 'after_period_end', months: 1, day: 15, exceptions: [{ periodEndMonth: 3, months: 2, day: 15 }] };
+/** Forms 15CA/15CB are filed before the money goes: due on the remittance day itself. */
+const EACH_REMITTANCE: Rule = { kind: 'after_each_event', event: 'foreign_remittance', days: 0 };
 const ADVANCE_TAX_RULE: Rule = {
   kind: 'fy_instalments',
   dates: [
@@ -215,5 +217,17 @@ export const incomeTaxMasters: MasterInput[] = [
     ],
     applicability: { requires: ['foreign_tax_credit'] },
     sources: `https://www.taxscan.in/income-tax-rules-amended-to-allow-foreign-tax-credit-even-with-delayed-filing-of-form-67/200776 ; ${MAPPING_SOURCES}`,
+  },
+  {
+    code: 'FORM_15CA_CB', name: 'Remittance to a non-resident — declaration and CA certificate', category: 'Income tax', law: ITA_1961,
+    section: 's.195(6); r.37BB', authority: CBDT, frequency: 'event',
+    description: 'Before the remittance: one item per remittance recorded on the entity, due on the remittance date itself (file Form 15CA, with the accountant\'s Form 15CB where needed, before the money goes). Forms 145/146 for remittances from 1 Apr 2026.',
+    ruleVersions: [
+      { effectiveFrom: '2016-04-01', rule: EACH_REMITTANCE, form: 'Form 15CA / 15CB' },
+      underIta2025(EACH_REMITTANCE, { form: 'Form 145 / 146', section: UNMAPPED }),
+    ],
+    // Every entity may pay a non-resident: the recorded remittance is the fact, and no remittance owes nothing.
+    applicability: { entityTypes: [...BUSINESSES] },
+    sources: `https://taxsocial.pro/article/old-vs-new-income-tax-forms-complete-mapping-of-what-changes-from-april-2026 ; ${MAPPING_SOURCES}`,
   },
 ];

@@ -56,6 +56,17 @@ export const rocMasters: MasterInput[] = [
     sources: 'https://www.caclubindia.com/articles/din-kyc-once-in-3-years-instead-of-every-year-54574.asp ; https://www.corpsection.com/2025/12/major-shift-in-director-kyc-mca.html',
   },
   {
+    code: 'DIR3_KYC_UPDATE', name: "DIR-3-KYC-Web update after a director's details change", category: 'ROC', law: CA2013,
+    section: 'Appointment & Qualification of Directors Rules r.12A', authority: MCA, frequency: 'event',
+    description: "Within 30 days of a change in a DIN holder's mobile number, e-mail or address: one item per change recorded on the entity (Entity events → A director's mobile, e-mail or address changed).",
+    ruleVersions: [{
+      effectiveFrom: '2026-03-31', rule: { kind: 'after_each_event', event: 'director_details_changed', days: 30 }, form: 'DIR-3-KYC-Web',
+      note: 'Substituted r.12A (G.S.R. 943(E), 31-Dec-2025, in force 31-Mar-2026): update within 30 days of the change.',
+    }],
+    applicability: { entityTypes: ['company', 'opc', 'llp'] },
+    sources: 'https://www.caclubindia.com/articles/din-kyc-once-in-3-years-instead-of-every-year-54574.asp ; https://finin2min.com/din-kyc-now-once-in-3-years-w-e-f-31-march-2026 ; https://www.corpsection.com/2025/12/major-shift-in-director-kyc-mca.html',
+  },
+  {
     code: 'DPT3', name: 'DPT-3 — return of deposits', category: 'ROC', law: CA2013, section: 's.73; Deposits Rules r.16, 16A',
     authority: MCA, frequency: 'annual',
     ruleVersions: [{ effectiveFrom: '2019-03-31', rule: { kind: 'after_period_end', months: 3, day: 30 } }],
