@@ -374,14 +374,14 @@ describe('assignApplicable on a new entity', () => {
 });
 
 describe('assignApplicable for an entity registered where the library has no obligation', () => {
-  it('says profession tax in Kerala is not tracked, and how to track it', async () => {
+  it('says profession tax in Mizoram is not tracked, and how to track it', async () => {
     const created = await resourceAction('entities', 'new', {
-      name: 'Demo Kochi', legal_name: 'Demo Kochi Private Limited', entity_type: 'company', state: 'KL', gst_mode: 'monthly',
+      name: 'Demo Aizawl', legal_name: 'Demo Aizawl Private Limited', entity_type: 'company', state: 'MZ', gst_mode: 'monthly',
       profile: '{"has_employees":true,"pt_registered":true}',
     });
     expect(created.record!.errors).toEqual({});
     const preview = await recordAction('entities', created.record!.id!, 'assignApplicable', { mode: 'preview' });
-    expect(preview.preview!.message).toContain('Not tracked: Profession tax in KL: the entity is registered there, but no profession tax obligation for KL is in the library yet');
+    expect(preview.preview!.message).toContain('Not tracked: Profession tax in MZ: the entity is registered there, but no profession tax obligation for MZ is in the library yet');
     expect(preview.preview!.message).toContain('Obligation library → Create new');
   });
 });

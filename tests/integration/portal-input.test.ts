@@ -168,6 +168,8 @@ describe('shipped holidays in the portal', () => {
       '2025-08-15 |  | Independence Day | ', // DoPT: every central office
       '2025-08-15 | KA | Independence Day | ',
       '2025-08-15 | MH | Independence Day; Parsi New Year (Shahenshahi) | ',
+      '2025-08-15 | TG | Independence Day | ',
+      '2025-08-15 | TN | Independence Day | ',
     ]);
     const show = await call(`${API}/holidays/records/${(await shipped()).id}/show`);
     expect(show.record!.params.source).toContain('DoPT O.M. No. 12/2/2023-JCA');
