@@ -1,4 +1,4 @@
-import { formatDate, type IsoDate } from '../engine/dates.js';
+import { addDays, formatDate, type IsoDate } from '../engine/dates.js';
 import type { ItemLine, MyItems, StatusSummary } from '../ports/work-reads.js';
 import { itemList, type ItemList } from './lists.js';
 import type { ChatPlatform } from './ports.js';
@@ -46,7 +46,7 @@ export function statusAnswer(summary: StatusSummary, scope: string): ChatAnswer 
 
 export function dueAnswer(items: ItemLine[], days: number, today: IsoDate): ChatAnswer {
   return {
-    summary: [`${items.length} open item(s) due by ${formatDate(today)} + ${days} days`],
+    summary: [`${items.length} open item(s) due by ${formatDate(addDays(today, days))}`],
     parts: [
       title(`Due in the next ${days} day${days === 1 ? '' : 's'}`),
       list(itemList(`${items.length} open item(s), overdue first`, items, 30, ['Nothing due. ', { icon: 'celebrate' }])),

@@ -26,7 +26,8 @@ export function parseCommand(text: string): ComplianceCommand {
       return { kind: 'status', entity: arg };
     case 'due': {
       const days = arg ? Number(arg) : DEFAULT_DUE_DAYS;
-      if (!Number.isInteger(days) || days < 0 || days > MAX_DUE_DAYS) return { kind: 'help', problem: [`"${arg}" is not a number of days: try `, { command: 'due 14' }, '.'] };
+      if (!Number.isInteger(days) || days < 0) return { kind: 'help', problem: [`"${arg}" is not a number of days: try `, { command: 'due 14' }, '.'] };
+      if (days > MAX_DUE_DAYS) return { kind: 'help', problem: [`${days} days is further ahead than I look (up to ${MAX_DUE_DAYS}): try `, { command: 'due 90' }, '.'] };
       return { kind: 'due', days };
     }
     case 'mine':
@@ -56,7 +57,13 @@ async function status(reads: WorkReads, tenantId: string, userId: string, wanted
   let scope = reach === 'all' ? 'all entities' : entities.map((e) => e.name).join(', ') || 'your entities';
   if (wanted) {
     const name = wanted.toLowerCase();
-    const match = entities.find((e) => e.name.toLowerCase() === name) ?? entities.find((e) => e.name.toLowerCase().includes(name));
+    const exact = entities.find((e) => e.name.toLowerCase() === name);
+    const partial = entities.filter((e) => e.name.toLowerCase().includes(name));
+    // Several names contain what was typed: ask which, rather than answer for one of them.
+    if (!exact && partial.length > 1) {
+      return helpAnswer([`"${wanted}" matches ${partial.length} entities: ${partial.map((e) => e.name).join(', ')}. Which one? Try `, { command: `status ${partial[0]!.name}` }, '.']);
+    }
+    const match = exact ?? partial[0];
     if (!match) return helpAnswer([`No entity matches "${wanted}". Entities: ${entities.map((e) => e.name).join(', ')}.`]);
     [entityIds, scope] = [[match.id], match.name];
   }

@@ -51,7 +51,11 @@ describe('parseCommand', () => {
     expect(parseCommand(text)).toEqual(command);
   });
 
-  it.each(['due 367', 'due -1', 'due 1.5', 'due soon'])('%j is not a number of days, and says how to ask', (text) => {
+  it('a number of days beyond how far it looks says so, not that it is not a number', () => {
+    expect(parseCommand('due 400')).toEqual({ kind: 'help', problem: ['400 days is further ahead than I look (up to 366): try ', { command: 'due 90' }, '.'] });
+  });
+
+  it.each(['due -1', 'due 1.5', 'due soon'])('%j is not a number of days, and says how to ask', (text) => {
     const command = parseCommand(text);
     expect(command.kind).toBe('help');
     expect(command.kind === 'help' && command.problem).toEqual([`"${text.slice(4)}" is not a number of days: try `, { command: 'due 14' }, '.']);
@@ -92,6 +96,13 @@ describe('answerCommand', () => {
     expect(titleOf(await ask('u-admin', 'status MANUF'))).toBe('Compliance status · Acme Manufacturing');
   });
 
+  it('status <entity>: a part of several names asks which one instead of picking one', async () => {
+    const r = reads();
+    const answer = await ask('u-admin', 'status acme', r);
+    expect(everything(answer)).toContain('\\"acme\\" matches 2 entities: Acme Manufacturing, Acme Software. Which one? Try ');
+    expect(JSON.stringify(r.asked)).not.toContain('statusSummary');
+  });
+
   it('status <entity> outside the scope is answered exactly like an entity that does not exist', async () => {
     const outside = await ask('u-sw', 'status manufacturing');
     const unknown = await ask('u-sw', 'status nosuchentity');
@@ -114,6 +125,7 @@ describe('answerCommand', () => {
     const answer = await ask('u-sw', 'due 14', r, new Date('2026-11-30T20:00:00Z'));
     expect(r.asked).toEqual([{ itemsDueWithin: { today: '2026-12-01', days: 14, amber: 7, entityIds: ['e-sw'] } }]);
     expect(titleOf(answer)).toBe('Due in the next 14 days');
+    expect(plain(answer.summary)).toMatch(/ open item\(s\) due by 15 Dec 2026$/);
     expect(everything(answer)).not.toContain('GSTR3B');
     expect(titleOf(await ask('u-sw', 'due 1'))).toBe('Due in the next 1 day');
   });
