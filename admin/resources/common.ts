@@ -18,6 +18,9 @@ export const canChange = (context: Pick<ActionContext, 'currentAdmin'>) => {
   const role = adminOf(context)?.role;
   return role === 'tenant_admin' || role === 'platform_admin';
 };
+
+/** Changing a row of the tenant's own (a shared library row, tenant_id empty, is read-only). */
+export const ownRowChange = (context: ActionContext) => canChange(context) && Boolean(context.record?.params.tenant_id);
 export const isPlatform = (context: Pick<ActionContext, 'currentAdmin'>) => adminOf(context)?.kind === 'platform';
 
 /**

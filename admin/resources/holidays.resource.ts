@@ -1,7 +1,7 @@
-import type { ActionContext, ResourceOptions, ResourceWithOptions } from 'adminjs';
+import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
 import { holidaySchema, parseRecord } from '../../core/setup/records.js';
 import type { PortalStores, TableSpec } from '../adapter/table-resource.js';
-import { NAV, canChange, tableResource, tenantOf } from './common.js';
+import { NAV, ownRowChange, tableResource, tenantOf } from './common.js';
 
 /**
  * Holidays "next working day" obligations move past: the published government lists shipped with
@@ -36,8 +36,6 @@ export const holidaysSpec: TableSpec = {
  * Shipped holidays are read-only for everyone: the buttons appear on a tenant's own rows only.
  * Hidden rather than inaccessible, so a request made anyway gets core's refusal saying why.
  */
-const ownRowChange = (context: ActionContext) => canChange(context) && Boolean(context.record?.params.tenant_id);
-
 export const holidaysResource = (stores: PortalStores, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(stores, holidaysSpec, {
   navigation: NAV.setup,
   listProperties: ['holiday_date', 'name', 'state', 'tenant_id'],

@@ -1,4 +1,4 @@
-import type { ActionContext, ResourceOptions, ResourceWithOptions } from 'adminjs';
+import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
 import { nextDueDates } from '../../core/engine/calendar.js';
 import { ENTITY_EVENT_MEANINGS } from '../../core/engine/events.js';
 import { formatDate, todayIn } from '../../core/engine/dates.js';
@@ -8,7 +8,7 @@ import { ValidationError } from '../../core/errors.js';
 import { toMasterRow } from '../../infra/stores/masters.js';
 import { fieldProblems, masterColumnOf, masterFromColumns } from '../../core/setup/records.js';
 import type { PortalStores, TableSpec } from '../adapter/table-resource.js';
-import { NAV, canChange, tableResource, tenantOf } from './common.js';
+import { NAV, ownRowChange, tableResource, tenantOf } from './common.js';
 
 /**
  * Validates a tenant master as a whole (rule schema included) and, until the admin confirms,
@@ -73,8 +73,6 @@ export const mastersSpec: TableSpec = {
 };
 
 /** Shared library rows are read-only for everyone: the buttons appear on a tenant's own rows only. */
-const ownRowChange = (context: ActionContext) => canChange(context) && Boolean(context.record?.params.tenant_id);
-
 export const mastersResource = (stores: PortalStores, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(stores, mastersSpec, {
   navigation: NAV.library,
   listProperties: ['code', 'name', 'frequency', 'law', 'tenant_id', 'is_active'],

@@ -4,12 +4,17 @@ import type { HolidayPolicy, Master } from './master.js';
 import { monthOfQuarter, oneOffPeriod, periodEndMonth, periodsStartingBetween, type Period } from './periods.js';
 import type { DueDateRule, RuleVersion } from './rules.js';
 
-/** The rule version in force for a period: the latest whose effectiveFrom is on or before the period's end. */
-export function ruleFor(versions: RuleVersion[], period: Period): DueDateRule | undefined {
-  let chosen: DueDateRule | undefined;
-  for (const v of versions) if (v.effectiveFrom <= period.end) chosen = v.rule;
+/**
+ * The version in force for a period: the latest whose effectiveFrom is on or before the period's
+ * end. One picker for the due date (ruleFor) and the names (labels.ts), so both come from the same version.
+ */
+export function versionFor<V extends Pick<RuleVersion, 'effectiveFrom'>>(versions: readonly V[], period: { end: IsoDate }): V | undefined {
+  let chosen: V | undefined;
+  for (const v of versions) if (v.effectiveFrom <= period.end && (!chosen || v.effectiveFrom > chosen.effectiveFrom)) chosen = v;
   return chosen;
 }
+
+export const ruleFor = (versions: RuleVersion[], period: Period): DueDateRule | undefined => versionFor(versions, period)?.rule;
 
 function monthsAfter(period: Period, months: number, day: number | 'last'): IsoDate {
   const endYear = Number(period.end.slice(0, 4));

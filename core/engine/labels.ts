@@ -1,4 +1,5 @@
 import { formatDate, type IsoDate } from './dates.js';
+import { versionFor } from './due-date.js';
 import { isEventPeriodKey } from './events.js';
 import type { Master } from './master.js';
 import type { PeriodNaming, RuleVersion } from './rules.js';
@@ -28,8 +29,7 @@ export function periodName(periodKey: string, naming: PeriodNaming = 'fy'): stri
  * the master's own. FY 2025-26 periods keep the 1961 Act's names; tax year 2026-27 gets the new.
  */
 export function labelFor(master: LabelledMaster, period: { key: string; end: IsoDate }): ObligationLabel {
-  let version: LabelledVersion | undefined;
-  for (const v of master.ruleVersions) if (v.effectiveFrom <= period.end && (!version || v.effectiveFrom > version.effectiveFrom)) version = v;
+  const version = versionFor(master.ruleVersions, period);
   const form = version?.form;
   const section = version?.section ?? master.section;
   return {

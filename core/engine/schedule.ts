@@ -87,18 +87,17 @@ export function buildSchedule(input: ScheduleInput): ScheduleRow[] {
     // Every recorded event is scheduled whatever the period window (an event's date may move far
     // from its item's old one); due dates before the window's dueFrom are still left out.
     const periods = [
-      ...masterPeriods(master, input.window.periodsFrom, input.window.periodsTo).map((p) => ({ ...p, entityId: null })),
-      ...input.entities.flatMap((e) => eventPeriodsOf(master, e.events ?? []).map((p) => ({ ...p, entityId: e.id }))),
+      ...masterPeriods(master, input.window.periodsFrom, input.window.periodsTo).map((p) => ({ ...p, entity: null })),
+      ...input.entities.flatMap((e) => eventPeriodsOf(master, e.events ?? []).map((p) => ({ ...p, entity: e }))),
     ];
-    for (const { period, rule, entityId } of periods) {
+    for (const { period, rule, entity: eventEntity } of periods) {
       const extensions = input.extensions.get(`${master.id}|${period.key}`);
       const scoped = extensions?.some(isScoped) ?? false;
       const base = { masterId: master.id, periodKey: period.key, periodStart: period.start, periodEnd: period.end };
       // `state`/`district` are what SQL matches a row by; `place` is where an extension is looked up.
       const variants: { entityId: string | null; state: string | null; district: string | null; place: Place | null; statutory: IsoDate }[] = [];
-      if (entityId !== null) {
-        const entity = input.entities.find((e) => e.id === entityId)!;
-        variants.push({ entityId, state: null, district: null, place: { state: entity.state, district: entity.district ?? null }, statutory: statutoryDueDate(rule, period) });
+      if (eventEntity !== null) {
+        variants.push({ entityId: eventEntity.id, state: null, district: null, place: { state: eventEntity.state, district: eventEntity.district ?? null }, statutory: statutoryDueDate(rule, period) });
       } else if (rule.kind === 'after_event') {
         for (const entity of input.entities) {
           const statutory = statutoryDueDate(rule, period, entity.agmDates[fyLabel(period.fyStartYear)]);

@@ -64,12 +64,14 @@ async function recordExtension(unit: ExtensionUnit, actor: Actor, input: Extensi
  */
 export async function applyExtension(unit: ExtensionUnit, actor: Actor, input: ExtensionInput, now: Date): Promise<DateChange[]> {
   const masterId = await recordExtension(unit, actor, input, now);
+  // The audit says what was stored: the places as scopeOf normalised them, not as typed.
+  const { states, districts } = scopeOf(input);
   const moved = await redateOpenItems(unit, actor, { masterIds: [masterId] });
   await unit.audit.append([{
     actor: actorRef(actor), action: 'extension.applied', objectType: 'master', objectId: masterId,
     after: {
       code: input.code, periodKey: input.periodKey, kind: input.kind ?? 'extension', extendedDueDate: input.extendedDueDate, reference: input.reference.trim(),
-      ...(input.states?.length ? { states: input.states } : {}), ...(input.districts?.length ? { districts: input.districts } : {}), moved: moved.length,
+      ...(states ? { states } : {}), ...(districts ? { districts } : {}), moved: moved.length,
     },
   }]);
   return moved;

@@ -4,8 +4,7 @@ import { NotFoundError } from '../errors.js';
 import type { SetupRecordStore, StoredRecord } from '../ports/index.js';
 import { afterEventRecorded } from './after-event-recorded.js';
 import { afterRegistrationChange } from './after-registration-change.js';
-import { redatingScope } from './redate-after-setup-change.js';
-import { redateOpenItems } from './redate-open-items.js';
+import { redateAfterSetupChange } from './redate-after-setup-change.js';
 import { authoriseSetupChange, type SetupChange, type SetupOperation } from './setup-records.js';
 
 /** A kind of setup record: how it is audited and checked, and how its input becomes stored values. */
@@ -76,8 +75,7 @@ export async function changeSetupRecord(
   const entry = authoriseSetupChange(actor, ruling(op === 'delete' ? undefined : record, rowTenant));
   const chainTenant = kind.scope === 'tenants' ? record.id : rowTenant;
   if (chainTenant) await store.audit(chainTenant, [entry]);
-  const moves = redatingScope({ objectType: kind.objectType, op, recordId: record.id });
-  if (moves && record.tenant_id) await redateOpenItems(await store.unitOf(String(record.tenant_id)), actor, moves);
+  if (record.tenant_id) await redateAfterSetupChange(await store.unitOf(String(record.tenant_id)), actor, { objectType: kind.objectType, op, recordId: record.id });
   if (kind.objectType === 'registration' && record.tenant_id && request.now) {
     await afterRegistrationChange(await store.unitOf(String(record.tenant_id)), actor, {
       op, registrationId: String(record.id), entityId: String(record.entity_id), kind: record.kind as RegistrationKind, active: record.is_active !== false,

@@ -4,7 +4,8 @@ import { ruleVersionsSchema } from '../../core/engine/rules.js';
 
 /** The columns an item's label is read from (instance i joined to its master m). */
 export const LABEL_COLUMNS = ['m.law as label_law', 'm.section as label_section', 'm.rule_versions as label_rule_versions', 'i.period_end as label_period_end'];
-export const LABEL_SQL = 'm.law AS label_law, m.section AS label_section, m.rule_versions AS label_rule_versions, i.period_end AS label_period_end';
+/** The same columns for a raw SELECT list. */
+export const LABEL_SQL = LABEL_COLUMNS.join(', ');
 
 export interface LabelRow {
   name: string;

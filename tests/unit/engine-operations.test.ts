@@ -149,6 +149,14 @@ describe('extensions', () => {
     expect(state.outbox).toHaveLength(1);
   });
 
+  it('audits the places as stored (normalised), not as typed', async () => {
+    const state = setUp();
+    await applyExtension(inMemoryEngineUnit(state), admin, { ...input, states: ['mh', ' KA', 'KA'], districts: [' Thane '] }, NOW);
+    const stored = state.extensions[0]!;
+    expect(state.audit[1]!.after).toMatchObject({ states: stored.states, districts: stored.districts });
+    expect(stored.states).not.toContain('mh');
+  });
+
   it('a preview lists the same moves and leaves nothing behind', async () => {
     const state = setUp();
     const moved = await previewExtension(inMemoryEngineUnit(state), admin, input, NOW);
