@@ -9,6 +9,7 @@ import * as reliefKindsAndPlaces from './20261202010000_relief_kinds_and_places.
 import * as registrations from './20261202020000_registrations.js';
 import * as recordedEvents from './20261202030000_recorded_events.js';
 import * as instanceMasterGuard from './20261202040000_instance_master_guard_per_statement.js';
+import * as noticeSchedules from './20261202050000_notice_schedules_and_escalation_batches.js';
 
 /**
  * Every migration, in order. Listing them here (rather than scanning a folder) lets the same
@@ -26,4 +27,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261202020000_registrations': registrations,
   '20261202030000_recorded_events': recordedEvents,
   '20261202040000_instance_master_guard_per_statement': instanceMasterGuard,
+  '20261202050000_notice_schedules_and_escalation_batches': noticeSchedules,
 };

@@ -4,7 +4,7 @@ import { changesOwnItems, kindWords } from '../../core/notifications/kinds.js';
 import type { MessageContext } from '../../core/notifications/message.js';
 import { DeliveryError } from '../../core/notifications/retry.js';
 import type { Channel } from '../../core/ports/channel.js';
-import { escalationMessage, rootMessage, threadReply } from './blocks/item.js';
+import { escalationBatchMessage, escalationMessage, rootMessage, threadReply } from './blocks/item.js';
 import type { SlackChannelDeps } from './deps.js';
 import { publishHome } from './home.js';
 import { apiUrlOption } from './ids.js';
@@ -81,12 +81,18 @@ export function createSlackChannel(deps: SlackChannelDeps): Channel {
       try {
         const install = await installationFor(m.tenantId);
         if (!install) throw new DeliveryError('this tenant has no Slack workspace connected', true);
-        if (!m.recipient.slackUserId) throw new DeliveryError('the recipient is not linked to a Slack user', true);
         const client = clientFor(install.botToken);
         const now = deps.clock.now();
+        if (m.notification.kind === 'thread_opened' && m.item) {
+          // The item's notice has begun: its thread is posted so proof can be dropped there; nobody is mentioned.
+          const thread = await ensureThread(client, m.tenantId, m.item.id, m.links.item!, now);
+          return { providerRef: thread.ts };
+        }
+        if (!m.recipient.slackUserId) throw new DeliveryError('the recipient is not linked to a Slack user', true);
         if (!m.item || m.notification.kind === 'escalation') {
           const dm = await client.conversations.open({ users: m.recipient.slackUserId });
-          const message = m.item ? escalationMessage(m.item) : { text: kindWords(m.notification) };
+          const message = m.items && m.notification.kind === 'escalation' ? escalationBatchMessage(m.items)
+            : m.item ? escalationMessage(m.item) : { text: kindWords(m.notification) };
           const sent = await client.chat.postMessage({ channel: dm.channel!.id!, ...message });
           return { providerRef: sent.ts };
         }

@@ -24,7 +24,7 @@ export const buttonPress = z.object({
   trigger_id: z.string(),
   view: z.object({ type: z.string() }).optional(),
   /** The message the button is on, as Slack keeps its text (escaped). */
-  message: z.object({ text: z.string().optional() }).optional(),
+  message: z.object({ text: z.string().optional(), blocks: z.array(z.unknown()).optional() }).optional(),
 });
 export const buttonValue = z.object({ value: z.string().optional() });
 

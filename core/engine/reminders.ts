@@ -1,14 +1,17 @@
 import { addDays, daysBetween, hourIn, todayIn, type IsoDate } from './dates.js';
 import { isOpen, type InstanceStatus } from './status.js';
 
-/** The reminder ladder of a tenant. Defaults: T-3 → owner, due day → approver, overdue ≥ 3 days → CFO every 2 days. */
+/** The reminder ladder of a tenant. Defaults: the item's notice schedule (T-3 for a monthly filing) → owner, due day → approver, overdue ≥ 3 days → CFO every 2 days. */
 export interface ReminderLadder {
   timezone: string;
+  /** The nearest notice rung of every default schedule (the last reminder before the due day). */
   daysBefore: number;
   escalateAfterDays: number;
   repeatEveryDays: number;
   /** Local hours in which reminders go out: [start, end). */
   workingHours: { start: number; end: number };
+  /** Items due before the tenant's tracking start are never escalated (they predate the product). */
+  trackingStart?: IsoDate | null;
 }
 
 export const DEFAULT_LADDER: ReminderLadder = {
@@ -26,6 +29,10 @@ export interface PlannerInstance {
   ownerUserId: string | null;
   approverUserId: string | null;
   escalationAcknowledged: boolean;
+  /** The days before the due date the preparer is reminded on, largest first (see notice.ts). */
+  noticeDays: readonly number[];
+  /** The latest escalation rung day already sent for the item (escalations are batched per person). */
+  escalatedFor: IsoDate | null;
 }
 
 export type Rung = 'due_soon' | 'due_today' | 'escalation';
@@ -49,13 +56,31 @@ export interface PlannedReminder {
 export const person = (userId: string | null, missing: 'owner' | 'approver'): Recipient =>
   userId ? { kind: 'user', userId } : { kind: 'role', role: 'tenant_admin', missing };
 
+/** The item's latest notice rung day on or before today, or null when its notice has not begun. */
+function latestRungDay(i: PlannerInstance, today: IsoDate): IsoDate | null {
+  let latest: IsoDate | null = null;
+  for (const days of i.noticeDays) {
+    const day = addDays(i.dueDate, -days);
+    if (day <= today && (latest === null || day > latest)) latest = day;
+  }
+  return latest;
+}
+
+/** The first day an item's thread is needed: when its notice begins. */
+export const noticeBegins = (i: Pick<PlannerInstance, 'dueDate' | 'noticeDays'>): IsoDate => addDays(i.dueDate, -Math.max(0, ...i.noticeDays));
+
+/** Reminders go out in the tenant's working hours only. */
+export function inWorkingHours(ladder: ReminderLadder, now: Date): boolean {
+  const hour = hourIn(ladder.timezone, now);
+  return hour >= ladder.workingHours.start && hour < ladder.workingHours.end;
+}
+
 /**
  * What should go out now. Pure: the same inputs always plan the same reminders with the same
  * dedup keys, so running it late, twice, or on several workers never sends anything twice.
  */
 export function planReminders(instances: PlannerInstance[], ladder: ReminderLadder, now: Date): PlannedReminder[] {
-  const hour = hourIn(ladder.timezone, now);
-  if (hour < ladder.workingHours.start || hour >= ladder.workingHours.end) return [];
+  if (!inWorkingHours(ladder, now)) return [];
   const today = todayIn(ladder.timezone, now);
   const out: PlannedReminder[] = [];
   const add = (instanceId: string, rung: Rung, recipient: Recipient, day: IsoDate) =>
@@ -63,17 +88,20 @@ export function planReminders(instances: PlannerInstance[], ladder: ReminderLadd
 
   for (const i of instances) {
     if (!isOpen(i.status)) continue;
-    const soonDay = addDays(i.dueDate, -ladder.daysBefore);
-    // The owner is reminded once, from T-N until the due day, while nothing awaits review.
-    if ((i.status === 'pending' || i.status === 'rejected') && today >= soonDay && today < i.dueDate) {
+    // The owner is reminded on each rung of the item's schedule (the latest that has arrived, so a
+    // missed sweep sends one reminder, not a burst), until the due day, while nothing awaits review.
+    const soonDay = latestRungDay(i, today);
+    if ((i.status === 'pending' || i.status === 'rejected') && soonDay !== null && today < i.dueDate) {
       add(i.id, 'due_soon', person(i.ownerUserId, 'owner'), soonDay);
     }
     if (today === i.dueDate) add(i.id, 'due_today', person(i.approverUserId, 'approver'), i.dueDate);
     const overdue = daysBetween(i.dueDate, today);
-    if (overdue >= ladder.escalateAfterDays && !i.escalationAcknowledged) {
-      // Repeats every N days until acknowledged: the latest rung day that has arrived.
+    const tracked = !ladder.trackingStart || i.dueDate >= ladder.trackingStart;
+    if (overdue >= ladder.escalateAfterDays && !i.escalationAcknowledged && tracked) {
+      // Repeats every N days until acknowledged: the latest rung day that has arrived, once.
       const repeats = Math.floor((overdue - ladder.escalateAfterDays) / ladder.repeatEveryDays);
-      add(i.id, 'escalation', { kind: 'role', role: 'cfo' }, addDays(i.dueDate, ladder.escalateAfterDays + repeats * ladder.repeatEveryDays));
+      const day = addDays(i.dueDate, ladder.escalateAfterDays + repeats * ladder.repeatEveryDays);
+      if (i.escalatedFor === null || day > i.escalatedFor) add(i.id, 'escalation', { kind: 'role', role: 'cfo' }, day);
     }
   }
   return out;

@@ -14,7 +14,10 @@ const decision = { evidenceId: text, version };
 const PAYLOADS = {
   due_soon: rung,
   due_today: rung,
-  escalation: rung,
+  /** One message per recipient listing their overdue items (older rows name one item, with a day). */
+  escalation: z.object({ day: text, items: z.array(z.object({ instanceId: z.string(), day: z.string() })).optional().catch(undefined) }),
+  /** The item's chat thread, opened when its notice begins: no reply, nobody mentioned. */
+  thread_opened: z.object({}),
   review_requested: z.object({ ...decision, uploadedBy: text }),
   approved: z.object({ ...decision, late: z.boolean().optional().catch(undefined), approvedBy: text }),
   rejected: z.object({ ...decision, reason: text, rejectedBy: text }),

@@ -1,4 +1,5 @@
 import { formatDate } from '../engine/dates.js';
+import { escalationHeadline, itemTitle, overdueWords } from './escalation-batch.js';
 import { feeWaiverPhrase, type FeeWaiver } from '../engine/relief.js';
 import { entityWithRegistration } from '../engine/registrations.js';
 import { kindWords, reasonOf, type Notification } from './kinds.js';
@@ -31,7 +32,15 @@ export interface MessageContext {
     feeWaiver?: FeeWaiver | null;
     status: string;
   } | null;
-  links: { item: string | null; acknowledge: string | null };
+  /** The items a message lists (a batch of escalations), each as `item` is. */
+  items?: NonNullable<MessageContext['item']>[];
+  links: {
+    item: string | null;
+    acknowledge: string | null;
+    /** Per listed item: its signed acknowledgement link (escalations), and its page. */
+    acknowledgeItems?: Record<string, string>;
+    items?: Record<string, string>;
+  };
 }
 
 export interface RenderedMessage {
@@ -75,8 +84,40 @@ function detail(n: Notification): string[] {
   return lines;
 }
 
+/** A batch of escalations: every item listed with its own acknowledgement link. */
+function renderEscalationBatch(ctx: MessageContext, items: NonNullable<MessageContext['items']>): RenderedMessage {
+  const title = escalationHeadline(items.length);
+  const greeting = ctx.recipient.name ? `Hello ${ctx.recipient.name},` : 'Hello,';
+  const ack = (id: string) => ctx.links.acknowledgeItems?.[id];
+  const open = (id: string) => ctx.links.items?.[id];
+  const missing = ctx.notification.addressedTo?.missing;
+  const intro = missing ? `No ${missing} is assigned, so you are told instead.` : 'These items are overdue. Each reminder repeats until someone acknowledges it.';
+  const text = [
+    greeting, '', title, '', intro, '',
+    ...items.flatMap((i) => [
+      `- ${itemTitle(i)}: ${overdueWords(i)}.`,
+      ...(open(i.id) ? [`  Open: ${open(i.id)}`] : []),
+      ...(ack(i.id) ? [`  Acknowledge (stops the repeats): ${ack(i.id)}`] : []),
+    ]),
+    '', '— Compliance OS',
+  ].join('\n');
+  const html = [
+    `<p>${escapeHtml(greeting)}</p>`,
+    `<h2 style="margin:0 0 8px">${escapeHtml(title)}</h2>`,
+    `<p>${escapeHtml(intro)}</p>`,
+    '<ul>',
+    ...items.map((i) => `<li><strong>${escapeHtml(itemTitle(i))}</strong>: ${escapeHtml(overdueWords(i))}.`
+      + (open(i.id) ? ` <a href="${escapeHtml(open(i.id)!)}">Open</a>` : '')
+      + (ack(i.id) ? ` · <a href="${escapeHtml(ack(i.id)!)}">Acknowledge</a>` : '') + '</li>'),
+    '</ul>',
+    '<p style="color:#666">— Compliance OS</p>',
+  ].join('\n');
+  return { subject: `[${ctx.tenantName}] ${title}`, text, html };
+}
+
 /** Plain-text and HTML bodies with the item, entity, period, due date, status and a link. */
 export function renderEmail(ctx: MessageContext): RenderedMessage {
+  if (ctx.items && ctx.notification.kind === 'escalation') return renderEscalationBatch(ctx, ctx.items);
   const title = headline(ctx.notification);
   const item = ctx.item;
   const facts: [string, string][] = item

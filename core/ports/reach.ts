@@ -6,5 +6,7 @@ import type { OutboundChannel } from './channel.js';
  */
 export interface Reach {
   readonly channel: Exclude<OutboundChannel, 'email'>;
+  /** The tenant has this chat connected (its items can have threads there). */
+  readonly connected: boolean;
   reaches(userId: string): boolean;
 }

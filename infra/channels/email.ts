@@ -40,6 +40,21 @@ export function sendgridChannel(apiKey: string, from: string, baseUrl?: string):
   };
 }
 
+const HIDDEN = '[link hidden in production logs]';
+
+/** The message with its signed (acknowledgement) links replaced, for a log that others may read. */
+function withSignedLinksHidden(message: MessageContext): MessageContext {
+  const { acknowledge, acknowledgeItems } = message.links;
+  return {
+    ...message,
+    links: {
+      ...message.links,
+      acknowledge: acknowledge ? HIDDEN : null,
+      ...(acknowledgeItems ? { acknowledgeItems: Object.fromEntries(Object.keys(acknowledgeItems).map((id) => [id, HIDDEN])) } : {}),
+    },
+  };
+}
+
 /**
  * Without SendGrid, email is written to the log. Links carry signed tokens: shown only outside
  * production, where this is the developer's inbox.
@@ -49,7 +64,7 @@ export function logEmailChannel(logger: Logger, showLinks: boolean): Channel {
   return {
     name: 'email',
     async send(message) {
-      const { subject, text } = renderEmail(showLinks ? message : { ...message, links: { item: message.links.item, acknowledge: message.links.acknowledge ? '[link hidden in production logs]' : null } });
+      const { subject, text } = renderEmail(showLinks ? message : withSignedLinksHidden(message));
       log.info({ to: recipientEmail(message), notification: message.notificationId, subject, text }, 'email (not sent: SENDGRID_API_KEY is not set)');
       return {};
     },

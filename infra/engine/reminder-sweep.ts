@@ -4,24 +4,46 @@ import type { PlannerInstance } from '../../core/engine/reminders.js';
 import type { QueuedReminder, ReminderSource } from '../../core/ports/index.js';
 import { sweepReminders as sweep, type SweepResult } from '../../core/use-cases/sweep-reminders.js';
 import type { Database, TenantTx } from '../db/database.js';
+import { queueEscalationBatches } from '../outbox/escalation-batches.js';
 import { insertNotifications, resolveDrafts } from '../outbox/enqueue.js';
+import { chatReaches } from '../outbox/reach.js';
+import type { Frequency } from '../../core/engine/periods.js';
 import { loadTenantSettings } from '../stores/tenant-settings.js';
 
-/** A tenant's reminder sweep in PostgreSQL: one indexed read of the open items, bulk inserts into the outbox. */
+/** A tenant's reminder sweep in PostgreSQL: one indexed read of the open items, bulk writes to the outbox. */
 export function reminderSource(tx: TenantTx): ReminderSource {
   const { trx, tenantId } = tx;
   return {
-    ladder: async () => (await loadTenantSettings(tx)).ladder,
+    async ladder() {
+      const settings = await loadTenantSettings(tx);
+      return { ...settings.ladder, trackingStart: settings.trackingStartDate };
+    },
+    async masterNotices() {
+      const rows: { master_id: string; frequency: Frequency; reminder_days: number[] | null; days_before: number[] | null }[] =
+        await trx('compliance_masters as m')
+          .whereIn('m.id', trx('assignments').where({ tenant_id: tenantId, is_active: true }).distinct('master_id'))
+          .leftJoin('reminder_schedules as r', function () {
+            this.on('r.master_id', 'm.id').andOn('r.tenant_id', trx.raw('?', [tenantId]));
+          })
+          .select('m.id as master_id', 'm.frequency', 'm.reminder_days', 'r.days_before');
+      return rows.map((r) => ({ masterId: r.master_id, frequency: r.frequency, masterDays: r.reminder_days, tenantDays: r.days_before }));
+    },
     async openDueBy(day) {
-      const rows: { id: string; entity_id: string; due_date: string; status: PlannerInstance['status']; owner_user_id: string | null; approver_user_id: string | null; acknowledged: boolean }[] =
-        await trx('compliance_instances')
-          .where({ tenant_id: tenantId }).whereIn('status', OPEN_STATUSES).andWhere('due_date', '<=', day)
-          .select('id', 'entity_id', 'due_date', 'status', 'owner_user_id', 'approver_user_id', trx.raw('escalation_acknowledged_at IS NOT NULL AS acknowledged'));
+      const rows: {
+        id: string; entity_id: string; master_id: string; due_date: string; status: PlannerInstance['status']; owner_user_id: string | null;
+        approver_user_id: string | null; acknowledged: boolean; escalated_for: string | null; has_thread: boolean;
+      }[] = await trx('compliance_instances')
+        .where({ tenant_id: tenantId }).whereIn('status', OPEN_STATUSES).andWhere('due_date', '<=', day)
+        .select('id', 'entity_id', 'master_id', 'due_date', 'status', 'owner_user_id', 'approver_user_id', 'escalated_for',
+          trx.raw('escalation_acknowledged_at IS NOT NULL AS acknowledged'), trx.raw('slack_thread_ts IS NOT NULL AS has_thread'));
       return rows.map((r) => ({
-        id: r.id, entityId: r.entity_id, dueDate: r.due_date, status: r.status, ownerUserId: r.owner_user_id, approverUserId: r.approver_user_id, escalationAcknowledged: r.acknowledged,
+        id: r.id, entityId: r.entity_id, masterId: r.master_id, dueDate: r.due_date, status: r.status, ownerUserId: r.owner_user_id,
+        approverUserId: r.approver_user_id, escalationAcknowledged: r.acknowledged, escalatedFor: r.escalated_for, hasThread: r.has_thread,
       }));
     },
     queue: async (drafts) => insertNotifications(tx, await resolveDrafts(tx, drafts)),
+    queueEscalations: (drafts) => queueEscalationBatches(tx, drafts),
+    threadsEnabled: async () => (await chatReaches(tx)).some((r) => r.connected),
     async preview(drafts) {
       const resolved = await resolveDrafts(tx, drafts);
       const existing = new Set<string>(resolved.length === 0 ? [] : await trx('notifications')

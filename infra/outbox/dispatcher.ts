@@ -1,4 +1,4 @@
-import { REGISTRATION_NUMBER_SQL, registrationOf } from '../engine/registration-sql.js';
+import type { Knex } from 'knex';
 import { createAckToken } from '../../core/notifications/ack-link.js';
 import { readNotification } from '../../core/notifications/kinds.js';
 import type { MessageContext } from '../../core/notifications/message.js';
@@ -8,8 +8,7 @@ import type { Channel } from '../../core/ports/channel.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import type { OutboundChannel } from '../../core/ports/channel.js';
-import { FEE_WAIVER_JOIN, feeWaiverOf } from '../engine/fee-waiver-sql.js';
-import { LABEL_SQL, labelOfRow } from '../engine/item-label.js';
+import { ITEM_FACT_JOINS, ITEM_FACT_SQL, itemFactsOf, loadListedItems, type ItemFactRow } from './listed-items.js';
 
 export interface DispatcherDeps {
   db: Database;
@@ -27,7 +26,10 @@ export type Outcome = 'sent' | 'retry' | 'failed' | 'dead';
 
 const ACK_LINK_DAYS = 14;
 
-interface ClaimedRow {
+/** Where a person opens an item on the web. */
+const itemUrl = (publicUrl: string, instanceId: string) => `${publicUrl}/admin/resources/compliance_instances/records/${instanceId}/show`;
+
+interface ClaimedRow extends ItemFactRow {
   id: string;
   tenant_id: string;
   channel: OutboundChannel;
@@ -42,22 +44,6 @@ interface ClaimedRow {
   user_email: string | null;
   user_slack_id: string | null;
   user_teams_id: string | null;
-  item_code: string | null;
-  item_name: string | null;
-  entity_name: string | null;
-  owed_per: string | null;
-  registration_number: string | null;
-  period_key: string | null;
-  due_date: string | null;
-  statutory_due_date: string | null;
-  extension_reference: string | null;
-  fee_waived_until: string | null;
-  fee_waiver_reference: string | null;
-  status: string | null;
-  label_law: string | null;
-  label_section: string | null;
-  label_rule_versions: unknown;
-  label_period_end: string | null;
   claimed_at: Date;
 }
 
@@ -65,51 +51,45 @@ interface ClaimedRow {
 const CLAIM_SQL = `
   SELECT n.id, n.tenant_id, n.channel, n.kind, n.payload, n.attempts, n.instance_id, n.recipient_user_id,
          t.name AS tenant_name, t.timezone, u.name AS user_name, u.email AS user_email, u.slack_user_id AS user_slack_id, u.teams_user_id AS user_teams_id,
-         m.code AS item_code, m.name AS item_name, e.name AS entity_name, m.owed_per, ${REGISTRATION_NUMBER_SQL} AS registration_number, i.period_key, i.due_date,
-         i.statutory_due_date, i.extension_reference, fw.fee_waived_until, fw.fee_waiver_reference, i.status, ${LABEL_SQL}, now() AS claimed_at
+         ${ITEM_FACT_SQL}, now() AS claimed_at
   FROM notifications n
   JOIN tenants t ON t.id = n.tenant_id
   LEFT JOIN users u ON u.tenant_id = n.tenant_id AND u.id = n.recipient_user_id
   LEFT JOIN compliance_instances i ON i.tenant_id = n.tenant_id AND i.id = n.instance_id
-  LEFT JOIN compliance_masters m ON m.id = i.master_id
-  LEFT JOIN entities e ON e.tenant_id = i.tenant_id AND e.id = i.entity_id
-  ${FEE_WAIVER_JOIN}
+  ${ITEM_FACT_JOINS}
   WHERE n.status = 'pending' AND n.next_attempt_at <= COALESCE(?::timestamptz, now())
   ORDER BY n.next_attempt_at
   LIMIT 1
   FOR UPDATE OF n SKIP LOCKED`;
 
-/** The item's title and period as the law in force for its period names them. */
-function itemNames(row: ClaimedRow): { name: string; periodName: string } {
-  const label = labelOfRow({
-    name: row.item_name!, period_key: row.period_key!, label_law: row.label_law!, label_section: row.label_section,
-    label_rule_versions: row.label_rule_versions, label_period_end: row.label_period_end!,
-  });
-  return { name: label.title, periodName: label.period };
-}
+/** The signed link that acknowledges one item's escalation for the recipient. */
+const ackLink = (deps: DispatcherDeps, row: ClaimedRow, instanceId: string, now: Date) =>
+  `${deps.publicUrl}/ack/${createAckToken(deps.appSecret, {
+    tenantId: row.tenant_id, instanceId, userId: row.recipient_user_id!, expiresAt: now.getTime() + ACK_LINK_DAYS * 86_400_000,
+  })}`;
 
-function messageFor(row: ClaimedRow, deps: DispatcherDeps, now: Date): MessageContext {
-  const itemLink = row.instance_id ? `${deps.publicUrl}/admin/resources/compliance_instances/records/${row.instance_id}/show` : null;
-  const acknowledge = row.kind === 'escalation' && row.instance_id && row.recipient_user_id
-    ? `${deps.publicUrl}/ack/${createAckToken(deps.appSecret, {
-      tenantId: row.tenant_id, instanceId: row.instance_id, userId: row.recipient_user_id, expiresAt: now.getTime() + ACK_LINK_DAYS * 86_400_000,
-    })}`
-    : null;
+async function messageFor(trx: Knex.Transaction, row: ClaimedRow, deps: DispatcherDeps, now: Date): Promise<MessageContext> {
+  const notification = readNotification(row.kind, row.payload);
+  const itemLink = row.instance_id ? itemUrl(deps.publicUrl, row.instance_id) : null;
+  const escalates = notification.kind === 'escalation' && row.recipient_user_id !== null;
+  const listed = notification.kind === 'escalation' && notification.payload.items
+    ? await loadListedItems(trx, row.tenant_id, notification.payload.items.map((i) => i.instanceId))
+    : undefined;
   return {
     notificationId: row.id,
     tenantId: row.tenant_id,
-    notification: readNotification(row.kind, row.payload),
+    notification,
     tenantName: row.tenant_name,
     timezone: row.timezone,
     recipient: { userId: row.recipient_user_id, name: row.user_name, email: row.user_email, slackUserId: row.user_slack_id, teamsUserId: row.user_teams_id },
-    item: row.instance_id && row.item_code
-      ? {
-        ...itemNames(row),
-        id: row.instance_id, code: row.item_code, entityName: row.entity_name!, registration: registrationOf(row), periodKey: row.period_key!,
-        dueDate: row.due_date!, statutoryDueDate: row.statutory_due_date!, extensionReference: row.extension_reference, feeWaiver: feeWaiverOf(row), status: row.status!,
-      }
-      : null,
-    links: { item: itemLink, acknowledge },
+    item: row.instance_id && row.item_code ? itemFactsOf(row.instance_id, row) : null,
+    ...(listed ? { items: listed } : {}),
+    links: {
+      item: itemLink,
+      acknowledge: escalates && row.instance_id ? ackLink(deps, row, row.instance_id, now) : null,
+      ...(listed && escalates ? { acknowledgeItems: Object.fromEntries(listed.map((i) => [i.id, ackLink(deps, row, i.id, now)])) } : {}),
+      ...(listed ? { items: Object.fromEntries(listed.map((i) => [i.id, itemUrl(deps.publicUrl, i.id)])) } : {}),
+    },
   };
 }
 
@@ -132,7 +112,7 @@ export async function dispatchNext(deps: DispatcherDeps): Promise<Outcome | 'emp
       const channel = deps.channels[row.channel];
       if (!channel) throw new DeliveryError(`the ${row.channel} channel is not configured`, true);
       await deps.limiter.acquire(row.channel);
-      const { providerRef } = await channel.send(messageFor(row, deps, now));
+      const { providerRef } = await channel.send(await messageFor(trx, row, deps, now));
       await update({ status: 'sent', sent_at: trx.fn.now(), last_error: null, provider_ref: providerRef ?? null });
       return 'sent';
     } catch (error) {

@@ -7,6 +7,8 @@ export interface TenantSettings {
   name: string;
   timezone: string;
   amberWindowDays: number;
+  /** Items due before it are not generated nor escalated; null: the FY's start. */
+  trackingStartDate: string | null;
   ladder: ReminderLadder;
 }
 
@@ -18,6 +20,7 @@ export async function loadTenantSettings({ trx, tenantId }: TenantTx): Promise<T
     name: t.name,
     timezone: t.timezone,
     amberWindowDays: t.amber_window_days,
+    trackingStartDate: t.tracking_start_date,
     ladder: {
       timezone: t.timezone,
       daysBefore: t.reminder_days_before,

@@ -1,9 +1,9 @@
 import type { AuditEntryInput } from '../../core/audit/chain.js';
 import type { IsoDate } from '../../core/engine/dates.js';
-import { DEFAULT_LADDER, type PlannerInstance, type ReminderLadder } from '../../core/engine/reminders.js';
+import { DEFAULT_LADDER, type ReminderLadder } from '../../core/engine/reminders.js';
 import type { GenerationWindow, StoredMaster } from '../../core/engine/schedule.js';
 import type {
-  AssignableEntity, DateChange, DigestItem, EngineUnit, EntityRag, ExtensionRecord, GenerationSettings, NotificationDraft,
+  AssignableEntity, DateChange, DigestItem, EngineUnit, EntityRag, ExtensionRecord, GenerationSettings, MasterNotice, NotificationDraft, SweepItem,
 } from '../../core/ports/index.js';
 
 /** An item as the digest lists it, with the entity it belongs to and what it is. */
@@ -36,7 +36,11 @@ export interface EngineState {
   redated: { masterIds?: string[] }[];
   ladder: ReminderLadder;
   /** Open items, as the reminder planner reads them. */
-  open: (PlannerInstance & { entityId: string })[];
+  /** Open items; the sweep's own fields default to: a shared master, no thread, never escalated. */
+  open: (Omit<SweepItem, 'masterId' | 'hasThread' | 'escalatedFor'> & Partial<Pick<SweepItem, 'masterId' | 'hasThread' | 'escalatedFor'>>)[];
+  /** Notice inputs per master (none: the tenant's nearest rung only). */
+  masterNotices: MasterNotice[];
+  threadsEnabled: boolean;
   /** Dedup keys already in the outbox (reminders and digests are queued once per key). */
   queued: Set<string>;
   amberWindowDays: number;
@@ -54,7 +58,7 @@ export function engineState(partial: Partial<EngineState> = {}): EngineState {
   return {
     entities: [], masters: [], assignments: new Map(), assignedPeople: new Map(), defaults: new Map(), items: new Set(), extensions: [],
     generation: { horizonMonths: 3, trackingStartDate: null }, generates: { created: 0, scheduleRows: 0 }, windows: [],
-    stale: [], redated: [], ladder: DEFAULT_LADDER, open: [], queued: new Set(), amberWindowDays: 7, cfoGrants: [], rag: [], digestItems: [],
+    stale: [], redated: [], ladder: DEFAULT_LADDER, open: [], masterNotices: [], threadsEnabled: false, queued: new Set(), amberWindowDays: 7, cfoGrants: [], rag: [], digestItems: [],
     slackChannels: new Map(), people: [], audit: [], outbox: [],
     ...partial,
   };
@@ -64,7 +68,7 @@ const copy = (state: EngineState): EngineState => ({
   ...state,
   entities: [...state.entities], masters: [...state.masters], assignments: new Map(state.assignments), assignedPeople: new Map(state.assignedPeople),
   defaults: new Map(state.defaults), items: new Set(state.items), extensions: [...state.extensions], windows: [...state.windows],
-  stale: [...state.stale], redated: [...state.redated], open: [...state.open], queued: new Set(state.queued),
+  stale: [...state.stale], redated: [...state.redated], open: state.open.map((i) => ({ ...i })), queued: new Set(state.queued),
   slackChannels: new Map(state.slackChannels), people: state.people.map((p) => ({ ...p })), audit: [...state.audit], outbox: [...state.outbox],
 });
 
@@ -136,8 +140,25 @@ export function inMemoryEngineUnit(state: EngineState, tenant = { tenantId: 'ten
     },
     reminders: {
       ladder: async () => ({ ...state.ladder, timezone: tenant.timezone }),
-      openDueBy: async (day: IsoDate) => state.open.filter((i) => i.dueDate <= day),
+      masterNotices: async () => state.masterNotices,
+      threadsEnabled: async () => state.threadsEnabled,
+      openDueBy: async (day: IsoDate) => state.open.filter((i) => i.dueDate <= day)
+        .map((i) => ({ masterId: 'master', hasThread: false, escalatedFor: null, ...i })),
       queue: async (drafts) => queue(state, drafts),
+      async queueEscalations(drafts) {
+        const fresh = drafts.filter((d) => {
+          const item = state.open.find((i) => i.id === d.instanceId)!;
+          if (item.escalatedFor && item.escalatedFor >= d.day) return false;
+          item.escalatedFor = d.day;
+          return true;
+        });
+        if (fresh.length === 0) return { messages: 0, items: 0 };
+        state.outbox.push({
+          kind: 'escalation', to: { kind: 'role', role: 'cfo' }, instanceId: null, dedupKey: `escalation:${fresh.map((d) => `${d.instanceId}@${d.day}`).join(',')}`,
+          payload: { items: fresh.map((d) => ({ instanceId: d.instanceId, day: d.day })) },
+        });
+        return { messages: 1, items: fresh.length };
+      },
       preview: async (drafts) => drafts.map((d) => ({
         kind: d.kind, recipientUserId: d.to.kind === 'user' ? d.to.userId : `role:${d.to.role}`, instanceId: d.instanceId, alreadyQueued: state.queued.has(d.dedupKey),
       })),

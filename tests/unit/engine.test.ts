@@ -175,7 +175,7 @@ describe('RAG across midnight IST', () => {
 
 describe('reminder planner', () => {
   const item = (over: Partial<PlannerInstance> = {}): PlannerInstance => ({
-    id: 'i1', dueDate: '2026-11-20', status: 'pending', ownerUserId: 'owner', approverUserId: 'approver', escalationAcknowledged: false, ...over,
+    id: 'i1', dueDate: '2026-11-20', status: 'pending', ownerUserId: 'owner', approverUserId: 'approver', escalationAcknowledged: false, noticeDays: [3], escalatedFor: null, ...over,
   });
   // 10:00 IST on a given date
   const at = (date: string) => new Date(`${date}T04:30:00Z`);

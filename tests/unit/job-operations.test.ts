@@ -16,11 +16,56 @@ describe('the reminder sweep', () => {
     const state = setUp();
     const first = await sweepReminders(inMemoryEngineUnit(state), {}, NOW);
     expect(first).toEqual({ open: 2, planned: 2, enqueued: 2 });
-    expect(state.outbox.map((d) => [d.kind, d.instanceId, d.entityId, d.to])).toEqual([
-      ['due_soon', 'due-29', 'e-1', { kind: 'user', userId: 'owner-1' }],
-      ['escalation', 'late', 'e-1', { kind: 'role', role: 'cfo' }],
+    expect(state.outbox.map((d) => [d.kind, d.instanceId, d.to])).toEqual([
+      ['due_soon', 'due-29', { kind: 'user', userId: 'owner-1' }],
+      ['escalation', null, { kind: 'role', role: 'cfo' }],
     ]);
-    expect(await sweepReminders(inMemoryEngineUnit(state), {}, NOW)).toEqual({ open: 2, planned: 2, enqueued: 0 });
+    expect(state.outbox[1]!.payload).toEqual({ items: [{ instanceId: 'late', day: '2026-11-25' }] });
+    // The escalation's rung is recorded on the item: the same sweep again plans the reminder only.
+    expect(await sweepReminders(inMemoryEngineUnit(state), {}, NOW)).toEqual({ open: 2, planned: 1, enqueued: 0 });
+  });
+
+  it('escalates three overdue items in one message listing the three', async () => {
+    const state = engineState({ open: [item('a', '2026-11-10'), item('b', '2026-11-12'), item('c', '2026-11-20')] });
+    expect(await sweepReminders(inMemoryEngineUnit(state), {}, NOW)).toEqual({ open: 3, planned: 3, enqueued: 1 });
+    expect(state.outbox).toHaveLength(1);
+    expect((state.outbox[0]!.payload.items as { instanceId: string }[]).map((i) => i.instanceId)).toEqual(['a', 'b', 'c']);
+  });
+
+  it("never escalates an item due before the tenant's tracking start", async () => {
+    const state = engineState({ open: [item('before', '2026-10-20'), item('after', '2026-11-20')] });
+    state.ladder = { ...state.ladder, trackingStart: '2026-11-01' };
+    await sweepReminders(inMemoryEngineUnit(state), {}, NOW);
+    expect((state.outbox[0]!.payload.items as { instanceId: string }[]).map((i) => i.instanceId)).toEqual(['after']);
+  });
+
+  it("gives an annual filing weeks of notice and a monthly one days, and opens the item's thread when its notice begins", async () => {
+    // 26 Nov + 30 days = 26 Dec.
+    const state = engineState({
+      open: [item('annual', '2026-12-26', { masterId: 'aoc4' }), item('monthly', '2026-12-26', { masterId: 'gstr3b' }), item('annual-later', '2026-12-27', { masterId: 'aoc4' })],
+      masterNotices: [
+        { masterId: 'aoc4', frequency: 'annual', masterDays: null, tenantDays: null },
+        { masterId: 'gstr3b', frequency: 'monthly', masterDays: null, tenantDays: null },
+      ],
+      threadsEnabled: true,
+    });
+    await sweepReminders(inMemoryEngineUnit(state), {}, NOW);
+    expect(state.outbox.map((d) => [d.kind, d.instanceId, d.dedupKey])).toEqual([
+      ['thread_opened', 'annual', 'thread_opened:annual'],
+      ['due_soon', 'annual', 'due_soon:annual:2026-11-26'],
+    ]);
+  });
+
+  it("follows the tenant's own schedule for a master over the master's and the default", async () => {
+    const state = engineState({
+      open: [item('gst', '2026-12-06', { masterId: 'gstr3b' })],
+      masterNotices: [{ masterId: 'gstr3b', frequency: 'monthly', masterDays: [5], tenantDays: [10] }],
+    });
+    await sweepReminders(inMemoryEngineUnit(state), {}, NOW);
+    expect(state.outbox.map((d) => d.dedupKey)).toEqual(['due_soon:gst:2026-11-26']);
+    const masterOnly = engineState({ open: [item('gst', '2026-12-06', { masterId: 'gstr3b' })], masterNotices: [{ masterId: 'gstr3b', frequency: 'monthly', masterDays: [5], tenantDays: null }] });
+    await sweepReminders(inMemoryEngineUnit(masterOnly), {}, NOW);
+    expect(masterOnly.outbox).toEqual([]);
   });
 
   it('a dry run says what would go out and what went already, and queues nothing', async () => {

@@ -101,8 +101,8 @@ describe('an email about an item under an MCA fee waiver', () => {
 });
 
 describe('chooseChannel', () => {
-  const slack = { channel: 'slack' as const, reaches: (id: string) => id === 'u-linked' };
-  const teams = { channel: 'teams' as const, reaches: (id: string) => id !== 'u-none' };
+  const slack = { channel: 'slack' as const, connected: true, reaches: (id: string) => id === 'u-linked' };
+  const teams = { channel: 'teams' as const, connected: true, reaches: (id: string) => id !== 'u-none' };
 
   it('picks the first chat that reaches the person, else email', () => {
     expect(chooseChannel([slack, teams], 'u-linked', 'due_soon')).toBe('slack');

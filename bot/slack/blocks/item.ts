@@ -2,6 +2,7 @@ import type { types } from '@slack/bolt';
 import type { ItemCard } from '../../../core/chat/item-card.js';
 import { ACTION_LABEL, approveLabel } from '../../../core/chat/prompts.js';
 import { chatNotification, escalationText } from '../../../core/notifications/chat.js';
+import { escalationBatchText } from '../../../core/notifications/escalation-batch.js';
 import type { MessageContext } from '../../../core/notifications/message.js';
 import { ACTIONS, evidenceRef } from '../ids.js';
 import { context, mention, section } from './common.js';
@@ -54,6 +55,43 @@ export function escalationMessage(item: NonNullable<MessageContext['item']>): { 
       { type: 'actions', elements: [{ type: 'button', style: 'danger', action_id: ACTIONS.acknowledgeEscalation, text: plain(ACTION_LABEL.acknowledge), value: item.id }] },
     ],
   };
+}
+
+/** The block of one item in a batch of escalations: where its acknowledgement is shown once pressed. */
+export const escalationBlockId = (instanceId: string) => `escalation:${instanceId}`;
+
+/** A batch of escalations by direct message: one section per item, each with its own Acknowledge. */
+export function escalationBatchMessage(items: NonNullable<MessageContext['items']>): { text: string; blocks: KnownBlock[] } {
+  const batch = escalationBatchText(items);
+  const text = md(batch.lead);
+  const more = batch.more > 0 ? [`…and ${batch.more} more overdue item${batch.more === 1 ? '' : 's'}: \`/compliance status\` lists them.`] : [];
+  return {
+    text,
+    blocks: [
+      section(text),
+      ...batch.lines.map(({ item, text: line }): KnownBlock => ({
+        type: 'section', block_id: escalationBlockId(item.id), text: { type: 'mrkdwn', text: md(line).slice(0, 3000) },
+        accessory: { type: 'button', style: 'danger', action_id: `${ACTIONS.acknowledgeEscalation}:${item.id}`, text: plain(ACTION_LABEL.acknowledge), value: item.id },
+      })),
+      context([md(batch.note), ...more].join(' ')),
+    ],
+  };
+}
+
+/**
+ * The escalation message once one item is acknowledged: that item keeps its name with who
+ * acknowledged it (its button gone), the others keep theirs. Works on the blocks Slack sends back.
+ */
+export function acknowledgedEscalation(blocks: unknown[], instanceId: string, notice: string): KnownBlock[] {
+  return blocks.map((raw) => {
+    const block = raw as { type?: string; block_id?: string; text?: { text?: string }; elements?: { value?: string }[] };
+    if (block.type === 'section' && block.block_id === escalationBlockId(instanceId)) {
+      return { type: 'section', block_id: block.block_id, text: { type: 'mrkdwn', text: `${block.text?.text ?? ''}\n${notice}`.slice(0, 3000) } };
+    }
+    // A single-item escalation (sent before batches): its button row becomes the acknowledgement.
+    if (block.type === 'actions' && block.elements?.some((e) => e.value === instanceId)) return context(notice);
+    return raw as KnownBlock;
+  });
 }
 
 /** Approve / Approve with a filing reference / Reject for one evidence version (thread reply and App Home). */

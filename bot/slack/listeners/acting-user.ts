@@ -38,6 +38,8 @@ export async function pressButton<T>(
   args: { body: unknown; context: unknown; client: webApi.WebClient; respond: RespondFn },
   useCase: UseCase<T>,
   confirmation: (result: T) => ChatText,
+  /** The message as it reads after success (default: the confirmation alone). */
+  replacement: (notice: string) => SlackReply = (notice) => ({ text: notice, blocks: [section(notice)] }),
 ): Promise<void> {
   const { tenantId } = readContext(args.context);
   const press = buttonPress.parse(args.body);
@@ -54,7 +56,7 @@ export async function pressButton<T>(
   const notice = 'done' in outcome ? confirmation(outcome.done) : refusal(outcome.refused.message);
   const text = md(notice);
   if (inHome) await publishHome(deps.chat, args.client, tenantId, outcome.userId, slackUserId, deps.clock.now(), notice);
-  else if ('done' in outcome) await args.respond({ replace_original: true, text, blocks: [section(text)] });
+  else if ('done' in outcome) await args.respond({ replace_original: true, ...replacement(text) });
   else await privately({ text: md([outcome.refused.message]), blocks: [section(text)] });
 }
 
