@@ -35,14 +35,17 @@ describe('two schedulers firing the same tick', () => {
     const [a, b] = await Promise.all([sendReminders(jobContext(schedulerA, tick, 'A')), sendReminders(jobContext(schedulerB, tick, 'B'))]);
     const ran = [a, b].filter((s) => !('skipped' in s));
     expect(ran).toHaveLength(1);
-    expect(ran[0]).toMatchObject({ tenants: 1, planned: 33, enqueued: 33 }); // 25 before the ITC time limit, PAS-6 and Code on Wages items shipped
-    expect(await slots('send-reminders')).toEqual([{ slot: '2026-11-27T04', status: 'succeeded', stats: { tenants: 1, planned: 33, enqueued: 33 } }]);
-    expect((await notifications('escalation')) + (await notifications('due_soon'))).toBe(33);
+    // 33 planned: the overdue items' escalations go to the CFO as one message listing them.
+    expect(ran[0]).toMatchObject({ tenants: 1, planned: 33, enqueued: 8 });
+    expect(await slots('send-reminders')).toEqual([{ slot: '2026-11-27T04', status: 'succeeded', stats: { tenants: 1, planned: 33, enqueued: 8 } }]);
+    expect(await notifications('due_soon')).toBe(7);
+    const escalations = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('notifications').where({ kind: 'escalation' }).select('recipient_user_id', 'payload'));
+    expect(escalations.map((e) => [e.recipient_user_id, e.payload.items.length])).toEqual([[demo.users.cfo, 26]]);
   });
 
-  it('the next hour plans again but queues nothing already queued', async () => {
+  it('the next hour plans the reminders again but queues nothing already queued, and escalates nothing twice', async () => {
     const stats = await sendReminders(jobContext(schedulerA, new Date('2026-11-27T05:30:00Z')));
-    expect(stats).toMatchObject({ planned: 33, enqueued: 0 });
+    expect(stats).toMatchObject({ planned: 7, enqueued: 0 });
   });
 
   it('outside working hours nothing is planned', async () => {

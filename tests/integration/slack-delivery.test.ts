@@ -22,6 +22,8 @@ let events: string;
 const calls: RecordedCall[] = [];
 let ts = 1000;
 const TEAM = 'T0DEMO';
+/** The CFO's escalation DM as sent, to press its buttons. */
+let cfoDm: { text: string; blocks: unknown[] };
 
 /** A fake Slack Web API at the HTTP boundary that records every call. */
 function fakeSlack() {
@@ -62,10 +64,15 @@ afterAll(() => ctx.close());
 describe('reminders in item threads', () => {
   it('posts a root message in the entity channel, then replies in its thread mentioning the person', async () => {
     const r = await sweep('2026-11-27T04:30:00Z'); // 10:00 IST
-    expect(r.enqueued).toBe(33); // 25 before the ITC time limit (30 Nov), PAS-6 (29 Nov) and wages under the Code (7 Nov) shipped
+    const kinds = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('notifications').select('kind').count({ n: '*' }).groupBy('kind').orderBy('kind'));
+    // Every open item whose notice has begun gets its thread (35); 7 owners are reminded; the CFO
+    // hears of the 26 overdue items in one message (25 before the ITC time limit (30 Nov), PAS-6
+    // (29 Nov) and wages under the Code (7 Nov) shipped).
+    expect(kinds.map((k) => [k.kind, Number(k.n)])).toEqual([['due_soon', 7], ['escalation', 1], ['thread_opened', 35]]);
+    expect(r.enqueued).toBe(43);
     const channels = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('notifications').distinct().pluck('channel'));
     expect(channels).toEqual(['slack']);
-    expect(await dispatch()).toMatchObject({ sent: 33, failed: 0 });
+    expect(await dispatch()).toMatchObject({ sent: 43, failed: 0 });
 
     // Demo Software has no channel of its own: its ITR_TP item goes to the group channel.
     const itr = await instanceId(t.db, demo.tenantId, demo.entities.software, 'ITR_TP', 'FY2025-26');
@@ -75,16 +82,25 @@ describe('reminders in item threads', () => {
     expect(root?.args.channel).toBe('C0GROUP01');
     const replies = callsTo('chat.postMessage').filter((c) => c.args.thread_ts === row.slack_thread_ts);
     expect(String(replies[0]?.args.text)).toMatch(/^<@U0OWNER> :hourglass_flowing_sand: Due in a few days/);
-    // The root is posted showing the item as it is: only messages after the first update it.
-    expect(callsTo('chat.update').filter((c) => c.args.ts === row.slack_thread_ts)).toHaveLength(replies.length - 1);
+    // The root was posted when the item's notice began, showing it as it was: each reply since updates it.
+    expect(callsTo('chat.update').filter((c) => c.args.ts === row.slack_thread_ts)).toHaveLength(replies.length);
   });
 
-  it('sends CFO escalations as a DM with an Acknowledge button', async () => {
+  it('sends the CFO one DM listing the overdue items, each named and with its own Acknowledge button', async () => {
     const dm = callsTo('chat.postMessage').filter((c) => c.args.channel === 'D0U0CFO');
-    expect(dm.length).toBe(26); // 23, and since the Code on Wages ships, Oct 2026 wages (due 7 Nov) for the three employers
-    expect(callsTo('conversations.open').every((c) => c.args.users === 'U0CFO')).toBe(true);
-    const blocks = JSON.parse(String(dm[0]!.args.blocks)) as { type: string; elements?: { action_id: string; value: string }[] }[];
-    expect(blocks.at(-1)!.elements![0]!.action_id).toBe(ACTIONS.acknowledgeEscalation);
+    expect(dm.length).toBe(1);
+    expect(callsTo('conversations.open').map((c) => c.args.users)).toEqual(['U0CFO']);
+    expect(String(dm[0]!.args.text)).toContain('Overdue: 26 items escalated to you');
+    const blocks = JSON.parse(String(dm[0]!.args.blocks)) as { type: string; text?: { text: string }; accessory?: { action_id: string; value: string } }[];
+    const buttons = blocks.filter((b) => b.accessory).map((b) => b.accessory!);
+    expect(buttons).toHaveLength(26);
+    expect(new Set(buttons.map((b) => b.action_id)).size).toBe(26); // unique in the message, as Slack requires
+    const tds = await instanceId(t.db, demo.tenantId, demo.entities.software, 'TDS_DEPOSIT', '2026-10');
+    const line = blocks.find((b) => b.accessory?.value === tds)!;
+    expect(line.accessory!.action_id).toBe(`${ACTIONS.acknowledgeEscalation}:${tds}`);
+    expect(line.text!.text).toBe('*TDS deposit (challan ITNS-281)* · Demo Software · no TAN recorded · 2026-10\nwas due 9 Nov 2026, still pending');
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    cfoDm = { text: String(dm[0]!.args.text), blocks: JSON.parse(String(dm[0]!.args.blocks)) };
   });
 
   it('a later reminder replies in the same thread, and a status change updates the root in place', async () => {
@@ -107,13 +123,14 @@ describe('reminders in item threads', () => {
 });
 
 describe('the Acknowledge button', () => {
-  async function press(value: string, slackUser = 'U0CFO') {
-    let reply: { replace_original?: boolean; text?: string } | undefined;
+  async function press(value: string, slackUser = 'U0CFO', message?: { text: string; blocks: unknown[] }) {
+    let reply: { replace_original?: boolean; text?: string; blocks?: { type: string; text?: { text: string }; accessory?: unknown }[] } | undefined;
     nock('https://hooks.slack.com').post('/actions/T0DEMO/1/xyz', (b) => ((reply = b), true)).reply(200, 'ok');
     const payload = {
       type: 'block_actions', team: { id: TEAM, domain: 'demo' }, user: { id: slackUser }, api_app_id: 'A0TEST', token: 'legacy',
       trigger_id: '1.2.3', response_url: 'https://hooks.slack.com/actions/T0DEMO/1/xyz', container: { type: 'message', channel_id: 'D0U0CFO', message_ts: '1764.1' },
-      actions: [{ type: 'button', action_id: ACTIONS.acknowledgeEscalation, block_id: 'b1', value, action_ts: '1764.2', text: { type: 'plain_text', text: 'Acknowledge' } }],
+      actions: [{ type: 'button', action_id: `${ACTIONS.acknowledgeEscalation}:${value}`, block_id: `escalation:${value}`, value, action_ts: '1764.2', text: { type: 'plain_text', text: 'Acknowledge' } }],
+      ...(message ? { message: { type: 'message', ts: '1764.1', ...message } } : {}),
     };
     const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
     const res = await fetch(events, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body) }, body });
@@ -122,15 +139,23 @@ describe('the Acknowledge button', () => {
     return reply!;
   }
 
-  it('stops the repeats, on the audit trail', async () => {
+  it('stops the repeats for that item, on the audit trail, and the message still names every item', async () => {
     const id = await instanceId(t.db, demo.tenantId, demo.entities.software, 'TDS_DEPOSIT', '2026-10');
-    const reply = await press(id);
+    const reply = await press(id, 'U0CFO', cfoDm);
     expect(reply).toMatchObject({ replace_original: true });
-    expect(reply.text).toContain('Acknowledged by <@U0CFO>');
+    const pressed = reply.blocks!.find((b) => b.text?.text.startsWith('*TDS deposit (challan ITNS-281)* · Demo Software · no TAN recorded · 2026-10'))!;
+    expect(pressed.text!.text).toContain('Acknowledged by <@U0CFO>');
+    expect(pressed.accessory).toBeUndefined();
+    expect(reply.blocks!.filter((b) => b.accessory)).toHaveLength(25); // the others can still be acknowledged
     expect((await instance(id)).escalation_acknowledged_by).toBe(demo.users.cfo);
+    // Two days on, the next rung escalates the 25 others (and 2 newly overdue) in one message, not the acknowledged item.
     await sweep('2026-11-29T04:30:00Z');
-    const repeats = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('notifications').where({ instance_id: id, kind: 'escalation' }).count({ n: '*' }));
-    expect(Number(repeats[0]!.n)).toBe(1); // the first escalation only: no repeat after acknowledging
+    const batches: { items: { instanceId: string }[] }[] = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('notifications').where({ kind: 'escalation' }).orderBy('created_at').pluck('payload'));
+    const [first, next] = batches.map((p) => p.items.map((i) => i.instanceId));
+    expect(batches).toHaveLength(2);
+    expect(next).not.toContain(id);
+    expect(next).toEqual(expect.arrayContaining(first!.filter((i) => i !== id)));
+    expect(next).toHaveLength(27);
   });
 
   it("refuses an id from another tenant as if it did not exist", async () => {

@@ -117,6 +117,8 @@ export interface TenantPlan {
   masters: [string, MasterSpec][];
   assignments: { entity: Ref; master: Ref; owner?: Ref }[];
   holidays: [string, { date: string; name: string; state?: string }][];
+  /** The tenant's own notice schedule for a master (days before the due date). */
+  reminderSchedules: { master: Ref; daysBefore: number[] }[];
   overrides: [string, { master: Ref; periodKey: string; extendedDueDate: string; reference: string; kind?: 'extension' | 'fee_waiver'; states?: string[]; districts?: string[] }][];
   items: [string, ItemSpec][];
   evidence: [string, EvidenceSpec][];
@@ -198,6 +200,11 @@ export class TenantBuilder {
     return this;
   }
 
+  withReminderSchedule(master: Ref, daysBefore: number[]): this {
+    this.plan.reminderSchedules.push({ master, daysBefore });
+    return this;
+  }
+
   withHoliday(key: string, spec: { date: string; name: string; state?: string }): this {
     return this.add(this.plan.holidays, key, spec);
   }
@@ -240,7 +247,7 @@ export class TenantBuilder {
 }
 
 const emptyPlan = (tenant: TenantPlan['tenant'], existingTenantId?: string): TenantPlan => ({
-  existingTenantId, tenant, entities: [], registrations: [], entityEvents: [], people: [], roles: [], masters: [], assignments: [], holidays: [],
+  existingTenantId, tenant, entities: [], registrations: [], entityEvents: [], people: [], roles: [], masters: [], assignments: [], holidays: [], reminderSchedules: [],
   overrides: [], items: [], evidence: [], notifications: [], slackInstallations: [], teamsConversations: [], auditEntries: [],
 });
 

@@ -21,6 +21,7 @@ export async function createTenantWithEverything(db: Database, slug: string): Pr
     .withPerson('owner', { email: `owner@${slug}.example`, name: 'Owner', slackUserId: `U${slug}`, roles: ['owner'] })
     .withMaster('master', { code: 'OWN_RETURN', name: 'Own return' })
     .withAssignment('entity', 'master', 'owner')
+    .withReminderSchedule('master', [10, 3])
     .withHoliday('republicDay', { date: '2026-01-26', name: 'Republic Day' })
     .withExtension('extension', { master: 'master', periodKey: '2026-01', extendedDueDate: '2026-02-25', reference: 'Board note 1' })
     .withItem('instance', { entity: 'entity', master: 'master', periodKey: '2026-01', dueDate: '2026-02-20', owner: 'owner' })
