@@ -2,6 +2,7 @@ import { webApi } from '@slack/bolt';
 import { itemCard, type ItemCard } from '../../core/chat/item-card.js';
 import { changesOwnItems, kindWords } from '../../core/notifications/kinds.js';
 import type { MessageContext } from '../../core/notifications/message.js';
+import { slackProblem, type SlackTarget } from '../../core/notifications/delivery-problem.js';
 import { DeliveryError } from '../../core/notifications/retry.js';
 import type { Channel } from '../../core/ports/channel.js';
 import { escalationBatchMessage, escalationMessage, rootMessage, threadReply } from './blocks/item.js';
@@ -16,13 +17,17 @@ const PERMANENT = new Set([
   'user_not_found', 'user_disabled', 'missing_scope', 'invalid_blocks', 'msg_too_long', 'cannot_dm_bot',
 ]);
 
-function deliveryError(error: unknown): DeliveryError {
+/** A permanent failure of ours (nothing was asked of Slack), with what an admin can fix. */
+const refused = (message: string, reason: string, where: SlackTarget) => new DeliveryError(message, true, undefined, slackProblem(reason, where));
+
+function deliveryError(error: unknown, where: SlackTarget): DeliveryError {
   if (error instanceof DeliveryError) return error;
   const e = error as { code?: string; data?: { error?: string }; retryAfter?: number; statusCode?: number; message?: string };
   if (e.code === 'slack_webapi_rate_limited_error') return new DeliveryError('Slack rate limited the request', false, (e.retryAfter ?? 30) * 1000);
   if (e.code === 'slack_webapi_platform_error') {
     const reason = e.data?.error ?? 'unknown_error';
-    return new DeliveryError(`Slack: ${reason}`, PERMANENT.has(reason));
+    const permanent = PERMANENT.has(reason);
+    return new DeliveryError(`Slack: ${reason}`, permanent, undefined, permanent ? slackProblem(reason, where) : undefined);
   }
   return new DeliveryError(`Slack request failed: ${e.message ?? String(error)}`, false);
 }
@@ -60,15 +65,16 @@ export function createSlackChannel(deps: SlackChannelDeps): Channel {
    * The item's thread and its card as it is now, posting the root message first if it has none
    * (once, whatever the concurrency; `created` says it was just posted, so it is current).
    */
-  function ensureThread(client: webApi.WebClient, tenantId: string, instanceId: string, link: string, now: Date): Promise<ItemThread> {
+  function ensureThread(client: webApi.WebClient, tenantId: string, instanceId: string, link: string, now: Date, where: SlackTarget): Promise<ItemThread> {
     return deps.chat.threads.withThread<ItemThread>(tenantId, instanceId, 'slack', async (item) => {
       if (!item) throw new DeliveryError('the item no longer exists', true);
       const card = itemCard(item.facts, now, link);
       const channel = item.conversation;
       if (!channel) {
         const entity = item.facts.entityName;
-        throw new DeliveryError(`no Slack channel is set for ${entity}: run npm run cli -- slack channel --tenant <slug> --entity "${entity}" --channel C…`, true);
+        throw refused(`no Slack channel is set for ${entity}: set one in the portal or run npm run cli -- slack channel --tenant <slug> --entity "${entity}" --channel C…`, 'no_channel', { entityName: entity });
       }
+      where.channel = channel;
       if (item.thread) return { result: { channel, ts: item.thread.thread, card, created: false } };
       const root = await client.chat.postMessage({ channel, ...rootMessage(card) });
       return { result: { channel, ts: root.ts!, card, created: true }, posted: { conversation: channel, thread: root.ts! } };
@@ -78,18 +84,21 @@ export function createSlackChannel(deps: SlackChannelDeps): Channel {
   return {
     name: 'slack',
     async send(m: MessageContext) {
+      // Where the message was going, for the admins' alert if Slack refuses it.
+      const where: SlackTarget = { entityName: m.item?.entityName ?? null, person: m.recipient.name };
       try {
         const install = await installationFor(m.tenantId);
-        if (!install) throw new DeliveryError('this tenant has no Slack workspace connected', true);
+        if (!install) throw refused('this tenant has no Slack workspace connected', 'no_workspace', where);
         const client = clientFor(install.botToken);
         const now = deps.clock.now();
         if (m.notification.kind === 'thread_opened' && m.item) {
           // The item's notice has begun: its thread is posted so proof can be dropped there; nobody is mentioned.
-          const thread = await ensureThread(client, m.tenantId, m.item.id, m.links.item!, now);
+          const thread = await ensureThread(client, m.tenantId, m.item.id, m.links.item!, now, where);
           return { providerRef: thread.ts };
         }
-        if (!m.recipient.slackUserId) throw new DeliveryError('the recipient is not linked to a Slack user', true);
+        if (!m.recipient.slackUserId) throw refused('the recipient is not linked to a Slack user', 'not_linked', where);
         if (!m.item || m.notification.kind === 'escalation') {
+          where.entityName = null;
           const dm = await client.conversations.open({ users: m.recipient.slackUserId });
           const message = m.items && m.notification.kind === 'escalation' ? escalationBatchMessage(m.items)
             : m.item ? escalationMessage(m.item) : { text: kindWords(m.notification) };
@@ -97,7 +106,7 @@ export function createSlackChannel(deps: SlackChannelDeps): Channel {
           return { providerRef: sent.ts };
         }
         // The dispatcher builds the item's link whenever the message has an item.
-        const thread = await ensureThread(client, m.tenantId, m.item.id, m.links.item!, now);
+        const thread = await ensureThread(client, m.tenantId, m.item.id, m.links.item!, now, where);
         const reply = await client.chat.postMessage({ channel: thread.channel, thread_ts: thread.ts, ...threadReply(m) });
         // Keep the root current: status, dates and RAG as read under the lock (a root just posted already is).
         if (!thread.created) await client.chat.update({ channel: thread.channel, ts: thread.ts, ...rootMessage(thread.card) });
@@ -105,7 +114,7 @@ export function createSlackChannel(deps: SlackChannelDeps): Channel {
         if (changesOwnItems(m.notification)) await publishHome(deps.chat, client, m.tenantId, m.recipient.userId, m.recipient.slackUserId, now);
         return { providerRef: reply.ts };
       } catch (error) {
-        throw deliveryError(error);
+        throw deliveryError(error, where);
       }
     },
   };

@@ -26,6 +26,8 @@ const PAYLOADS = {
   reopened: z.object({ reason: text, by: text }),
   assigned: z.object({ as: text }),
   weekly_digest: z.object({ week: text, lines: z.array(z.string()).optional().catch(undefined) }),
+  /** A tenant admin told what stops messages from arriving, once a day per cause. */
+  delivery_alert: z.object({ problem: z.string(), day: text }),
 };
 
 export type NotificationKind = keyof typeof PAYLOADS;
@@ -35,10 +37,14 @@ export type PayloadOf<K extends NotificationKind> = z.infer<(typeof PAYLOADS)[K]
 const addressedTo = z.object({ kind: z.literal('role'), role: z.string(), missing: z.string().optional() }).optional().catch(undefined);
 export type AddressedTo = NonNullable<z.infer<typeof addressedTo>>;
 
+/** Set on the email copy of a message a chat refused for good: which chat, and why. */
+const fallback = z.object({ from: z.string(), problem: z.string() }).optional().catch(undefined);
+export type Fallback = NonNullable<z.infer<typeof fallback>>;
+
 export type Notification =
-  | { [K in NotificationKind]: { kind: K; payload: PayloadOf<K>; addressedTo?: AddressedTo } }[NotificationKind]
+  | { [K in NotificationKind]: { kind: K; payload: PayloadOf<K>; addressedTo?: AddressedTo; fallback?: Fallback } }[NotificationKind]
   /** A kind this code does not know (written by a newer version, or by hand): shown by its name. */
-  | { kind: 'other'; name: string; payload: Record<string, unknown>; addressedTo?: AddressedTo };
+  | { kind: 'other'; name: string; payload: Record<string, unknown>; addressedTo?: AddressedTo; fallback?: Fallback };
 
 const isKind = (kind: string): kind is NotificationKind => Object.hasOwn(PAYLOADS, kind);
 
@@ -46,7 +52,8 @@ const isKind = (kind: string): kind is NotificationKind => Object.hasOwn(PAYLOAD
 export function readNotification(kind: string, payload: unknown): Notification {
   const raw = typeof payload === 'object' && payload !== null ? (payload as Record<string, unknown>) : {};
   const to = addressedTo.parse(raw.addressedTo);
-  const extra = to ? { addressedTo: to } : {};
+  const copy = fallback.parse(raw.fallback);
+  const extra = { ...(to ? { addressedTo: to } : {}), ...(copy ? { fallback: copy } : {}) };
   if (isKind(kind)) {
     const parsed = PAYLOADS[kind].safeParse(raw);
     if (parsed.success) return { kind, payload: parsed.data, ...extra } as Notification;

@@ -65,6 +65,7 @@ export function headline(n: Notification): string {
     case 'reopened': return 'Reopened: evidence needed again';
     case 'assigned': return `You are now the ${n.payload.as ?? 'owner'} of this item`;
     case 'weekly_digest': return 'Weekly compliance digest';
+    case 'delivery_alert': return 'Messages are not reaching people: please fix';
     default: return kindWords(n);
   }
 }
@@ -72,6 +73,8 @@ export function headline(n: Notification): string {
 /** Lines that explain the notification beyond the item's facts, in full sentences (email). */
 function detail(n: Notification): string[] {
   const lines: string[] = [];
+  if (n.fallback) lines.push(`Sent by email because ${n.fallback.from === 'slack' ? 'Slack' : n.fallback.from} could not deliver it: ${n.fallback.problem}`);
+  if (n.kind === 'delivery_alert') lines.push(n.payload.problem, 'You are told once a day while this lasts.');
   if (n.addressedTo?.missing) lines.push(`No ${n.addressedTo.missing} is assigned to this item, so you are told instead. Please assign one.`);
   const reason = reasonOf(n);
   if (reason !== undefined) lines.push(`Reason: ${reason}`);
@@ -91,7 +94,10 @@ function renderEscalationBatch(ctx: MessageContext, items: NonNullable<MessageCo
   const ack = (id: string) => ctx.links.acknowledgeItems?.[id];
   const open = (id: string) => ctx.links.items?.[id];
   const missing = ctx.notification.addressedTo?.missing;
-  const intro = missing ? `No ${missing} is assigned, so you are told instead.` : 'These items are overdue. Each reminder repeats until someone acknowledges it.';
+  const intro = [
+    ...(ctx.notification.fallback ? [`Sent by email because ${ctx.notification.fallback.from === 'slack' ? 'Slack' : ctx.notification.fallback.from} could not deliver it: ${ctx.notification.fallback.problem}`] : []),
+    missing ? `No ${missing} is assigned, so you are told instead.` : 'These items are overdue. Each reminder repeats until someone acknowledges it.',
+  ].join(' ');
   const text = [
     greeting, '', title, '', intro, '',
     ...items.flatMap((i) => [

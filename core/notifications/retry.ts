@@ -1,3 +1,5 @@
+import type { DeliveryProblem } from './delivery-problem.js';
+
 /** How the outbox retries: exponential backoff with jitter, Retry-After honoured, then dead. */
 export interface RetryPolicy {
   maxAttempts: number;
@@ -19,12 +21,13 @@ export function nextAttempt(attempts: number, now: Date, policy: RetryPolicy, re
   return new Date(now.getTime() + delay);
 }
 
-/** A delivery failure, told apart by whether trying again can help. */
+/** A delivery failure, told apart by whether trying again can help; a permanent one says what an admin can fix. */
 export class DeliveryError extends Error {
   constructor(
     message: string,
     readonly permanent: boolean,
     readonly retryAfterMs?: number,
+    readonly problem?: DeliveryProblem,
   ) {
     super(message);
     this.name = 'DeliveryError';

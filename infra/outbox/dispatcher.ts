@@ -8,6 +8,8 @@ import type { Channel } from '../../core/ports/channel.js';
 import type { Database } from '../db/database.js';
 import type { Logger } from '../logger.js';
 import type { OutboundChannel } from '../../core/ports/channel.js';
+import { emailProblem } from '../../core/notifications/delivery-problem.js';
+import { afterPermanentFailure } from './fallback.js';
 import { ITEM_FACT_JOINS, ITEM_FACT_SQL, itemFactsOf, loadListedItems, type ItemFactRow } from './listed-items.js';
 
 export interface DispatcherDeps {
@@ -38,6 +40,7 @@ interface ClaimedRow extends ItemFactRow {
   attempts: number;
   instance_id: string | null;
   recipient_user_id: string | null;
+  dedup_key: string;
   tenant_name: string;
   timezone: string;
   user_name: string | null;
@@ -49,7 +52,7 @@ interface ClaimedRow extends ItemFactRow {
 
 // One due row, locked so no other dispatcher takes it; the joins give the message its facts.
 const CLAIM_SQL = `
-  SELECT n.id, n.tenant_id, n.channel, n.kind, n.payload, n.attempts, n.instance_id, n.recipient_user_id,
+  SELECT n.id, n.tenant_id, n.channel, n.kind, n.payload, n.attempts, n.instance_id, n.recipient_user_id, n.dedup_key,
          t.name AS tenant_name, t.timezone, u.name AS user_name, u.email AS user_email, u.slack_user_id AS user_slack_id, u.teams_user_id AS user_teams_id,
          ${ITEM_FACT_SQL}, now() AS claimed_at
   FROM notifications n
@@ -120,6 +123,8 @@ export async function dispatchNext(deps: DispatcherDeps): Promise<Outcome | 'emp
       if (delivery.permanent) {
         deps.logger.warn({ notification: row.id, kind: row.kind, error: delivery.message }, 'notification failed permanently');
         await update({ status: 'failed', last_error: delivery.message });
+        const problem = delivery.problem ?? (row.channel === 'email' ? emailProblem(row.user_name, row.user_email, delivery.message) : { cause: `${row.channel}:other`, text: delivery.message });
+        await afterPermanentFailure(trx, row, problem, now);
         return 'failed';
       }
       const next = nextAttempt(attempts, now, deps.retry, delivery.retryAfterMs);

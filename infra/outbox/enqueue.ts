@@ -23,10 +23,11 @@ async function roleHolders(trx: Knex.Transaction, tenantId: string): Promise<Rol
     .select('r.user_id', 'r.role', 'r.entity_id');
 }
 
-function resolve(to: Recipient, entityId: string | null, holders: RoleHolder[]): string[] {
-  if (to.kind === 'user') return [to.userId];
+function resolve(to: Recipient, entityId: string | null, holders: RoleHolder[], inactive: ReadonlyMap<string, string>): string[] {
   const holding = (role: string) =>
     [...new Set(holders.filter((h) => h.role === role && (h.entity_id === null || h.entity_id === entityId)).map((h) => h.user_id))];
+  // A person deactivated since the item was assigned hears nothing: the tenant admins are told instead.
+  if (to.kind === 'user') return inactive.has(to.userId) ? holding('tenant_admin') : [to.userId];
   const users = holding(to.role);
   // Nobody holds the role (no CFO yet): the tenant admins hear about it rather than nobody.
   return users.length === 0 && to.role !== 'tenant_admin' ? holding('tenant_admin') : users;
@@ -59,6 +60,8 @@ export async function resolveDrafts(tx: TenantTx, drafts: NotificationDraft[], c
   const { trx, tenantId } = tx;
   const choose = channel ? () => channel : await channelChooser(tx);
   const holders = await roleHolders(trx, tenantId);
+  const inactive = new Map<string, string>((await trx('users').where({ tenant_id: tenantId, is_active: false }).select('id', 'name'))
+    .map((u: { id: string; name: string }) => [u.id, u.name]));
   const entityOf = new Map<string, string>();
   for (const d of drafts) if (d.instanceId && d.entityId) entityOf.set(d.instanceId, d.entityId);
   const instanceIds = [...new Set(drafts.map((d) => d.instanceId).filter((id): id is string => id !== null && !entityOf.has(id)))];
@@ -67,12 +70,15 @@ export async function resolveDrafts(tx: TenantTx, drafts: NotificationDraft[], c
       .where({ tenant_id: tenantId }).whereIn('id', instanceIds.slice(i, i + CHUNK)).select('id', 'entity_id');
     for (const r of rows) entityOf.set(r.id, r.entity_id);
   }
-  return drafts.flatMap((draft) =>
-    resolve(draft.to, draft.instanceId ? entityOf.get(draft.instanceId) ?? null : null, holders).map((userId) => ({
+  return drafts.flatMap((draft) => {
+    const gone = draft.to.kind === 'user' ? inactive.get(draft.to.userId) : undefined;
+    const addressedTo = draft.to.kind === 'role' ? draft.to : gone !== undefined ? { kind: 'role', role: 'tenant_admin', missing: `active person in place of ${gone} (deactivated)` } : undefined;
+    return resolve(draft.to, draft.instanceId ? entityOf.get(draft.instanceId) ?? null : null, holders, inactive).map((userId) => ({
       tenant_id: tenantId, channel: choose(userId, draft.kind), kind: draft.kind, recipient_user_id: userId, instance_id: draft.instanceId,
-      payload: JSON.stringify({ ...draft.payload, ...(draft.to.kind === 'role' ? { addressedTo: draft.to } : {}) }),
+      payload: JSON.stringify({ ...draft.payload, ...(addressedTo ? { addressedTo } : {}) }),
       dedup_key: `${draft.dedupKey}:${userId}`,
-    })));
+    }));
+  });
 }
 
 /** Inserts in bulk; a dedup key already present is skipped. Returns how many were new. */

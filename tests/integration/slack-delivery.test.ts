@@ -68,7 +68,7 @@ describe('reminders in item threads', () => {
     // Every open item whose notice has begun gets its thread (35); 7 owners are reminded; the CFO
     // hears of the 26 overdue items in one message (25 before the ITC time limit (30 Nov), PAS-6
     // (29 Nov) and wages under the Code (7 Nov) shipped).
-    expect(kinds.map((k) => [k.kind, Number(k.n)])).toEqual([['due_soon', 7], ['escalation', 1], ['thread_opened', 35]]);
+    expect((kinds as { kind: string; n: string }[]).map((k) => [k.kind, Number(k.n)])).toEqual([['due_soon', 7], ['escalation', 1], ['thread_opened', 35]]);
     expect(r.enqueued).toBe(43);
     const channels = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('notifications').distinct().pluck('channel'));
     expect(channels).toEqual(['slack']);

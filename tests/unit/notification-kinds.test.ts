@@ -115,3 +115,30 @@ describe('chooseChannel', () => {
     expect(chooseChannel([slack], 'u-linked', 'weekly_digest')).toBe('email');
   });
 });
+
+describe('a batch of escalations by email', () => {
+  const item = (id: string, name: string, dueDate: string) => ({
+    id, code: 'X', name, entityName: 'Acme Mfg', registration: null, periodKey: '2026-10', periodName: 'Oct 2026', dueDate, statutoryDueDate: dueDate, extensionReference: null, status: 'pending',
+  });
+  const batch = (payload: Record<string, unknown>): MessageContext => ({
+    notificationId: 'n1', tenantId: 't1', tenantName: 'Acme', timezone: 'Asia/Kolkata', notification: readNotification('escalation', payload),
+    recipient: { userId: 'u1', name: 'Chitra', email: 'c@acme.example', slackUserId: null, teamsUserId: null },
+    item: null, items: [item('a', 'TDS deposit', '2026-11-07'), item('b', 'GSTR-3B', '2026-11-20')],
+    links: { item: null, acknowledge: null, acknowledgeItems: { a: 'http://x/ack/a', b: 'http://x/ack/b' }, items: { a: 'http://x/a', b: 'http://x/b' } },
+  });
+
+  it('lists every item by name with its own acknowledgement link', () => {
+    const email = renderEmail(batch({ items: [{ instanceId: 'a', day: '2026-11-10' }, { instanceId: 'b', day: '2026-11-23' }] }));
+    expect(email.subject).toBe('[Acme] Overdue: 2 items escalated to you');
+    expect(email.text).toContain([
+      '- TDS deposit · Acme Mfg · Oct 2026: was due 7 Nov 2026, still pending.', '  Open: http://x/a', '  Acknowledge (stops the repeats): http://x/ack/a',
+      '- GSTR-3B · Acme Mfg · Oct 2026: was due 20 Nov 2026, still pending.', '  Open: http://x/b', '  Acknowledge (stops the repeats): http://x/ack/b',
+    ].join('\n'));
+    expect(email.html.match(/Acknowledge<\/a>/g)).toHaveLength(2);
+  });
+
+  it('says why it came by email when a chat refused it', () => {
+    const email = renderEmail(batch({ items: [], fallback: { from: 'slack', problem: 'The Slack connection no longer works (token revoked) — reconnect Slack.' } }));
+    expect(email.text).toContain('Sent by email because Slack could not deliver it: The Slack connection no longer works (token revoked) — reconnect Slack.');
+  });
+});

@@ -1,0 +1,57 @@
+/**
+ * Why a message could not be delivered, in words a tenant admin can act on, with a stable cause
+ * key: the admins are told once a day per cause ("#gst-filings: the app is not in the channel"),
+ * however many messages it stops.
+ */
+export interface DeliveryProblem {
+  /** Stable per cause, e.g. "slack:not_in_channel:C0GST". */
+  cause: string;
+  /** What is wrong and what to do. */
+  text: string;
+}
+
+/** Where a Slack message was going when it failed. */
+export interface SlackTarget {
+  channel?: string | null;
+  entityName?: string | null;
+  person?: string | null;
+}
+
+const RECONNECT = 'reconnect Slack: in the portal, open Slack and press Add to Slack';
+
+/** A permanent Slack failure, by Slack's error code. */
+export function slackProblem(reason: string, where: SlackTarget): DeliveryProblem {
+  const channel = where.channel ? `Slack channel ${where.channel}${where.entityName ? ` (${where.entityName})` : ''}` : 'Slack';
+  const setChannel = `set another channel for ${where.entityName ?? 'the entity'} in the portal (Entities → Slack channel)`;
+  const person = where.person ?? 'A person';
+  switch (reason) {
+    case 'not_in_channel':
+      return { cause: `slack:not_in_channel:${where.channel}`, text: `${channel}: the app is not in the channel — open it in Slack and type /invite @Compliance OS.` };
+    case 'channel_not_found':
+    case 'is_archived':
+      return { cause: `slack:${reason}:${where.channel}`, text: `${channel}: the channel was deleted or archived — ${setChannel}.` };
+    case 'no_channel':
+      return { cause: `slack:no_channel:${where.entityName}`, text: `${where.entityName ?? 'An entity'} has no Slack channel, so its items have no thread — set one in the portal (Entities → Slack channel).` };
+    case 'invalid_auth':
+    case 'token_revoked':
+    case 'account_inactive':
+    case 'no_workspace':
+      return { cause: 'slack:connection', text: `The Slack connection no longer works (${reason.replace(/_/g, ' ')}) — ${RECONNECT}.` };
+    case 'missing_scope':
+    case 'no_permission':
+      return { cause: `slack:${reason}`, text: `The Slack app lacks a permission it needs (${reason.replace(/_/g, ' ')}) — ${RECONNECT} to grant it again.` };
+    case 'not_linked':
+    case 'user_not_found':
+    case 'user_disabled':
+    case 'cannot_dm_bot':
+      return { cause: `slack:person:${where.person}`, text: `${person} cannot be reached in Slack (${reason.replace(/_/g, ' ')}) — check their Slack user id in the portal (People).` };
+    default:
+      return { cause: `slack:${reason}`, text: `Slack refused a message (${reason.replace(/_/g, ' ')}) — it was sent by email instead.` };
+  }
+}
+
+/** A permanent email failure: the address is missing or refused. */
+export const emailProblem = (person: string | null, email: string | null, reason: string): DeliveryProblem => ({
+  cause: `email:${email ?? person}`,
+  text: `${person ?? 'A person'} could not be emailed${email ? ` at ${email}` : ''} (${reason}) — correct their address in the portal (People). They are not hearing from Compliance OS.`,
+});
