@@ -18,6 +18,7 @@ import { Components, componentLoader } from './components/index.js';
 import { dashboardHandler } from './dashboard.js';
 import { evidenceDownloadRoute } from './download.js';
 import { assignmentsResource } from './resources/assignments.resource.js';
+import { reminderSchedulesResource } from './resources/reminder-schedules.resource.js';
 import { entitiesResource } from './resources/entities.resource.js';
 import { entityEventsResource } from './resources/entity-events.resource.js';
 import { registrationsResource } from './resources/registrations.resource.js';
@@ -82,6 +83,7 @@ function buildAdmin(db: Database, clock: Clock): AdminJS {
       rolesResource(stores),
       mastersResource(stores, { importMasters: importAction(actions, IMPORTERS.masters, IMPORT_COLUMNS.masters) }),
       assignmentsResource(stores),
+      reminderSchedulesResource(stores),
       holidaysResource(stores, { importHolidays: importAction(actions, IMPORTERS.holidays, IMPORT_COLUMNS.holidays) }),
       extensionsResource(stores, { applyNew: newExtensionAction(actions), apply: applyExtensionAction(actions) }),
       instancesResource(stores),

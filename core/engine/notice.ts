@@ -35,11 +35,14 @@ export function noticeSchedule(input: { frequency: Frequency; masterDays: readon
   return normalised([...EARLIER_RUNGS[input.frequency], input.nearestDays]);
 }
 
+/** What a wrong number of days is told. */
+export const DAYS_HINT = `is not a number of days between 0 and ${MAX_NOTICE_DAYS}: type the days before the due date, e.g. 30, 14, 7, 3.`;
+
 /** What is wrong with a schedule typed by a person, or undefined ("30, 14, 7, 3"). */
 export function scheduleProblem(days: readonly number[]): string | undefined {
   if (days.length === 0) return 'Give at least one number of days before the due date, e.g. 30, 14, 7, 3.';
   if (days.length > 8) return 'At most 8 reminders per filing: drop some of the days.';
   const bad = days.find((d) => !Number.isInteger(d) || d < 0 || d > MAX_NOTICE_DAYS);
-  if (bad !== undefined) return `${bad} is not a number of days between 0 and ${MAX_NOTICE_DAYS}.`;
+  if (bad !== undefined) return `${bad} ${DAYS_HINT}`;
   return undefined;
 }

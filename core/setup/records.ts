@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ENTITY_GST_MODES, ENTITY_TYPES, profileSchema } from '../engine/applicability.js';
 import { ROLES } from '../engine/access.js';
 import { calendarDateProblem } from '../engine/dates.js';
+import { DAYS_HINT, scheduleProblem } from '../engine/notice.js';
 import { ENTITY_EVENT_KINDS, eventFiscalYear } from '../engine/events.js';
 import { masterSchema, REGISTRATION_KINDS } from '../engine/master.js';
 import { gstinState, REGISTRATION_GST_MODES, registrationNumberProblem } from '../engine/registrations.js';
@@ -173,6 +174,23 @@ export const assignmentSchema = z.object({
   approver_user_id: z.preprocess(blankToUndefined, uuid('approver').optional()),
   reason: optionalText,
   is_active: flag.default(true),
+});
+
+/** "30, 14, 7, 3" (or the array the database gives back) → [30, 14, 7, 3], checked. */
+const noticeDays = z.preprocess(
+  (value) => (Array.isArray(value) ? value.map(String) : String(value ?? '').split(/[\s,;]+/).filter(Boolean)),
+  z.array(z.string()).transform((tokens, ctx) => {
+    const word = tokens.find((t) => !/^\d{1,3}$/.test(t));
+    const problem = word !== undefined ? `“${word}” ${DAYS_HINT}` : scheduleProblem(tokens.map(Number));
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    return tokens.map(Number);
+  }),
+);
+
+/** A tenant's own notice schedule for an obligation: the days before its due date the preparer is reminded. */
+export const reminderScheduleSchema = z.object({
+  master_id: uuid('obligation'),
+  days_before: noticeDays,
 });
 
 export const holidaySchema = z.object({

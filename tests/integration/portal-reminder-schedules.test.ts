@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { sweepReminders } from '../../infra/engine/reminder-sweep.js';
+import { type DemoPortal, type PortalClient, startDemoPortal } from '../support/portal.js';
+
+/** A tenant admin sets an obligation's notice in the portal; the sweep follows it. */
+
+interface ActionBody {
+  record?: { params: Record<string, unknown>; errors: Record<string, { message: string }> };
+  notice?: { message: string; type: 'success' | 'error' };
+}
+
+let ctx: DemoPortal;
+let admin: PortalClient;
+beforeAll(async () => {
+  ctx = await startDemoPortal('admin');
+  admin = ctx.client;
+});
+afterAll(() => ctx.close());
+
+const API = '/admin/api/resources';
+async function call(pathname: string, body?: Record<string, unknown>): Promise<ActionBody> {
+  const res = await admin.json<ActionBody>(pathname, body);
+  expect(res.status).toBe(200);
+  return res.body;
+}
+const masterId = async (code: string) => (await ctx.t.superuser<{ id: string }>('SELECT id FROM compliance_masters WHERE code = $1 AND tenant_id IS NULL', [code])).rows[0]!.id;
+
+describe("a tenant's own notice for an obligation", () => {
+  it('refuses a schedule that is not days before the due date, saying what to type, and stores nothing', async () => {
+    const res = await call(`${API}/reminder_schedules/actions/new`, { master_id: await masterId('GSTR3B_MONTHLY'), days_before: '10, two' });
+    expect(res.record?.errors.days_before?.message).toBe('“two” is not a number of days between 0 and 120: type the days before the due date, e.g. 30, 14, 7, 3.');
+    const many = await call(`${API}/reminder_schedules/actions/new`, { master_id: await masterId('GSTR3B_MONTHLY'), days_before: '200' });
+    expect(many.record?.errors.days_before?.message).toBe('200 is not a number of days between 0 and 120: type the days before the due date, e.g. 30, 14, 7, 3.');
+    expect((await ctx.t.superuser('SELECT 1 FROM reminder_schedules')).rows).toEqual([]);
+  });
+
+  it('is stored as typed, audited, and the sweep reminds the preparer on its days', async () => {
+    const gstr3b = await masterId('GSTR3B_MONTHLY');
+    const res = await call(`${API}/reminder_schedules/actions/new`, { master_id: gstr3b, days_before: '10, 5' });
+    expect(res.notice?.type).toBe('success');
+    const rows = (await ctx.t.superuser<{ days_before: number[] }>('SELECT days_before FROM reminder_schedules WHERE master_id = $1', [gstr3b])).rows;
+    expect(rows).toEqual([{ days_before: [10, 5] }]);
+    const audit = await ctx.t.superuser("SELECT 1 FROM audit_log WHERE object_type = 'reminder_schedule'");
+    expect(audit.rows).toHaveLength(1);
+
+    // 10 Dec 2026, 10:00 IST: the November GSTR-3B items (due 20 Dec) are 10 days out.
+    await ctx.t.db.withTenant(ctx.demo.tenantId, (tx) => sweepReminders(tx, new Date('2026-12-10T04:30:00Z')));
+    const soon = await ctx.t.superuser<{ dedup_key: string }>(
+      `SELECT n.dedup_key FROM notifications n JOIN compliance_instances i ON i.id = n.instance_id
+       WHERE n.kind = 'due_soon' AND i.master_id = $1 AND i.period_key = '2026-11'`, [gstr3b]);
+    expect(soon.rows.length).toBeGreaterThan(0);
+    expect(soon.rows.every((r) => r.dedup_key.includes(':2026-12-10:'))).toBe(true);
+  });
+});
