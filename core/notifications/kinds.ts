@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NEW_WORK_LISTED } from '../ports/item-dating.js';
 
 /*
  * Every kind of notification with its payload, read once where a notification leaves the outbox
@@ -23,6 +24,12 @@ const PAYLOADS = {
   reopened: z.object({ reason: text, by: text }),
   assigned: z.object({ as: text }),
   weekly_digest: z.object({ week: text, lines: z.array(z.string()).optional().catch(undefined) }),
+  /** One person's new items from a generation run: how many, the nearest due, and the first few listed. */
+  work_assigned: z.object({
+    count: z.number().int().positive(),
+    nearestDue: z.string(),
+    items: z.array(z.object({ instanceId: z.string(), as: z.enum(['owner', 'approver', 'both']) })).max(NEW_WORK_LISTED).catch([]),
+  }),
 };
 
 export type NotificationKind = keyof typeof PAYLOADS;
