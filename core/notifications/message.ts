@@ -2,6 +2,7 @@ import { formatDate } from '../engine/dates.js';
 import { feeWaiverPhrase, type FeeWaiver } from '../engine/relief.js';
 import { entityWithRegistration } from '../engine/registrations.js';
 import { kindWords, reasonOf, type Notification } from './kinds.js';
+import { listedWork, moreLine, workAssignedHeadline, workAssignedIntro, workLine } from './work-assigned.js';
 
 /** Everything a channel needs to deliver one notification, already looked up. */
 export interface MessageContext {
@@ -31,6 +32,9 @@ export interface MessageContext {
     feeWaiver?: FeeWaiver | null;
     status: string;
   } | null;
+  /** The items a notification about several lists (work_assigned), loaded by the dispatcher. */
+  items?: NonNullable<MessageContext['item']>[];
+  /** `item`: the item's page, or for a notification about several the list of the person's items. */
   links: { item: string | null; acknowledge: string | null };
 }
 
@@ -56,6 +60,7 @@ export function headline(n: Notification): string {
     case 'reopened': return 'Reopened: evidence needed again';
     case 'assigned': return `You are now the ${n.payload.as ?? 'owner'} of this item`;
     case 'weekly_digest': return 'Weekly compliance digest';
+    case 'work_assigned': return workAssignedHeadline(n.payload.count);
     default: return kindWords(n);
   }
 }
@@ -73,6 +78,23 @@ function detail(n: Notification): string[] {
   if (n.kind === 'escalation') lines.push('Reminders repeat until someone acknowledges this escalation.');
   if (n.kind === 'weekly_digest' && n.payload.lines) lines.push(...n.payload.lines);
   return lines;
+}
+
+/** New work: a sentence, then one line per listed item and how many more (text, and HTML as a list). */
+function workList(ctx: MessageContext): { text: string[]; html: string[] } {
+  const n = ctx.notification;
+  if (n.kind !== 'work_assigned') return { text: [], html: [] };
+  const { listed, more } = listedWork(n.payload, ctx.items);
+  const lines = listed.map(workLine);
+  const rest = moreLine(more);
+  return {
+    text: [workAssignedIntro(n.payload), '', ...lines.map((l) => `- ${l}`), ...(rest ? [rest] : [])],
+    html: [
+      `<p>${escapeHtml(workAssignedIntro(n.payload))}</p>`,
+      lines.length ? `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` : '',
+      rest ? `<p>${escapeHtml(rest)}</p>` : '',
+    ],
+  };
 }
 
 /** Plain-text and HTML bodies with the item, entity, period, due date, status and a link. */
@@ -94,12 +116,15 @@ export function renderEmail(ctx: MessageContext): RenderedMessage {
     ? `[${ctx.tenantName}] ${title}: ${item.code} ${item.periodName ?? item.periodKey}, ${entityWithRegistration(item.entityName, item.registration)} (due ${formatDate(item.dueDate)})`
     : `[${ctx.tenantName}] ${title}`;
   const extra = detail(ctx.notification);
+  const work = workList(ctx);
+  const openLabel = ctx.item ? 'Open the item' : 'Open your items';
   const greeting = ctx.recipient.name ? `Hello ${ctx.recipient.name},` : 'Hello,';
   const text = [
     greeting, '', title, '',
     ...facts.map(([k, v]) => `${k}: ${v}`),
+    ...work.text,
     ...(extra.length ? ['', ...extra] : []),
-    ...(ctx.links.item ? ['', `Open: ${ctx.links.item}`] : []),
+    ...(ctx.links.item ? ['', `${ctx.item ? 'Open' : openLabel}: ${ctx.links.item}`] : []),
     ...(ctx.links.acknowledge ? [`Acknowledge (stops the repeats): ${ctx.links.acknowledge}`] : []),
     '', '— Compliance OS',
   ].join('\n');
@@ -107,8 +132,9 @@ export function renderEmail(ctx: MessageContext): RenderedMessage {
     `<p>${escapeHtml(greeting)}</p>`,
     `<h2 style="margin:0 0 8px">${escapeHtml(title)}</h2>`,
     facts.length ? `<table>${facts.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>` : '',
+    ...work.html,
     ...extra.map((line) => `<p>${escapeHtml(line)}</p>`),
-    ctx.links.item ? `<p><a href="${escapeHtml(ctx.links.item)}">Open the item</a></p>` : '',
+    ctx.links.item ? `<p><a href="${escapeHtml(ctx.links.item)}">${openLabel}</a></p>` : '',
     ctx.links.acknowledge ? `<p><a href="${escapeHtml(ctx.links.acknowledge)}">Acknowledge this escalation</a> (stops the repeats)</p>` : '',
     '<p style="color:#666">— Compliance OS</p>',
   ].filter(Boolean).join('\n');

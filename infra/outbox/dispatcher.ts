@@ -10,6 +10,7 @@ import type { Logger } from '../logger.js';
 import type { OutboundChannel } from '../../core/ports/channel.js';
 import { FEE_WAIVER_JOIN, feeWaiverOf } from '../engine/fee-waiver-sql.js';
 import { LABEL_SQL, labelOfRow } from '../engine/item-label.js';
+import { withListedItems } from './listed-items.js';
 
 export interface DispatcherDeps {
   db: Database;
@@ -132,7 +133,7 @@ export async function dispatchNext(deps: DispatcherDeps): Promise<Outcome | 'emp
       const channel = deps.channels[row.channel];
       if (!channel) throw new DeliveryError(`the ${row.channel} channel is not configured`, true);
       await deps.limiter.acquire(row.channel);
-      const { providerRef } = await channel.send(messageFor(row, deps, now));
+      const { providerRef } = await channel.send(await withListedItems(trx, messageFor(row, deps, now), deps.publicUrl));
       await update({ status: 'sent', sent_at: trx.fn.now(), last_error: null, provider_ref: providerRef ?? null });
       return 'sent';
     } catch (error) {

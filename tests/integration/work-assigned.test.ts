@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { renderEmail } from '../../core/notifications/message.js';
+import { runDispatcher } from '../../infra/outbox/dispatcher.js';
 import { aTenant, type BuiltTenant } from '../mothers/tenant-mother.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { generateForTenant } from '../support/engine.js';
+import { dispatcherDeps, recordingChannel } from '../support/outbox.js';
 
 /**
  * "New work assigned": one message per person per generation run, whatever number of items and
@@ -81,5 +84,41 @@ describe('a generation run', () => {
     expect(priya).toHaveLength(2);
     expect(priya[1]!.payload.count).toBe(5);
     expect(priya[1]!.dedup_key).not.toBe(priya[0]!.dedup_key);
+  });
+});
+
+describe('the email', () => {
+  it('names the listed items by name, entity, period and date, says how many more, and links to her items', async () => {
+    const { channel, sent } = recordingChannel();
+    await runDispatcher(dispatcherDeps(t.db, channel), { concurrency: 1, idleMs: 0, shouldStop: () => false, untilEmpty: true });
+    const first = sent.find((m) => m.recipient.userId === b.id('priya') && m.notification.kind === 'work_assigned'
+      && m.notification.payload.count === 25)!;
+    const email = renderEmail(first);
+    expect(email.subject).toBe('[Tenant newwork] New work assigned: 25 items');
+    const lines = email.text.split('\n');
+    expect(lines).toContain('You are named on 25 new items; the nearest is due 7 Nov 2026.');
+    expect(lines.filter((l) => l.startsWith('- '))).toEqual([
+      '- TDS deposit · Acme Manufacturing · Oct 2026 · due 7 Nov 2026 (you prepare)',
+      '- TDS deposit · Acme Software · Oct 2026 · due 7 Nov 2026 (you prepare)',
+      '- PF return · Acme Software · Oct 2026 · due 15 Nov 2026 (you prepare)',
+      '- GST return · Acme Manufacturing · Oct 2026 · due 20 Nov 2026 (you prepare)',
+      '- GST return · Acme Software · Oct 2026 · due 20 Nov 2026 (you prepare)',
+      '- TDS deposit · Acme Manufacturing · Nov 2026 · due 7 Dec 2026 (you prepare)',
+      '- TDS deposit · Acme Software · Nov 2026 · due 7 Dec 2026 (you prepare)',
+      '- PF return · Acme Software · Nov 2026 · due 15 Dec 2026 (you prepare)',
+      '- GST return · Acme Manufacturing · Nov 2026 · due 20 Dec 2026 (you prepare)',
+      '- GST return · Acme Software · Nov 2026 · due 20 Dec 2026 (you prepare)',
+    ]);
+    expect(lines).toContain('and 15 more');
+    expect(lines).toContain(`Open your items: http://compliance.test/admin/resources/compliance_instances?filters.owner_user_id=${b.id('priya')}&sortBy=due_date&direction=asc`);
+    expect(email.html).toContain('<li>TDS deposit · Acme Manufacturing · Oct 2026 · due 7 Nov 2026 (you prepare)</li>');
+
+    const sam = sent.find((m) => m.recipient.userId === b.id('sam') && m.notification.kind === 'work_assigned' && m.notification.payload.count === 10)!;
+    const samLines = renderEmail(sam).text.split('\n');
+    expect(samLines).toContain('- PF return · Acme Manufacturing · Oct 2026 · due 15 Nov 2026 (you prepare and approve)');
+    expect(samLines).toContain('- PF return · Acme Software · Oct 2026 · due 15 Nov 2026 (you approve)');
+    expect(samLines.some((l) => l.startsWith('and '))).toBe(false);
+    // Sam prepares some and approves others: the list is not filtered to one role.
+    expect(samLines).toContain('Open your items: http://compliance.test/admin/resources/compliance_instances?sortBy=due_date&direction=asc');
   });
 });

@@ -1,0 +1,82 @@
+import type { Knex } from 'knex';
+import type { MessageContext } from '../../core/notifications/message.js';
+import { FEE_WAIVER_JOIN, feeWaiverOf } from '../engine/fee-waiver-sql.js';
+import { LABEL_SQL, labelOfRow } from '../engine/item-label.js';
+import { REGISTRATION_NUMBER_SQL, registrationOf } from '../engine/registration-sql.js';
+
+type Item = NonNullable<MessageContext['item']>;
+
+/** An item's facts as a message shows them, under the column names the dispatcher's claim uses. */
+interface ItemRow {
+  id: string;
+  item_code: string;
+  item_name: string;
+  entity_name: string;
+  owed_per: string | null;
+  registration_number: string | null;
+  period_key: string;
+  due_date: string;
+  statutory_due_date: string;
+  extension_reference: string | null;
+  fee_waived_until: string | null;
+  fee_waiver_reference: string | null;
+  status: string;
+  label_law: string;
+  label_section: string | null;
+  label_rule_versions: unknown;
+  label_period_end: string;
+}
+
+const ITEMS_SQL = `
+  SELECT i.id, m.code AS item_code, m.name AS item_name, e.name AS entity_name, m.owed_per, ${REGISTRATION_NUMBER_SQL} AS registration_number,
+         i.period_key, i.due_date, i.statutory_due_date, i.extension_reference, fw.fee_waived_until, fw.fee_waiver_reference, i.status, ${LABEL_SQL}
+  FROM compliance_instances i
+  JOIN compliance_masters m ON m.id = i.master_id
+  JOIN entities e ON e.tenant_id = i.tenant_id AND e.id = i.entity_id
+  ${FEE_WAIVER_JOIN}
+  WHERE i.tenant_id = ? AND i.id = ANY (?::uuid[])
+  ORDER BY i.due_date, m.name, e.name`;
+
+/** One row as MessageContext's item: named as the law in force for its period names it. */
+export function itemOfRow(row: ItemRow): Item {
+  const label = labelOfRow({
+    name: row.item_name, period_key: row.period_key, label_law: row.label_law, label_section: row.label_section,
+    label_rule_versions: row.label_rule_versions, label_period_end: row.label_period_end,
+  });
+  return {
+    id: row.id, code: row.item_code, name: label.title, entityName: row.entity_name, registration: registrationOf(row),
+    periodKey: row.period_key, periodName: label.period, dueDate: row.due_date, statutoryDueDate: row.statutory_due_date,
+    extensionReference: row.extension_reference, feeWaiver: feeWaiverOf(row), status: row.status,
+  };
+}
+
+/**
+ * The items a notification about several lists, in one query, nearest due first. The tenant is
+ * named explicitly: the dispatcher reads as the platform, not under a tenant's row security.
+ * Ids of items deleted since are simply not found.
+ */
+export async function loadListedItems(trx: Knex.Transaction, tenantId: string, ids: string[]): Promise<Item[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await trx.raw(ITEMS_SQL, [tenantId, ids]);
+  return (rows as ItemRow[]).map(itemOfRow);
+}
+
+/**
+ * The portal's list of the person's items, nearest due first: filtered to the role they hold on
+ * all the listed ones (the portal's filters cannot say "prepares or approves"), else unfiltered.
+ */
+function itemListLink(publicUrl: string, userId: string | null, roles: string[]): string {
+  const list = `${publicUrl}/admin/resources/compliance_instances`;
+  const only = new Set(roles);
+  const field = only.size === 1 && only.has('owner') ? 'owner_user_id' : only.size === 1 && only.has('approver') ? 'approver_user_id' : null;
+  const filter = field && userId ? `filters.${field}=${encodeURIComponent(userId)}&` : '';
+  return `${list}?${filter}sortBy=due_date&direction=asc`;
+}
+
+/** A work_assigned message with its listed items and the link to the person's items; others as they are. */
+export async function withListedItems(trx: Knex.Transaction, message: MessageContext, publicUrl: string): Promise<MessageContext> {
+  const n = message.notification;
+  if (n.kind !== 'work_assigned') return message;
+  const items = await loadListedItems(trx, message.tenantId, n.payload.items.map((i) => i.instanceId));
+  return { ...message, items, links: { ...message.links, item: itemListLink(publicUrl, message.recipient.userId, n.payload.items.map((i) => i.as)) } };
+}
