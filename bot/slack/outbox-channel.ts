@@ -5,6 +5,7 @@ import type { MessageContext } from '../../core/notifications/message.js';
 import { DeliveryError } from '../../core/notifications/retry.js';
 import type { Channel } from '../../core/ports/channel.js';
 import { escalationMessage, rootMessage, threadReply } from './blocks/item.js';
+import { workAssignedMessage } from './blocks/work-assigned.js';
 import type { SlackChannelDeps } from './deps.js';
 import { publishHome } from './home.js';
 import { apiUrlOption } from './ids.js';
@@ -86,8 +87,11 @@ export function createSlackChannel(deps: SlackChannelDeps): Channel {
         const now = deps.clock.now();
         if (!m.item || m.notification.kind === 'escalation') {
           const dm = await client.conversations.open({ users: m.recipient.slackUserId });
-          const message = m.item ? escalationMessage(m.item) : { text: kindWords(m.notification) };
+          const message = m.item ? escalationMessage(m.item)
+            : m.notification.kind === 'work_assigned' ? workAssignedMessage(m) : { text: kindWords(m.notification) };
           const sent = await client.chat.postMessage({ channel: dm.channel!.id!, ...message });
+          // New items are on the person's App Home list: refresh it.
+          if (changesOwnItems(m.notification)) await publishHome(deps.chat, client, m.tenantId, m.recipient.userId, m.recipient.slackUserId, now);
           return { providerRef: sent.ts };
         }
         // The dispatcher builds the item's link whenever the message has an item.

@@ -67,5 +67,5 @@ export function reasonOf(n: Notification): string | undefined {
 }
 
 /** Notifications that mean the recipient's own list of items changed (a chat's home view is refreshed). */
-const CHANGES_OWN_ITEMS: ReadonlySet<string> = new Set<NotificationKind>(['review_requested', 'approved', 'rejected', 'due_date_changed', 'not_applicable', 'reopened', 'assigned']);
+const CHANGES_OWN_ITEMS: ReadonlySet<string> = new Set<NotificationKind>(['review_requested', 'approved', 'rejected', 'due_date_changed', 'not_applicable', 'reopened', 'assigned', 'work_assigned']);
 export const changesOwnItems = (n: Notification): boolean => CHANGES_OWN_ITEMS.has(n.kind);

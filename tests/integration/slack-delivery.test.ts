@@ -5,6 +5,7 @@ import type { Runtime } from '../../app/runtime.js';
 import { runAsUser } from '../../infra/stores/run-as-user.js';
 import { sweepReminders } from '../../infra/engine/reminder-sweep.js';
 import { runDispatcher } from '../../infra/outbox/dispatcher.js';
+import { generateForTenant } from '../support/engine.js';
 import { approveEvidence } from '../../core/use-cases/review-evidence.js';
 import { submitEvidence } from '../../core/use-cases/submit-evidence.js';
 import type { TestDatabase } from '../support/db.js';
@@ -142,5 +143,40 @@ describe('the Acknowledge button', () => {
     expect(reply.text).toContain('does not exist in your organisation');
     const row = await t.db.withTenant(other.tenantId, ({ trx }) => trx('compliance_instances').where({ id: other.instanceId }).first('escalation_acknowledged_at'));
     expect(row.escalation_acknowledged_at).toBeNull();
+  });
+});
+
+describe('new work by direct message', () => {
+  it('lists the new items by name, entity, period and date, with a button to the list, and refreshes the App Home', async () => {
+    calls.length = 0;
+    // A month later the horizon covers one more period of every monthly obligation: new items for the owner and the approver.
+    const run = await generateForTenant(t.db, demo.tenantId, '2026-12-26');
+    expect(run.created).toBeGreaterThan(10);
+    expect(await dispatch()).toMatchObject({ failed: 0 });
+
+    const dms = callsTo('chat.postMessage').filter((c) => c.args.channel === 'D0U0OWNER');
+    expect(dms).toHaveLength(1);
+    const owner = await t.db.withTenant(demo.tenantId, ({ trx }) =>
+      trx('notifications').where({ kind: 'work_assigned', recipient_user_id: demo.users.owner, channel: 'slack' }).first('payload'));
+    const count = owner.payload.count as number;
+    expect(dms[0]!.args.text).toBe(`New work assigned: ${count} items`);
+    const blocks = JSON.parse(String(dms[0]!.args.blocks)) as { type: string; text?: { text: string }; elements?: { text: string; url?: string }[] }[];
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    expect(blocks[0]!.text!.text).toMatch(new RegExp(`^:bust_in_silhouette: \\*New work assigned: ${count} items\\*\\nYou are named on ${count} new items; the nearest is due \\d{1,2} [A-Z][a-z]{2} 2027\\.$`));
+    const lines = blocks.filter((bk) => bk.type === 'section').slice(1).map((bk) => bk.text!.text);
+    expect(lines).toHaveLength(10);
+    // Names, not codes; months and dates in words.
+    // The run adds March 2027's periods: the nearest new item is due in April, listed by name then entity.
+    expect(lines[0]).toBe('*Monthly wages paid (Code on Wages)* · Demo Advisors · Mar 2027 · due *7 Apr 2027* (you prepare)');
+    expect(lines.every((l) => / · due \*\d{1,2} [A-Z][a-z]{2} 20\d\d\* \(you prepare\)$/.test(l))).toBe(true);
+    expect(blocks.find((bk) => bk.type === 'context')!.elements![0]!.text).toBe(`and ${count - 10} more`);
+    const button = blocks.at(-1)!.elements![0]!;
+    expect(button.url).toBe(`http://127.0.0.1:3000/admin/resources/compliance_instances?filters.owner_user_id=${demo.users.owner}&sortBy=due_date&direction=asc`);
+    expect(callsTo('views.publish').map((c) => c.args.user_id)).toEqual(expect.arrayContaining(['U0OWNER', 'U0APPR']));
+
+    // The approver's message says it is theirs to approve.
+    const approver = callsTo('chat.postMessage').filter((c) => c.args.channel === 'D0U0APPR');
+    expect(approver).toHaveLength(1);
+    expect(String(approver[0]!.args.blocks)).toContain('(you approve)');
   });
 });
