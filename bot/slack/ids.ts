@@ -7,6 +7,7 @@ export const SLASH_COMMAND = '/compliance';
 export const ACTIONS = {
   acknowledgeEscalation: 'escalation_acknowledge',
   viewDetails: 'item_view_details',
+  openItemList: 'items_open_list',
   markNotApplicable: 'item_mark_not_applicable',
   approveEvidence: 'evidence_approve',
   approveWithReference: 'evidence_approve_with_reference',

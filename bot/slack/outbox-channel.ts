@@ -6,6 +6,7 @@ import { slackProblem, type SlackTarget } from '../../core/notifications/deliver
 import { DeliveryError } from '../../core/notifications/retry.js';
 import type { Channel } from '../../core/ports/channel.js';
 import { escalationBatchMessage, escalationMessage, rootMessage, threadReply } from './blocks/item.js';
+import { workAssignedMessage } from './blocks/work-assigned.js';
 import type { SlackChannelDeps } from './deps.js';
 import { publishHome } from './home.js';
 import { apiUrlOption } from './ids.js';
@@ -101,8 +102,11 @@ export function createSlackChannel(deps: SlackChannelDeps): Channel {
           where.entityName = null;
           const dm = await client.conversations.open({ users: m.recipient.slackUserId });
           const message = m.items && m.notification.kind === 'escalation' ? escalationBatchMessage(m.items)
-            : m.item ? escalationMessage(m.item) : { text: kindWords(m.notification) };
+            : m.item ? escalationMessage(m.item)
+              : m.notification.kind === 'work_assigned' ? workAssignedMessage(m) : { text: kindWords(m.notification) };
           const sent = await client.chat.postMessage({ channel: dm.channel!.id!, ...message });
+          // New items are on the person's App Home list: refresh it.
+          if (changesOwnItems(m.notification)) await publishHome(deps.chat, client, m.tenantId, m.recipient.userId, m.recipient.slackUserId, now);
           return { providerRef: sent.ts };
         }
         // The dispatcher builds the item's link whenever the message has an item.

@@ -30,6 +30,7 @@ export const APPROVE_WITH_REFERENCE_PROMPT: TextPrompt = {
 /** The words on the buttons every chat offers. */
 export const ACTION_LABEL = {
   viewDetails: 'View details',
+  openItemList: 'Open your items',
   markNotApplicable: 'Mark not applicable',
   approveWithReference: 'Approve with ARN / challan no.…',
   reject: 'Reject…',

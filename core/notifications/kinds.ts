@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NEW_WORK_LISTED } from '../ports/item-dating.js';
 
 /*
  * Every kind of notification with its payload, read once where a notification leaves the outbox
@@ -28,6 +29,12 @@ const PAYLOADS = {
   weekly_digest: z.object({ week: text, lines: z.array(z.string()).optional().catch(undefined) }),
   /** A tenant admin told what stops messages from arriving, once a day per cause. */
   delivery_alert: z.object({ problem: z.string(), day: text }),
+  /** One person's new items from a generation run: how many, the nearest due, and the first few listed. */
+  work_assigned: z.object({
+    count: z.number().int().positive(),
+    nearestDue: z.string(),
+    items: z.array(z.object({ instanceId: z.string(), as: z.enum(['owner', 'approver', 'both']) })).max(NEW_WORK_LISTED).catch([]),
+  }),
 };
 
 export type NotificationKind = keyof typeof PAYLOADS;
@@ -70,5 +77,5 @@ export function reasonOf(n: Notification): string | undefined {
 }
 
 /** Notifications that mean the recipient's own list of items changed (a chat's home view is refreshed). */
-const CHANGES_OWN_ITEMS: ReadonlySet<string> = new Set<NotificationKind>(['review_requested', 'approved', 'rejected', 'due_date_changed', 'not_applicable', 'reopened', 'assigned']);
+const CHANGES_OWN_ITEMS: ReadonlySet<string> = new Set<NotificationKind>(['review_requested', 'approved', 'rejected', 'due_date_changed', 'not_applicable', 'reopened', 'assigned', 'work_assigned']);
 export const changesOwnItems = (n: Notification): boolean => CHANGES_OWN_ITEMS.has(n.kind);

@@ -3,6 +3,7 @@ import { escalationHeadline, itemTitle, overdueWords } from './escalation-batch.
 import { feeWaiverPhrase, type FeeWaiver } from '../engine/relief.js';
 import { entityWithRegistration } from '../engine/registrations.js';
 import { kindWords, reasonOf, type Notification } from './kinds.js';
+import { listedWork, moreLine, workAssignedHeadline, workAssignedIntro, workLine } from './work-assigned.js';
 
 /** Everything a channel needs to deliver one notification, already looked up. */
 export interface MessageContext {
@@ -32,8 +33,9 @@ export interface MessageContext {
     feeWaiver?: FeeWaiver | null;
     status: string;
   } | null;
-  /** The items a message lists (a batch of escalations), each as `item` is. */
+  /** The items a message lists (a batch of escalations, new work), each as `item` is. */
   items?: NonNullable<MessageContext['item']>[];
+  /** `item`: the item's page, or for a notification about several the list of the person's items. */
   links: {
     item: string | null;
     acknowledge: string | null;
@@ -66,6 +68,7 @@ export function headline(n: Notification): string {
     case 'assigned': return `You are now the ${n.payload.as ?? 'owner'} of this item`;
     case 'weekly_digest': return 'Weekly compliance digest';
     case 'delivery_alert': return 'Messages are not reaching people: please fix';
+    case 'work_assigned': return workAssignedHeadline(n.payload.count);
     default: return kindWords(n);
   }
 }
@@ -121,6 +124,23 @@ function renderEscalationBatch(ctx: MessageContext, items: NonNullable<MessageCo
   return { subject: `[${ctx.tenantName}] ${title}`, text, html };
 }
 
+/** New work: a sentence, then one line per listed item and how many more (text, and HTML as a list). */
+function workList(ctx: MessageContext): { text: string[]; html: string[] } {
+  const n = ctx.notification;
+  if (n.kind !== 'work_assigned') return { text: [], html: [] };
+  const { listed, more } = listedWork(n.payload, ctx.items);
+  const lines = listed.map(workLine);
+  const rest = moreLine(more);
+  return {
+    text: [workAssignedIntro(n.payload), '', ...lines.map((l) => `- ${l}`), ...(rest ? [rest] : [])],
+    html: [
+      `<p>${escapeHtml(workAssignedIntro(n.payload))}</p>`,
+      lines.length ? `<ul>${lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>` : '',
+      rest ? `<p>${escapeHtml(rest)}</p>` : '',
+    ],
+  };
+}
+
 /** Plain-text and HTML bodies with the item, entity, period, due date, status and a link. */
 export function renderEmail(ctx: MessageContext): RenderedMessage {
   if (ctx.items && ctx.notification.kind === 'escalation') return renderEscalationBatch(ctx, ctx.items);
@@ -141,12 +161,15 @@ export function renderEmail(ctx: MessageContext): RenderedMessage {
     ? `[${ctx.tenantName}] ${title}: ${item.code} ${item.periodName ?? item.periodKey}, ${entityWithRegistration(item.entityName, item.registration)} (due ${formatDate(item.dueDate)})`
     : `[${ctx.tenantName}] ${title}`;
   const extra = detail(ctx.notification);
+  const work = workList(ctx);
+  const openLabel = ctx.item ? 'Open the item' : 'Open your items';
   const greeting = ctx.recipient.name ? `Hello ${ctx.recipient.name},` : 'Hello,';
   const text = [
     greeting, '', title, '',
     ...facts.map(([k, v]) => `${k}: ${v}`),
+    ...work.text,
     ...(extra.length ? ['', ...extra] : []),
-    ...(ctx.links.item ? ['', `Open: ${ctx.links.item}`] : []),
+    ...(ctx.links.item ? ['', `${ctx.item ? 'Open' : openLabel}: ${ctx.links.item}`] : []),
     ...(ctx.links.acknowledge ? [`Acknowledge (stops the repeats): ${ctx.links.acknowledge}`] : []),
     '', '— Compliance OS',
   ].join('\n');
@@ -154,8 +177,9 @@ export function renderEmail(ctx: MessageContext): RenderedMessage {
     `<p>${escapeHtml(greeting)}</p>`,
     `<h2 style="margin:0 0 8px">${escapeHtml(title)}</h2>`,
     facts.length ? `<table>${facts.map(([k, v]) => `<tr><th align="left">${escapeHtml(k)}</th><td>${escapeHtml(v)}</td></tr>`).join('')}</table>` : '',
+    ...work.html,
     ...extra.map((line) => `<p>${escapeHtml(line)}</p>`),
-    ctx.links.item ? `<p><a href="${escapeHtml(ctx.links.item)}">Open the item</a></p>` : '',
+    ctx.links.item ? `<p><a href="${escapeHtml(ctx.links.item)}">${openLabel}</a></p>` : '',
     ctx.links.acknowledge ? `<p><a href="${escapeHtml(ctx.links.acknowledge)}">Acknowledge this escalation</a> (stops the repeats)</p>` : '',
     '<p style="color:#666">— Compliance OS</p>',
   ].filter(Boolean).join('\n');

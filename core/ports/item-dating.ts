@@ -14,6 +14,26 @@ export interface DateChange {
   extensionReference: string | null;
 }
 
+/** At most this many of a person's new items are listed by id (the nearest due); the rest are counted. */
+export const NEW_WORK_LISTED = 10;
+
+/** What one person got from a generation run: the new items they prepare, approve or both. */
+export interface NewWork {
+  userId: string;
+  count: number;
+  nearestDue: IsoDate;
+  /** Up to NEW_WORK_LISTED of them, nearest due first. */
+  items: { instanceId: string; as: 'owner' | 'approver' | 'both' }[];
+}
+
+/** What a generation run made: how many items, from how many schedule rows, and for whom. */
+export interface GenerationOutcome {
+  created: number;
+  scheduleRows: number;
+  /** One entry per person named owner or approver on at least one new item. */
+  newWork: NewWork[];
+}
+
 /** How far ahead a tenant's items are generated, and from when it tracks them. */
 export interface GenerationSettings {
   horizonMonths: number;
@@ -27,7 +47,7 @@ export interface GenerationSettings {
 export interface ItemDating {
   generationSettings(): Promise<GenerationSettings>;
   /** Creates the window's items for every active assignment; items that exist are left alone. */
-  generate(window: GenerationWindow): Promise<{ created: number; scheduleRows: number }>;
+  generate(window: GenerationWindow): Promise<GenerationOutcome>;
   /**
    * The open items (of these masters, or all) whose dates no longer match the current rules,
    * extensions and holidays: listed (`preview`), or re-dated (`apply`). Closed items keep their dates.

@@ -13,7 +13,7 @@ import type { SetupOperation } from './setup-records.js';
  * date moves the open item instead (the setup change's re-dating); a deleted event keeps its item.
  */
 export async function afterEventRecorded(
-  unit: Pick<EngineUnit, 'tenantId' | 'timezone' | 'dating' | 'audit' | 'assignments'>,
+  unit: Pick<EngineUnit, 'tenantId' | 'timezone' | 'dating' | 'audit' | 'outbox' | 'assignments'>,
   actor: Actor,
   change: { op: SetupOperation; entityId: string; kind: string },
   now: Date,

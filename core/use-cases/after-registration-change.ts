@@ -15,7 +15,7 @@ import { actorRef } from './instance-guard.js';
  * setup change's own, see redate-after-setup-change.ts).
  */
 export async function afterRegistrationChange(
-  unit: Pick<EngineUnit, 'tenantId' | 'timezone' | 'dating' | 'audit' | 'assignments'>,
+  unit: Pick<EngineUnit, 'tenantId' | 'timezone' | 'dating' | 'audit' | 'outbox' | 'assignments'>,
   actor: Actor,
   change: { op: SetupOperation; registrationId: string; entityId: string; kind: RegistrationKind; active: boolean },
   now: Date,

@@ -1,5 +1,5 @@
 import { OPEN_STATUSES } from '../../core/engine/status.js';
-import type { DateChange, ItemDating } from '../../core/ports/index.js';
+import { NEW_WORK_LISTED, type DateChange, type ItemDating, type NewWork } from '../../core/ports/index.js';
 import type { TenantTx } from '../db/database.js';
 import { scheduleMatches, scheduleRelation, targetsRelation } from './schedule-sql.js';
 import { tenantSchedule } from './schedule-inputs.js';
@@ -9,6 +9,15 @@ const REGISTRATION_PLACE = {
   state: 'COALESCE(r.state, e.state)',
   district: 'CASE WHEN r.id IS NULL THEN e.district ELSE COALESCE(r.district, CASE WHEN COALESCE(r.state, e.state) = e.state THEN e.district END) END',
 };
+
+/** One person's new items from generate's statement; a run that named nobody returns one row of nulls. */
+interface NewWorkRow {
+  created: number;
+  user_id: string | null;
+  count: number | null;
+  nearest_due: string | null;
+  items: NewWork['items'] | null;
+}
 
 /**
  * Generation and re-dating in PostgreSQL: the pure schedule (masters × periods) travels as one
@@ -25,25 +34,45 @@ export function itemDating(tx: TenantTx): ItemDating {
     async generate(window) {
       const masterIds: string[] = await trx('assignments').where({ tenant_id: tenantId, is_active: true }).distinct().pluck('master_id');
       const { rows: schedule, targets, perRegistration } = await tenantSchedule(tx, masterIds, window);
-      if (schedule.length === 0) return { created: 0, scheduleRows: 0 };
+      if (schedule.length === 0) return { created: 0, scheduleRows: 0, newWork: [] };
       // A master owed per entity makes one item per assignment; one owed per registration makes
       // the items its targets name (one per matching registration, or the entity's own when it
       // has none of the kind), dated by the registration's state.
-      const result = await trx.raw(
-        `INSERT INTO compliance_instances (tenant_id, entity_id, master_id, period_key, period_start, period_end,
-           statutory_due_date, extended_due_date, extension_reference, working_due_date, owner_user_id, approver_user_id, slack_channel_id,
-           registration_id)
-         SELECT a.tenant_id, a.entity_id, a.master_id, s.period_key, s.period_start, s.period_end,
-           s.statutory, s.extended, s.ext_ref, s.working, a.owner_user_id, a.approver_user_id, e.slack_channel_id, t.registration_id
-         FROM ?
-         JOIN assignments a ON a.tenant_id = ? AND a.master_id = s.master_id AND a.is_active
-         JOIN entities e ON e.tenant_id = a.tenant_id AND e.id = a.entity_id AND e.is_active
-         LEFT JOIN ? ON t.master_id = a.master_id AND t.entity_id = a.entity_id
-         WHERE (t.master_id IS NOT NULL OR a.master_id <> ALL (?::uuid[])) AND ${scheduleMatches({ state: 'COALESCE(t.state, e.state)', district: 'CASE WHEN t.master_id IS NULL THEN e.district ELSE t.district END' })}
-         ON CONFLICT ON CONSTRAINT compliance_instances_item_key DO NOTHING`,
-        [scheduleRelation(trx, schedule), tenantId, targetsRelation(trx, targets), perRegistration],
+      // The new rows come back through RETURNING and are grouped per person in the same statement
+      // (who got what, nearest due first), so telling people costs no second pass over the items.
+      const { rows } = await trx.raw(
+        `WITH created AS (
+           INSERT INTO compliance_instances (tenant_id, entity_id, master_id, period_key, period_start, period_end,
+             statutory_due_date, extended_due_date, extension_reference, working_due_date, owner_user_id, approver_user_id, slack_channel_id,
+             registration_id)
+           SELECT a.tenant_id, a.entity_id, a.master_id, s.period_key, s.period_start, s.period_end,
+             s.statutory, s.extended, s.ext_ref, s.working, a.owner_user_id, a.approver_user_id, e.slack_channel_id, t.registration_id
+           FROM ?
+           JOIN assignments a ON a.tenant_id = ? AND a.master_id = s.master_id AND a.is_active
+           JOIN entities e ON e.tenant_id = a.tenant_id AND e.id = a.entity_id AND e.is_active
+           LEFT JOIN ? ON t.master_id = a.master_id AND t.entity_id = a.entity_id
+           WHERE (t.master_id IS NOT NULL OR a.master_id <> ALL (?::uuid[])) AND ${scheduleMatches({ state: 'COALESCE(t.state, e.state)', district: 'CASE WHEN t.master_id IS NULL THEN e.district ELSE t.district END' })}
+           ON CONFLICT ON CONSTRAINT compliance_instances_item_key DO NOTHING
+           RETURNING id, owner_user_id, approver_user_id, due_date),
+         held AS (
+           SELECT owner_user_id AS user_id, id, due_date, 'owner' AS role FROM created WHERE owner_user_id IS NOT NULL
+           UNION ALL
+           SELECT approver_user_id, id, due_date, 'approver' FROM created WHERE approver_user_id IS NOT NULL),
+         per_item AS (
+           SELECT user_id, id, due_date, CASE WHEN count(*) > 1 THEN 'both' ELSE min(role) END AS held_as,
+                  row_number() OVER (PARTITION BY user_id ORDER BY due_date, id) AS n
+           FROM held GROUP BY user_id, id, due_date),
+         people AS (
+           SELECT user_id, count(*)::int AS count, min(due_date) AS nearest_due,
+                  json_agg(json_build_object('instanceId', id, 'as', held_as) ORDER BY due_date, id) FILTER (WHERE n <= ?) AS items
+           FROM per_item GROUP BY user_id)
+         SELECT c.created, p.user_id, p.count, p.nearest_due, p.items
+         FROM (SELECT count(*)::int AS created FROM created) c LEFT JOIN people p ON true`,
+        [scheduleRelation(trx, schedule), tenantId, targetsRelation(trx, targets), perRegistration, NEW_WORK_LISTED],
       );
-      return { created: result.rowCount ?? 0, scheduleRows: schedule.length };
+      const newWork = (rows as NewWorkRow[]).filter((r) => r.user_id !== null)
+        .map((r): NewWork => ({ userId: r.user_id!, count: r.count!, nearestDue: r.nearest_due!, items: r.items! }));
+      return { created: rows[0]?.created ?? 0, scheduleRows: schedule.length, newWork };
     },
 
     async redateOpen(scope, mode) {

@@ -10,7 +10,7 @@ import type { Logger } from '../logger.js';
 import type { OutboundChannel } from '../../core/ports/channel.js';
 import { emailProblem } from '../../core/notifications/delivery-problem.js';
 import { afterPermanentFailure } from './fallback.js';
-import { ITEM_FACT_JOINS, ITEM_FACT_SQL, itemFactsOf, loadListedItems, type ItemFactRow } from './listed-items.js';
+import { ITEM_FACT_JOINS, ITEM_FACT_SQL, itemFactsOf, loadListedItems, withListedItems, type ItemFactRow } from './listed-items.js';
 
 export interface DispatcherDeps {
   db: Database;
@@ -115,7 +115,7 @@ export async function dispatchNext(deps: DispatcherDeps): Promise<Outcome | 'emp
       const channel = deps.channels[row.channel];
       if (!channel) throw new DeliveryError(`the ${row.channel} channel is not configured`, true);
       await deps.limiter.acquire(row.channel);
-      const { providerRef } = await channel.send(await messageFor(trx, row, deps, now));
+      const { providerRef } = await channel.send(await withListedItems(trx, await messageFor(trx, row, deps, now), deps.publicUrl));
       await update({ status: 'sent', sent_at: trx.fn.now(), last_error: null, provider_ref: providerRef ?? null });
       return 'sent';
     } catch (error) {

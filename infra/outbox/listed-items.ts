@@ -57,3 +57,23 @@ export async function loadListedItems(trx: Knex.Transaction, tenantId: string, i
   const byId = new Map((rows as (ItemFactRow & { id: string })[]).map((r) => [r.id, itemFactsOf(r.id, r)]));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
+
+/**
+ * The portal's list of the person's items, nearest due first: filtered to the role they hold on
+ * all the listed ones (the portal's filters cannot say "prepares or approves"), else unfiltered.
+ */
+function itemListLink(publicUrl: string, userId: string | null, roles: string[]): string {
+  const list = `${publicUrl}/admin/resources/compliance_instances`;
+  const only = new Set(roles);
+  const field = only.size === 1 && only.has('owner') ? 'owner_user_id' : only.size === 1 && only.has('approver') ? 'approver_user_id' : null;
+  const filter = field && userId ? `filters.${field}=${encodeURIComponent(userId)}&` : '';
+  return `${list}?${filter}sortBy=due_date&direction=asc`;
+}
+
+/** A work_assigned message with its listed items and the link to the person's items; others as they are. */
+export async function withListedItems(trx: Knex.Transaction, message: MessageContext, publicUrl: string): Promise<MessageContext> {
+  const n = message.notification;
+  if (n.kind !== 'work_assigned') return message;
+  const items = await loadListedItems(trx, message.tenantId, n.payload.items.map((i) => i.instanceId));
+  return { ...message, items, links: { ...message.links, item: itemListLink(publicUrl, message.recipient.userId, n.payload.items.map((i) => i.as)) } };
+}

@@ -40,7 +40,8 @@ describe("Slack follows the product's clock", () => {
     await runAsUser(t.db, demo.tenantId, demo.users.owner, (u, a) => submitEvidence(u, a, {
       instanceId: id, channel: 'portal', file: { fileName: 'gstr3b.pdf', contentType: 'application/pdf', sizeBytes: 9, sha256: sha256Hex(), storageKey: `k/${sha256Hex()}` },
     }, DEMO_NOW));
-    expect(await runDispatcher(runtime.services.dispatcher, { concurrency: 1, idleMs: 0, shouldStop: () => false, untilEmpty: true })).toMatchObject({ sent: 1 });
+    // The review request, and the seed's new-work emails to the owner and the approver.
+    expect(await runDispatcher(runtime.services.dispatcher, { concurrency: 1, idleMs: 0, shouldStop: () => false, untilEmpty: true })).toMatchObject({ sent: 3 });
 
     const root = calls.find((c) => c.method === 'chat.postMessage' && c.args.thread_ts === undefined)!;
     expect(root.args.blocks).toContain(':large_orange_circle: *Submitted, awaiting approval*');

@@ -5,6 +5,7 @@ import type { Runtime } from '../../app/runtime.js';
 import { runAsUser } from '../../infra/stores/run-as-user.js';
 import { sweepReminders } from '../../infra/engine/reminder-sweep.js';
 import { runDispatcher } from '../../infra/outbox/dispatcher.js';
+import { generateForTenant } from '../support/engine.js';
 import { approveEvidence } from '../../core/use-cases/review-evidence.js';
 import { submitEvidence } from '../../core/use-cases/submit-evidence.js';
 import type { TestDatabase } from '../support/db.js';
@@ -64,15 +65,17 @@ afterAll(() => ctx.close());
 describe('reminders in item threads', () => {
   it('posts a root message in the entity channel, then replies in its thread mentioning the person', async () => {
     const r = await sweep('2026-11-27T04:30:00Z'); // 10:00 IST
-    const kinds = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('notifications').select('kind').count({ n: '*' }).groupBy('kind').orderBy('kind'));
+    const kinds = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('notifications').groupBy('kind', 'channel').orderBy('kind').select('kind', 'channel', trx.raw('count(*)::int AS n')));
     // Every open item whose notice has begun gets its thread (35); 7 owners are reminded; the CFO
     // hears of the 26 overdue items in one message (25 before the ITC time limit (30 Nov), PAS-6
-    // (29 Nov) and wages under the Code (7 Nov) shipped).
-    expect((kinds as { kind: string; n: string }[]).map((k) => [k.kind, Number(k.n)])).toEqual([['due_soon', 7], ['escalation', 1], ['thread_opened', 35]]);
+    // (29 Nov) and wages under the Code (7 Nov) shipped). The seed announced the owner's and the
+    // approver's new items by email: nobody was linked to Slack yet.
+    expect(kinds).toEqual([
+      { kind: 'due_soon', channel: 'slack', n: 7 }, { kind: 'escalation', channel: 'slack', n: 1 },
+      { kind: 'thread_opened', channel: 'slack', n: 35 }, { kind: 'work_assigned', channel: 'email', n: 2 },
+    ]);
     expect(r.enqueued).toBe(43);
-    const channels = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('notifications').distinct().pluck('channel'));
-    expect(channels).toEqual(['slack']);
-    expect(await dispatch()).toMatchObject({ sent: 43, failed: 0 });
+    expect(await dispatch()).toMatchObject({ sent: 45, failed: 0 });
 
     // Demo Software has no channel of its own: its ITR_TP item goes to the group channel.
     const itr = await instanceId(t.db, demo.tenantId, demo.entities.software, 'ITR_TP', 'FY2025-26');
@@ -165,5 +168,40 @@ describe('the Acknowledge button', () => {
     expect(reply.text).toContain('does not exist in your organisation');
     const row = await t.db.withTenant(other.tenantId, ({ trx }) => trx('compliance_instances').where({ id: other.instanceId }).first('escalation_acknowledged_at'));
     expect(row.escalation_acknowledged_at).toBeNull();
+  });
+});
+
+describe('new work by direct message', () => {
+  it('lists the new items by name, entity, period and date, with a button to the list, and refreshes the App Home', async () => {
+    calls.length = 0;
+    // A month later the horizon covers one more period of every monthly obligation: new items for the owner and the approver.
+    const run = await generateForTenant(t.db, demo.tenantId, '2026-12-26');
+    expect(run.created).toBeGreaterThan(10);
+    expect(await dispatch()).toMatchObject({ failed: 0 });
+
+    const dms = callsTo('chat.postMessage').filter((c) => c.args.channel === 'D0U0OWNER');
+    expect(dms).toHaveLength(1);
+    const owner = await t.db.withTenant(demo.tenantId, ({ trx }) =>
+      trx('notifications').where({ kind: 'work_assigned', recipient_user_id: demo.users.owner, channel: 'slack' }).first('payload'));
+    const count = owner.payload.count as number;
+    expect(dms[0]!.args.text).toBe(`New work assigned: ${count} items`);
+    const blocks = JSON.parse(String(dms[0]!.args.blocks)) as { type: string; text?: { text: string }; elements?: { text: string; url?: string }[] }[];
+    expect(blocks.length).toBeLessThanOrEqual(50);
+    expect(blocks[0]!.text!.text).toMatch(new RegExp(`^:bust_in_silhouette: \\*New work assigned: ${count} items\\*\\nYou are named on ${count} new items; the nearest is due \\d{1,2} [A-Z][a-z]{2} 2027\\.$`));
+    const lines = blocks.filter((bk) => bk.type === 'section').slice(1).map((bk) => bk.text!.text);
+    expect(lines).toHaveLength(10);
+    // Names, not codes; months and dates in words.
+    // The run adds March 2027's periods: the nearest new item is due in April, listed by name then entity.
+    expect(lines[0]).toBe('*Monthly wages paid (Code on Wages)* · Demo Advisors · Mar 2027 · due *7 Apr 2027* (you prepare)');
+    expect(lines.every((l) => / · due \*\d{1,2} [A-Z][a-z]{2} 20\d\d\* \(you prepare\)$/.test(l))).toBe(true);
+    expect(blocks.find((bk) => bk.type === 'context')!.elements![0]!.text).toBe(`and ${count - 10} more`);
+    const button = blocks.at(-1)!.elements![0]!;
+    expect(button.url).toBe(`http://127.0.0.1:3000/admin/resources/compliance_instances?filters.owner_user_id=${demo.users.owner}&sortBy=due_date&direction=asc`);
+    expect(callsTo('views.publish').map((c) => c.args.user_id)).toEqual(expect.arrayContaining(['U0OWNER', 'U0APPR']));
+
+    // The approver's message says it is theirs to approve.
+    const approver = callsTo('chat.postMessage').filter((c) => c.args.channel === 'D0U0APPR');
+    expect(approver).toHaveLength(1);
+    expect(String(approver[0]!.args.blocks)).toContain('(you approve)');
   });
 });

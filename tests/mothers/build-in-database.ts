@@ -49,7 +49,7 @@ export async function buildInDatabase(db: Database, plan: TenantPlan): Promise<B
       const m = masterOf(spec);
       return { code: m.code, name: m.name, category: 'Other', law: 'Internal', authority: 'Board', frequency: m.frequency, rule_versions: JSON.stringify(m.ruleVersions) };
     });
-    await insertAll('assignments', plan.assignments.map((a) => ({ entity_id: ref(a.entity), master_id: ref(a.master), owner_user_id: a.owner ? ref(a.owner) : null })));
+    await insertAll('assignments', plan.assignments.map((a) => ({ entity_id: ref(a.entity), master_id: ref(a.master), owner_user_id: a.owner ? ref(a.owner) : null, approver_user_id: a.approver ? ref(a.approver) : null })));
     await insertAll('reminder_schedules', plan.reminderSchedules.map((r) => ({ master_id: ref(r.master), days_before: r.daysBefore })));
     await insert('holidays', plan.holidays, (_key, h) => ({ holiday_date: h.date, name: h.name, state: h.state ?? null }));
     await insert('due_date_overrides', plan.overrides, (_key, o) => ({

@@ -115,7 +115,7 @@ export interface TenantPlan {
   /** More roles for people built here or already there. */
   roles: { person: Ref; role: RoleSpec }[];
   masters: [string, MasterSpec][];
-  assignments: { entity: Ref; master: Ref; owner?: Ref }[];
+  assignments: { entity: Ref; master: Ref; owner?: Ref; approver?: Ref }[];
   holidays: [string, { date: string; name: string; state?: string }][];
   /** The tenant's own notice schedule for a master (days before the due date). */
   reminderSchedules: { master: Ref; daysBefore: number[] }[];
@@ -195,8 +195,8 @@ export class TenantBuilder {
     return this.add(this.plan.masters, key, spec);
   }
 
-  withAssignment(entity: Ref, master: Ref, owner?: Ref): this {
-    this.plan.assignments.push({ entity, master, owner });
+  withAssignment(entity: Ref, master: Ref, owner?: Ref, approver?: Ref): this {
+    this.plan.assignments.push({ entity, master, owner, approver });
     return this;
   }
 

@@ -3,7 +3,7 @@ import type { IsoDate } from '../../core/engine/dates.js';
 import { DEFAULT_LADDER, type ReminderLadder } from '../../core/engine/reminders.js';
 import type { GenerationWindow, StoredMaster } from '../../core/engine/schedule.js';
 import type {
-  AssignableEntity, DateChange, DigestItem, EngineUnit, EntityRag, ExtensionRecord, GenerationSettings, MasterNotice, NotificationDraft, SweepItem,
+  AssignableEntity, DateChange, DigestItem, EngineUnit, EntityRag, ExtensionRecord, GenerationOutcome, GenerationSettings, MasterNotice, NotificationDraft, SweepItem,
 } from '../../core/ports/index.js';
 
 /** An item as the digest lists it, with the entity it belongs to and what it is. */
@@ -29,7 +29,7 @@ export interface EngineState {
   extensions: (Omit<ExtensionRecord, 'appliedAt'> & { appliedAt: Date | null })[];
   generation: GenerationSettings;
   /** What the next generation creates, and the windows asked for. */
-  generates: { created: number; scheduleRows: number };
+  generates: GenerationOutcome;
   windows: GenerationWindow[];
   /** Open items whose dates differ from the rules, by master; re-dating clears them. */
   stale: DateChange[];
@@ -57,7 +57,7 @@ export interface EngineState {
 export function engineState(partial: Partial<EngineState> = {}): EngineState {
   return {
     entities: [], masters: [], assignments: new Map(), assignedPeople: new Map(), defaults: new Map(), items: new Set(), extensions: [],
-    generation: { horizonMonths: 3, trackingStartDate: null }, generates: { created: 0, scheduleRows: 0 }, windows: [],
+    generation: { horizonMonths: 3, trackingStartDate: null }, generates: { created: 0, scheduleRows: 0, newWork: [] }, windows: [],
     stale: [], redated: [], ladder: DEFAULT_LADDER, open: [], masterNotices: [], threadsEnabled: false, queued: new Set(), amberWindowDays: 7, cfoGrants: [], rag: [], digestItems: [],
     slackChannels: new Map(), people: [], audit: [], outbox: [],
     ...partial,

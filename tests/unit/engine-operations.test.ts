@@ -6,7 +6,7 @@ import type { DateChange, LibraryStore } from '../../core/ports/index.js';
 import { applicableMasters } from '../../core/use-cases/applicable-masters.js';
 import { applyExtension, previewExtension } from '../../core/use-cases/apply-extension.js';
 import { assignApplicableMasters } from '../../core/use-cases/assign-applicable-masters.js';
-import { generateInstances } from '../../core/use-cases/generate-instances.js';
+import { generateInstances, workAssignedNotices } from '../../core/use-cases/generate-instances.js';
 import { redateOpenItems } from '../../core/use-cases/redate-open-items.js';
 import { redatePendingExtensions } from '../../core/use-cases/redate-pending-extensions.js';
 import { syncLibrary } from '../../core/use-cases/sync-library.js';
@@ -49,7 +49,7 @@ describe('re-dating open items', () => {
 
 describe('generating items', () => {
   it("as of the tenant's own today: 01:00 IST on 27 Nov is 27 Nov, though UTC still says 26 Nov", async () => {
-    const state = engineState({ generates: { created: 4, scheduleRows: 2 }, generation: { horizonMonths: 3, trackingStartDate: '2026-11-01' } });
+    const state = engineState({ generates: { created: 4, scheduleRows: 2, newWork: [] }, generation: { horizonMonths: 3, trackingStartDate: '2026-11-01' } });
     const result = await generateInstances(inMemoryEngineUnit(state), admin, {}, new Date('2026-11-26T19:30:00Z'));
     expect(result.window).toEqual({ periodsFrom: '2025-04-01', periodsTo: '2027-02-27', dueFrom: '2026-11-01' });
     expect(state.audit).toEqual([{
@@ -58,11 +58,30 @@ describe('generating items', () => {
     }]);
   });
 
-  it('a run that creates nothing is not audited; a given day wins over the clock', async () => {
+  it('a run that creates nothing is not audited nor told to anyone; a given day wins over the clock', async () => {
     const state = engineState();
     const result = await generateInstances(inMemoryEngineUnit(state), admin, { asOf: '2026-04-01' }, NOW);
     expect(result).toMatchObject({ created: 0, window: { periodsTo: '2026-07-01' } });
     expect(state.audit).toEqual([]);
+    expect(state.outbox).toEqual([]);
+  });
+
+  it('tells each person named on new items once, under a key that names the run by its items', async () => {
+    const newWork = [
+      { userId: 'owner-1', count: 12, nearestDue: '2026-12-07', items: [{ instanceId: 'i-2', as: 'owner' as const }, { instanceId: 'i-1', as: 'both' as const }] },
+      { userId: 'approver-1', count: 1, nearestDue: '2026-12-07', items: [{ instanceId: 'i-2', as: 'approver' as const }] },
+    ];
+    const state = engineState({ generates: { created: 13, scheduleRows: 2, newWork } });
+    await generateInstances(inMemoryEngineUnit(state), admin, { asOf: '2026-11-27' }, NOW);
+    expect(state.outbox.map((d) => [d.kind, d.to, d.instanceId, d.payload])).toEqual([
+      ['work_assigned', { kind: 'user', userId: 'owner-1' }, null, { count: 12, nearestDue: '2026-12-07', items: newWork[0]!.items }],
+      ['work_assigned', { kind: 'user', userId: 'approver-1' }, null, { count: 1, nearestDue: '2026-12-07', items: newWork[1]!.items }],
+    ]);
+    expect(state.outbox[0]!.dedupKey).toMatch(/^work_assigned:owner-1:2026-11-27:[0-9a-f]{16}$/);
+    // The same items in another order are the same run; other items another.
+    const again = workAssignedNotices([{ ...newWork[0]!, items: [...newWork[0]!.items].reverse() }], '2026-11-27');
+    expect(again[0]!.dedupKey).toBe(state.outbox[0]!.dedupKey);
+    expect(workAssignedNotices([{ ...newWork[0]!, items: [{ instanceId: 'i-3', as: 'owner' }] }], '2026-11-27')[0]!.dedupKey).not.toBe(state.outbox[0]!.dedupKey);
   });
 });
 

@@ -31,6 +31,7 @@ describe('readNotification', () => {
     const kinds = ['due_soon', 'due_today', 'escalation', 'review_requested', 'approved', 'rejected', 'due_date_changed', 'not_applicable', 'reopened', 'assigned', 'weekly_digest'];
     const payload = { oldDueDate: '2026-12-01', newDueDate: '2026-12-08' };
     expect(kinds.filter((k) => changesOwnItems(readNotification(k, payload)))).toEqual(['review_requested', 'approved', 'rejected', 'due_date_changed', 'not_applicable', 'reopened', 'assigned']);
+    expect(changesOwnItems(readNotification('work_assigned', { count: 2, nearestDue: '2026-12-07', items: [] }))).toBe(true);
   });
 });
 
