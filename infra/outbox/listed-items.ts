@@ -74,6 +74,8 @@ function itemListLink(publicUrl: string, userId: string | null, roles: string[])
 export async function withListedItems(trx: Knex.Transaction, message: MessageContext, publicUrl: string): Promise<MessageContext> {
   const n = message.notification;
   if (n.kind !== 'work_assigned') return message;
-  const items = await loadListedItems(trx, message.tenantId, n.payload.items.map((i) => i.instanceId));
+  // Nearest due first, then by name and entity, as the person reads a list of work.
+  const items = (await loadListedItems(trx, message.tenantId, n.payload.items.map((i) => i.instanceId)))
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.name.localeCompare(b.name) || a.entityName.localeCompare(b.entityName));
   return { ...message, items, links: { ...message.links, item: itemListLink(publicUrl, message.recipient.userId, n.payload.items.map((i) => i.as)) } };
 }
