@@ -32,7 +32,8 @@ export const printResult = (result: Record<string, unknown>) => process.stdout.w
 
 /**
  * Tenants of 10 entities and three people each (owner, approver, CFO), and `instances` open
- * items spread over them and the library, due from 30 days before 26 Nov 2026 to 335 days after.
+ * items spread over them and the library, due from 30 days before 26 Nov 2026 to 335 days after,
+ * each obligation assigned to the entities that have its items.
  */
 export async function seedOpenInstances(db: Database, tenants: number, instances: number): Promise<void> {
   const owner = db.owner;
@@ -58,5 +59,10 @@ export async function seedOpenInstances(db: Database, tenants: number, instances
     JOIN e ON e.n = 1 + (g % (SELECT count(*) FROM e))
     JOIN m ON m.n = 1 + ((g / (SELECT count(*) FROM e)) % (SELECT count(*) FROM m))
     JOIN people p ON p.tenant_id = e.tenant_id`, [instances]);
+  // Each item's obligation assigned to its entity, as generation would have it: the sweep reads
+  // each assigned master's notice schedule (weeks for the annual filings, days for monthly ones).
+  await owner.raw(`
+    INSERT INTO assignments (tenant_id, entity_id, master_id, owner_user_id, approver_user_id)
+    SELECT DISTINCT tenant_id, entity_id, master_id, owner_user_id, approver_user_id FROM compliance_instances`);
   await owner.raw('ANALYZE');
 }
