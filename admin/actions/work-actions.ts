@@ -2,6 +2,7 @@ import type { ActionContext } from 'adminjs';
 import { formatDate } from '../../core/engine/dates.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { breakConsequence } from '../../core/audit/chain.js';
+import { endSentence } from '../../core/sentences.js';
 import type { Clock, DateChange } from '../../core/ports/index.js';
 import { applicableMasters } from '../../core/use-cases/applicable-masters.js';
 import { coverageGaps } from '../../core/use-cases/coverage-gaps.js';
@@ -163,7 +164,7 @@ export function verifyChainAction({ work }: ActionDeps) {
       const report = await ops.auditChain();
       if (!report.intact) {
         const found = report.firstBreak!;
-        throw new ValidationError(`BROKEN at entry #${found.seq}: ${found.message}. ${breakConsequence(report.entries, found)}`);
+        throw new ValidationError(`BROKEN at entry #${found.seq}: ${endSentence(found.message)} ${breakConsequence(report.entries, found)}`);
       }
       const trail = await ops.evidenceTrail();
       const findings = recordFindings(trail);
