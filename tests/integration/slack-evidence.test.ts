@@ -84,7 +84,7 @@ describe('files dropped in an item thread', () => {
     expect(v1).toMatchObject({ version: 1, sha256: sha, file_name: 'GSTR-3B Nov 2026.pdf', size_bytes: pdf.length });
     const stored = await runtime.services.storage.list(`${demo.tenantId}/${item}/`);
     expect(stored).toEqual([v1.storage_key]);
-    expect(replies().at(-1)).toBe(`:white_check_mark: Recorded *GSTR-3B Nov 2026.pdf* as version 1 (${pdf.length} bytes, SHA-256 \`${sha.slice(0, 12)}\`). The approver has been asked to review it.`);
+    expect(replies().at(-1)).toBe(`:white_check_mark: Recorded *GSTR-3B Nov 2026.pdf* as version 1 (${pdf.length} bytes, SHA-256 \`${sha}\`). The approver has been asked to review it.`);
     const state = await t.db.withTenant(demo.tenantId, async ({ trx }) => ({
       status: (await trx('compliance_instances').where({ id: item }).first('status')).status,
       audit: await trx('audit_log').where({ object_type: 'evidence' }).pluck('after'),
