@@ -1,7 +1,7 @@
 import { formatDate, todayIn } from '../engine/dates.js';
 import { ragOf, type Rag } from '../engine/rag.js';
+import { itemName, periodWords } from '../engine/labels.js';
 import { feeWaiverPhrase } from '../engine/relief.js';
-import { entityWithRegistration } from '../engine/registrations.js';
 import { canTransition, type InstanceStatus } from '../engine/status.js';
 import type { ItemFacts } from '../ports/item-threads.js';
 import type { ChatText, Span } from './text.js';
@@ -54,8 +54,8 @@ export function itemCard(f: ItemFacts, now: Date, link: string): ItemCard {
   return {
     instanceId: f.instanceId,
     title: f.name,
-    summary: [f.code, ' ', f.periodName ?? f.periodKey, ' · ', entityWithRegistration(f.entityName, f.registration), ` · due ${formatDate(f.dueDate)} · ${label}`],
-    facts: [[{ bold: f.entityName }, ...(f.registration ? [' · ', f.registration] : []), ' · ', f.code, ' · period ', { bold: f.periodName ?? f.periodKey }], due(f), status(f, rag)],
+    summary: [itemName(f), ` · due ${formatDate(f.dueDate)} · ${label}`],
+    facts: [[{ bold: f.entityName }, ...(f.registration ? [' · ', f.registration] : []), ' · period ', { bold: periodWords(f.periodName ?? f.periodKey) }], due(f), status(f, rag)],
     people: [
       'Preparer: ', { person: f.owner, nobody: NOBODY }, ' · Approver: ', { person: f.approver, nobody: NOBODY },
       ' · Drop the filing proof in this thread to submit it.',

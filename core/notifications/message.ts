@@ -1,6 +1,6 @@
 import { formatDate } from '../engine/dates.js';
+import { itemName, periodWords } from '../engine/labels.js';
 import { feeWaiverPhrase, type FeeWaiver } from '../engine/relief.js';
-import { entityWithRegistration } from '../engine/registrations.js';
 import { kindWords, reasonOf, type Notification } from './kinds.js';
 
 /** Everything a channel needs to deliver one notification, already looked up. */
@@ -81,17 +81,17 @@ export function renderEmail(ctx: MessageContext): RenderedMessage {
   const item = ctx.item;
   const facts: [string, string][] = item
     ? [
-      ['Obligation', `${item.name} (${item.code})`],
+      ['Obligation', item.name],
       ['Entity', item.entityName],
       ...(item.registration ? [['Registration', item.registration] as [string, string]] : []),
-      ['Period', item.periodName ?? item.periodKey],
+      ['Period', periodWords(item.periodName ?? item.periodKey)],
       ['Due date', formatDate(item.dueDate) + (item.dueDate !== item.statutoryDueDate ? ` (statutory ${formatDate(item.statutoryDueDate)}${item.extensionReference ? `, extended by ${item.extensionReference}` : ''})` : '')
         + (item.feeWaiver ? `; ${feeWaiverPhrase(item.feeWaiver)}` : '')],
       ['Status', item.status.replace(/_/g, ' ')],
     ]
     : [];
   const subject = item
-    ? `[${ctx.tenantName}] ${title}: ${item.code} ${item.periodName ?? item.periodKey}, ${entityWithRegistration(item.entityName, item.registration)} (due ${formatDate(item.dueDate)})`
+    ? `[${ctx.tenantName}] ${title}: ${itemName(item)} (due ${formatDate(item.dueDate)})`
     : `[${ctx.tenantName}] ${title}`;
   const extra = detail(ctx.notification);
   const greeting = ctx.recipient.name ? `Hello ${ctx.recipient.name},` : 'Hello,';

@@ -71,7 +71,7 @@ describe('reminders in item threads', () => {
     const itr = await instanceId(t.db, demo.tenantId, demo.entities.software, 'ITR_TP', 'FY2025-26');
     const row = await instance(itr);
     expect(row.slack_channel_id).toBe('C0GROUP01');
-    const root = callsTo('chat.postMessage').find((c) => c.args.ts === undefined && c.args.thread_ts === undefined && String(c.args.text).startsWith('ITR_TP FY2025-26'));
+    const root = callsTo('chat.postMessage').find((c) => c.args.ts === undefined && c.args.thread_ts === undefined && String(c.args.text).startsWith('Income-tax return — with a transfer-pricing report · Demo Software · FY2025-26'));
     expect(root?.args.channel).toBe('C0GROUP01');
     const replies = callsTo('chat.postMessage').filter((c) => c.args.thread_ts === row.slack_thread_ts);
     expect(String(replies[0]?.args.text)).toMatch(/^<@U0OWNER> :hourglass_flowing_sand: Due in a few days/);

@@ -96,7 +96,7 @@ describe('hostile names and free text', () => {
 
     const messages = postsTo('chat.postMessage').concat(postsTo('chat.update'));
     const fallbacks = messages.map((m) => String(m.payload.text));
-    expect(fallbacks.some((text) => text.startsWith(`GSTR3B_MONTHLY 2026-11 · ${ENTITY_SENT} · `))).toBe(true);
+    expect(fallbacks.some((text) => text.startsWith(`GSTR-3B (monthly) — summary return and tax payment · ${ENTITY_SENT} · `))).toBe(true);
     expect(fallbacks.some((text) => text.includes(`for *${ENTITY_SENT}* was due`))).toBe(true); // the CFO's escalation
     const all = texts();
     expect(all.some((text) => text.includes(`Reason: Wrong period ${HOSTILE_ESCAPED}`))).toBe(true);

@@ -272,7 +272,7 @@ describe('Approve and Reject in the App Home', () => {
     await until(() => published.length > 0, 10_000, 'the Home published');
     const v = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('evidence').where({ instance_id: tds }).first('id'));
     expect(homeText()).toMatch(/\*Awaiting your approval \(1\)\*/);
-    expect(homeText()).toMatch(/\*TDS_DEPOSIT\* 2026-11/);
+    expect(homeText()).toContain('*TDS deposit (challan ITNS-281)* · Demo Manufacturing · no TAN recorded · Nov 2026');
     expect(homeButtons().map((b) => [b.action_id, b.value])).toEqual([
       ['evidence_approve', `${tds}:${v.id}:home`],
       ['evidence_approve_with_reference', `${tds}:${v.id}:home`],
