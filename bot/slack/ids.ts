@@ -13,6 +13,14 @@ export const ACTIONS = {
   rejectEvidence: 'evidence_reject',
 } as const;
 
+/**
+ * A button's action_id for one item: Slack wants action ids unique in a message or view, and the
+ * App Home lists several items with the same buttons, so each carries its item's id. Listeners
+ * match the action by its prefix (actionPattern), whatever follows.
+ */
+export const actionId = (action: string, key: string) => `${action}:${key}`;
+export const actionPattern = (action: string) => new RegExp(`^${action}(:|$)`);
+
 export const VIEWS = {
   notApplicable: 'item_not_applicable_modal',
   rejectEvidence: 'evidence_reject_modal',

@@ -2,7 +2,7 @@ import type { App, BlockButtonAction } from '@slack/bolt';
 import { acknowledged } from '../../../../core/chat/confirmations.js';
 import { acknowledgeEscalation } from '../../../../core/use-cases/change-status.js';
 import type { SlackDeps } from '../../deps.js';
-import { ACTIONS } from '../../ids.js';
+import { ACTIONS, actionPattern } from '../../ids.js';
 import { buttonPress, buttonValue } from '../../schemas.js';
 import { pressButton } from '../acting-user.js';
 
@@ -11,7 +11,7 @@ import { pressButton } from '../acting-user.js';
  * pressed it, in the workspace's tenant. An id from another tenant is simply not found there.
  */
 export function registerAcknowledge(app: App, deps: SlackDeps): void {
-  app.action<BlockButtonAction>(ACTIONS.acknowledgeEscalation, async (args) => {
+  app.action<BlockButtonAction>(actionPattern(ACTIONS.acknowledgeEscalation), async (args) => {
     await args.ack();
     const instanceId = buttonValue.parse(args.action).value ?? '';
     const by = buttonPress.parse(args.body).user.id;
