@@ -15,6 +15,6 @@ export function registerApproveEvidence(app: App, deps: SlackDeps): void {
     await args.ack();
     const ref = parseEvidenceRef(buttonValue.parse(args.action).value);
     const by = buttonPress.parse(args.body).user.id;
-    await pressButton(deps, args, (unit, actor) => approveEvidence(unit, actor, ref, deps.clock.now()), (result) => approved(result, by));
+    await pressButton(deps, args, (unit, actor) => approveEvidence(unit, actor, ref, deps.clock.now()), (result) => approved(result, by), { review: ref });
   });
 }
