@@ -10,6 +10,9 @@ import { applyExtension, previewExtension, type ExtensionInput } from '../../cor
 import { assignApplicableMasters } from '../../core/use-cases/assign-applicable-masters.js';
 import { generateInstances } from '../../core/use-cases/generate-instances.js';
 import { retryNotification } from '../../core/use-cases/retry-notification.js';
+import { reopenInstance } from '../../core/use-cases/change-status.js';
+import { MIN_REASON_LENGTH } from '../../core/use-cases/review-evidence.js';
+import { canTransition, type InstanceStatus } from '../../core/engine/status.js';
 import type { PortalWork } from '../../infra/portal/portal-work.js';
 import { recordFindings } from '../../infra/storage/evidence-trail.js';
 import { canChange } from '../resources/common.js';
@@ -143,6 +146,29 @@ export function applyExtensionAction(deps: ActionDeps) {
       const { moved } = await extensionPreviewOrApply(deps, admin, { slug: input.tenant, id: recordParams(context).tenant_id || undefined }, recorded, true);
       return appliedMessage(recorded, moved);
     },
+  });
+}
+
+/**
+ * An item → "Reopen" on an approved or not-applicable item closed by mistake: back to pending
+ * with a reason, by core's use case (its approver or a tenant admin; audited, the preparer told).
+ * Approved evidence stays frozen: a new upload is a new version.
+ */
+export function reopenItemAction({ work, clock }: ActionDeps) {
+  return previewConfirmAction({
+    name: 'reopen', label: 'Reopen', icon: 'RotateCcw', actionType: 'record',
+    isAccessible: (context) => canChange(context) && canTransition(String(context.record?.params.status) as InstanceStatus, 'reopen'),
+    intro: 'Puts an item approved or marked not applicable by mistake back to pending. The reason goes on the audit trail and to the preparer. Approved evidence stays as it was (frozen); the preparer uploads a new version.',
+    confirmLabel: 'Reopen the item',
+    fields: [{ name: 'reason', label: `Why is it reopened? (at least ${MIN_REASON_LENGTH} characters)`, multiline: true, placeholder: 'e.g. The challan was for the wrong month' }],
+    preview: async (input) => ({
+      message: `This item goes back to pending${input.reason?.trim() ? `, with the reason "${input.reason.trim()}"` : ''}; its preparer is told.`,
+      columns: [], rows: [],
+    }),
+    apply: (input, admin, context) => work.inTenant(admin, recordParams(context).tenant_id!, async (ops) => {
+      await reopenInstance(await ops.itemUnit(), ops.actor, { instanceId: recordParams(context).id!, reason: input.reason ?? '' }, clock.now());
+      return 'Reopened: the item is pending again and its preparer has been told.';
+    }),
   });
 }
 
