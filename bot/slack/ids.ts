@@ -11,6 +11,7 @@ export const ACTIONS = {
   approveEvidence: 'evidence_approve',
   approveWithReference: 'evidence_approve_with_reference',
   rejectEvidence: 'evidence_reject',
+  reopen: 'item_reopen',
 } as const;
 
 /**
@@ -25,6 +26,7 @@ export const VIEWS = {
   notApplicable: 'item_not_applicable_modal',
   rejectEvidence: 'evidence_reject_modal',
   approveWithReference: 'evidence_approve_modal',
+  reopen: 'item_reopen_modal',
 } as const;
 
 /** The text fields of the modals: the block and the input each answer is read from. */

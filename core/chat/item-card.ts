@@ -26,7 +26,7 @@ export interface ItemCard {
   /** The item in the portal. */
   link: string;
   /** The buttons it offers beside View details. */
-  actions: { markNotApplicable: boolean };
+  actions: { markNotApplicable: boolean; reopen: boolean };
 }
 
 function due(f: ItemFacts): ChatText {
@@ -47,6 +47,9 @@ function status(f: ItemFacts, rag: Rag): ChatText {
   ];
 }
 
+/** The item's page in the portal (the link on its card and in its notifications). */
+export const itemPortalLink = (publicUrl: string, instanceId: string) => `${publicUrl}/admin/resources/compliance_instances/records/${instanceId}/show`;
+
 /** The card of an item as of `now` (its RAG is the tenant's today's). */
 export function itemCard(f: ItemFacts, now: Date, link: string): ItemCard {
   const rag = ragOf(f.status, f.dueDate, todayIn(f.timezone, now), f.amberWindowDays);
@@ -62,6 +65,6 @@ export function itemCard(f: ItemFacts, now: Date, link: string): ItemCard {
     ],
     rag,
     link,
-    actions: { markNotApplicable: canTransition(f.status, 'mark_not_applicable') },
+    actions: { markNotApplicable: canTransition(f.status, 'mark_not_applicable'), reopen: canTransition(f.status, 'reopen') },
   };
 }

@@ -26,6 +26,9 @@ export function rootMessage(c: ItemCard): { text: string; blocks: KnownBlock[] }
           ...(c.actions.markNotApplicable
             ? [{ type: 'button' as const, action_id: actionId(ACTIONS.markNotApplicable, c.instanceId), text: plain(ACTION_LABEL.markNotApplicable), value: c.instanceId }]
             : []),
+          ...(c.actions.reopen
+            ? [{ type: 'button' as const, action_id: actionId(ACTIONS.reopen, c.instanceId), text: plain(ACTION_LABEL.reopen), value: c.instanceId }]
+            : []),
         ],
       },
     ],

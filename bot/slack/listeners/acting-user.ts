@@ -36,7 +36,7 @@ async function afterwards(deps: SlackDeps, what: string, work: () => Promise<unk
 export const DATABASE_DOWN_NOTICE: ChatText = [{ icon: 'warning' }, ' ', DATABASE_DOWN];
 
 /** Core's use case as the Slack user behind the request; a refusal is logged (its code, never its data). */
-async function actAsSlackUser<T>(deps: SlackDeps, client: webApi.WebClient, tenantId: string, slackUserId: string, useCase: UseCase<T>): Promise<ActOutcome<T>> {
+export async function actAsSlackUser<T>(deps: SlackDeps, client: webApi.WebClient, tenantId: string, slackUserId: string, useCase: UseCase<T>): Promise<ActOutcome<T>> {
   const outcome = await actAs(deps.chat, tenantId, slackAccount(slackUserId), slackProfileEmail(client, slackUserId), useCase);
   if ('refused' in outcome) deps.logger.warn({ code: outcome.refused.code, slackUser: slackUserId }, 'Slack action refused');
   return outcome;
@@ -88,7 +88,7 @@ type ViewAck = (response?: { response_action: 'errors'; errors: Record<string, s
  * refusal, an unknown person, or a database that cannot be reached.
  * This work runs before ack() on purpose: Slack shows field errors only in a view submission's
  * ack. It is two short transactions: who the person is (an indexed read), then the use case.
- * Once done, a review decision's requests in threads show its outcome (`review`), and the
+ * Once done, a review decision's requests in threads show its outcome (`review`), `then` runs, and the
  * person's Home is republished (with `republishHome` on top when the modal was opened there).
  */
 export async function submitModal<T>(
@@ -96,7 +96,7 @@ export async function submitModal<T>(
   args: { ack: ViewAck; body: unknown; context: unknown; client: webApi.WebClient },
   field: { block: string },
   useCase: UseCase<T>,
-  options: { republishHome?: ChatText; review?: Review & { outcome: (result: T, by: string) => ChatText } } = {},
+  options: { republishHome?: ChatText; review?: Review & { outcome: (result: T, by: string) => ChatText }; then?: (result: T, tenantId: string) => Promise<void> } = {},
 ): Promise<void> {
   const { tenantId } = readContext(args.context);
   const slackUserId = viewSubmission.parse(args.body).user.id;
@@ -112,6 +112,8 @@ export async function submitModal<T>(
     await afterwards(deps, 'closing the review requests', () =>
       closeReviewRequests(deps.chat, args.client, deps.logger, tenantId, review, review.outcome(outcome.done, slackUserId)));
   }
+  const { then } = options;
+  if (then) await afterwards(deps, 'telling the item\'s thread', () => then(outcome.done, tenantId));
   // The person's items changed; opened from the App Home, the outcome shows there, since the modal has closed.
   await afterwards(deps, 'refreshing the App Home', () => publishHome(deps.chat, args.client, tenantId, outcome.userId, slackUserId, deps.clock.now(), options.republishHome));
 }

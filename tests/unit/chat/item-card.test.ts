@@ -55,6 +55,11 @@ describe('itemCard', () => {
       .toEqual([true, false, false, true, false]);
   });
 
+  it('offers Reopen only on a closed item (approved or not applicable)', () => {
+    expect(['pending', 'submitted', 'approved', 'rejected', 'not_applicable'].map((status) => card({ status: status as ItemFacts['status'] }).actions.reopen))
+      .toEqual([false, false, true, false, true]);
+  });
+
   it('sums the item up in one line', () => {
     expect(card({ status: 'rejected' }).summary).toEqual(['GSTR-3B · Acme · Nov 2026', ' · due 20 Dec 2026 · Rejected']);
   });
