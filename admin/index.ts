@@ -12,7 +12,7 @@ import type { Clock, EvidenceStorage } from '../core/ports/index.js';
 import { portalWork } from '../infra/portal/portal-work.js';
 import { ACTION_LABELS } from './actions/preview-confirm.js';
 import { IMPORTERS, IMPORT_COLUMNS, importAction } from './actions/imports.js';
-import { applyExtensionAction, assignApplicableAction, newExtensionAction, retryNotificationAction, verifyChainAction } from './actions/work-actions.js';
+import { applyExtensionAction, assignApplicableAction, newExtensionAction, reopenItemAction, retryNotificationAction, verifyChainAction } from './actions/work-actions.js';
 import { authenticate } from './auth.js';
 import { Components, componentLoader } from './components/index.js';
 import { dashboardHandler } from './dashboard.js';
@@ -86,7 +86,7 @@ function buildAdmin(db: Database, clock: Clock): AdminJS {
       reminderSchedulesResource(stores),
       holidaysResource(stores, { importHolidays: importAction(actions, IMPORTERS.holidays, IMPORT_COLUMNS.holidays) }),
       extensionsResource(stores, { applyNew: newExtensionAction(actions), apply: applyExtensionAction(actions) }),
-      instancesResource(stores),
+      instancesResource(stores, { reopen: reopenItemAction(actions) }),
       evidenceResource(stores),
       auditResource(stores, { verifyChain: verifyChainAction(actions) }),
       notificationsResource(stores, { retry: retryNotificationAction(actions) }),

@@ -2,6 +2,7 @@ import type { ActionContext } from 'adminjs';
 import { formatDate } from '../../core/engine/dates.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { breakConsequence } from '../../core/audit/chain.js';
+import { endSentence } from '../../core/sentences.js';
 import type { Clock, DateChange } from '../../core/ports/index.js';
 import { applicableMasters } from '../../core/use-cases/applicable-masters.js';
 import { coverageGaps } from '../../core/use-cases/coverage-gaps.js';
@@ -9,6 +10,9 @@ import { applyExtension, previewExtension, type ExtensionInput } from '../../cor
 import { assignApplicableMasters } from '../../core/use-cases/assign-applicable-masters.js';
 import { generateInstances } from '../../core/use-cases/generate-instances.js';
 import { retryNotification } from '../../core/use-cases/retry-notification.js';
+import { reopenInstance } from '../../core/use-cases/change-status.js';
+import { MIN_REASON_LENGTH } from '../../core/use-cases/review-evidence.js';
+import { canTransition, type InstanceStatus } from '../../core/engine/status.js';
 import type { PortalWork } from '../../infra/portal/portal-work.js';
 import { recordFindings } from '../../infra/storage/evidence-trail.js';
 import { canChange } from '../resources/common.js';
@@ -145,6 +149,29 @@ export function applyExtensionAction(deps: ActionDeps) {
   });
 }
 
+/**
+ * An item → "Reopen" on an approved or not-applicable item closed by mistake: back to pending
+ * with a reason, by core's use case (its approver or a tenant admin; audited, the preparer told).
+ * Approved evidence stays frozen: a new upload is a new version.
+ */
+export function reopenItemAction({ work, clock }: ActionDeps) {
+  return previewConfirmAction({
+    name: 'reopen', label: 'Reopen', icon: 'RotateCcw', actionType: 'record',
+    isAccessible: (context) => canChange(context) && canTransition(String(context.record?.params.status) as InstanceStatus, 'reopen'),
+    intro: 'Puts an item approved or marked not applicable by mistake back to pending. The reason goes on the audit trail and to the preparer. Approved evidence stays as it was (frozen); the preparer uploads a new version.',
+    confirmLabel: 'Reopen the item',
+    fields: [{ name: 'reason', label: `Why is it reopened? (at least ${MIN_REASON_LENGTH} characters)`, multiline: true, placeholder: 'e.g. The challan was for the wrong month' }],
+    preview: async (input) => ({
+      message: `This item goes back to pending${input.reason?.trim() ? `, with the reason "${input.reason.trim()}"` : ''}; its preparer is told.`,
+      columns: [], rows: [],
+    }),
+    apply: (input, admin, context) => work.inTenant(admin, recordParams(context).tenant_id!, async (ops) => {
+      await reopenInstance(await ops.itemUnit(), ops.actor, { instanceId: recordParams(context).id!, reason: input.reason ?? '' }, clock.now());
+      return 'Reopened: the item is pending again and its preparer has been told.';
+    }),
+  });
+}
+
 const SHOWN_FINDINGS = 5;
 
 /**
@@ -163,7 +190,7 @@ export function verifyChainAction({ work }: ActionDeps) {
       const report = await ops.auditChain();
       if (!report.intact) {
         const found = report.firstBreak!;
-        throw new ValidationError(`BROKEN at entry #${found.seq}: ${found.message}. ${breakConsequence(report.entries, found)}`);
+        throw new ValidationError(`BROKEN at entry #${found.seq}: ${endSentence(found.message)} ${breakConsequence(report.entries, found)}`);
       }
       const trail = await ops.evidenceTrail();
       const findings = recordFindings(trail);

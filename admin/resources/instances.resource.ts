@@ -1,4 +1,4 @@
-import type { ResourceWithOptions } from 'adminjs';
+import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
 import { todayIn } from '../../core/engine/dates.js';
 import { ragOf } from '../../core/engine/rag.js';
 import { feeWaiverPhrase } from '../../core/engine/relief.js';
@@ -90,8 +90,9 @@ export const instancesSpec: TableSpec = {
   },
 };
 
-export const instancesResource = (stores: PortalStores): ResourceWithOptions => tableResource(stores, instancesSpec, {
+export const instancesResource = (stores: PortalStores, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(stores, instancesSpec, {
   navigation: NAV.work,
+  actions,
   listProperties: ['master_id', 'entity_id', 'registration_id', 'period_key', 'due_date', 'status', 'rag', 'owner_user_id'],
   filterProperties: ['entity_id', 'registration_id', 'master_id', 'status', 'rag', 'due_date', 'period_key', 'owner_user_id', 'approver_user_id'],
   editProperties: ['owner_user_id', 'approver_user_id'],

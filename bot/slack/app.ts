@@ -5,6 +5,7 @@ import { apiUrlOption } from './ids.js';
 import { register as registerActions } from './listeners/actions/index.js';
 import { register as registerCommands } from './listeners/commands/index.js';
 import { answerWithoutDatabase } from './listeners/database-unreachable.js';
+import { answerNotConnected } from './listeners/not-connected.js';
 import { register as registerEvents } from './listeners/events/index.js';
 import { register as registerViews } from './listeners/views/index.js';
 import { slackOAuthRouter } from './oauth.js';
@@ -46,7 +47,7 @@ function boltLogger(logger: SlackLogger): BoltLogger {
 /**
  * The Bolt app on an ExpressReceiver at /slack/events. Bolt verifies every request's signature
  * and age; each request is mapped to its tenant by the workspace's installation, whose bot
- * token is decrypted for that request only.
+ * token is decrypted for that request only. A workspace with no installation gets a polite answer.
  */
 export function createSlackApp(settings: SlackSettings, deps: SlackDeps): SlackApp {
   const logger = boltLogger(deps.logger);
@@ -70,11 +71,13 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps): SlackA
         // Never read since this process started, and the database is down: answered "try again" below.
         return { teamId, databaseUnreachable: true } as AuthorizeResult;
       }
-      if (!install) throw new Error(`Slack workspace ${teamId ?? '(unknown)'} is not connected to any tenant`);
+      // No tenant has connected this workspace: answered politely below, and nothing is touched.
+      if (!install) return { teamId, notConnected: true } as AuthorizeResult;
       return { botToken: install.botToken, botUserId: install.botUserId ?? undefined, teamId: install.teamId, tenantId: install.tenantId } as AuthorizeResult;
     },
   });
   app.use(answerWithoutDatabase(deps));
+  app.use(answerNotConnected(deps));
   app.use(async ({ body, next }) => {
     const parsed = eventEnvelope.safeParse(body);
     const eventId = parsed.success ? parsed.data.event_id : undefined;

@@ -12,12 +12,22 @@ export const ACTIONS = {
   approveEvidence: 'evidence_approve',
   approveWithReference: 'evidence_approve_with_reference',
   rejectEvidence: 'evidence_reject',
+  reopen: 'item_reopen',
 } as const;
+
+/**
+ * A button's action_id for one item: Slack wants action ids unique in a message or view, and the
+ * App Home lists several items with the same buttons, so each carries its item's id. Listeners
+ * match the action by its prefix (actionPattern), whatever follows.
+ */
+export const actionId = (action: string, key: string) => `${action}:${key}`;
+export const actionPattern = (action: string) => new RegExp(`^${action}(:|$)`);
 
 export const VIEWS = {
   notApplicable: 'item_not_applicable_modal',
   rejectEvidence: 'evidence_reject_modal',
   approveWithReference: 'evidence_approve_modal',
+  reopen: 'item_reopen_modal',
 } as const;
 
 /** The text fields of the modals: the block and the input each answer is read from. */

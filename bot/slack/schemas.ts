@@ -16,6 +16,9 @@ export const readContext = (context: unknown) => requestContext.parse(context);
 /** The marks authorize leaves when the database was down (no tenant known), and the workspace. */
 export const downContext = z.object({ databaseUnreachable: z.boolean().optional(), teamId: z.string().optional() });
 
+/** The mark authorize leaves for a workspace no tenant has connected. */
+export const notConnectedContext = z.object({ notConnected: z.boolean().optional(), teamId: z.string().optional() });
+
 export const slashCommand = z.object({ user_id: z.string(), text: z.string() });
 
 /** A button press: who pressed it, where (a message or the App Home), and the button's value. */

@@ -12,6 +12,13 @@ export const acknowledged = (result: { alreadyAcknowledged: boolean }, by: strin
 export const approved = (result: { evidence: { version: number }; late: boolean }, by: string): ChatText =>
   [{ icon: 'done' }, ` Version ${result.evidence.version} approved by `, { mention: by }, `${result.late ? ' (filed late)' : ''}. The evidence is now frozen.`];
 
+export const rejected = (result: { evidence: { version: number } }, by: string, reason: string): ChatText =>
+  [{ icon: 'refused' }, ` Version ${result.evidence.version} rejected by `, { mention: by }, '. Reason: ', reason];
+
+/** Said in the item's thread when it is reopened. */
+export const reopened = (by: string, reason: string): ChatText =>
+  [{ icon: 'reopened' }, ' Reopened by ', { mention: by }, '. Reason: ', reason, '\nThe approved evidence stays as it was: drop a new version in this thread.'];
+
 /** Shown in the home, where the form was opened, once it has closed. */
 export const APPROVED_FROM_HOME: ChatText = [{ icon: 'done' }, ' Approved. The evidence is now frozen.'];
 export const REJECTED_FROM_HOME: ChatText = [{ icon: 'refused' }, ' Rejected. The preparer was told why in the thread.'];

@@ -1,7 +1,7 @@
 import { formatDate, todayIn } from '../engine/dates.js';
 import { ragOf, type Rag } from '../engine/rag.js';
+import { itemName, periodWords } from '../engine/labels.js';
 import { feeWaiverPhrase } from '../engine/relief.js';
-import { entityWithRegistration } from '../engine/registrations.js';
 import { canTransition, type InstanceStatus } from '../engine/status.js';
 import type { ItemFacts } from '../ports/item-threads.js';
 import type { ChatText, Span } from './text.js';
@@ -26,7 +26,7 @@ export interface ItemCard {
   /** The item in the portal. */
   link: string;
   /** The buttons it offers beside View details. */
-  actions: { markNotApplicable: boolean };
+  actions: { markNotApplicable: boolean; reopen: boolean };
 }
 
 function due(f: ItemFacts): ChatText {
@@ -47,6 +47,9 @@ function status(f: ItemFacts, rag: Rag): ChatText {
   ];
 }
 
+/** The item's page in the portal (the link on its card and in its notifications). */
+export const itemPortalLink = (publicUrl: string, instanceId: string) => `${publicUrl}/admin/resources/compliance_instances/records/${instanceId}/show`;
+
 /** The card of an item as of `now` (its RAG is the tenant's today's). */
 export function itemCard(f: ItemFacts, now: Date, link: string): ItemCard {
   const rag = ragOf(f.status, f.dueDate, todayIn(f.timezone, now), f.amberWindowDays);
@@ -54,14 +57,14 @@ export function itemCard(f: ItemFacts, now: Date, link: string): ItemCard {
   return {
     instanceId: f.instanceId,
     title: f.name,
-    summary: [f.code, ' ', f.periodName ?? f.periodKey, ' · ', entityWithRegistration(f.entityName, f.registration), ` · due ${formatDate(f.dueDate)} · ${label}`],
-    facts: [[{ bold: f.entityName }, ...(f.registration ? [' · ', f.registration] : []), ' · ', f.code, ' · period ', { bold: f.periodName ?? f.periodKey }], due(f), status(f, rag)],
+    summary: [itemName(f), ` · due ${formatDate(f.dueDate)} · ${label}`],
+    facts: [[{ bold: f.entityName }, ...(f.registration ? [' · ', f.registration] : []), ' · period ', { bold: periodWords(f.periodName ?? f.periodKey) }], due(f), status(f, rag)],
     people: [
       'Preparer: ', { person: f.owner, nobody: NOBODY }, ' · Approver: ', { person: f.approver, nobody: NOBODY },
       ' · Drop the filing proof in this thread to submit it.',
     ],
     rag,
     link,
-    actions: { markNotApplicable: canTransition(f.status, 'mark_not_applicable') },
+    actions: { markNotApplicable: canTransition(f.status, 'mark_not_applicable'), reopen: canTransition(f.status, 'reopen') },
   };
 }

@@ -1,4 +1,5 @@
 import { formatDate } from '../engine/dates.js';
+import { periodWords } from '../engine/labels.js';
 import { entityWithRegistration } from '../engine/registrations.js';
 import type { InstanceStatus } from '../engine/status.js';
 import type { ItemLine } from '../ports/work-reads.js';
@@ -18,11 +19,11 @@ export interface ItemList {
   more: ChatText | null;
 }
 
-type Listed = Pick<ItemLine, 'rag' | 'code' | 'periodKey' | 'periodName' | 'entityName' | 'registration' | 'dueDate' | 'status'>;
+type Listed = Pick<ItemLine, 'rag' | 'name' | 'periodKey' | 'periodName' | 'entityName' | 'registration' | 'dueDate' | 'status'>;
 
-/** One item on one line: RAG, code, period, entity (and the registration it is owed per), due date and status. */
+/** One item on one line: RAG, name, entity (and the registration it is owed per), period, due date and status. */
 export const itemLine = (i: Listed): ChatText => [
-  { rag: i.rag }, ' ', { bold: i.code }, ' ', i.periodName ?? i.periodKey, ' · ', entityWithRegistration(i.entityName, i.registration), ` · due ${formatDate(i.dueDate)} · `, { italic: STATUS_WORD[i.status] ?? i.status },
+  { rag: i.rag }, ' ', { bold: i.name }, ' · ', entityWithRegistration(i.entityName, i.registration), ' · ', periodWords(i.periodName ?? i.periodKey), ` · due ${formatDate(i.dueDate)} · `, { italic: STATUS_WORD[i.status] ?? i.status },
 ];
 
 export function itemList(title: string, items: Listed[], maxItems: number, empty: ChatText): ItemList {

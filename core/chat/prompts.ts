@@ -21,6 +21,13 @@ export const notApplicablePrompt = (itemLabel: string): TextPrompt => ({
   label: 'Why does it not apply?', multiline: true, minLength: MIN_REASON_LENGTH, placeholder: 'e.g. No TDS was deducted in November',
 });
 
+/** Why an item closed by mistake is reopened; `itemLabel` names the item (plain text). */
+export const reopenPrompt = (itemLabel: string): TextPrompt => ({
+  title: 'Reopen item', submit: 'Reopen',
+  intro: [{ bold: itemLabel.slice(0, 200) }, '\nIt goes back to pending and its preparer is told. Approved evidence stays as it is; a new upload is a new version.'],
+  label: 'Why is it reopened?', multiline: true, minLength: MIN_REASON_LENGTH, placeholder: 'e.g. The challan was for the wrong month',
+});
+
 export const REJECT_PROMPT: TextPrompt = { title: 'Reject evidence', submit: 'Reject', label: 'What needs fixing?', multiline: true, minLength: MIN_REASON_LENGTH };
 
 export const APPROVE_WITH_REFERENCE_PROMPT: TextPrompt = {
@@ -35,6 +42,7 @@ export const ACTION_LABEL = {
   approveWithReference: 'Approve with ARN / challan no.…',
   reject: 'Reject…',
   acknowledge: 'Acknowledge',
+  reopen: 'Reopen…',
 } as const;
 
 export const approveLabel = (version: unknown) => `Approve version ${String(version ?? '')}`.trim();

@@ -1,5 +1,6 @@
 import { formatBytes } from '../evidence/file-policy.js';
 import { AppError } from '../errors.js';
+import { endSentence } from '../sentences.js';
 import type { ChatAccount } from '../ports/chat-people.js';
 import type { ThreadRef } from '../ports/item-threads.js';
 import { submitEvidence } from '../use-cases/submit-evidence.js';
@@ -49,7 +50,7 @@ export async function takeThreadFiles(
   const maxBytes = ports.evidenceMaxBytes;
   for (const file of upload.files) {
     const name = file.name ?? file.id;
-    const refuse = (reason: string) => say([{ icon: 'refused' }, ' ', { bold: name }, ' was not recorded: ', reason, '. Nothing was kept.']);
+    const refuse = (reason: string) => say([{ icon: 'refused' }, ' ', { bold: name }, ' was not recorded: ', endSentence(reason), ' Nothing was kept.']);
     if (file.unavailable) {
       await refuse(file.unavailable);
       continue;
@@ -73,7 +74,7 @@ export async function takeThreadFiles(
         submitEvidence(unit, actor, { instanceId, file: stored, channel: account.chat, sourceRef: file.id }, ports.clock.now()));
       await say([
         { icon: 'done' }, ' Recorded ', { bold: stored.fileName }, ` as version ${evidence.version} (${formatBytes(stored.sizeBytes)}, SHA-256 `,
-        { code: stored.sha256.slice(0, 12) }, '). The approver has been asked to review it.',
+        { code: stored.sha256 }, '). The approver has been asked to review it.',
       ]);
     } catch (error) {
       // No row, no file: the stored object goes with the refused submission.

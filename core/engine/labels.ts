@@ -1,6 +1,7 @@
 import { formatDate, type IsoDate } from './dates.js';
 import { versionFor } from './due-date.js';
 import { isEventPeriodKey } from './events.js';
+import { entityWithRegistration } from './registrations.js';
 import type { Master } from './master.js';
 import type { PeriodNaming, RuleVersion } from './rules.js';
 
@@ -41,3 +42,15 @@ export function labelFor(master: LabelledMaster, period: { key: string; end: Iso
     period: isEventPeriodKey(period.key) ? formatDate(period.end) : periodName(period.key, version?.periodNaming),
   };
 }
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A period as people read it in messages: a month key "2026-11" is "Nov 2026"; other names as they are ("FY2026-27-Q3", "TY 2026-27"). */
+export function periodWords(period: string): string {
+  const month = /^(\d{4})-(\d{2})$/.exec(period);
+  return month && MONTHS[Number(month[2]) - 1] ? `${MONTHS[Number(month[2]) - 1]} ${month[1]}` : period;
+}
+
+/** An item as messages name it, by name and never by code: "TDS deposit (challan ITNS-281) · Demo Manufacturing · Nov 2026". */
+export const itemName = (i: { name: string; entityName: string; registration?: string | null; periodKey: string; periodName?: string }): string =>
+  `${i.name} · ${entityWithRegistration(i.entityName, i.registration)} · ${periodWords(i.periodName ?? i.periodKey)}`;

@@ -1,5 +1,6 @@
 import type { Icon, ChatText } from '../chat/text.js';
 import { formatDate } from '../engine/dates.js';
+import { periodWords } from '../engine/labels.js';
 import { entityWithRegistration } from '../engine/registrations.js';
 import { kindWords, reasonOf, type Notification, type NotificationKind } from './kinds.js';
 import type { MessageContext } from './message.js';
@@ -51,7 +52,7 @@ export function chatNotification(n: Notification): ChatNotification {
 export function escalationText(item: NonNullable<MessageContext['item']>): { text: ChatText; note: ChatText } {
   return {
     text: [
-      { icon: 'escalation' }, ' Overdue: ', { bold: item.name }, ' (', item.code, ' ', item.periodName ?? item.periodKey, ') for ', { bold: entityWithRegistration(item.entityName, item.registration) },
+      { icon: 'escalation' }, ' Overdue: ', { bold: item.name }, ' (', periodWords(item.periodName ?? item.periodKey), ') for ', { bold: entityWithRegistration(item.entityName, item.registration) },
       ` was due ${formatDate(item.dueDate)} and is still ${item.status.replace(/_/g, ' ')}.`,
     ],
     note: ['This repeats until someone acknowledges it.'],

@@ -1,5 +1,6 @@
 import type { ChatText } from '../chat/text.js';
 import { formatDate } from '../engine/dates.js';
+import { periodWords } from '../engine/labels.js';
 import { entityWithRegistration } from '../engine/registrations.js';
 import type { MessageContext } from './message.js';
 
@@ -12,8 +13,6 @@ type Item = NonNullable<MessageContext['item']>;
  */
 export const CHAT_LIST_LIMIT = 45;
 
-/** An item as a person names it: "GSTR-3B · Demo Manufacturing · Nov 2026". */
-export const itemTitle = (i: Item): string => `${i.name} · ${entityWithRegistration(i.entityName, i.registration)} · ${i.periodName ?? i.periodKey}`;
 
 /** "was due 20 Nov 2026, still pending". */
 export const overdueWords = (i: Item): string => `was due ${formatDate(i.dueDate)}, still ${i.status.replace(/_/g, ' ')}`;
@@ -26,7 +25,7 @@ export function escalationBatchText(items: Item[]): { lead: ChatText; lines: { i
   const listed = items.slice(0, CHAT_LIST_LIMIT);
   return {
     lead: [{ icon: 'escalation' }, ' ', { bold: escalationHeadline(items.length) }],
-    lines: listed.map((item) => ({ item, text: [{ bold: item.name }, ` · ${entityWithRegistration(item.entityName, item.registration)} · ${item.periodName ?? item.periodKey}`, '\n', overdueWords(item)] })),
+    lines: listed.map((item) => ({ item, text: [{ bold: item.name }, ` · ${entityWithRegistration(item.entityName, item.registration)} · ${periodWords(item.periodName ?? item.periodKey)}`, '\n', overdueWords(item)] })),
     more: items.length - listed.length,
     note: ['Each repeats until someone acknowledges it.'],
   };

@@ -1,7 +1,7 @@
 import { formatDate } from '../engine/dates.js';
-import { escalationHeadline, itemTitle, overdueWords } from './escalation-batch.js';
+import { escalationHeadline, overdueWords } from './escalation-batch.js';
+import { itemName, periodWords } from '../engine/labels.js';
 import { feeWaiverPhrase, type FeeWaiver } from '../engine/relief.js';
-import { entityWithRegistration } from '../engine/registrations.js';
 import { kindWords, reasonOf, type Notification } from './kinds.js';
 import { listedWork, moreLine, workAssignedHeadline, workAssignedIntro, workLine } from './work-assigned.js';
 
@@ -104,7 +104,7 @@ function renderEscalationBatch(ctx: MessageContext, items: NonNullable<MessageCo
   const text = [
     greeting, '', title, '', intro, '',
     ...items.flatMap((i) => [
-      `- ${itemTitle(i)}: ${overdueWords(i)}.`,
+      `- ${itemName(i)}: ${overdueWords(i)}.`,
       ...(open(i.id) ? [`  Open: ${open(i.id)}`] : []),
       ...(ack(i.id) ? [`  Acknowledge (stops the repeats): ${ack(i.id)}`] : []),
     ]),
@@ -115,7 +115,7 @@ function renderEscalationBatch(ctx: MessageContext, items: NonNullable<MessageCo
     `<h2 style="margin:0 0 8px">${escapeHtml(title)}</h2>`,
     `<p>${escapeHtml(intro)}</p>`,
     '<ul>',
-    ...items.map((i) => `<li><strong>${escapeHtml(itemTitle(i))}</strong>: ${escapeHtml(overdueWords(i))}.`
+    ...items.map((i) => `<li><strong>${escapeHtml(itemName(i))}</strong>: ${escapeHtml(overdueWords(i))}.`
       + (open(i.id) ? ` <a href="${escapeHtml(open(i.id)!)}">Open</a>` : '')
       + (ack(i.id) ? ` · <a href="${escapeHtml(ack(i.id)!)}">Acknowledge</a>` : '') + '</li>'),
     '</ul>',
@@ -148,17 +148,17 @@ export function renderEmail(ctx: MessageContext): RenderedMessage {
   const item = ctx.item;
   const facts: [string, string][] = item
     ? [
-      ['Obligation', `${item.name} (${item.code})`],
+      ['Obligation', item.name],
       ['Entity', item.entityName],
       ...(item.registration ? [['Registration', item.registration] as [string, string]] : []),
-      ['Period', item.periodName ?? item.periodKey],
+      ['Period', periodWords(item.periodName ?? item.periodKey)],
       ['Due date', formatDate(item.dueDate) + (item.dueDate !== item.statutoryDueDate ? ` (statutory ${formatDate(item.statutoryDueDate)}${item.extensionReference ? `, extended by ${item.extensionReference}` : ''})` : '')
         + (item.feeWaiver ? `; ${feeWaiverPhrase(item.feeWaiver)}` : '')],
       ['Status', item.status.replace(/_/g, ' ')],
     ]
     : [];
   const subject = item
-    ? `[${ctx.tenantName}] ${title}: ${item.code} ${item.periodName ?? item.periodKey}, ${entityWithRegistration(item.entityName, item.registration)} (due ${formatDate(item.dueDate)})`
+    ? `[${ctx.tenantName}] ${title}: ${itemName(item)} (due ${formatDate(item.dueDate)})`
     : `[${ctx.tenantName}] ${title}`;
   const extra = detail(ctx.notification);
   const work = workList(ctx);

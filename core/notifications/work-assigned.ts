@@ -1,5 +1,6 @@
 import type { ChatText } from '../chat/text.js';
 import { formatDate } from '../engine/dates.js';
+import { itemName, periodWords } from '../engine/labels.js';
 import { entityWithRegistration } from '../engine/registrations.js';
 import type { PayloadOf } from './kinds.js';
 import type { MessageContext } from './message.js';
@@ -39,16 +40,10 @@ export const workAssignedIntro = (payload: PayloadOf<'work_assigned'>): string =
 /** "and 3 more" under the list, or nothing when every item is listed. */
 export const moreLine = (more: number): string | null => (more > 0 ? `and ${more} more` : null);
 
-/** A month's key in words ("Nov 2026"), as people read it; other periods by their name in force. */
-function periodWords(i: Item): string {
-  const month = /^(\d{4})-(\d{2})$/.exec(i.periodKey);
-  return month ? formatDate(`${i.periodKey}-01`).replace(/^1 /, '') : i.periodName ?? i.periodKey;
-}
-
-const where = (i: Item) => `${entityWithRegistration(i.entityName, i.registration)} · ${periodWords(i)}`;
+const where = (i: Item) => `${entityWithRegistration(i.entityName, i.registration)} · ${periodWords(i.periodName ?? i.periodKey)}`;
 
 /** "TDS deposit · Demo Manufacturing · Nov 2026 · due 7 Dec 2026 (you prepare)" */
-export const workLine = ({ item, as }: ListedWork): string => `${item.name} · ${where(item)} · due ${formatDate(item.dueDate)} (${ROLE[as]})`;
+export const workLine = ({ item, as }: ListedWork): string => `${itemName(item)} · due ${formatDate(item.dueDate)} (${ROLE[as]})`;
 
 /** The same line for a chat, the name and the due date in bold. */
 export const workChatLine = ({ item, as }: ListedWork): ChatText =>

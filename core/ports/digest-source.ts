@@ -4,7 +4,10 @@ import type { NotificationDraft } from './tenant-unit.js';
 /** One item as the digest lists it. */
 export interface DigestItem {
   code: string;
+  /** The obligation's name in force for the period, and the period as that law names it (see labels.ts). */
+  name: string;
   periodKey: string;
+  periodName?: string;
   entityName: string;
   /** What it is owed per, named beside the entity: a GSTIN, TAN, … or "no TAN recorded"; null for the entity's own obligations. */
   registration: string | null;

@@ -9,6 +9,12 @@ export interface ThreadRef {
   thread: string;
 }
 
+/** One message in a chat: its conversation and its own id there (Slack: the channel and the message's ts). */
+export interface MessageRef {
+  conversation: string;
+  message: string;
+}
+
 /** A person as a chat shows them: by their account there when linked, else by name. */
 export interface ChatPerson {
   chatId: string | null;
@@ -64,4 +70,10 @@ export interface ItemThreads {
     tenantId: string, instanceId: string, chat: ChatKind,
     work: (item: ItemThreadState | undefined) => Promise<{ result: T; posted?: ThreadRef }>,
   ): Promise<T>;
+  /**
+   * The messages that asked for a review of this evidence version in the chat (the outbox's sent
+   * review requests, where each was posted), so that a decision taken anywhere else (a modal, the
+   * App Home) can close them.
+   */
+  reviewRequests(tenantId: string, chat: ChatKind, review: { instanceId: string; evidenceId: string }): Promise<MessageRef[]>;
 }

@@ -2,6 +2,7 @@ import { requireRole, type Actor } from '../engine/access.js';
 import { isValidIsoDate, type IsoDate } from '../engine/dates.js';
 import { EXTENSION_KINDS, extensionScopeSchema, type ExtensionKind } from '../engine/master.js';
 import { NotFoundError, ValidationError } from '../errors.js';
+import { endSentence } from '../sentences.js';
 import type { DateChange, EngineUnit } from '../ports/index.js';
 import { actorRef } from './instance-guard.js';
 import { redateOpenItems } from './redate-open-items.js';
@@ -25,7 +26,7 @@ function scopeOf(input: ExtensionInput): { states: string[] | null; districts: s
   const parsed = extensionScopeSchema.safeParse({ states: given(input.states), districts: given(input.districts) });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ValidationError(`${String(issue.path[0])}: ${issue.message}. Leave it empty for every ${String(issue.path[0]) === 'states' ? 'state' : 'district'}.`);
+    throw new ValidationError(`${String(issue.path[0])}: ${endSentence(issue.message)} Leave it empty for every ${String(issue.path[0]) === 'states' ? 'state' : 'district'}.`);
   }
   return { states: parsed.data.states ?? null, districts: parsed.data.districts ?? null };
 }

@@ -1,7 +1,7 @@
 import { requireRole, type Actor } from '../engine/access.js';
 import { nextStatus } from '../engine/status.js';
 import type { TenantUnit } from '../ports/index.js';
-import { actorRef, lockInstance, ownerOrAdmin, requireReviewer } from './instance-guard.js';
+import { actorRef, lockInstance, ownerOrAdmin, requireReopener, requireReviewer } from './instance-guard.js';
 import { requireReason } from './review-evidence.js';
 
 /** An approver or admin marks an open item not applicable (e.g. no TDS deducted this month), with a reason. */
@@ -21,11 +21,26 @@ export async function markNotApplicable(unit: TenantUnit, actor: Actor, input: {
   return { status };
 }
 
-/** A tenant admin reopens a closed item; approved evidence stays frozen and a new upload starts a new version. */
+/**
+ * Whether this person may reopen this item now (its approver or a tenant admin, and the item
+ * approved or not applicable): the refusal reopenInstance would give, asked before a reason is.
+ * Changes nothing.
+ */
+export async function checkReopen(unit: TenantUnit, actor: Actor, input: { instanceId: string }) {
+  const instance = await lockInstance(unit, input.instanceId);
+  requireReopener(actor, instance);
+  nextStatus(instance.status, 'reopen');
+  return { status: instance.status };
+}
+
+/**
+ * An item closed by mistake goes back to pending, by its approver or a tenant admin, with a reason;
+ * approved evidence stays frozen and a new upload starts a new version.
+ */
 export async function reopenInstance(unit: TenantUnit, actor: Actor, input: { instanceId: string; reason: string }, now: Date) {
   const reason = requireReason(input.reason, 'reopening');
   const instance = await lockInstance(unit, input.instanceId);
-  requireRole(actor, ['tenant_admin'], instance.entityId, 'reopen this item');
+  requireReopener(actor, instance);
   const status = nextStatus(instance.status, 'reopen');
   await unit.instances.update(instance.id, { status, decidedAt: null, approvedLate: null, statusReason: reason });
   await unit.audit.append([
@@ -35,7 +50,7 @@ export async function reopenInstance(unit: TenantUnit, actor: Actor, input: { in
     kind: 'reopened', to: ownerOrAdmin(instance), instanceId: instance.id,
     dedupKey: `reopened:${instance.id}:${now.toISOString()}`, payload: { reason, by: actor.id },
   }]);
-  return { status };
+  return { status, reason };
 }
 
 /** A CFO (or admin) owns an overdue item: escalation repeats stop. */

@@ -1,6 +1,6 @@
 import { person } from '../engine/reminders.js';
 import { hasRole, requireRole, type Actor, type Role } from '../engine/access.js';
-import { NotFoundError } from '../errors.js';
+import { ForbiddenError, NotFoundError } from '../errors.js';
 import type { InstanceRecord, TenantUnit } from '../ports/index.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -30,6 +30,18 @@ export function requirePreparer(actor: Actor, instance: InstanceRecord): void {
 export function requireReviewer(actor: Actor, instance: InstanceRecord, doing: string): void {
   if (actor.id === instance.approverUserId && hasRole(actor, ['approver', 'cfo', 'tenant_admin'], instance.entityId)) return;
   requireRole(actor, REVIEWERS, instance.entityId, doing);
+}
+
+/**
+ * A closed item (approved, not applicable) may be reopened by its named approver, who decided it,
+ * or by a tenant admin for its entity; nobody else, its preparer included.
+ */
+export function requireReopener(actor: Actor, instance: InstanceRecord): void {
+  if (actor.id === instance.approverUserId && hasRole(actor, ['approver', 'cfo', 'tenant_admin'], instance.entityId)) return;
+  if (hasRole(actor, ['tenant_admin'], instance.entityId)) return;
+  throw new ForbiddenError('You cannot reopen this item: only its approver or a tenant admin can. Ask one of them.', {
+    details: { required: ['the item\'s approver', 'tenant_admin'] },
+  });
 }
 
 export const actorRef = (actor: Actor) => ({ type: actor.type, id: actor.id, label: actor.label });

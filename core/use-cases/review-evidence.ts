@@ -86,5 +86,5 @@ export async function rejectEvidence(
     kind: 'rejected', to: ownerOrAdmin(instance), instanceId: instance.id, dedupKey: `rejected:${evidence.id}`,
     payload: { evidenceId: evidence.id, version: evidence.version, reason, rejectedBy: actor.id },
   }]);
-  return { status, evidence };
+  return { status, evidence, reason };
 }

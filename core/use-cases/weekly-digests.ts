@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 import { addDays, formatDate, todayIn, type IsoDate } from '../engine/dates.js';
-import { entityWithRegistration } from '../engine/registrations.js';
+import { itemName } from '../engine/labels.js';
 import type { DigestItem, DigestSource, EntityRag, NotificationDraft } from '../ports/index.js';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -41,7 +41,7 @@ async function digestLines(
   const dueSoon = await digests.dueBetween(today, addDays(today, 7), entityIds);
   const late = await digests.approvedLateSince(since, entityIds);
   const list = (items: DigestItem[]) =>
-    items.length === 0 ? ['  none'] : items.map((i) => `  ${formatDate(i.dueDate)}  ${i.code} ${i.periodKey} — ${entityWithRegistration(i.entityName, i.registration)}`);
+    items.length === 0 ? ['  none'] : items.map((i) => `  ${formatDate(i.dueDate)}  ${itemName(i)}`);
   return [
     'Status by entity (red / amber / green):',
     ...scoped.map((e) => `  ${e.entityName}: ${e.red} / ${e.amber} / ${e.green}`),

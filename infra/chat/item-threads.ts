@@ -1,6 +1,6 @@
 import { REGISTRATION_NUMBER_SQL, registrationOf } from '../engine/registration-sql.js';
 import type { ChatKind } from '../../core/ports/chat-people.js';
-import type { ItemFacts, ItemThreads, ThreadRef } from '../../core/ports/item-threads.js';
+import type { ItemFacts, ItemThreads, MessageRef, ThreadRef } from '../../core/ports/item-threads.js';
 import type { Database } from '../db/database.js';
 import { FEE_WAIVER_COLUMNS, FEE_WAIVER_JOIN, feeWaiverOf } from '../engine/fee-waiver-sql.js';
 import { LABEL_COLUMNS, labelOfRow } from '../engine/item-label.js';
@@ -30,6 +30,19 @@ export function itemThreads(db: Database): ItemThreads {
       const row: { id: string } | undefined = await db.withTenant(tenantId, ({ trx }) =>
         trx('compliance_instances').where({ tenant_id: tenantId, [c.conversation]: ref.conversation, [c.thread]: ref.thread }).first('id'));
       return row?.id;
+    },
+
+    async reviewRequests(tenantId, chat, { instanceId, evidenceId }) {
+      const c = COLUMNS[chat];
+      const rows: { conversation: string | null; message: string }[] = await db.withTenant(tenantId, ({ trx }) =>
+        trx('notifications as n')
+          .join('compliance_instances as i', function () { this.on('i.tenant_id', 'n.tenant_id').andOn('i.id', 'n.instance_id'); })
+          // By the item first (notifications_instance_idx), then its sent review requests of this version.
+          .where({ 'n.tenant_id': tenantId, 'n.instance_id': instanceId, 'n.kind': 'review_requested', 'n.channel': chat, 'n.status': 'sent' })
+          .whereNotNull('n.provider_ref')
+          .whereRaw("n.payload->>'evidenceId' = ?", [evidenceId])
+          .select(`i.${c.conversation} as conversation`, 'n.provider_ref as message'));
+      return rows.filter((r): r is MessageRef => r.conversation !== null);
     },
 
     async withThread(tenantId, instanceId, chat, work) {

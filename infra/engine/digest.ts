@@ -4,6 +4,7 @@ import type { DigestItem, DigestSource } from '../../core/ports/index.js';
 import type { TenantTx } from '../db/database.js';
 import { enqueueNotifications } from '../outbox/enqueue.js';
 import { loadTenantSettings } from '../stores/tenant-settings.js';
+import { LABEL_COLUMNS, labelOfRow, type LabelRow } from './item-label.js';
 import { statusSummary } from './status-summary.js';
 
 const LIST_LIMIT = 15;
@@ -17,11 +18,14 @@ export function digestSource(tx: TenantTx): DigestSource {
         this.on('e.tenant_id', 'i.tenant_id').andOn('e.id', 'i.entity_id');
       })
       .where('i.tenant_id', tx.tenantId).orderBy('i.due_date').limit(LIST_LIMIT)
-      .select('m.code', 'i.period_key', 'e.name as entity', 'i.due_date', 'm.owed_per', tx.trx.raw(`${REGISTRATION_NUMBER_SQL} AS registration_number`));
+      .select('m.code', 'm.name', 'i.period_key', 'e.name as entity', 'i.due_date', 'm.owed_per', ...LABEL_COLUMNS, tx.trx.raw(`${REGISTRATION_NUMBER_SQL} AS registration_number`));
     if (entityIds) q.whereIn('i.entity_id', entityIds);
     where(q);
-    const rows: { code: string; period_key: string; entity: string; due_date: string; owed_per: string; registration_number: string | null }[] = await q;
-    return rows.map((r) => ({ code: r.code, periodKey: r.period_key, entityName: r.entity, registration: registrationOf(r), dueDate: r.due_date }));
+    const rows: (LabelRow & { code: string; entity: string; due_date: string; owed_per: string; registration_number: string | null })[] = await q;
+    return rows.map((r) => {
+      const label = labelOfRow(r);
+      return { code: r.code, name: label.title, periodKey: r.period_key, periodName: label.period, entityName: r.entity, registration: registrationOf(r), dueDate: r.due_date };
+    });
   };
   return {
     async settings() {

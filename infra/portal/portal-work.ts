@@ -1,11 +1,12 @@
 import type { Actor } from '../../core/engine/access.js';
 import { actorOf, type PortalAdmin } from '../../core/engine/portal-access.js';
-import type { EngineUnit, NotificationQueue } from '../../core/ports/index.js';
+import type { EngineUnit, NotificationQueue, TenantUnit } from '../../core/ports/index.js';
 import { verifyAuditChain, type ChainReport } from '../audit/audit-store.js';
 import type { Database } from '../db/database.js';
 import { notificationQueue } from '../outbox/requeue.js';
 import { loadEvidenceTrail, type EvidenceTrail } from '../storage/evidence-trail.js';
 import { createEngineUnit } from '../stores/engine-unit.js';
+import { createTenantUnit } from '../stores/tenant-unit.js';
 import { importStore, type ImportStore } from './imports-store.js';
 import { inScope, inTenant, resolveTenant } from './scope.js';
 
@@ -15,6 +16,8 @@ export interface TenantOps {
   admin: PortalAdmin;
   actor: Actor;
   unit(): Promise<EngineUnit>;
+  /** The unit of work the item use cases (reopen, …) take, in the same transaction. */
+  itemUnit(): Promise<TenantUnit>;
   /** Every master the tenant sees, id → code. */
   masterCodes(): Promise<Map<string, string>>;
   auditChain(): Promise<ChainReport>;
@@ -44,6 +47,7 @@ export const portalWork = (db: Database): PortalWork => ({
     admin: fresh,
     actor: actorOf(fresh),
     unit: () => createEngineUnit(tx),
+    itemUnit: () => createTenantUnit(tx),
     masterCodes: async () => new Map((await tx.trx('compliance_masters').select('id', 'code')).map((m: { id: string; code: string }) => [m.id, m.code])),
     auditChain: () => verifyAuditChain(tx),
     evidenceTrail: () => loadEvidenceTrail(tx),

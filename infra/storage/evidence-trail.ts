@@ -62,7 +62,6 @@ export interface EvidenceFinding {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EVIDENCE_ACTIONS = ['evidence.uploaded', 'evidence.approved', 'evidence.rejected'];
 const REVIEW_WORDS = { approved: ['evidence.approved', 'approval'], rejected: ['evidence.rejected', 'rejection'] } as const;
-const short = (hash: string) => `${hash.slice(0, 12)}…`;
 const labelOf = (item: string, version: number, fileName: string, id: string) => `${item} v${version} "${fileName}" (evidence ${id})`;
 
 /** The tenant's evidence rows (all, or one) with every audit entry about them. */
@@ -131,7 +130,7 @@ export function fileFindings(trail: EvidenceTrail, row: EvidenceOnRecord, stored
   if (!upload) out.push(found('NO UPLOAD RECORD', 'the audit trail has no record of this file being uploaded: the row was written into the database directly, not by an upload'));
   if (stored === null) out.push(found('MISSING', `no stored file at ${row.storageKey}`));
   if (!upload) {
-    if (stored && stored !== row.sha256) out.push(found('ALTERED', `the stored file does not match its record either: it hashes to ${short(stored)}, the record says ${short(row.sha256)}`));
+    if (stored && stored !== row.sha256) out.push(found('ALTERED', `the stored file does not match its record either: it hashes to ${stored}, the record says ${row.sha256}`));
     return out;
   }
   const recorded = String(upload.after.sha256);
@@ -139,13 +138,13 @@ export function fileFindings(trail: EvidenceTrail, row: EvidenceOnRecord, stored
   const day = when(trail, upload.occurredAt);
   const entry = `entry #${upload.seq}`;
   if (row.sha256 === recorded) {
-    if (stored && stored !== recorded) out.push(found('ALTERED', `the stored file has changed since ${who} uploaded it on ${day}: it hashes to ${short(stored)}, the upload recorded ${short(recorded)} (${entry})`));
+    if (stored && stored !== recorded) out.push(found('ALTERED', `the stored file has changed since ${who} uploaded it on ${day}: it hashes to ${stored}, the upload recorded ${recorded} (${entry})`));
   } else if (stored && stored === row.sha256) {
-    out.push(found('SWAPPED', `the stored file and its record were both replaced: they agree with each other (${short(stored)}), but when ${who} uploaded it on ${day} the audit trail recorded ${short(recorded)} (${entry})`));
+    out.push(found('SWAPPED', `the stored file and its record were both replaced: they agree with each other (${stored}), but when ${who} uploaded it on ${day} the audit trail recorded ${recorded} (${entry})`));
   } else if (!stored || stored === recorded) {
-    out.push(found('RECORD CHANGED', `its record's SHA-256 was rewritten to ${short(row.sha256)}; when ${who} uploaded it on ${day} the audit trail recorded ${short(recorded)} (${entry})${stored ? ', and the stored file still matches that' : ''}`));
+    out.push(found('RECORD CHANGED', `its record's SHA-256 was rewritten to ${row.sha256}; when ${who} uploaded it on ${day} the audit trail recorded ${recorded} (${entry})${stored ? ', and the stored file still matches that' : ''}`));
   } else {
-    out.push(found('ALTERED', `the stored file (${short(stored)}), its record (${short(row.sha256)}) and the upload on the audit trail (${short(recorded)}, ${entry}) all differ`));
+    out.push(found('ALTERED', `the stored file (${stored}), its record (${row.sha256}) and the upload on the audit trail (${recorded}, ${entry}) all differ`));
   }
   // Only when the hash agrees: a rewritten hash already says the record changed.
   const changed = row.sha256 !== recorded ? [] : [
@@ -173,7 +172,7 @@ export function reviewFindings(trail: EvidenceTrail, row: EvidenceOnRecord): Evi
     }
     if (last.actorId !== row.reviewedBy) return found(`${marked}, but the audit trail records the ${noun} by ${actorOf(trail, last)} (entry #${last.seq})`);
     if (row.reviewStatus === 'approved' && last.after.sha256 !== row.sha256) {
-      return found(`approved as ${short(String(last.after.sha256))} (entry #${last.seq}), but its record now says ${short(row.sha256)}`);
+      return found(`approved as ${String(last.after.sha256)} (entry #${last.seq}), but its record now says ${row.sha256}`);
     }
     return [];
   }

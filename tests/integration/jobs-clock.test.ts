@@ -39,6 +39,6 @@ describe("the weekly digest counts its week from the job's clock", () => {
     const lines = digest.payload.lines as string[];
     const late = lines.slice(lines.indexOf('Approved late in the last 7 days:') + 1);
     // The demo records GSTINs only: its TDS items are the entity's, and say so.
-    expect(late).toEqual(['  9 Nov 2026  TDS_DEPOSIT 2026-10 — Demo Manufacturing · no TAN recorded']);
+    expect(late).toEqual(['  9 Nov 2026  TDS deposit (challan ITNS-281) · Demo Manufacturing · no TAN recorded · Oct 2026']);
   });
 });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { QueryResultRow } from 'pg';
 import { runAsUser } from '../../infra/stores/run-as-user.js';
 import { submitEvidence } from '../../core/use-cases/submit-evidence.js';
+import { approveEvidence } from '../../core/use-cases/review-evidence.js';
 import { theTenant } from '../mothers/tenant-mother.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { instanceId, seedDemoForTest, type DemoIds } from '../support/demo.js';
@@ -658,6 +659,35 @@ describe('retry a notification', () => {
     expect(refused.body.record?.baseError).toMatchObject({ type: 'ForbiddenError' });
     expect(refused.body.notice?.type).toBe('error');
     expect(await row(sent)).toEqual({ status: 'sent', attempts: 8, due: false });
+  });
+});
+
+describe('reopen an item', () => {
+  it('puts an item approved by mistake back to pending with a reason, audited as the admin; approved evidence stays frozen', async () => {
+    const item = await instanceId(t.db, demo.tenantId, demo.entities.software, 'PF_ECR', '2026-10');
+    const file = { fileName: 'ecr-oct.pdf', contentType: 'application/pdf', sizeBytes: 10, sha256: 'c'.repeat(64), storageKey: `${demo.tenantId}/${item}/reopen` };
+    const { evidence } = await runAsUser(t.db, demo.tenantId, demo.users.owner, (unit, actor) => submitEvidence(unit, actor, { instanceId: item, channel: 'portal', file }, new Date()));
+    await runAsUser(t.db, demo.tenantId, demo.users.approver, (unit, actor) => approveEvidence(unit, actor, { instanceId: item, evidenceId: evidence.id }, new Date()));
+    const state = () => oneRow('SELECT i.status, i.status_reason, e.review_status FROM compliance_instances i JOIN evidence e ON e.instance_id = i.id WHERE i.id = $1', [item]);
+
+    const preview = await recordAction('compliance_instances', item, 'reopen', { mode: 'preview', reason: 'The ECR was for September' });
+    expect(preview.preview!.message).toBe('This item goes back to pending, with the reason "The ECR was for September"; its preparer is told.');
+    expect((await state()).status).toBe('approved');
+
+    const short = await admin.json<ActionBody>(`/admin/api/resources/compliance_instances/records/${item}/reopen`, { mode: 'apply', reason: 'oops' });
+    expect(short.body.notice?.type).toBe('error');
+    expect(short.body.notice?.message).toContain('at least 10 characters');
+    expect((await state()).status).toBe('approved');
+
+    const done = await recordAction('compliance_instances', item, 'reopen', { mode: 'apply', reason: 'The ECR was for September' });
+    expect(done.notice).toEqual({ type: 'success', message: 'Reopened: the item is pending again and its preparer has been told.' });
+    expect(await state()).toEqual({ status: 'pending', status_reason: 'The ECR was for September', review_status: 'approved' });
+    const audit = await oneRow("SELECT actor_id, before, after FROM audit_log WHERE tenant_id = $1 AND object_id = $2 AND action = 'instance.reopened'", [demo.tenantId, item]);
+    expect(audit).toEqual({ actor_id: demo.users.admin, before: { status: 'approved' }, after: { status: 'pending', reason: 'The ECR was for September' } });
+
+    // Pending now: nothing to reopen.
+    const again = await admin.json<ActionBody>(`/admin/api/resources/compliance_instances/records/${item}/reopen`, { mode: 'apply', reason: 'The ECR was for September' });
+    expect(again.body.notice?.type).toBe('error');
   });
 });
 

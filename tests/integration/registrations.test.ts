@@ -154,9 +154,9 @@ describe('items are named by what they are owed per', () => {
     await generateForTenant(t.db, built.tenantId, AS_OF);
     const lines = await t.db.withTenant(built.tenantId, (tx) => itemsDueWithin(tx, AS_OF, 20, 7));
     expect(lines.map((l) => plain(itemLine(l)))).toEqual([
-      'TDS_DEPOSIT 2026-11 · Demo Manufacturing · no TAN recorded · due 7 Dec 2026 · pending',
-      'GSTR3B_MONTHLY 2026-11 · Demo Manufacturing · 27AAACD1234F1Z5 · due 20 Dec 2026 · pending',
-      'GSTR3B_MONTHLY 2026-11 · Demo Manufacturing · 33AAACD1234F1Z1 · due 20 Dec 2026 · pending',
+      'TDS deposit (challan ITNS-281) · Demo Manufacturing · no TAN recorded · Nov 2026 · due 7 Dec 2026 · pending',
+      'GSTR-3B (monthly) — summary return and tax payment · Demo Manufacturing · 27AAACD1234F1Z5 · Nov 2026 · due 20 Dec 2026 · pending',
+      'GSTR-3B (monthly) — summary return and tax payment · Demo Manufacturing · 33AAACD1234F1Z1 · Nov 2026 · due 20 Dec 2026 · pending',
     ]);
     const summary = await t.db.withTenant(built.tenantId, (tx) => statusSummary(tx, { today: AS_OF, amberWindowDays: 7, urgentLimit: 10 }));
     expect(summary.urgent.slice(0, 3).map((u) => u.registration)).toEqual(['no TAN recorded', '27AAACD1234F1Z5', '33AAACD1234F1Z1']);
@@ -164,8 +164,8 @@ describe('items are named by what they are owed per', () => {
     const gst = lines[2]!;
     const facts = await itemThreads(t.db).withThread(built.tenantId, gst.instanceId, 'slack', async (item) => ({ result: item!.facts }));
     const card = itemCard(facts, new Date('2026-12-01T10:00:00+05:30'), 'http://x');
-    expect(plain(card.summary)).toBe('GSTR3B_MONTHLY 2026-11 · Demo Manufacturing · 33AAACD1234F1Z1 · due 20 Dec 2026 · Pending');
-    expect(plain(card.facts[0]!)).toBe('Demo Manufacturing · 33AAACD1234F1Z1 · GSTR3B_MONTHLY · period 2026-11');
+    expect(plain(card.summary)).toBe('GSTR-3B (monthly) — summary return and tax payment · Demo Manufacturing · 33AAACD1234F1Z1 · Nov 2026 · due 20 Dec 2026 · Pending');
+    expect(plain(card.facts[0]!)).toBe('Demo Manufacturing · 33AAACD1234F1Z1 · period Nov 2026');
 
     const email = renderEmail({
       notificationId: 'n', tenantId: built.tenantId, tenantName: 'Named', timezone: 'Asia/Kolkata', notification: readNotification('due_soon', {}),
@@ -173,7 +173,7 @@ describe('items are named by what they are owed per', () => {
       item: { id: gst.instanceId, code: gst.code, name: gst.name, entityName: gst.entityName, registration: gst.registration, periodKey: gst.periodKey, dueDate: gst.dueDate, statutoryDueDate: gst.dueDate, extensionReference: null, status: 'pending' },
       links: { item: null, acknowledge: null },
     });
-    expect(email.subject).toBe('[Named] Due soon: GSTR3B_MONTHLY 2026-11, Demo Manufacturing · 33AAACD1234F1Z1 (due 20 Dec 2026)');
+    expect(email.subject).toBe('[Named] Due soon: GSTR-3B (monthly) — summary return and tax payment · Demo Manufacturing · 33AAACD1234F1Z1 · Nov 2026 (due 20 Dec 2026)');
     expect(email.text).toContain('Registration: 33AAACD1234F1Z1');
   });
 });

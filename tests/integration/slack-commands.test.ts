@@ -219,13 +219,15 @@ describe('Mark not applicable', () => {
     nock('https://slack.com').post('/api/views.open', (b) => ((opened = b), true)).reply(200, { ok: true });
     const press = await post({
       type: 'block_actions', user: { id: 'U0APPR' }, trigger_id: '1.2.3', response_url: `${HOOKS}/actions/x`,
-      message: { type: 'message', text: 'TDS_DEPOSIT 2026-11 · Demo Advisors · due 7 Dec 2026 · Pending', ts: '1764.1' },
+      message: { type: 'message', text: 'TDS deposit (challan ITNS-281) · Demo Advisors · no TAN recorded · Nov 2026 · due 7 Dec 2026 · Pending', ts: '1764.1' },
       actions: [{ type: 'button', action_id: 'item_mark_not_applicable', block_id: 'b', value: id, action_ts: '1764.2', text: { type: 'plain_text', text: 'x' } }],
     });
     expect(press.status).toBe(200);
     await until(() => opened !== undefined);
-    const modal = JSON.parse(String(opened!.view)) as { private_metadata: string; callback_id: string };
+    const modal = JSON.parse(String(opened!.view)) as { private_metadata: string; callback_id: string; blocks: { text?: { text: string } }[] };
     expect([opened!.trigger_id, modal.callback_id, modal.private_metadata]).toEqual(['1.2.3', 'item_not_applicable_modal', id]);
+    // The modal names the item as its root message does: name, entity (and registration), period.
+    expect(modal.blocks[0]!.text!.text).toMatch(/^\*TDS deposit \(challan ITNS-281\) · Demo Advisors · no TAN recorded · Nov 2026\*\n/);
 
     await t.db.withTenant(demo.tenantId, ({ trx }) => trx('users').where({ id: demo.users.approver }).update({ slack_user_id: 'U0APPR' }));
     const short = await submit('U0APPR', id, 'none');

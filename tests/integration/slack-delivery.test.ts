@@ -81,7 +81,7 @@ describe('reminders in item threads', () => {
     const itr = await instanceId(t.db, demo.tenantId, demo.entities.software, 'ITR_TP', 'FY2025-26');
     const row = await instance(itr);
     expect(row.slack_channel_id).toBe('C0GROUP01');
-    const root = callsTo('chat.postMessage').find((c) => c.args.ts === undefined && c.args.thread_ts === undefined && String(c.args.text).startsWith('ITR_TP FY2025-26'));
+    const root = callsTo('chat.postMessage').find((c) => c.args.ts === undefined && c.args.thread_ts === undefined && String(c.args.text).startsWith('Income-tax return — with a transfer-pricing report · Demo Software · FY2025-26'));
     expect(root?.args.channel).toBe('C0GROUP01');
     const replies = callsTo('chat.postMessage').filter((c) => c.args.thread_ts === row.slack_thread_ts);
     expect(String(replies[0]?.args.text)).toMatch(/^<@U0OWNER> :hourglass_flowing_sand: Due in a few days/);
@@ -101,7 +101,7 @@ describe('reminders in item threads', () => {
     const tds = await instanceId(t.db, demo.tenantId, demo.entities.software, 'TDS_DEPOSIT', '2026-10');
     const line = blocks.find((b) => b.accessory?.value === tds)!;
     expect(line.accessory!.action_id).toBe(`${ACTIONS.acknowledgeEscalation}:${tds}`);
-    expect(line.text!.text).toBe('*TDS deposit (challan ITNS-281)* · Demo Software · no TAN recorded · 2026-10\nwas due 9 Nov 2026, still pending');
+    expect(line.text!.text).toBe('*TDS deposit (challan ITNS-281)* · Demo Software · no TAN recorded · Oct 2026\nwas due 9 Nov 2026, still pending');
     expect(blocks.length).toBeLessThanOrEqual(50);
     cfoDm = { text: String(dm[0]!.args.text), blocks: JSON.parse(String(dm[0]!.args.blocks)) };
   });
@@ -146,7 +146,7 @@ describe('the Acknowledge button', () => {
     const id = await instanceId(t.db, demo.tenantId, demo.entities.software, 'TDS_DEPOSIT', '2026-10');
     const reply = await press(id, 'U0CFO', cfoDm);
     expect(reply).toMatchObject({ replace_original: true });
-    const pressed = reply.blocks!.find((b) => b.text?.text.startsWith('*TDS deposit (challan ITNS-281)* · Demo Software · no TAN recorded · 2026-10'))!;
+    const pressed = reply.blocks!.find((b) => b.text?.text.startsWith('*TDS deposit (challan ITNS-281)* · Demo Software · no TAN recorded · Oct 2026'))!;
     expect(pressed.text!.text).toContain('Acknowledged by <@U0CFO>');
     expect(pressed.accessory).toBeUndefined();
     expect(reply.blocks!.filter((b) => b.accessory)).toHaveLength(25); // the others can still be acknowledged

@@ -96,7 +96,7 @@ describe('hostile names and free text', () => {
 
     const messages = postsTo('chat.postMessage').concat(postsTo('chat.update'));
     const fallbacks = messages.map((m) => String(m.payload.text));
-    expect(fallbacks.some((text) => text.startsWith(`GSTR3B_MONTHLY 2026-11 · ${ENTITY_SENT} · `))).toBe(true);
+    expect(fallbacks.some((text) => text.startsWith(`GSTR-3B (monthly) — summary return and tax payment · ${ENTITY_SENT} · `))).toBe(true);
     const all = texts();
     expect(all.some((text) => text.includes(`* · ${ENTITY_SENT} · `) && text.includes('was due'))).toBe(true); // a line of the CFO's escalation
     expect(all.some((text) => text.includes(`Reason: Wrong period ${HOSTILE_ESCAPED}`))).toBe(true);
@@ -129,12 +129,12 @@ describe('hostile names and free text', () => {
     // The root message of an open item, as posted: Slack hands its text back in the button press.
     const root = postsTo('chat.postMessage').find((m) => String(m.payload.text).includes(' · Mfg ') && String(m.payload.blocks).includes(ACTIONS.markNotApplicable))!;
     const button = (JSON.parse(String(root.payload.blocks)) as { elements?: { action_id: string; value: string }[] }[])
-      .flatMap((b) => b.elements ?? []).find((e) => e.action_id === ACTIONS.markNotApplicable)!;
+      .flatMap((b) => b.elements ?? []).find((e) => e.action_id?.startsWith(ACTIONS.markNotApplicable))!;
     const from = sent.length;
     await post(new URLSearchParams({ payload: JSON.stringify({
       type: 'block_actions', team: { id: TEAM, domain: 'demo' }, user: { id: 'U0ADMIN' }, api_app_id: 'A0TEST', token: 'legacy', trigger_id: '1.2.3',
       response_url: 'https://hooks.slack.com/actions/na', message: { type: 'message', text: root.payload.text, ts: '1764.1' },
-      actions: [{ type: 'button', action_id: ACTIONS.markNotApplicable, block_id: 'b', value: button.value, action_ts: '1764.2', text: { type: 'plain_text', text: 'x' } }],
+      actions: [{ type: 'button', action_id: button.action_id, block_id: 'b', value: button.value, action_ts: '1764.2', text: { type: 'plain_text', text: 'x' } }],
     }) }).toString(), 'form');
     await until(() => sent.slice(from).some((s) => s.to === 'views.open'));
     openItem = button.value;

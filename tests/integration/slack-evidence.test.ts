@@ -21,6 +21,8 @@ let item: string;
 const TEAM = 'T0DEMO';
 const THREAD = '1764000000.000100';
 const calls: RecordedCall[] = [];
+/** The approver's App Home each time it is published (after a decision, or when opened). */
+const published: { user_id: string; view: { blocks: { type: string; text?: { text: string }; elements?: { action_id: string; value: string }[] }[] } }[] = [];
 
 let s3server: S3rver;
 
@@ -45,6 +47,12 @@ beforeAll(async () => {
     const args = typeof body === 'string' ? Object.fromEntries(new URLSearchParams(body)) : (body as Record<string, unknown>);
     calls.push({ method: 'chat.postMessage', args });
     return [200, { ok: true, ts: '1764.9' }];
+  });
+  nock('https://slack.com').persist().post('/api/views.publish').reply(function (_uri, body) {
+    const args = Object.fromEntries(new URLSearchParams(body as string));
+    calls.push({ method: 'views.publish', args });
+    if (args.user_id === 'U0APPR') published.push({ user_id: String(args.user_id), view: JSON.parse(String(args.view)) });
+    return [200, { ok: true }];
   });
 });
 afterEach(() => expect(calls.flatMap(specProblems)).toEqual([]));
@@ -84,7 +92,7 @@ describe('files dropped in an item thread', () => {
     expect(v1).toMatchObject({ version: 1, sha256: sha, file_name: 'GSTR-3B Nov 2026.pdf', size_bytes: pdf.length });
     const stored = await runtime.services.storage.list(`${demo.tenantId}/${item}/`);
     expect(stored).toEqual([v1.storage_key]);
-    expect(replies().at(-1)).toBe(`:white_check_mark: Recorded *GSTR-3B Nov 2026.pdf* as version 1 (${pdf.length} bytes, SHA-256 \`${sha.slice(0, 12)}\`). The approver has been asked to review it.`);
+    expect(replies().at(-1)).toBe(`:white_check_mark: Recorded *GSTR-3B Nov 2026.pdf* as version 1 (${pdf.length} bytes, SHA-256 \`${sha}\`). The approver has been asked to review it.`);
     const state = await t.db.withTenant(demo.tenantId, async ({ trx }) => ({
       status: (await trx('compliance_instances').where({ id: item }).first('status')).status,
       audit: await trx('audit_log').where({ object_type: 'evidence' }).pluck('after'),
@@ -230,7 +238,6 @@ describe('Approve and Reject in the thread', () => {
 });
 
 describe('Approve and Reject in the App Home', () => {
-  const published: { user_id: string; view: { blocks: { type: string; text?: { text: string }; elements?: { action_id: string; value: string }[] }[] } }[] = [];
   const homeText = () => published.at(-1)!.view.blocks.map((b) => b.text?.text ?? '').join('\n');
   const homeButtons = () => published.at(-1)!.view.blocks.flatMap((b) => (b.type === 'actions' ? b.elements! : []));
   async function post(payload: Record<string, unknown>): Promise<void> {
@@ -251,12 +258,6 @@ describe('Approve and Reject in the App Home', () => {
   let tds: string;
 
   beforeAll(async () => {
-    nock('https://slack.com').persist().post('/api/views.publish').reply(function (_uri, body) {
-      const args = Object.fromEntries(new URLSearchParams(body as string));
-      calls.push({ method: 'views.publish', args });
-      if (args.user_id === 'U0APPR') published.push({ user_id: String(args.user_id), view: JSON.parse(String(args.view)) });
-      return [200, { ok: true }];
-    });
     tds = await instanceId(t.db, demo.tenantId, demo.entities.manufacturing, 'TDS_DEPOSIT', '2026-11');
     await t.db.withTenant(demo.tenantId, ({ trx }) => trx('compliance_instances').where({ id: tds }).update({ slack_channel_id: 'C0MFG0001', slack_thread_ts: '1764000000.000300' }));
     await dropFile(Buffer.from('%PDF-1.7 TDS challan 281 November'), 'itns281-nov.pdf', '1764000000.000300');
@@ -268,15 +269,16 @@ describe('Approve and Reject in the App Home', () => {
       token: 'legacy', team_id: TEAM, api_app_id: 'A0TEST', type: 'event_callback', event_id: 'Ev0HOME1', event_time: 1764000000,
       event: { type: 'app_home_opened', user: 'U0APPR', channel: 'D0APPR', tab: 'home', event_ts: '1764000000.9' },
     });
+    const seen = published.length;
     await fetch(ctx.events, { method: 'POST', headers: { 'content-type': 'application/json', ...signedHeaders(event) }, body: event });
-    await until(() => published.length > 0, 10_000, 'the Home published');
+    await until(() => published.length > seen, 10_000, 'the Home published');
     const v = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('evidence').where({ instance_id: tds }).first('id'));
     expect(homeText()).toMatch(/\*Awaiting your approval \(1\)\*/);
-    expect(homeText()).toMatch(/\*TDS_DEPOSIT\* 2026-11/);
+    expect(homeText()).toContain('*TDS deposit (challan ITNS-281)* · Demo Manufacturing · no TAN recorded · Nov 2026');
     expect(homeButtons().map((b) => [b.action_id, b.value])).toEqual([
-      ['evidence_approve', `${tds}:${v.id}:home`],
-      ['evidence_approve_with_reference', `${tds}:${v.id}:home`],
-      ['evidence_reject', `${tds}:${v.id}:home`],
+      [`evidence_approve:${tds}`, `${tds}:${v.id}:home`],
+      [`evidence_approve_with_reference:${tds}`, `${tds}:${v.id}:home`],
+      [`evidence_reject:${tds}`, `${tds}:${v.id}:home`],
     ]);
   });
 

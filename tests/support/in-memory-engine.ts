@@ -83,7 +83,7 @@ function queue(state: EngineState, drafts: NotificationDraft[]): number {
 const digestList = (state: EngineState, keep: (i: DigestFixture) => boolean, entityIds?: string[]) =>
   state.digestItems.filter((i) => keep(i) && (!entityIds || entityIds.includes(i.entityId)))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate)).slice(0, 15)
-    .map(({ code, periodKey, entityName, registration, dueDate }) => ({ code, periodKey, entityName, registration, dueDate }));
+    .map(({ code, name, periodKey, entityName, registration, dueDate }) => ({ code, name, periodKey, entityName, registration, dueDate }));
 
 let nextId = 1;
 

@@ -18,7 +18,34 @@ export interface RecordedCall {
   args: Record<string, unknown>;
 }
 
-/** Problems with a call against the spec: unknown method, missing required or one-of arguments. */
+const parsed = (value: unknown): unknown => {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+};
+
+/** The blocks a call sends: a message's (chat.*), a view's (views.*); the Web API takes them as JSON strings. */
+function blocksOf(call: RecordedCall): { elements?: { action_id?: string }[]; accessory?: { action_id?: string } }[] {
+  const view = parsed(call.args.view) as { blocks?: unknown } | undefined;
+  const blocks = parsed(call.args.blocks) ?? view?.blocks;
+  return Array.isArray(blocks) ? blocks : [];
+}
+
+/**
+ * Block Kit: each interactive element's action_id must be unique, which this check holds across
+ * the whole message or view (Slack's "unique in its block", kept for every block at once, so a
+ * list of items each with the same buttons is caught).
+ */
+function repeatedActionIds(call: RecordedCall): string[] {
+  const ids = blocksOf(call).flatMap((b) => [...(b.elements ?? []), ...(b.accessory ? [b.accessory] : [])]).map((e) => e.action_id).filter((id): id is string => !!id);
+  const repeated = [...new Set(ids.filter((id, i) => ids.indexOf(id) !== i))];
+  return repeated.map((id) => `${call.method} repeats action_id ${id}`);
+}
+
+/** Problems with a call against the spec: unknown method, missing required or one-of arguments, repeated action ids. */
 export function specProblems(call: RecordedCall): string[] {
   const spec = supplement[call.method] ? { ...base[call.method], ...supplement[call.method] } : base[call.method];
   if (!spec) return [`${call.method} is not a Slack Web API method`];
@@ -27,5 +54,5 @@ export function specProblems(call: RecordedCall): string[] {
   for (const group of spec.one_of ?? []) {
     if (!group.args.some(present)) problems.push(`${call.method} needs one of ${group.args.join(', ')}`);
   }
-  return problems;
+  return [...problems, ...repeatedActionIds(call)];
 }

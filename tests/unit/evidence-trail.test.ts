@@ -42,7 +42,7 @@ describe('fileFindings', () => {
     const rewritten = row({ sha256: B });
     expect(kinds(fileFindings(trail([rewritten]), rewritten, A))).toEqual(['RECORD CHANGED']);
     expect(fileFindings(trail([rewritten]), rewritten, A)[0]!.detail).toBe(
-      "its record's SHA-256 was rewritten to bbbbbbbbbbbb…; when Priya Preparer uploaded it on 26 Nov 2026 the audit trail recorded aaaaaaaaaaaa… (entry #7), and the stored file still matches that");
+      `its record's SHA-256 was rewritten to ${B}; when Priya Preparer uploaded it on 26 Nov 2026 the audit trail recorded ${A} (entry #7), and the stored file still matches that`);
     expect(kinds(fileFindings(trail([rewritten]), rewritten, B))).toEqual(['SWAPPED']);
     expect(kinds(fileFindings(trail([rewritten]), rewritten, C))).toEqual(['ALTERED']);
     expect(kinds(fileFindings(trail([row()]), row(), C))).toEqual(['ALTERED']);
@@ -77,7 +77,7 @@ describe('reviewFindings', () => {
       .toBe('marked approved by Meera CFO, but the audit trail records the approval by Arjun Approver (entry #10)');
     const other = row({ reviewStatus: 'approved', reviewedBy: 'u-approver' });
     expect(reviewFindings(trail([other], [{ action: 'evidence.approved', actorId: 'u-approver', after: { sha256: B } }]), other)[0]!.detail)
-      .toBe('approved as bbbbbbbbbbbb… (entry #10), but its record now says aaaaaaaaaaaa…');
+      .toBe(`approved as ${B} (entry #10), but its record now says ${A}`);
   });
 
   it('names a rejection turned back to pending, and an approval turned into a rejection', () => {

@@ -89,10 +89,10 @@ describe('the weekly digest', () => {
     cfoGrants: [{ userId: 'cfo-all', entityId: null }, { userId: 'cfo-b', entityId: 'e-b' }],
     rag: [{ entityId: 'e-a', entityName: 'Alpha', red: 1, amber: 2, green: 3 }, { entityId: 'e-b', entityName: 'Bravo', red: 0, amber: 1, green: 0 }],
     digestItems: [
-      { entityId: 'e-a', entityName: 'Alpha', registration: null, code: 'TDS_DEPOSIT', periodKey: '2026-10', dueDate: '2026-11-07', open: true },
-      { entityId: 'e-b', entityName: 'Bravo', registration: null, code: 'GSTR1_MONTHLY', periodKey: '2026-11', dueDate: '2026-12-07', open: true },
-      { entityId: 'e-b', entityName: 'Bravo', registration: null, code: 'PF_ECR', periodKey: '2026-10', dueDate: '2026-11-15', open: false, approvedLateAt: new Date('2026-11-25T10:00:00Z') },
-      { entityId: 'e-a', entityName: 'Alpha', registration: null, code: 'ESI', periodKey: '2026-09', dueDate: '2026-10-15', open: false, approvedLateAt: new Date('2026-11-20T10:00:00Z') },
+      { entityId: 'e-a', entityName: 'Alpha', registration: null, code: 'TDS_DEPOSIT', name: 'TDS deposit', periodKey: '2026-10', dueDate: '2026-11-07', open: true },
+      { entityId: 'e-b', entityName: 'Bravo', registration: null, code: 'GSTR1_MONTHLY', name: 'GSTR-1', periodKey: '2026-11', dueDate: '2026-12-07', open: true },
+      { entityId: 'e-b', entityName: 'Bravo', registration: null, code: 'PF_ECR', name: 'EPF contribution and ECR', periodKey: '2026-10', dueDate: '2026-11-15', open: false, approvedLateAt: new Date('2026-11-25T10:00:00Z') },
+      { entityId: 'e-a', entityName: 'Alpha', registration: null, code: 'ESI', name: 'ESI contribution', periodKey: '2026-09', dueDate: '2026-10-15', open: false, approvedLateAt: new Date('2026-11-20T10:00:00Z') },
     ],
   });
 
@@ -104,16 +104,16 @@ describe('the weekly digest', () => {
     expect(digest('cfo-all')).toMatchObject({ kind: 'weekly_digest', instanceId: null, dedupKey: 'weekly_digest:2026-W49', payload: { week: '2026-W49' } });
     expect(digest('cfo-all').payload.lines).toEqual([
       'Status by entity (red / amber / green):', '  Alpha: 1 / 2 / 3', '  Bravo: 0 / 1 / 0',
-      '', 'Overdue:', '  7 Nov 2026  TDS_DEPOSIT 2026-10 — Alpha',
-      '', 'Due in the next 7 days:', '  7 Dec 2026  GSTR1_MONTHLY 2026-11 — Bravo',
+      '', 'Overdue:', '  7 Nov 2026  TDS deposit · Alpha · Oct 2026',
+      '', 'Due in the next 7 days:', '  7 Dec 2026  GSTR-1 · Bravo · Nov 2026',
       // Approved late on 20 Nov is more than 7 days before the clock's Monday.
-      '', 'Approved late in the last 7 days:', '  15 Nov 2026  PF_ECR 2026-10 — Bravo',
+      '', 'Approved late in the last 7 days:', '  15 Nov 2026  EPF contribution and ECR · Bravo · Oct 2026',
     ]);
     expect(digest('cfo-b').payload.lines).toEqual([
       'Status by entity (red / amber / green):', '  Bravo: 0 / 1 / 0',
       '', 'Overdue:', '  none',
-      '', 'Due in the next 7 days:', '  7 Dec 2026  GSTR1_MONTHLY 2026-11 — Bravo',
-      '', 'Approved late in the last 7 days:', '  15 Nov 2026  PF_ECR 2026-10 — Bravo',
+      '', 'Due in the next 7 days:', '  7 Dec 2026  GSTR-1 · Bravo · Nov 2026',
+      '', 'Approved late in the last 7 days:', '  15 Nov 2026  EPF contribution and ECR · Bravo · Oct 2026',
     ]);
   });
 

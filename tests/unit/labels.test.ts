@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { labelFor, periodName } from '../../core/engine/labels.js';
+import { itemName, labelFor, periodName, periodWords } from '../../core/engine/labels.js';
+import { itemLine } from '../../core/chat/lists.js';
 import { masterSchema } from '../../core/engine/master.js';
 import { periodsOfFy } from '../../core/engine/periods.js';
 import { libraryMaster } from '../../core/library/index.js';
@@ -70,5 +71,22 @@ describe('the label in force for a period', () => {
   it('names periods as tax years only under the 2025 Act, and leaves month keys alone', () => {
     expect([periodName('FY2026-27', 'tax_year'), periodName('FY2026-27-I2', 'tax_year'), periodName('2026-05', 'tax_year'), periodName('FY2025-26')])
       .toEqual(['TY 2026-27', 'TY 2026-27-I2', '2026-05', 'FY2025-26']);
+  });
+});
+
+describe('items in messages: names, never codes', () => {
+  const item = { code: 'TDS_DEPOSIT', name: 'TDS deposit (challan ITNS-281)', entityName: 'Demo Manufacturing', registration: null, periodKey: '2026-11' };
+
+  it('names an item by its name, entity and period in words', () => {
+    expect(itemName(item)).toBe('TDS deposit (challan ITNS-281) · Demo Manufacturing · Nov 2026');
+    expect(itemName({ ...item, registration: 'MUMD12345A', periodKey: 'FY2026-27', periodName: 'TY 2026-27' })).toBe('TDS deposit (challan ITNS-281) · Demo Manufacturing · MUMD12345A · TY 2026-27');
+    expect(periodWords('FY2026-27-Q3')).toBe('FY2026-27-Q3');
+  });
+
+  it('a list line shows the name, not the code', () => {
+    const line = itemLine({ ...item, rag: 'amber', dueDate: '2026-12-07', status: 'pending' });
+    expect(line).toContainEqual({ bold: 'TDS deposit (challan ITNS-281)' });
+    expect(JSON.stringify(line)).not.toContain('TDS_DEPOSIT');
+    expect(line).toContain('Nov 2026');
   });
 });

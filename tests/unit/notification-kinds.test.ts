@@ -59,10 +59,10 @@ describe('the message model', () => {
       links: { item: 'http://x/i1', acknowledge: null },
     };
     const email = renderEmail(ctx);
-    expect(email.subject).toBe('[Acme] Due date changed: GSTR1 2026-11, Acme Mfg (due 20 Dec 2026)');
+    expect(email.subject).toBe('[Acme] Due date changed: GSTR-1 · Acme Mfg · Nov 2026 (due 20 Dec 2026)');
     expect(email.text).toContain('Moved from 11 Dec 2026 to 20 Dec 2026 (Circular 3/2026).');
     expect(escalationText(ctx.item!).text).toEqual([
-      { icon: 'escalation' }, ' Overdue: ', { bold: 'GSTR-1' }, ' (', 'GSTR1', ' ', '2026-11', ') for ', { bold: 'Acme Mfg' }, ' was due 20 Dec 2026 and is still pending.',
+      { icon: 'escalation' }, ' Overdue: ', { bold: 'GSTR-1' }, ' (', 'Nov 2026', ') for ', { bold: 'Acme Mfg' }, ' was due 20 Dec 2026 and is still pending.',
     ]);
   });
 
@@ -77,9 +77,9 @@ describe('the message model', () => {
       links: { item: null, acknowledge: null },
     };
     const email = renderEmail(ctx);
-    expect(email.subject).toBe('[Acme] Due soon: TAX_AUDIT_3CD TY 2026-27, Acme Mfg (due 30 Sep 2027)');
-    expect(email.text).toContain('Obligation: Tax audit report (Form 26) (TAX_AUDIT_3CD)\nEntity: Acme Mfg\nPeriod: TY 2026-27');
-    expect(escalationText(ctx.item!).text.slice(0, 7)).toEqual([{ icon: 'escalation' }, ' Overdue: ', { bold: 'Tax audit report (Form 26)' }, ' (', 'TAX_AUDIT_3CD', ' ', 'TY 2026-27']);
+    expect(email.subject).toBe('[Acme] Due soon: Tax audit report (Form 26) · Acme Mfg · TY 2026-27 (due 30 Sep 2027)');
+    expect(email.text).toContain('Obligation: Tax audit report (Form 26)\nEntity: Acme Mfg\nPeriod: TY 2026-27');
+    expect(escalationText(ctx.item!).text.slice(0, 5)).toEqual([{ icon: 'escalation' }, ' Overdue: ', { bold: 'Tax audit report (Form 26)' }, ' (', 'TY 2026-27']);
   });
 });
 
@@ -96,7 +96,7 @@ describe('an email about an item under an MCA fee waiver', () => {
       },
       links: { item: null, acknowledge: null },
     });
-    expect(email.subject).toBe('[Acme] Overdue: escalated to you: ROC_MGT7 FY2024-25, Acme Mfg (due 29 Nov 2025)');
+    expect(email.subject).toBe('[Acme] Overdue: escalated to you: MGT-7 / MGT-7A — annual return · Acme Mfg · FY2024-25 (due 29 Nov 2025)');
     expect(email.text).toContain('Due date: 29 Nov 2025; no additional fee until 31 Jan 2026 (MCA General Circular 08/2025)\n');
   });
 });

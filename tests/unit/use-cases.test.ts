@@ -111,10 +111,15 @@ describe('not applicable, reopen, acknowledge', () => {
     await expect(as('owner', (u, a) => markNotApplicable(u, a, { instanceId: id, reason: 'No TDS deducted in November' }, DEMO_NOW))).rejects.toMatchObject({ code: 'forbidden' });
     await as('approver', (u, a) => markNotApplicable(u, a, { instanceId: id, reason: 'No TDS deducted in November' }, DEMO_NOW));
     expect(instance(id).status).toBe('not_applicable');
-    await expect(as('approver', (u, a) => reopenInstance(u, a, { instanceId: id, reason: 'A late invoice arrived' }, DEMO_NOW))).rejects.toMatchObject({ code: 'forbidden' });
-    await as('admin', (u, a) => reopenInstance(u, a, { instanceId: id, reason: 'A late invoice arrived' }, DEMO_NOW));
+    // Its preparer may not reopen it; its approver, who decided it, may (as may a tenant admin).
+    await expect(as('owner', (u, a) => reopenInstance(u, a, { instanceId: id, reason: 'A late invoice arrived' }, DEMO_NOW)))
+      .rejects.toMatchObject({ code: 'forbidden', message: 'You cannot reopen this item: only its approver or a tenant admin can. Ask one of them.' });
+    await expect(as('approver', (u, a) => reopenInstance(u, a, { instanceId: id, reason: 'oops' }, DEMO_NOW))).rejects.toMatchObject({ code: 'reason_required' });
+    expect(instance(id).status).toBe('not_applicable');
+    await as('approver', (u, a) => reopenInstance(u, a, { instanceId: id, reason: 'A late invoice arrived' }, DEMO_NOW));
     expect(instance(id).status).toBe('pending');
     expect(auditActions(id)).toEqual(['instance.not_applicable', 'instance.reopened']);
+    await expect(as('admin', (u, a) => reopenInstance(u, a, { instanceId: id, reason: 'A late invoice arrived' }, DEMO_NOW))).rejects.toMatchObject({ code: 'invalid_transition' });
   });
 
   it('lets the CFO acknowledge an escalation once, and not an owner', async () => {

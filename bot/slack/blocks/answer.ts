@@ -37,7 +37,7 @@ function approvals(part: ApprovalsPart): KnownBlock[] {
   const blocks: KnownBlock[] = [section(title)];
   for (const item of part.items) {
     blocks.push(section(md(item.line)));
-    if (item.review) blocks.push(reviewButtons(evidenceRef(item.review.instanceId, item.review.evidenceId, 'home'), item.review.version));
+    if (item.review) blocks.push(reviewButtons(item.review.instanceId, evidenceRef(item.review.instanceId, item.review.evidenceId, 'home'), item.review.version));
   }
   if (part.more) blocks.push(context(md(part.more)));
   return blocks;

@@ -4,7 +4,7 @@ import { ACTION_LABEL, approveLabel } from '../../../core/chat/prompts.js';
 import { chatNotification, escalationText } from '../../../core/notifications/chat.js';
 import { escalationBatchText } from '../../../core/notifications/escalation-batch.js';
 import type { MessageContext } from '../../../core/notifications/message.js';
-import { ACTIONS, evidenceRef } from '../ids.js';
+import { ACTIONS, actionId, evidenceRef } from '../ids.js';
 import { context, mention, section } from './common.js';
 import { md } from './text.js';
 
@@ -23,9 +23,12 @@ export function rootMessage(c: ItemCard): { text: string; blocks: KnownBlock[] }
       {
         type: 'actions',
         elements: [
-          { type: 'button', action_id: ACTIONS.viewDetails, text: plain(ACTION_LABEL.viewDetails), url: c.link },
+          { type: 'button', action_id: actionId(ACTIONS.viewDetails, c.instanceId), text: plain(ACTION_LABEL.viewDetails), url: c.link },
           ...(c.actions.markNotApplicable
-            ? [{ type: 'button' as const, action_id: ACTIONS.markNotApplicable, text: plain(ACTION_LABEL.markNotApplicable), value: c.instanceId }]
+            ? [{ type: 'button' as const, action_id: actionId(ACTIONS.markNotApplicable, c.instanceId), text: plain(ACTION_LABEL.markNotApplicable), value: c.instanceId }]
+            : []),
+          ...(c.actions.reopen
+            ? [{ type: 'button' as const, action_id: actionId(ACTIONS.reopen, c.instanceId), text: plain(ACTION_LABEL.reopen), value: c.instanceId }]
             : []),
         ],
       },
@@ -39,7 +42,7 @@ export function threadReply(m: MessageContext): { text: string; blocks: KnownBlo
   const to = m.recipient.slackUserId ? `${mention(m.recipient.slackUserId)} ` : '';
   const text = `${to}${md(n.lead)}${n.details.length ? `\n${n.details.map(md).join('\n')}` : ''}`;
   const blocks: KnownBlock[] = [section(text)];
-  if (n.review && m.item) blocks.push(reviewButtons(evidenceRef(m.item.id, n.review.evidenceId), n.review.version));
+  if (n.review && m.item) blocks.push(reviewButtons(m.item.id, evidenceRef(m.item.id, n.review.evidenceId), n.review.version));
   return { text, blocks };
 }
 
@@ -71,7 +74,7 @@ export function escalationBatchMessage(items: NonNullable<MessageContext['items'
       section(text),
       ...batch.lines.map(({ item, text: line }): KnownBlock => ({
         type: 'section', block_id: escalationBlockId(item.id), text: { type: 'mrkdwn', text: md(line).slice(0, 3000) },
-        accessory: { type: 'button', style: 'danger', action_id: `${ACTIONS.acknowledgeEscalation}:${item.id}`, text: plain(ACTION_LABEL.acknowledge), value: item.id },
+        accessory: { type: 'button', style: 'danger', action_id: actionId(ACTIONS.acknowledgeEscalation, item.id), text: plain(ACTION_LABEL.acknowledge), value: item.id },
       })),
       context([md(batch.note), ...more].join(' ')),
     ],
@@ -94,14 +97,14 @@ export function acknowledgedEscalation(blocks: unknown[], instanceId: string, no
   });
 }
 
-/** Approve / Approve with a filing reference / Reject for one evidence version (thread reply and App Home). */
-export function reviewButtons(ref: string, version: unknown): KnownBlock {
+/** Approve / Approve with a filing reference / Reject for one evidence version of an item (thread reply and App Home). */
+export function reviewButtons(instanceId: string, ref: string, version: unknown): KnownBlock {
   return {
     type: 'actions',
     elements: [
-      { type: 'button', style: 'primary', action_id: ACTIONS.approveEvidence, text: plain(approveLabel(version)), value: ref },
-      { type: 'button', action_id: ACTIONS.approveWithReference, text: plain(ACTION_LABEL.approveWithReference), value: ref },
-      { type: 'button', style: 'danger', action_id: ACTIONS.rejectEvidence, text: plain(ACTION_LABEL.reject), value: ref },
+      { type: 'button', style: 'primary', action_id: actionId(ACTIONS.approveEvidence, instanceId), text: plain(approveLabel(version)), value: ref },
+      { type: 'button', action_id: actionId(ACTIONS.approveWithReference, instanceId), text: plain(ACTION_LABEL.approveWithReference), value: ref },
+      { type: 'button', style: 'danger', action_id: actionId(ACTIONS.rejectEvidence, instanceId), text: plain(ACTION_LABEL.reject), value: ref },
     ],
   };
 }

@@ -55,14 +55,19 @@ describe('itemCard', () => {
       .toEqual([true, false, false, true, false]);
   });
 
+  it('offers Reopen only on a closed item (approved or not applicable)', () => {
+    expect(['pending', 'submitted', 'approved', 'rejected', 'not_applicable'].map((status) => card({ status: status as ItemFacts['status'] }).actions.reopen))
+      .toEqual([false, false, true, false, true]);
+  });
+
   it('sums the item up in one line', () => {
-    expect(card({ status: 'rejected' }).summary).toEqual(['GSTR3B', ' ', '2026-11', ' · ', 'Acme', ' · due 20 Dec 2026 · Rejected']);
+    expect(card({ status: 'rejected' }).summary).toEqual(['GSTR-3B · Acme · Nov 2026', ' · due 20 Dec 2026 · Rejected']);
   });
 
   it('names the period as the law in force for it does (tax year 2026-27 under the Income-tax Act 2025)', () => {
     const c = card({ code: 'TAX_AUDIT_3CD', name: 'Tax audit report (Form 26)', periodKey: 'FY2026-27', periodName: 'TY 2026-27' });
     expect(c.title).toBe('Tax audit report (Form 26)');
-    expect(c.summary.slice(0, 3)).toEqual(['TAX_AUDIT_3CD', ' ', 'TY 2026-27']);
-    expect(c.facts[0]).toEqual([{ bold: 'Acme' }, ' · ', 'TAX_AUDIT_3CD', ' · period ', { bold: 'TY 2026-27' }]);
+    expect(c.summary[0]).toBe('Tax audit report (Form 26) · Acme · TY 2026-27');
+    expect(c.facts[0]).toEqual([{ bold: 'Acme' }, ' · period ', { bold: 'TY 2026-27' }]);
   });
 });

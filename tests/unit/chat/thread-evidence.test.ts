@@ -57,7 +57,7 @@ describe('takeThreadFiles', () => {
     expect(v1).toMatchObject({ version: 1, fileName: 'challan.pdf', uploadedBy: tenant.id('owner'), channel: 'slack', sourceRef: 'F-challan.pdf' });
     expect(store.item(tenant.id('item'))).toMatchObject({ status: 'submitted', submittedAt: NOW });
     expect(files.requests).toEqual([{ tenantId: tenant.tenantId, instanceId: tenant.id('item'), fileName: 'challan.pdf', maxBytes: 1000 }]);
-    expect(said.map(plain)).toEqual([expect.stringMatching(/^\[done\] Recorded challan\.pdf as version 1 \(16 bytes, SHA-256 [0-9a-f]{12}\)\. The approver has been asked to review it\.$/)]);
+    expect(said.map(plain)).toEqual([expect.stringMatching(/^\[done\] Recorded challan\.pdf as version 1 \(16 bytes, SHA-256 [0-9a-f]{64}\)\. The approver has been asked to review it\.$/)]);
   });
 
   it('ignores files in a thread that is no item\'s: nothing said, nothing fetched, nobody looked up', async () => {
@@ -104,11 +104,13 @@ describe('takeThreadFiles', () => {
     expect(files.requests).toHaveLength(1);
     expect(files.kept.size).toBe(0);
     expect(store.evidenceOf(tenant.id('item'))).toEqual([]);
-    expect(plain(said[0]!)).toMatch(/^\[refused\] challan\.pdf was not recorded: You cannot .*needs the owner or tenant_admin role.*\. Nothing was kept\.$/);
+    // Core's message is a sentence already: it is not given a second full stop.
+    expect(plain(said[0]!)).toMatch(/^\[refused\] challan\.pdf was not recorded: You cannot .*needs the owner or tenant_admin role.* Ask your tenant admin\. Nothing was kept\.$/);
+    expect(plain(said[0]!)).not.toContain('..');
   });
 
   it('names a file without a name by its chat id', async () => {
     await drop('U0OWNER', [file('x', PDF, { name: undefined, unavailable: 'Slack did not offer it for download' })]);
-    expect(said[0]).toEqual([{ icon: 'refused' }, ' ', { bold: 'F-x' }, ' was not recorded: ', 'Slack did not offer it for download', '. Nothing was kept.']);
+    expect(said[0]).toEqual([{ icon: 'refused' }, ' ', { bold: 'F-x' }, ' was not recorded: ', 'Slack did not offer it for download.', ' Nothing was kept.']);
   });
 });

@@ -3,7 +3,7 @@ import { acknowledged } from '../../../../core/chat/confirmations.js';
 import { acknowledgeEscalation } from '../../../../core/use-cases/change-status.js';
 import type { SlackDeps } from '../../deps.js';
 import { acknowledgedEscalation } from '../../blocks/item.js';
-import { ACTIONS } from '../../ids.js';
+import { ACTIONS, actionPattern } from '../../ids.js';
 import { buttonPress, buttonValue } from '../../schemas.js';
 import { pressButton } from '../acting-user.js';
 
@@ -13,13 +13,13 @@ import { pressButton } from '../acting-user.js';
  */
 export function registerAcknowledge(app: App, deps: SlackDeps): void {
   // One button per item of a batch: `escalation_acknowledge:<item id>` (unique in the message).
-  app.action<BlockButtonAction>(new RegExp(`^${ACTIONS.acknowledgeEscalation}(:|$)`), async (args) => {
+  app.action<BlockButtonAction>(actionPattern(ACTIONS.acknowledgeEscalation), async (args) => {
     await args.ack();
     const instanceId = buttonValue.parse(args.action).value ?? '';
     const press = buttonPress.parse(args.body);
     const message = press.message;
     // The message keeps naming every item: the pressed one shows who acknowledged it.
     const replacement = message?.blocks ? (notice: string) => ({ text: message.text ?? notice, blocks: acknowledgedEscalation(message.blocks!, instanceId, notice) }) : undefined;
-    await pressButton(deps, args, (unit, actor) => acknowledgeEscalation(unit, actor, { instanceId }, deps.clock.now()), (result) => acknowledged(result, press.user.id), replacement);
+    await pressButton(deps, args, (unit, actor) => acknowledgeEscalation(unit, actor, { instanceId }, deps.clock.now()), (result) => acknowledged(result, press.user.id), { replacement });
   });
 }

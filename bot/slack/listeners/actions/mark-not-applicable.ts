@@ -5,10 +5,13 @@ import { ACTIONS, FIELDS, VIEWS } from '../../ids.js';
 import { buttonPress } from '../../schemas.js';
 import { registerPromptButton } from './open-prompt.js';
 
-/** The item as its root message names it ("CODE period · Entity"), from the text Slack keeps (escaped): plain here, escaped once by the modal. */
-function itemLabel(body: unknown): string {
+/**
+ * The item as its root message names it ("Name · Entity · Period", the summary before its " · due …"),
+ * from the text Slack keeps (escaped): plain here, escaped once by the modal.
+ */
+export function itemLabel(body: unknown): string {
   const text = buttonPress.parse(body).message?.text;
-  return text ? unesc(text).split(' · ').slice(0, 2).join(' · ') : 'This item';
+  return text ? unesc(text).split(' · due ')[0]! : 'This item';
 }
 
 /**

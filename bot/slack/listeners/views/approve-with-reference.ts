@@ -1,5 +1,5 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
-import { APPROVED_FROM_HOME } from '../../../../core/chat/confirmations.js';
+import { APPROVED_FROM_HOME, approved } from '../../../../core/chat/confirmations.js';
 import { approveEvidence } from '../../../../core/use-cases/review-evidence.js';
 import type { SlackDeps } from '../../deps.js';
 import { FIELDS, VIEWS, isFromHome, parseEvidenceRef } from '../../ids.js';
@@ -11,8 +11,10 @@ export function registerApproveWithReferenceSubmit(app: App, deps: SlackDeps): v
   app.view<ViewSubmitAction>(VIEWS.approveWithReference, async (args) => {
     const { view } = viewSubmission.parse(args.body);
     const filingReference = fieldValue(view, FIELDS.filingReference);
-    await submitModal(deps, args, FIELDS.filingReference, (unit, actor) =>
-      approveEvidence(unit, actor, { ...parseEvidenceRef(view.private_metadata), filingReference }, deps.clock.now()),
-    { republishHome: isFromHome(view.private_metadata) ? APPROVED_FROM_HOME : undefined });
+    const ref = parseEvidenceRef(view.private_metadata);
+    await submitModal(deps, args, FIELDS.filingReference, (unit, actor) => approveEvidence(unit, actor, { ...ref, filingReference }, deps.clock.now()), {
+      republishHome: isFromHome(view.private_metadata) ? APPROVED_FROM_HOME : undefined,
+      review: { ...ref, outcome: approved },
+    });
   });
 }

@@ -1,5 +1,5 @@
 import type { App, ViewSubmitAction } from '@slack/bolt';
-import { REJECTED_FROM_HOME } from '../../../../core/chat/confirmations.js';
+import { REJECTED_FROM_HOME, rejected } from '../../../../core/chat/confirmations.js';
 import { rejectEvidence } from '../../../../core/use-cases/review-evidence.js';
 import type { SlackDeps } from '../../deps.js';
 import { FIELDS, VIEWS, isFromHome, parseEvidenceRef } from '../../ids.js';
@@ -11,8 +11,11 @@ export function registerRejectEvidenceSubmit(app: App, deps: SlackDeps): void {
   app.view<ViewSubmitAction>(VIEWS.rejectEvidence, async (args) => {
     const { view } = viewSubmission.parse(args.body);
     const reason = fieldValue(view, FIELDS.reason) ?? '';
-    await submitModal(deps, args, FIELDS.reason, (unit, actor) =>
-      rejectEvidence(unit, actor, { ...parseEvidenceRef(view.private_metadata), reason }, deps.clock.now()),
-    { republishHome: isFromHome(view.private_metadata) ? REJECTED_FROM_HOME : undefined });
+    const ref = parseEvidenceRef(view.private_metadata);
+    await submitModal(deps, args, FIELDS.reason, (unit, actor) => rejectEvidence(unit, actor, { ...ref, reason }, deps.clock.now()), {
+      republishHome: isFromHome(view.private_metadata) ? REJECTED_FROM_HOME : undefined,
+      // The reason as core kept it (trimmed), shown where the review was asked for.
+      review: { ...ref, outcome: (result, by) => rejected(result, by, result.reason) },
+    });
   });
 }
