@@ -55,8 +55,15 @@ function whereRag(query: Knex.QueryBuilder, rag: string, ctx: FilterContext): vo
   else query.whereRaw('false');
 }
 
+/** Open (pending, submitted or rejected) or closed, core's isOpen: the dashboard's lists link to the open items of some days. */
+function whereOpen(query: Knex.QueryBuilder, value: string): void {
+  if (value === 'true') query.whereIn('compliance_instances.status', [...OPEN_STATUSES]);
+  else query.whereNotIn('compliance_instances.status', [...OPEN_STATUSES]);
+}
+
 const VIRTUAL_FILTERS: Record<VirtualFilter, (query: Knex.QueryBuilder, value: string, ctx: FilterContext) => void> = {
   'instance-rag': whereRag,
+  'instance-open': whereOpen,
 };
 
 /**
