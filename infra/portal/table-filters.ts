@@ -106,9 +106,17 @@ export function applyFilters(query: Knex.QueryBuilder, shape: TableShape, filter
   }
 }
 
-/** A day to filter by, checked like a typed date (PostgreSQL's own refusal names no field). */
-function filterDay(path: string, value: unknown): string {
-  const text = String(value);
+/** A date with a time of day after it, as a date picker sends local midnight: 2026-10-31T18:30:00Z, 2026-11-01T00:00:00+05:30. */
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * A day to filter by, checked like a typed date (PostgreSQL's own refusal names no field). A
+ * timestamp is read as the day written in it, with no time zone applied by the server (nor by
+ * PostgreSQL, which would take the session's): the portal's own filter sends the day as typed.
+ */
+export function filterDay(path: string, value: unknown): string {
+  const sent = String(value).trim();
+  const text = TIMESTAMP.exec(sent)?.[1] ?? sent;
   const problem = calendarDateProblem(text);
   if (problem) throw filterRefusal(path, problem);
   return text;
