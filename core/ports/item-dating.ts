@@ -26,8 +26,13 @@ export interface GenerationSettings {
  */
 export interface ItemDating {
   generationSettings(): Promise<GenerationSettings>;
-  /** Creates the window's items for every active assignment; items that exist are left alone. */
-  generate(window: GenerationWindow): Promise<{ created: number; scheduleRows: number }>;
+  /**
+   * Creates the window's items for every active assignment; items that exist are left alone.
+   * `overdue`: how many of those created are due before `today` (late on the day they appear).
+   */
+  generate(window: GenerationWindow, today: IsoDate): Promise<{ created: number; overdue: number; scheduleRows: number }>;
+  /** Items due before this day are not generated (null: from the start of the financial year). */
+  setTrackingStart(day: IsoDate): Promise<void>;
   /**
    * The open items (of these masters, or all) whose dates no longer match the current rules,
    * extensions and holidays: listed (`preview`), or re-dated (`apply`). Closed items keep their dates.

@@ -22,15 +22,19 @@ export function itemDating(tx: TenantTx): ItemDating {
       return { horizonMonths: tenant.generation_horizon_months, trackingStartDate: tenant.tracking_start_date };
     },
 
-    async generate(window) {
+    async setTrackingStart(day) {
+      await trx('tenants').where({ id: tenantId }).update({ tracking_start_date: day });
+    },
+
+    async generate(window, today) {
       const masterIds: string[] = await trx('assignments').where({ tenant_id: tenantId, is_active: true }).distinct().pluck('master_id');
       const { rows: schedule, targets, perRegistration } = await tenantSchedule(tx, masterIds, window);
-      if (schedule.length === 0) return { created: 0, scheduleRows: 0 };
+      if (schedule.length === 0) return { created: 0, overdue: 0, scheduleRows: 0 };
       // A master owed per entity makes one item per assignment; one owed per registration makes
       // the items its targets name (one per matching registration, or the entity's own when it
       // has none of the kind), dated by the registration's state.
       const result = await trx.raw(
-        `INSERT INTO compliance_instances (tenant_id, entity_id, master_id, period_key, period_start, period_end,
+        `WITH made AS (INSERT INTO compliance_instances (tenant_id, entity_id, master_id, period_key, period_start, period_end,
            statutory_due_date, extended_due_date, extension_reference, working_due_date, owner_user_id, approver_user_id, slack_channel_id,
            registration_id)
          SELECT a.tenant_id, a.entity_id, a.master_id, s.period_key, s.period_start, s.period_end,
@@ -40,10 +44,13 @@ export function itemDating(tx: TenantTx): ItemDating {
          JOIN entities e ON e.tenant_id = a.tenant_id AND e.id = a.entity_id AND e.is_active
          LEFT JOIN ? ON t.master_id = a.master_id AND t.entity_id = a.entity_id
          WHERE (t.master_id IS NOT NULL OR a.master_id <> ALL (?::uuid[])) AND ${scheduleMatches({ state: 'COALESCE(t.state, e.state)', district: 'CASE WHEN t.master_id IS NULL THEN e.district ELSE t.district END' })}
-         ON CONFLICT ON CONSTRAINT compliance_instances_item_key DO NOTHING`,
-        [scheduleRelation(trx, schedule), tenantId, targetsRelation(trx, targets), perRegistration],
+         ON CONFLICT ON CONSTRAINT compliance_instances_item_key DO NOTHING
+         RETURNING due_date)
+         SELECT count(*)::int AS created, count(*) FILTER (WHERE due_date < ?::date)::int AS overdue FROM made`,
+        [scheduleRelation(trx, schedule), tenantId, targetsRelation(trx, targets), perRegistration, today],
       );
-      return { created: result.rowCount ?? 0, scheduleRows: schedule.length };
+      const [counts] = result.rows as { created: number; overdue: number }[];
+      return { created: counts?.created ?? 0, overdue: counts?.overdue ?? 0, scheduleRows: schedule.length };
     },
 
     async redateOpen(scope, mode) {

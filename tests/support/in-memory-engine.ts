@@ -29,7 +29,7 @@ export interface EngineState {
   extensions: (Omit<ExtensionRecord, 'appliedAt'> & { appliedAt: Date | null })[];
   generation: GenerationSettings;
   /** What the next generation creates, and the windows asked for. */
-  generates: { created: number; scheduleRows: number };
+  generates: { created: number; overdue?: number; scheduleRows: number };
   windows: GenerationWindow[];
   /** Open items whose dates differ from the rules, by master; re-dating clears them. */
   stale: DateChange[];
@@ -92,9 +92,10 @@ export function inMemoryEngineUnit(state: EngineState, tenant = { tenantId: 'ten
     outbox: { enqueue: async (drafts) => void state.outbox.push(...drafts) },
     dating: {
       generationSettings: async () => state.generation,
+      setTrackingStart: async (day) => void (state.generation = { ...state.generation, trackingStartDate: day }),
       async generate(window) {
         state.windows.push(window);
-        return state.generates;
+        return { overdue: 0, ...state.generates };
       },
       async redateOpen(scope, mode) {
         const moved = state.stale.filter(inScope(scope));

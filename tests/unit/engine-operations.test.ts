@@ -54,7 +54,7 @@ describe('generating items', () => {
     expect(result.window).toEqual({ periodsFrom: '2025-04-01', periodsTo: '2027-02-27', dueFrom: '2026-11-01' });
     expect(state.audit).toEqual([{
       actor: { type: 'user', id: 'admin-1', label: 'Asha' }, action: 'instances.generated', objectType: 'tenant', objectId: 'tenant-1',
-      after: { asOf: '2026-11-27', created: 4, periodsFrom: '2025-04-01', periodsTo: '2027-02-27', dueFrom: '2026-11-01' },
+      after: { asOf: '2026-11-27', created: 4, overdue: 0, periodsFrom: '2025-04-01', periodsTo: '2027-02-27', dueFrom: '2026-11-01' },
     }]);
   });
 
