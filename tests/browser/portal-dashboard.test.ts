@@ -69,6 +69,9 @@ describe('the dashboard with a backlog', () => {
     expect(await listCountAfter('next14-count', 'compliance_instances')).toBe(3);
     await screenshot(page, 'dashboard-next14-list.png');
     expect(await listCountAfter('outbox-failed', 'notifications')).toBe(2);
+    // A moment names its time zone (this browser's, India's).
+    expect(await page.getByTestId('property-list-created_at').first().textContent()).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2} (IST|GMT\+5:30)$/);
+    await screenshot(page, 'notifications-failed.png');
     expect(await listCountAfter('outbox-dead', 'notifications')).toBe(1);
   });
 });
