@@ -12,7 +12,7 @@ import type { Clock, EvidenceStorage } from '../core/ports/index.js';
 import { portalWork } from '../infra/portal/portal-work.js';
 import { ACTION_LABELS } from './actions/preview-confirm.js';
 import { IMPORTERS, IMPORT_COLUMNS, importAction } from './actions/imports.js';
-import { applyExtensionAction, assignApplicableAction, newExtensionAction, reopenItemAction, retryNotificationAction, verifyChainAction } from './actions/work-actions.js';
+import { applyExtensionAction, assignApplicableAction, newExtensionAction, reopenItemAction, retryNotificationAction, trackingStartAction, verifyChainAction } from './actions/work-actions.js';
 import { authenticate } from './auth.js';
 import { Components, componentLoader } from './components/index.js';
 import { dashboardHandler } from './dashboard.js';
@@ -75,7 +75,7 @@ function buildAdmin(db: Database, clock: Clock): AdminJS {
     branding: { companyName: 'Compliance OS', withMadeWithLove: false, logo: false },
     dashboard: { handler: dashboardHandler(db, clock), component: Components.Dashboard },
     resources: [
-      tenantsResource(stores),
+      tenantsResource(stores, { trackingStart: trackingStartAction(actions) }),
       entitiesResource(stores, { assignApplicable: assignApplicableAction(actions) }),
       entityEventsResource(stores),
       registrationsResource(stores),

@@ -3,12 +3,14 @@ import { formatDate } from '../../core/engine/dates.js';
 import { NotFoundError, ValidationError } from '../../core/errors.js';
 import { breakConsequence } from '../../core/audit/chain.js';
 import { endSentence } from '../../core/sentences.js';
-import type { Clock, DateChange } from '../../core/ports/index.js';
+import type { Actor } from '../../core/engine/access.js';
+import type { Clock, DateChange, EngineUnit } from '../../core/ports/index.js';
 import { applicableMasters } from '../../core/use-cases/applicable-masters.js';
 import { coverageGaps } from '../../core/use-cases/coverage-gaps.js';
 import { applyExtension, previewExtension, type ExtensionInput } from '../../core/use-cases/apply-extension.js';
 import { assignApplicableMasters } from '../../core/use-cases/assign-applicable-masters.js';
-import { generateInstances } from '../../core/use-cases/generate-instances.js';
+import { generateInstances, type GenerationResult } from '../../core/use-cases/generate-instances.js';
+import { moveTrackingStart, type TrackingStartMove } from '../../core/use-cases/move-tracking-start.js';
 import { retryNotification } from '../../core/use-cases/retry-notification.js';
 import { reopenInstance } from '../../core/use-cases/change-status.js';
 import { MIN_REASON_LENGTH } from '../../core/use-cases/review-evidence.js';
@@ -27,7 +29,24 @@ export interface ActionDeps {
 
 const recordParams = (context: ActionContext) => (context.record?.params ?? {}) as Record<string, string>;
 
-/** Entity → "Assign applicable masters": the engine's list with reasons, then assign and generate. */
+/** What confirming makes, in words: "56 item(s), 50 of them already overdue (due before 2 Nov 2026)". */
+function madeSentence(generated: GenerationResult): string {
+  if (generated.created === 0) return 'No item is made.';
+  const late = generated.overdue > 0 ? `, ${generated.overdue} of them already overdue (due before today, ${formatDate(generated.asOf)})` : ', none of them overdue';
+  return `${generated.created} item(s) will be made${late}.`;
+}
+
+/** Assigns an entity's applicable, unassigned masters and makes their items: what the action confirms, and rehearses for its preview. */
+async function assignAndGenerate(unit: EngineUnit, actor: Actor, entityId: string, now: Date) {
+  const assigned = await assignApplicableMasters(unit, actor, { entityId });
+  return { assigned, generated: await generateInstances(unit, actor, {}, now) };
+}
+
+/**
+ * Entity → "Assign applicable masters": the engine's list with reasons and, rehearsed (nothing
+ * is kept), how many items confirming makes and how many of them are already overdue; then
+ * assign and generate.
+ */
 export function assignApplicableAction({ work, clock }: ActionDeps) {
   return previewConfirmAction({
     name: 'assignApplicable', label: 'Assign applicable masters', icon: 'CheckSquare', actionType: 'record', isAccessible: canChange,
@@ -35,22 +54,51 @@ export function assignApplicableAction({ work, clock }: ActionDeps) {
     confirmLabel: 'Assign and generate items',
     preview: (_input, admin, context) => work.inTenant(admin, recordParams(context).tenant_id!, async (ops) => {
       const unit = await ops.unit();
-      const list = await applicableMasters(unit, { entityId: recordParams(context).id! });
-      const gaps = await coverageGaps(unit, { entityId: recordParams(context).id! });
+      const entityId = recordParams(context).id!;
+      const list = await applicableMasters(unit, { entityId });
+      const gaps = await coverageGaps(unit, { entityId });
       const fresh = list.filter((a) => a.applies && !a.assigned).length;
+      const made = fresh > 0 ? madeSentence((await unit.rehearse((r) => assignAndGenerate(r, ops.actor, entityId, clock.now()))).generated) : '';
       return {
-        message: [fresh > 0 ? `${fresh} applicable obligation(s) will be assigned.` : 'Every applicable obligation is already assigned.', ...gaps.map((g) => `Not tracked: ${g.message}`)].join(' '),
+        message: [fresh > 0 ? `${fresh} applicable obligation(s) will be assigned; ${made}` : 'Every applicable obligation is already assigned.', ...gaps.map((g) => `Not tracked: ${g.message}`)].join(' '),
         columns: ['Code', 'Obligation', 'Applies?', 'Why', 'Assigned'],
         rows: list.map((a) => [a.code, a.name, a.applies ? 'applies' : 'does not apply', a.reason ?? '', a.assigned ? 'already' : a.applies ? 'will be' : '']),
         blocked: fresh === 0,
       };
     }),
     apply: (_input, admin, context) => work.inTenant(admin, recordParams(context).tenant_id!, async (ops) => {
-      const unit = await ops.unit();
-      const assigned = await assignApplicableMasters(unit, ops.actor, { entityId: recordParams(context).id! });
-      const generated = await generateInstances(unit, ops.actor, {}, clock.now());
-      return `Assigned ${assigned.length} obligation(s); ${generated.created} item(s) generated.`;
+      const { assigned, generated } = await assignAndGenerate(await ops.unit(), ops.actor, recordParams(context).id!, clock.now());
+      return `Assigned ${assigned.length} obligation(s); ${generated.created} item(s) generated, ${generated.overdue} of them overdue.`;
     }),
+  });
+}
+
+/**
+ * Tenant → "Change tracking start": rehearses the move (nothing is kept) to show how many items
+ * it makes and how many of them are already overdue, then moves it and makes them.
+ */
+export function trackingStartAction({ work, clock }: ActionDeps) {
+  const move = (input: Record<string, string>, admin: PortalAdmin, context: ActionContext, rehearse: boolean) =>
+    work.inTenant(admin, recordParams(context).id!, async (ops) => {
+      const unit = await ops.unit();
+      const run = (u: EngineUnit) => moveTrackingStart(u, ops.actor, { day: input.tracking_start_date ?? '' }, clock.now());
+      return rehearse ? unit.rehearse(run) : run(unit);
+    });
+  const fromTo = (m: TrackingStartMove) => `from ${m.from ? formatDate(m.from) : 'the start of the financial year'} to ${formatDate(m.to)}`;
+  return previewConfirmAction({
+    name: 'trackingStart', label: 'Change tracking start', icon: 'Calendar', actionType: 'record', isAccessible: canChange,
+    intro: 'Items due before the tracking start are not made. Moving it earlier makes every item due in between, and those already past their due date arrive overdue: the preview says how many; nothing changes until you confirm. Moving it later makes nothing (items already made stay).',
+    confirmLabel: 'Move the tracking start and make the items',
+    fields: [{ name: 'tracking_start_date', label: 'Track items due from (YYYY-MM-DD)', placeholder: '2026-04-01' }],
+    preview: async (input, admin, context) => {
+      const m = await move(input, admin, context, true);
+      if (m.from === m.to) return { message: `The tenant already tracks from ${formatDate(m.to)}.`, columns: [], rows: [], blocked: true };
+      return { message: `Moving the tracking start ${fromTo(m)}: ${madeSentence(m.generated)}`, columns: [], rows: [] };
+    },
+    apply: async (input, admin, context) => {
+      const m = await move(input, admin, context, false);
+      return `Tracking start moved ${fromTo(m)}; ${m.generated.created} item(s) made, ${m.generated.overdue} of them overdue.`;
+    },
   });
 }
 

@@ -11,4 +11,5 @@ export const Components = {
   Dashboard: componentLoader.add('Dashboard', './dashboard'),
   PreviewConfirm: componentLoader.add('PreviewConfirm', './preview-confirm'),
   PlainDate: componentLoader.add('PlainDate', './plain-date'),
+  Moment: componentLoader.add('Moment', './moment'),
 };

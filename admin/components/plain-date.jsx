@@ -1,14 +1,33 @@
 import React from 'react';
-import { FormGroup, FormMessage, Input } from '@adminjs/design-system';
+import { FormGroup, FormMessage, Input, ValueGroup } from '@adminjs/design-system';
 import { PropertyLabel, useTranslation } from 'adminjs';
 
 /**
- * A calendar date (holiday, AGM, tracking start), typed as YYYY-MM-DD and sent exactly as typed.
+ * A calendar date (holiday, AGM, tracking start), typed as YYYY-MM-DD and sent exactly as typed,
+ * listed and shown as 7 Dec 2026.
  * AdminJS's own date picker sends local midnight converted to UTC, which is the day before in
  * India, and turns a typed 29 Feb 2026 into 1 March; the server checks the text instead and
  * explains a day that does not exist under the field.
  */
-const PlainDate = (props) => (props.where === 'filter' ? <DateRange {...props} /> : <DateField {...props} />);
+const PlainDate = (props) => {
+  if (props.where === 'filter') return <DateRange {...props} />;
+  if (props.where === 'list') return <span>{readable(props.record.params?.[props.property.path])}</span>;
+  if (props.where === 'show') return <DateShown {...props} />;
+  return <DateField {...props} />;
+};
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** 2026-12-07 as people read it, 7 Dec 2026, from the text alone (no Date, so no time zone); anything else as it is. */
+const readable = (value) => {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value ?? '');
+  return day ? `${Number(day[3])} ${MONTHS[Number(day[2]) - 1]} ${day[1]}` : (value ?? '');
+};
+
+const DateShown = ({ property, record }) => {
+  const { translateProperty } = useTranslation();
+  return <ValueGroup label={translateProperty(property.label, property.resourceId)}>{readable(record.params?.[property.path])}</ValueGroup>;
+};
 
 const DateField = ({ property, record, onChange }) => {
   const { tm } = useTranslation();

@@ -53,12 +53,17 @@ export function tableResource(stores: PortalStores, spec: TableSpec, options: Re
 
 /**
  * Date columns are typed and filtered as YYYY-MM-DD text and sent as typed, with no browser time
- * zone in between (a resource may still give a date column options of its own).
+ * zone in between, and read as 7 Dec 2026; moments (datetime columns) are shown with the time
+ * zone they are in. A resource may still give such a column options of its own.
  */
 function withPlainDates(spec: TableSpec, own: NonNullable<ResourceOptions['properties']>): NonNullable<ResourceOptions['properties']> {
   const properties = { ...own };
+  const date = Components.PlainDate;
   for (const c of spec.columns.filter((column) => column.type === 'date')) {
-    properties[c.path] = { components: { edit: Components.PlainDate, filter: Components.PlainDate }, ...own[c.path] };
+    properties[c.path] = { ...own[c.path], components: { edit: date, filter: date, list: date, show: date, ...own[c.path]?.components } };
+  }
+  for (const c of spec.columns.filter((column) => column.type === 'datetime')) {
+    properties[c.path] = { ...own[c.path], components: { list: Components.Moment, show: Components.Moment, ...own[c.path]?.components } };
   }
   return properties;
 }

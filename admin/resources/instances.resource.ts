@@ -2,17 +2,18 @@ import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
 import { todayIn } from '../../core/engine/dates.js';
 import { ragOf } from '../../core/engine/rag.js';
 import { feeWaiverPhrase } from '../../core/engine/relief.js';
-import { STATUSES, type InstanceStatus } from '../../core/engine/status.js';
+import { STATUSES, isOpen, type InstanceStatus } from '../../core/engine/status.js';
 import { reassignItem } from '../../core/use-cases/reassign.js';
 import type { PortalStores, Row, RowContext, TableSpec } from '../adapter/table-resource.js';
 import { auditTimeline } from './timeline.js';
 import { NAV, inEntities, tableResource } from './common.js';
 
-/** Each row's RAG by core's rule, with its tenant's own today (by the clock) and amber window. */
+/** Each row's RAG by core's rule, with its tenant's own today (by the clock) and amber window, and whether it is still open. */
 async function addRag(rows: Row[], ctx: RowContext): Promise<void> {
   const settings = await ctx.lookups.ragSettings([...new Set(rows.map((r) => String(r.tenant_id)))]);
   for (const row of rows) {
     const s = settings.get(String(row.tenant_id));
+    row.open = isOpen(row.status as InstanceStatus);
     if (s) row.rag = ragOf(row.status as InstanceStatus, String(row.due_date), todayIn(s.timezone, ctx.now), s.amberWindowDays);
   }
 }
@@ -59,6 +60,7 @@ export const instancesSpec: TableSpec = {
     { path: 'fee_waiver', virtual: true },
     { path: 'status', values: STATUSES, editable: false },
     { path: 'rag', values: ['red', 'amber', 'green'], virtual: true },
+    { path: 'open', type: 'boolean', virtual: true },
     { path: 'owner_user_id', reference: 'users' },
     { path: 'approver_user_id', reference: 'users' },
     { path: 'filing_reference', editable: false },
@@ -71,7 +73,7 @@ export const instancesSpec: TableSpec = {
   entityScope: inEntities('compliance_instances.entity_id'),
   defaultSort: { column: 'due_date', direction: 'asc' },
   // core's ragOf as index-friendly SQL conditions (a test holds the result equal to the RAG shown per row).
-  virtualFilters: { rag: 'instance-rag' },
+  virtualFilters: { rag: 'instance-rag', open: 'instance-open' },
   async augment(rows, ctx, view) {
     await addRag(rows, ctx);
     if (view === 'show') {
@@ -94,7 +96,7 @@ export const instancesResource = (stores: PortalStores, actions: ResourceOptions
   navigation: NAV.work,
   actions,
   listProperties: ['master_id', 'entity_id', 'registration_id', 'period_key', 'due_date', 'status', 'rag', 'owner_user_id'],
-  filterProperties: ['entity_id', 'registration_id', 'master_id', 'status', 'rag', 'due_date', 'period_key', 'owner_user_id', 'approver_user_id'],
+  filterProperties: ['entity_id', 'registration_id', 'master_id', 'status', 'open', 'rag', 'due_date', 'period_key', 'owner_user_id', 'approver_user_id'],
   editProperties: ['owner_user_id', 'approver_user_id'],
   showProperties: [
     'master_id', 'obligation', 'entity_id', 'registration_id', 'period_key', 'period_start', 'period_end', 'statutory_due_date', 'extended_due_date', 'extension_reference',
@@ -104,6 +106,7 @@ export const instancesResource = (stores: PortalStores, actions: ResourceOptions
   properties: {
     timeline: { description: 'Every change to this item and its evidence, from the audit trail.' },
     obligation: { description: 'The form, section, law and period name in force for this period.' },
+    open: { description: 'Pending, submitted or rejected: still to be filed or approved.' },
     fee_waiver: { description: 'An MCA fee waiver for this period: the due date and RAG stay; only the additional fee is waived until this date.' },
   },
 });

@@ -5,6 +5,7 @@ import bcrypt from 'bcryptjs';
 import type { AuditEntryInput } from '../../core/audit/chain.js';
 import { systemActor } from '../../core/engine/access.js';
 import { todayIn } from '../../core/engine/dates.js';
+import { defaultTrackingStart } from '../../core/engine/schedule.js';
 import type { Database } from '../../infra/db/database.js';
 import { ensureDemoTenant, seedDemoRecords } from '../../infra/seed/demo-records.js';
 import { assignApplicableMasters } from '../../core/use-cases/assign-applicable-masters.js';
@@ -47,8 +48,8 @@ export async function seedDemo(db: Database, dataDir: string, now: Date): Promis
   const passwordHash = await bcrypt.hash(password, 10);
 
   await syncLibrary(enginePorts(db));
-  // Track from the first of this month, so the demo opens on this month's work, not a backlog.
-  const trackingStart = `${todayIn('Asia/Kolkata', now).slice(0, 8)}01`;
+  // Track from the first of this month (as any new tenant does), so the demo opens on this month's work, not a backlog.
+  const trackingStart = defaultTrackingStart(todayIn('Asia/Kolkata', now)); // the demo tenant's zone (the tenants default)
   const { tenantId, tenantCreated } = await ensureDemoTenant(db, {
     tenant: { ...DEMO_TENANT, tracking_start_date: trackingStart },
     platformAdmin: { ...DEMO_PLATFORM_ADMIN, passwordHash },

@@ -61,6 +61,12 @@ export interface ScheduleRow {
   working: IsoDate | null;
 }
 
+/**
+ * Where a new tenant starts tracking unless told otherwise: the first of its current month, so
+ * day one shows this month's work, not every item due since the financial year began.
+ */
+export const defaultTrackingStart = (today: IsoDate): IsoDate => `${today.slice(0, 8)}01`;
+
 /** The horizon: from the start of the current FY (or a later tracking start) to N months ahead. */
 export function generationWindow(asOf: IsoDate, horizonMonths: number, trackingStart?: IsoDate | null): GenerationWindow {
   const currentFy = fyStartYearOf(asOf);

@@ -29,6 +29,8 @@ export interface NewWork {
 /** What a generation run made: how many items, from how many schedule rows, and for whom. */
 export interface GenerationOutcome {
   created: number;
+  /** How many of those created are already overdue (due before the day of the run). */
+  overdue: number;
   scheduleRows: number;
   /** One entry per person named owner or approver on at least one new item. */
   newWork: NewWork[];
@@ -46,8 +48,13 @@ export interface GenerationSettings {
  */
 export interface ItemDating {
   generationSettings(): Promise<GenerationSettings>;
-  /** Creates the window's items for every active assignment; items that exist are left alone. */
-  generate(window: GenerationWindow): Promise<GenerationOutcome>;
+  /**
+   * Creates the window's items for every active assignment; items that exist are left alone.
+   * `overdue`: how many of those created are due before `today` (late on the day they appear).
+   */
+  generate(window: GenerationWindow, today: IsoDate): Promise<GenerationOutcome>;
+  /** Items due before this day are not generated (null: from the start of the financial year). */
+  setTrackingStart(day: IsoDate): Promise<void>;
   /**
    * The open items (of these masters, or all) whose dates no longer match the current rules,
    * extensions and holidays: listed (`preview`), or re-dated (`apply`). Closed items keep their dates.

@@ -9,7 +9,11 @@ import { actorRef } from './instance-guard.js';
 export const generationActor = systemActor('generate-instances', 'Instance generation');
 
 export interface GenerationResult {
+  /** The day generated as of (the tenant's today unless given). */
+  asOf: IsoDate;
   created: number;
+  /** Of those created, how many were already overdue (due before the day generated as of). */
+  overdue: number;
   scheduleRows: number;
   window: GenerationWindow;
 }
@@ -45,13 +49,13 @@ export async function generateInstances(
   const asOf = input.asOf ?? todayIn(unit.timezone, now);
   const settings = await unit.dating.generationSettings();
   const window = generationWindow(asOf, settings.horizonMonths, settings.trackingStartDate);
-  const { created, scheduleRows, newWork } = await unit.dating.generate(window);
+  const { created, overdue, scheduleRows, newWork } = await unit.dating.generate(window, asOf);
   if (created > 0) {
     await unit.audit.append([{
       actor: actorRef(actor), action: 'instances.generated', objectType: 'tenant', objectId: unit.tenantId,
-      after: { asOf, created, ...window },
+      after: { asOf, created, overdue, ...window },
     }]);
   }
   await unit.outbox.enqueue(workAssignedNotices(newWork, asOf));
-  return { created, scheduleRows, window };
+  return { asOf, created, overdue, scheduleRows, window };
 }

@@ -13,6 +13,7 @@ const REGISTRATION_PLACE = {
 /** One person's new items from generate's statement; a run that named nobody returns one row of nulls. */
 interface NewWorkRow {
   created: number;
+  overdue: number;
   user_id: string | null;
   count: number | null;
   nearest_due: string | null;
@@ -31,10 +32,14 @@ export function itemDating(tx: TenantTx): ItemDating {
       return { horizonMonths: tenant.generation_horizon_months, trackingStartDate: tenant.tracking_start_date };
     },
 
-    async generate(window) {
+    async setTrackingStart(day) {
+      await trx('tenants').where({ id: tenantId }).update({ tracking_start_date: day });
+    },
+
+    async generate(window, today) {
       const masterIds: string[] = await trx('assignments').where({ tenant_id: tenantId, is_active: true }).distinct().pluck('master_id');
       const { rows: schedule, targets, perRegistration } = await tenantSchedule(tx, masterIds, window);
-      if (schedule.length === 0) return { created: 0, scheduleRows: 0, newWork: [] };
+      if (schedule.length === 0) return { created: 0, overdue: 0, scheduleRows: 0, newWork: [] };
       // A master owed per entity makes one item per assignment; one owed per registration makes
       // the items its targets name (one per matching registration, or the entity's own when it
       // has none of the kind), dated by the registration's state.
@@ -66,13 +71,13 @@ export function itemDating(tx: TenantTx): ItemDating {
            SELECT user_id, count(*)::int AS count, min(due_date) AS nearest_due,
                   json_agg(json_build_object('instanceId', id, 'as', held_as) ORDER BY due_date, id) FILTER (WHERE n <= ?) AS items
            FROM per_item GROUP BY user_id)
-         SELECT c.created, p.user_id, p.count, p.nearest_due, p.items
-         FROM (SELECT count(*)::int AS created FROM created) c LEFT JOIN people p ON true`,
-        [scheduleRelation(trx, schedule), tenantId, targetsRelation(trx, targets), perRegistration, NEW_WORK_LISTED],
+         SELECT c.created, c.overdue, p.user_id, p.count, p.nearest_due, p.items
+         FROM (SELECT count(*)::int AS created, count(*) FILTER (WHERE due_date < ?::date)::int AS overdue FROM created) c LEFT JOIN people p ON true`,
+        [scheduleRelation(trx, schedule), tenantId, targetsRelation(trx, targets), perRegistration, NEW_WORK_LISTED, today],
       );
       const newWork = (rows as NewWorkRow[]).filter((r) => r.user_id !== null)
         .map((r): NewWork => ({ userId: r.user_id!, count: r.count!, nearestDue: r.nearest_due!, items: r.items! }));
-      return { created: rows[0]?.created ?? 0, scheduleRows: schedule.length, newWork };
+      return { created: rows[0]?.created ?? 0, overdue: rows[0]?.overdue ?? 0, scheduleRows: schedule.length, newWork };
     },
 
     async redateOpen(scope, mode) {

@@ -1,3 +1,4 @@
+import type { Knex } from 'knex';
 import type { EntityReach } from '../../core/engine/access.js';
 import { addDays, type IsoDate } from '../../core/engine/dates.js';
 import { ragOf } from '../../core/engine/rag.js';
@@ -39,6 +40,34 @@ export async function itemsDueWithin(tx: TenantTx, today: IsoDate, days: number,
   if (entityIds) query.whereIn('i.entity_id', entityIds);
   const rows = await query;
   return toLines(rows, today, amber);
+}
+
+/** The first lines of a list and how many there are in all (the list may be cut short). */
+export interface CountedLines {
+  total: number;
+  items: ItemLine[];
+}
+
+/**
+ * Open items due in a range of days (`before`: strictly before that day; `from`/`to`: inclusive),
+ * the first `limit` by due date and the true count, so a long overdue list cannot hide the rest.
+ */
+export async function openItemsDue(
+  tx: TenantTx,
+  range: { before?: IsoDate; from?: IsoDate; to?: IsoDate },
+  options: { today: IsoDate; amber: number; limit: number; entityIds?: string[] },
+): Promise<CountedLines> {
+  const narrow = (query: Knex.QueryBuilder) => {
+    query.where('i.tenant_id', tx.tenantId).whereIn('i.status', OPEN_STATUSES);
+    if (range.before) query.where('i.due_date', '<', range.before);
+    if (range.from) query.where('i.due_date', '>=', range.from);
+    if (range.to) query.where('i.due_date', '<=', range.to);
+    if (options.entityIds) query.whereIn('i.entity_id', options.entityIds);
+    return query;
+  };
+  const rows = await narrow(base(tx)).limit(options.limit);
+  const counted = await narrow(tx.trx('compliance_instances as i')).count<{ n: string }[]>({ n: '*' }).first();
+  return { total: Number(counted?.n ?? 0), items: toLines(rows, options.today, options.amber) };
 }
 
 /** A person's open items to prepare, and the submitted items waiting for their approval. */

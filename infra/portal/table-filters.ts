@@ -55,8 +55,15 @@ function whereRag(query: Knex.QueryBuilder, rag: string, ctx: FilterContext): vo
   else query.whereRaw('false');
 }
 
+/** Open (pending, submitted or rejected) or closed, core's isOpen: the dashboard's lists link to the open items of some days. */
+function whereOpen(query: Knex.QueryBuilder, value: string): void {
+  if (value === 'true') query.whereIn('compliance_instances.status', [...OPEN_STATUSES]);
+  else query.whereNotIn('compliance_instances.status', [...OPEN_STATUSES]);
+}
+
 const VIRTUAL_FILTERS: Record<VirtualFilter, (query: Knex.QueryBuilder, value: string, ctx: FilterContext) => void> = {
   'instance-rag': whereRag,
+  'instance-open': whereOpen,
 };
 
 /**
@@ -99,9 +106,17 @@ export function applyFilters(query: Knex.QueryBuilder, shape: TableShape, filter
   }
 }
 
-/** A day to filter by, checked like a typed date (PostgreSQL's own refusal names no field). */
-function filterDay(path: string, value: unknown): string {
-  const text = String(value);
+/** A date with a time of day after it, as a date picker sends local midnight: 2026-10-31T18:30:00Z, 2026-11-01T00:00:00+05:30. */
+const TIMESTAMP = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * A day to filter by, checked like a typed date (PostgreSQL's own refusal names no field). A
+ * timestamp is read as the day written in it, with no time zone applied by the server (nor by
+ * PostgreSQL, which would take the session's): the portal's own filter sends the day as typed.
+ */
+export function filterDay(path: string, value: unknown): string {
+  const sent = String(value).trim();
+  const text = TIMESTAMP.exec(sent)?.[1] ?? sent;
   const problem = calendarDateProblem(text);
   if (problem) throw filterRefusal(path, problem);
   return text;

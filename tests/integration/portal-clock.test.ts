@@ -72,8 +72,8 @@ describe("the portal's today is the clock's", () => {
   });
 
   it("the dashboard is as of the clock's day", async () => {
-    const { body } = await admin.json<{ dashboard: { tenant: { today: string }; overdue: { dueDate: string }[] } }>('/admin/api/dashboard');
+    const { body } = await admin.json<{ dashboard: { tenant: { today: string }; overdue: { items: { dueDate: string }[] } } }>('/admin/api/dashboard');
     expect(body.dashboard.tenant.today).toBe(TODAY);
-    expect(body.dashboard.overdue.every((i) => i.dueDate < TODAY)).toBe(true);
+    expect(body.dashboard.overdue.items.every((i) => i.dueDate < TODAY)).toBe(true);
   });
 });

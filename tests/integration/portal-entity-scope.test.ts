@@ -76,11 +76,11 @@ describe('a portal role held for one entity', () => {
   });
 
   it('sees only that entity on the dashboard', async () => {
-    const { body } = await auditor.json<{ dashboard: { entities: { id: string; red: number; amber: number; green: number }[]; totals: { red: number; amber: number; green: number }; overdue: { entityId: string }[] } }>('/admin/api/dashboard');
+    const { body } = await auditor.json<{ dashboard: { entities: { id: string; red: number; amber: number; green: number }[]; totals: { red: number; amber: number; green: number }; overdue: { total: number; items: { entityId: string }[] } } }>('/admin/api/dashboard');
     expect(body.dashboard.entities.map((e) => e.id)).toEqual([demo.entities.manufacturing]);
     const [only] = body.dashboard.entities;
     expect(body.dashboard.totals).toEqual({ red: only!.red, amber: only!.amber, green: only!.green });
-    expect(body.dashboard.overdue.every((i) => i.entityId === demo.entities.manufacturing)).toBe(true);
-    expect(body.dashboard.overdue.length).toBeGreaterThan(0);
+    expect(body.dashboard.overdue.items.every((i) => i.entityId === demo.entities.manufacturing)).toBe(true);
+    expect(body.dashboard.overdue.total).toBeGreaterThan(0);
   });
 });

@@ -71,6 +71,17 @@ describe('dates that do not exist in the calendar', () => {
     expect(res.notice).toEqual({ type: 'error', message: 'holiday_date: 2026-02-30 is not a date in the calendar (February 2026 has 28 days). Use YYYY-MM-DD.' });
     expect(res.records).toEqual([]);
   });
+
+  it('a date filter reads YYYY-MM-DD as that day, and a timestamp as the day written in it (no time zone applied)', async () => {
+    await call(`${API}/holidays/actions/new`, { holiday_date: '2027-10-31', name: 'Filter day one' });
+    await call(`${API}/holidays/actions/new`, { holiday_date: '2027-11-01', name: 'Filter day two' });
+    const days = async (from: string, to: string) => (await call(`${API}/holidays/actions/list?perPage=50&filters.name=Filter day&filters.holiday_date~~from=${encodeURIComponent(from)}&filters.holiday_date~~to=${encodeURIComponent(to)}`))
+      .records!.map((r) => r.params.holiday_date);
+    expect(await days('2027-11-01', '2027-11-01')).toEqual(['2027-11-01']);
+    // What a browser on Indian time sends for local midnight of 1 Nov: the day written is 31 Oct, and 31 Oct it stays.
+    expect(await days('2027-10-31T18:30:00Z', '2027-10-31T18:30:00.000Z')).toEqual(['2027-10-31']);
+    expect(await days('2027-11-01T00:00:00+05:30', '2027-11-01T00:00:00+05:30')).toEqual(['2027-11-01']);
+  });
 });
 
 describe('portal passwords', () => {

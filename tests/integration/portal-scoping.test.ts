@@ -318,13 +318,13 @@ describe("B's tenant admin reaches nothing of A's", () => {
   });
 
   it("the dashboard shows B's tenant, entities and items only", async () => {
-    const res = await bClient.json<{ kind: string; dashboard: { tenant: { id: string }; entities: { id: string }[]; overdue: { instanceId: string }[]; next14: { instanceId: string }[] } }>('/admin/api/dashboard');
+    const res = await bClient.json<{ kind: string; dashboard: { tenant: { id: string }; entities: { id: string }[]; overdue: { items: { instanceId: string }[] }; next14: { items: { instanceId: string }[] } } }>('/admin/api/dashboard');
     expect(res.status).toBe(200);
     expect(res.body.kind).toBe('tenant');
     expect(res.body.dashboard.tenant.id).toBe(bTenant);
     expect(res.body.dashboard.entities.map((e) => e.id)).toEqual([bEntity]);
     const bInstances = (await sql<{ id: string }>('SELECT id FROM compliance_instances WHERE tenant_id = $1', [bTenant])).map((r) => r.id);
-    const shown = [...res.body.dashboard.overdue, ...res.body.dashboard.next14].map((i) => i.instanceId);
+    const shown = [...res.body.dashboard.overdue.items, ...res.body.dashboard.next14.items].map((i) => i.instanceId);
     expect(shown.length).toBeGreaterThan(0);
     expect(shown.filter((id) => !bInstances.includes(id))).toEqual([]);
   });

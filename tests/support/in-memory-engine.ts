@@ -57,7 +57,7 @@ export interface EngineState {
 export function engineState(partial: Partial<EngineState> = {}): EngineState {
   return {
     entities: [], masters: [], assignments: new Map(), assignedPeople: new Map(), defaults: new Map(), items: new Set(), extensions: [],
-    generation: { horizonMonths: 3, trackingStartDate: null }, generates: { created: 0, scheduleRows: 0, newWork: [] }, windows: [],
+    generation: { horizonMonths: 3, trackingStartDate: null }, generates: { created: 0, overdue: 0, scheduleRows: 0, newWork: [] }, windows: [],
     stale: [], redated: [], ladder: DEFAULT_LADDER, open: [], masterNotices: [], threadsEnabled: false, queued: new Set(), amberWindowDays: 7, cfoGrants: [], rag: [], digestItems: [],
     slackChannels: new Map(), people: [], audit: [], outbox: [],
     ...partial,
@@ -96,6 +96,7 @@ export function inMemoryEngineUnit(state: EngineState, tenant = { tenantId: 'ten
     outbox: { enqueue: async (drafts) => void state.outbox.push(...drafts) },
     dating: {
       generationSettings: async () => state.generation,
+      setTrackingStart: async (day) => void (state.generation = { ...state.generation, trackingStartDate: day }),
       async generate(window) {
         state.windows.push(window);
         return state.generates;

@@ -49,12 +49,12 @@ describe('re-dating open items', () => {
 
 describe('generating items', () => {
   it("as of the tenant's own today: 01:00 IST on 27 Nov is 27 Nov, though UTC still says 26 Nov", async () => {
-    const state = engineState({ generates: { created: 4, scheduleRows: 2, newWork: [] }, generation: { horizonMonths: 3, trackingStartDate: '2026-11-01' } });
+    const state = engineState({ generates: { created: 4, overdue: 0, scheduleRows: 2, newWork: [] }, generation: { horizonMonths: 3, trackingStartDate: '2026-11-01' } });
     const result = await generateInstances(inMemoryEngineUnit(state), admin, {}, new Date('2026-11-26T19:30:00Z'));
     expect(result.window).toEqual({ periodsFrom: '2025-04-01', periodsTo: '2027-02-27', dueFrom: '2026-11-01' });
     expect(state.audit).toEqual([{
       actor: { type: 'user', id: 'admin-1', label: 'Asha' }, action: 'instances.generated', objectType: 'tenant', objectId: 'tenant-1',
-      after: { asOf: '2026-11-27', created: 4, periodsFrom: '2025-04-01', periodsTo: '2027-02-27', dueFrom: '2026-11-01' },
+      after: { asOf: '2026-11-27', created: 4, overdue: 0, periodsFrom: '2025-04-01', periodsTo: '2027-02-27', dueFrom: '2026-11-01' },
     }]);
   });
 
@@ -71,7 +71,7 @@ describe('generating items', () => {
       { userId: 'owner-1', count: 12, nearestDue: '2026-12-07', items: [{ instanceId: 'i-2', as: 'owner' as const }, { instanceId: 'i-1', as: 'both' as const }] },
       { userId: 'approver-1', count: 1, nearestDue: '2026-12-07', items: [{ instanceId: 'i-2', as: 'approver' as const }] },
     ];
-    const state = engineState({ generates: { created: 13, scheduleRows: 2, newWork } });
+    const state = engineState({ generates: { created: 13, overdue: 0, scheduleRows: 2, newWork } });
     await generateInstances(inMemoryEngineUnit(state), admin, { asOf: '2026-11-27' }, NOW);
     expect(state.outbox.map((d) => [d.kind, d.to, d.instanceId, d.payload])).toEqual([
       ['work_assigned', { kind: 'user', userId: 'owner-1' }, null, { count: 12, nearestDue: '2026-12-07', items: newWork[0]!.items }],
