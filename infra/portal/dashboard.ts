@@ -29,7 +29,7 @@ export interface TenantDashboard {
   overdue: DashboardList;
   /** Open items due from today to SOON_DAYS after it (the last day is `until`), counted and listed the same way. */
   next14: DashboardList & { until: string; untilText: string };
-  /** Messages the outbox could not deliver: failed (still retried) and dead (given up on). */
+  /** Messages the outbox could not deliver: failed (refused for good: sent by email instead where chat refused them) and dead (retries exhausted). */
   notifications: { failed: number; dead: number };
 }
 

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { sweepReminders } from '../../infra/engine/reminder-sweep.js';
 import { runDispatcher } from '../../infra/outbox/dispatcher.js';
+import { portalDashboard } from '../../infra/portal/dashboard.js';
+import type { PortalAdmin } from '../../core/engine/portal-access.js';
 import type { DemoIds } from '../support/demo.js';
 import type { TestDatabase } from '../support/db.js';
 import { SIGNING_SECRET } from '../support/slack.js';
@@ -71,6 +73,14 @@ describe('a chat that refuses a message for good', () => {
     expect(alerts[0]!.payload.problem).toContain('/invite @Compliance OS');
     // Other channels' items were posted as usual.
     expect(posted).toContain('C0GROUP01');
+
+    // The portal's dashboard counts what chat could not deliver.
+    const admin: PortalAdmin = {
+      email: 'admin@demo.example', title: 'Admin', id: demo.users.admin, kind: 'tenant', tenantId: demo.tenantId, role: 'tenant_admin',
+      grants: [{ role: 'tenant_admin', entityId: null }], signedInAt: Date.now(), credentialsChangedAt: 0,
+    };
+    const data = await portalDashboard(t.db, admin, new Date('2026-11-27T05:00:00Z'));
+    expect(data.kind === 'tenant' && data.dashboard.notifications).toEqual({ failed: refused.length, dead: 0 });
   });
 
   it('never sends the email twice, and the same cause later that day alerts nobody again', async () => {
