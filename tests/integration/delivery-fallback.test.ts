@@ -6,7 +6,7 @@ import { portalDashboard } from '../../infra/portal/dashboard.js';
 import type { PortalAdmin } from '../../core/engine/portal-access.js';
 import type { DemoIds } from '../support/demo.js';
 import type { TestDatabase } from '../support/db.js';
-import { SIGNING_SECRET } from '../support/slack.js';
+import { SIGNING_SECRET, linkDemoToSlack } from '../support/slack.js';
 import { startSlackTestServer } from '../support/slack-server.js';
 
 let ctx: Awaited<ReturnType<typeof startSlackTestServer>>;
@@ -33,10 +33,8 @@ const rows = () => t.db.withTenant(demo.tenantId, ({ trx }) => trx('notification
 beforeAll(async () => {
   ctx = await startSlackTestServer({ env: { SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_BOT_TOKEN: 'xoxb-demo-token' }, team: 'T0DEMO' });
   ({ t, demo } = ctx);
+  await linkDemoToSlack(t.db, demo, { owner: 'U0OWNER', approver: 'U0APPR', cfo: 'U0CFO', admin: 'U0ADMIN' });
   await t.db.withTenant(demo.tenantId, async ({ trx }) => {
-    for (const [role, slackId] of [['owner', 'U0OWNER'], ['approver', 'U0APPR'], ['cfo', 'U0CFO'], ['admin', 'U0ADMIN']] as const) {
-      await trx('users').where({ id: demo.users[role] }).update({ slack_user_id: slackId });
-    }
     await trx('entities').where({ id: demo.entities.manufacturing }).update({ slack_channel_id: 'C0MFG0001' });
     await trx('tenants').where({ id: demo.tenantId }).update({ slack_channel_id: 'C0GROUP01' });
   });

@@ -103,10 +103,16 @@ describe('email through SendGrid (faked at the HTTP boundary)', () => {
     expect(await row()).toMatchObject({ status: 'dead', attempts: 3 });
   });
 
-  it('fails an unconfigured channel or a recipient without email permanently', async () => {
+  it('fails an unconfigured channel or a recipient without email permanently, a chat message going by email instead', async () => {
     await theTenant(fx.tenantId).withNotification('slack', { to: fx.userId, channel: 'slack', kind: 'due_soon', dedupKey: 'slack-1' }).build(t.db);
     expect(await dispatchNext(deps())).toBe('failed');
     expect((await row()).last_error).toBe('the slack channel is not configured');
+    // The same message, by email, at once.
+    nock(SENDGRID).post('/v3/mail/send').reply(202, '', { 'x-message-id': 'fallback-1' });
+    expect(await dispatchNext(deps())).toBe('sent');
+    const copy = await t.db.withTenant(fx.tenantId, ({ trx }) => trx('notifications').where({ dedup_key: 'slack-1:email' }).first());
+    expect(copy).toMatchObject({ channel: 'email', kind: 'due_soon', status: 'sent', recipient_user_id: fx.userId, provider_ref: 'fallback-1' });
+    expect(copy.payload.fallback).toEqual({ from: 'slack', problem: 'the slack channel is not configured' });
 
     // users.email is NOT NULL, so the recipient without an address is a notification for no user.
     await theTenant(fx.tenantId).withNotification('noEmail', { to: null, kind: 'due_soon', dedupKey: 'no-email-1' }).build(t.db);

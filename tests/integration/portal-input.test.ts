@@ -2,20 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { theTenant } from '../mothers/tenant-mother.js';
 import { type TestDatabase } from '../support/db.js';
 import { type DemoIds } from '../support/demo.js';
-import { type DemoPortal, type PortalClient, startDemoPortal } from '../support/portal.js';
+import { type ActionBody, callAction, type DemoPortal, type PortalClient, startDemoPortal } from '../support/portal.js';
 
 /**
  * What the portal does with input people get wrong, over HTTP as the browser sends it: dates
  * that do not exist, malformed JSON, odd paging and filter parameters, weak passwords. Each is
  * answered with a message under the field (or a sane page), never a 500, and changes nothing.
  */
-
-interface ActionBody {
-  record?: { params: Record<string, unknown>; errors: Record<string, { message: string }> };
-  records?: { params: Record<string, unknown> }[];
-  meta?: { total: number };
-  notice?: { message: string; type: 'success' | 'error' };
-}
 
 let t: TestDatabase;
 let demo: DemoIds;
@@ -29,12 +22,7 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const API = '/admin/api/resources';
-/** An action's answer; the portal must answer 200 (AdminJS reports refusals in the body). */
-async function call(pathname: string, body?: Record<string, unknown>): Promise<ActionBody> {
-  const res = await admin.json<ActionBody>(pathname, body);
-  expect(res.status).toBe(200);
-  return res.body;
-}
+const call = (pathname: string, body?: Record<string, unknown>) => callAction(admin, pathname, body);
 async function sql<T = Record<string, unknown>>(text: string, params: unknown[] = []): Promise<T[]> {
   return (await t.superuser(text, params)).rows as T[];
 }

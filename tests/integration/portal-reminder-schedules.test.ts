@@ -1,13 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { sweepReminders } from '../../infra/engine/reminder-sweep.js';
-import { type DemoPortal, type PortalClient, startDemoPortal } from '../support/portal.js';
+import { callAction, type DemoPortal, type PortalClient, startDemoPortal } from '../support/portal.js';
 
 /** A tenant admin sets an obligation's notice in the portal; the sweep follows it. */
-
-interface ActionBody {
-  record?: { params: Record<string, unknown>; errors: Record<string, { message: string }> };
-  notice?: { message: string; type: 'success' | 'error' };
-}
 
 let ctx: DemoPortal;
 let admin: PortalClient;
@@ -18,11 +13,7 @@ beforeAll(async () => {
 afterAll(() => ctx.close());
 
 const API = '/admin/api/resources';
-async function call(pathname: string, body?: Record<string, unknown>): Promise<ActionBody> {
-  const res = await admin.json<ActionBody>(pathname, body);
-  expect(res.status).toBe(200);
-  return res.body;
-}
+const call = (pathname: string, body?: Record<string, unknown>) => callAction(admin, pathname, body);
 const masterId = async (code: string) => (await ctx.t.superuser<{ id: string }>('SELECT id FROM compliance_masters WHERE code = $1 AND tenant_id IS NULL', [code])).rows[0]!.id;
 
 describe("a tenant's own notice for an obligation", () => {

@@ -5,7 +5,7 @@ import { FIELDS, VIEWS } from '../../bot/slack/ids.js';
 import { instanceId } from '../support/demo.js';
 import { sha256Hex } from '../support/fixtures.js';
 import { specProblems, type RecordedCall } from '../support/slack-spec.js';
-import { signedHeaders, slashCommandBody, until } from '../support/slack.js';
+import { signedHeaders, slashCommandBody, until, linkDemoToSlack } from '../support/slack.js';
 import { buttonPress, modalSubmission, postEvent, postInteraction, recordSlackApi, responseUrls } from '../support/slack-requests.js';
 import { startSlackTestServer } from '../support/slack-server.js';
 
@@ -26,10 +26,7 @@ beforeAll(async () => {
   const { t, demo } = ctx;
   recordSlackApi(calls);
   hooks = responseUrls();
-  await t.db.withTenant(demo.tenantId, async ({ trx }) => {
-    await trx('users').where({ id: demo.users.owner }).update({ slack_user_id: 'U0OWNER' });
-    await trx('users').where({ id: demo.users.approver }).update({ slack_user_id: 'U0APPR' });
-  });
+  await linkDemoToSlack(t.db, demo, { owner: 'U0OWNER', approver: 'U0APPR' });
   const codes = { gst: 'GSTR3B_MONTHLY', pf: 'PF_ECR', tds: 'TDS_DEPOSIT' } as const;
   let n = 0;
   for (const [key, code] of Object.entries(codes) as [keyof typeof codes, string][]) {

@@ -6,7 +6,7 @@ import { FIELDS, VIEWS } from '../../bot/slack/ids.js';
 import { instanceId } from '../support/demo.js';
 import { createTenantWithEverything, sha256Hex } from '../support/fixtures.js';
 import { specProblems, type RecordedCall } from '../support/slack-spec.js';
-import { until } from '../support/slack.js';
+import { until, linkDemoToSlack } from '../support/slack.js';
 import { buttonPress, modalSubmission, postInteraction, recordSlackApi, responseUrls } from '../support/slack-requests.js';
 import { startSlackTestServer } from '../support/slack-server.js';
 
@@ -29,10 +29,7 @@ beforeAll(async () => {
   const { t, demo } = ctx;
   recordSlackApi(calls);
   hooks = responseUrls();
-  await t.db.withTenant(demo.tenantId, async ({ trx }) => {
-    await trx('users').where({ id: demo.users.owner }).update({ slack_user_id: 'U0OWNER' });
-    await trx('users').where({ id: demo.users.approver }).update({ slack_user_id: 'U0APPR' });
-  });
+  await linkDemoToSlack(t.db, demo, { owner: 'U0OWNER', approver: 'U0APPR' });
   item = await instanceId(t.db, demo.tenantId, demo.entities.manufacturing, 'GSTR3B_MONTHLY', '2026-11');
   await t.db.withTenant(demo.tenantId, ({ trx }) => trx('compliance_instances').where({ id: item }).update({ slack_channel_id: CHANNEL, slack_thread_ts: ROOT }));
   const file = { fileName: 'gstr3b.pdf', contentType: 'application/pdf', sizeBytes: 2048, sha256: sha256Hex(), storageKey: `k/${sha256Hex()}` };

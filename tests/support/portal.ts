@@ -19,6 +19,21 @@ export interface PortalClient {
   json<T = Record<string, unknown>>(pathname: string, body?: Record<string, unknown>): Promise<{ status: number; body: T }>;
 }
 
+/** What an AdminJS action answers: the record (with field errors), the records, a notice. */
+export interface ActionBody {
+  record?: { params: Record<string, unknown>; errors: Record<string, { message: string }> };
+  records?: { params: Record<string, unknown> }[];
+  meta?: { total: number };
+  notice?: { message: string; type: 'success' | 'error' };
+}
+
+/** An action's answer; the portal must answer 200 (AdminJS reports refusals in the body). */
+export async function callAction(client: PortalClient, pathname: string, body?: Record<string, unknown>): Promise<ActionBody> {
+  const res = await client.json<ActionBody>(pathname, body);
+  if (res.status !== 200) throw new Error(`${pathname} answered ${res.status}: ${JSON.stringify(res.body).slice(0, 300)}`);
+  return res.body;
+}
+
 export interface PortalServer {
   url: string;
   runtime: Runtime;

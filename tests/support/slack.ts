@@ -1,4 +1,6 @@
 import { createHmac } from 'node:crypto';
+import type { Database } from '../../infra/db/database.js';
+import type { DemoIds } from './demo.js';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 
@@ -19,3 +21,10 @@ export function slashCommandBody(fields: { team_id: string; user_id: string; tex
 
 export { until } from './wait.js';
 
+
+/** The demo's people linked to Slack users (by role), as `slack connect` would link them. */
+export async function linkDemoToSlack(db: Database, demo: DemoIds, links: Partial<Record<keyof DemoIds['users'], string>>): Promise<void> {
+  await db.withTenant(demo.tenantId, async ({ trx }) => {
+    for (const [role, slackId] of Object.entries(links)) await trx('users').where({ id: demo.users[role as keyof DemoIds['users']] }).update({ slack_user_id: slackId });
+  });
+}
