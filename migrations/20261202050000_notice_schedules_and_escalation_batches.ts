@@ -5,10 +5,13 @@ import type { Knex } from 'knex';
  * - `compliance_masters.reminder_days`: the days before the due date on which the preparer is
  *   reminded (e.g. {30,14,7,3} for an annual return); NULL takes the frequency's default.
  * - `reminder_schedules`: a tenant's own days for a master, overriding the master's.
- * - `compliance_instances.escalated_for`: the latest escalation rung day already sent for the item.
- *   Escalations go out batched per recipient (one message listing many items), so the per-item
- *   dedup key of the outbox no longer records them; this column does, under the row's lock, so
- *   a repeated or concurrent sweep never escalates the same rung twice.
+ * - `compliance_instances.reminded_for` / `escalated_for`: the latest reminder rung day (notice or
+ *   due day) and escalation rung day already queued for the item, set under the row's lock by the
+ *   sweep that queues them: a repeated or concurrent sweep never sends a rung twice, and the hourly
+ *   sweep reads what is new without re-offering every reminder to the outbox. Escalations go out
+ *   batched per recipient (one message listing many items), so no per-item outbox key records them.
+ * - The items table keeps 15% of each page free, so setting those two unindexed columns is a
+ *   heap-only update (no index entries rewritten) for the tens of thousands of items a sweep marks.
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
@@ -34,13 +37,15 @@ export async function up(knex: Knex): Promise<void> {
     GRANT SELECT, INSERT, UPDATE, DELETE ON reminder_schedules TO compliance_app, compliance_platform;
     CREATE TRIGGER reminder_schedules_touch BEFORE UPDATE ON reminder_schedules FOR EACH ROW EXECUTE FUNCTION touch_updated_at();
 
-    ALTER TABLE compliance_instances ADD COLUMN escalated_for date;
+    ALTER TABLE compliance_instances ADD COLUMN reminded_for date, ADD COLUMN escalated_for date;
+    ALTER TABLE compliance_instances SET (fillfactor = 85);
   `);
 }
 
 export async function down(knex: Knex): Promise<void> {
   await knex.raw(`
-    ALTER TABLE compliance_instances DROP COLUMN escalated_for;
+    ALTER TABLE compliance_instances RESET (fillfactor);
+    ALTER TABLE compliance_instances DROP COLUMN reminded_for, DROP COLUMN escalated_for;
     DROP TABLE reminder_schedules;
     ALTER TABLE compliance_masters DROP COLUMN reminder_days;
   `);

@@ -31,7 +31,9 @@ export interface PlannerInstance {
   escalationAcknowledged: boolean;
   /** The days before the due date the preparer is reminded on, largest first (see notice.ts). */
   noticeDays: readonly number[];
-  /** The latest escalation rung day already sent for the item (escalations are batched per person). */
+  /** The latest reminder rung day (notice or due day) already queued for the item. */
+  remindedFor: IsoDate | null;
+  /** The latest escalation rung day already queued for the item (escalations are batched per person). */
   escalatedFor: IsoDate | null;
 }
 
@@ -77,7 +79,8 @@ export function inWorkingHours(ladder: ReminderLadder, now: Date): boolean {
 
 /**
  * What should go out now. Pure: the same inputs always plan the same reminders with the same
- * dedup keys, so running it late, twice, or on several workers never sends anything twice.
+ * dedup keys; with what was already queued (remindedFor, escalatedFor) it plans only what is new,
+ * and running it late, twice, or on several workers never sends anything twice.
  */
 export function planReminders(instances: PlannerInstance[], ladder: ReminderLadder, now: Date): PlannedReminder[] {
   if (!inWorkingHours(ladder, now)) return [];
@@ -90,11 +93,13 @@ export function planReminders(instances: PlannerInstance[], ladder: ReminderLadd
     if (!isOpen(i.status)) continue;
     // The owner is reminded on each rung of the item's schedule (the latest that has arrived, so a
     // missed sweep sends one reminder, not a burst), until the due day, while nothing awaits review.
+    // Each rung goes out once: a rung day already queued for the item is not planned again.
+    const fresh = (day: IsoDate) => i.remindedFor === null || day > i.remindedFor;
     const soonDay = latestRungDay(i, today);
-    if ((i.status === 'pending' || i.status === 'rejected') && soonDay !== null && today < i.dueDate) {
+    if ((i.status === 'pending' || i.status === 'rejected') && soonDay !== null && today < i.dueDate && fresh(soonDay)) {
       add(i.id, 'due_soon', person(i.ownerUserId, 'owner'), soonDay);
     }
-    if (today === i.dueDate) add(i.id, 'due_today', person(i.approverUserId, 'approver'), i.dueDate);
+    if (today === i.dueDate && fresh(i.dueDate)) add(i.id, 'due_today', person(i.approverUserId, 'approver'), i.dueDate);
     const overdue = daysBetween(i.dueDate, today);
     const tracked = !ladder.trackingStart || i.dueDate >= ladder.trackingStart;
     if (overdue >= ladder.escalateAfterDays && !i.escalationAcknowledged && tracked) {

@@ -1,6 +1,6 @@
 import type { IsoDate } from '../engine/dates.js';
 import type { Frequency } from '../engine/periods.js';
-import type { PlannerInstance, ReminderLadder } from '../engine/reminders.js';
+import type { PlannedReminder, PlannerInstance, ReminderLadder } from '../engine/reminders.js';
 import type { NotificationDraft } from './tenant-unit.js';
 
 /** A reminder as it would be queued: to whom, about what, and whether it went out already. */
@@ -29,30 +29,33 @@ export type SweepItem = Omit<PlannerInstance, 'noticeDays'> & {
   hasThread: boolean;
 };
 
-/** An escalation rung to send, for one item. */
-export interface EscalationDraft {
-  instanceId: string;
-  entityId: string;
-  day: IsoDate;
+/** What a sweep of a tenant starts from, read in one go. */
+export interface SweepContext {
+  ladder: ReminderLadder;
+  /** The notice inputs of every master in the tenant's library. */
+  notices: MasterNotice[];
+  /** The tenant's items get chat threads (a chat is connected). */
+  threadsEnabled: boolean;
+}
+
+/** What a sweep queues: items' threads, and the rungs the planner found new. */
+export interface SweepDrafts {
+  threads: NotificationDraft[];
+  /** Each with the item's entity (role recipients are resolved per entity). */
+  rungs: (PlannedReminder & { entityId: string })[];
 }
 
 /** What a tenant's reminder sweep reads and writes, set-based however many items it covers. */
 export interface ReminderSource {
-  ladder(): Promise<ReminderLadder>;
-  /** The notice inputs of every master the tenant has assigned. */
-  masterNotices(): Promise<MasterNotice[]>;
+  context(): Promise<SweepContext>;
   /** Open items due on or before the day (overdue ones included), as the planner reads them. */
   openDueBy(day: IsoDate): Promise<SweepItem[]>;
-  /** Queues the drafts for their actual recipients, once per dedup key; returns how many are new. */
-  queue(drafts: NotificationDraft[]): Promise<number>;
   /**
-   * Records each rung as sent for its item unless a sweep already did (under the item's lock),
-   * and queues what is new as one message per recipient listing their items. Returns how many
-   * messages were queued and how many items they carry.
+   * Records each rung as queued on its item unless a sweep already did (under the item's lock),
+   * and queues what is new: threads and reminders one per item and person (once per dedup key),
+   * escalations as one message per recipient listing their items. Returns how many messages.
    */
-  queueEscalations(drafts: EscalationDraft[]): Promise<{ messages: number; items: number }>;
-  /** Whether the tenant's items get chat threads at all (a workspace is connected). */
-  threadsEnabled(): Promise<boolean>;
-  /** What queueing the drafts would do, changing nothing. */
+  queue(drafts: SweepDrafts): Promise<number>;
+  /** What queueing would do, changing nothing. */
   preview(drafts: NotificationDraft[]): Promise<QueuedReminder[]>;
 }

@@ -1,7 +1,7 @@
 import { addDays, todayIn } from '../engine/dates.js';
 import { noticeSchedule } from '../engine/notice.js';
-import { inWorkingHours, noticeBegins, planReminders, type PlannerInstance } from '../engine/reminders.js';
-import type { EscalationDraft, NotificationDraft, QueuedReminder, ReminderSource, SweepItem } from '../ports/index.js';
+import { inWorkingHours, noticeBegins, planReminders, type PlannedReminder, type PlannerInstance } from '../engine/reminders.js';
+import type { MasterNotice, NotificationDraft, QueuedReminder, ReminderSource, SweepItem } from '../ports/index.js';
 
 export interface SweepResult {
   open: number;
@@ -11,9 +11,9 @@ export interface SweepResult {
   preview?: QueuedReminder[];
 }
 
-/** Each assigned master's schedule, and the longest notice any of them asks for. */
-async function schedules(source: ReminderSource, nearestDays: number): Promise<{ of: (masterId: string) => number[]; longest: number }> {
-  const byMaster = new Map((await source.masterNotices()).map((m) => [m.masterId, noticeSchedule({ ...m, nearestDays })]));
+/** Each master's schedule, and the longest notice any of them asks for. */
+function schedules(notices: MasterNotice[], nearestDays: number): { of: (masterId: string) => number[]; longest: number } {
+  const byMaster = new Map(notices.map((m) => [m.masterId, noticeSchedule({ ...m, nearestDays })]));
   const fallback = [nearestDays];
   return { of: (id) => byMaster.get(id) ?? fallback, longest: Math.max(nearestDays, ...[...byMaster.values()].flat()) };
 }
@@ -26,35 +26,31 @@ function threadDrafts(items: (SweepItem & PlannerInstance)[], today: string): No
   }));
 }
 
+/** A planned rung as the outbox queues it (escalations are batched per recipient by the source). */
+const asDraft = (p: PlannedReminder, entityId: string | undefined): NotificationDraft => ({
+  kind: p.rung, to: p.recipient, instanceId: p.instanceId, entityId, dedupKey: p.dedupKey, payload: { day: p.day },
+});
+
 /**
  * One reminder sweep of a tenant as of a moment: the open items whose notice has begun (each on
  * its own schedule: weeks for an annual return, days for a monthly deposit) or that are overdue,
- * the planner's decisions, and what it queues: each item's thread when its notice begins, the
- * rung reminders (once per dedup key, so a repeated or concurrent sweep sends nothing twice), and
- * the escalations as one message per recipient listing their overdue items.
+ * the planner's decisions (only rungs not queued before), and what it queues: each item's thread
+ * when its notice begins, the reminders, and the escalations as one message per recipient listing
+ * their overdue items. A repeated or concurrent sweep sends nothing twice.
  */
 export async function sweepReminders(unit: { reminders: ReminderSource }, input: { dryRun?: boolean }, now: Date): Promise<SweepResult> {
   const source = unit.reminders;
-  const ladder = await source.ladder();
+  const { ladder, notices, threadsEnabled } = await source.context();
   const today = todayIn(ladder.timezone, now);
-  const notice = await schedules(source, ladder.daysBefore);
+  const notice = schedules(notices, ladder.daysBefore);
   const read = await source.openDueBy(addDays(today, notice.longest));
   const open = read.map((i) => ({ ...i, noticeDays: notice.of(i.masterId) }));
   const entityOf = new Map(open.map((i) => [i.id, i.entityId]));
   const planned = planReminders(open, ladder, now);
-  const rungs: NotificationDraft[] = planned.filter((p) => p.rung !== 'escalation').map((p) => ({
-    kind: p.rung, to: p.recipient, instanceId: p.instanceId, entityId: entityOf.get(p.instanceId), dedupKey: p.dedupKey, payload: { day: p.day },
-  }));
-  const escalations: EscalationDraft[] = planned.filter((p) => p.rung === 'escalation').map((p) => ({ instanceId: p.instanceId, entityId: entityOf.get(p.instanceId)!, day: p.day }));
-  const threads = inWorkingHours(ladder, now) && (await source.threadsEnabled()) ? threadDrafts(open, today) : [];
-
   if (input.dryRun) {
-    const asDrafts: NotificationDraft[] = escalations.map((e) => ({
-      kind: 'escalation', to: { kind: 'role', role: 'cfo' }, instanceId: e.instanceId, entityId: e.entityId, dedupKey: `escalation:${e.instanceId}:${e.day}`, payload: { day: e.day },
-    }));
-    return { open: open.length, planned: planned.length, enqueued: 0, preview: await source.preview([...rungs, ...asDrafts]) };
+    return { open: open.length, planned: planned.length, enqueued: 0, preview: await source.preview(planned.map((p) => asDraft(p, entityOf.get(p.instanceId)))) };
   }
-  const queued = await source.queue([...threads, ...rungs]);
-  const batched = await source.queueEscalations(escalations);
-  return { open: open.length, planned: planned.length, enqueued: queued + batched.messages };
+  const threads = threadsEnabled && inWorkingHours(ladder, now) ? threadDrafts(open, today) : [];
+  const enqueued = threads.length + planned.length === 0 ? 0 : await source.queue({ threads, rungs: planned.map((p) => ({ ...p, entityId: entityOf.get(p.instanceId)! })) });
+  return { open: open.length, planned: planned.length, enqueued };
 }

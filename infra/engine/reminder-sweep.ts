@@ -1,49 +1,85 @@
 import { REGISTRATION_NUMBER_SQL, registrationOf } from './registration-sql.js';
 import { OPEN_STATUSES } from '../../core/engine/status.js';
 import type { PlannerInstance } from '../../core/engine/reminders.js';
-import type { QueuedReminder, ReminderSource } from '../../core/ports/index.js';
+import type { MasterNotice, NotificationDraft, QueuedReminder, ReminderSource, SweepDrafts } from '../../core/ports/index.js';
 import { sweepReminders as sweep, type SweepResult } from '../../core/use-cases/sweep-reminders.js';
 import type { Database, TenantTx } from '../db/database.js';
-import { queueEscalationBatches } from '../outbox/escalation-batches.js';
+import { escalationBatches } from '../outbox/escalation-batches.js';
 import { insertNotifications, resolveDrafts } from '../outbox/enqueue.js';
-import { chatReaches } from '../outbox/reach.js';
-import type { Frequency } from '../../core/engine/periods.js';
-import { loadTenantSettings } from '../stores/tenant-settings.js';
+import { CHAT_CONNECTED_SQL } from '../outbox/reach.js';
+import { settingsOfRow, type TenantRow } from '../stores/tenant-settings.js';
+
+// The tenant's settings, every master's notice inputs and whether a chat is connected: one round trip.
+const CONTEXT_SQL = `
+  SELECT t.*, ${CHAT_CONNECTED_SQL} AS chat_connected,
+         (SELECT coalesce(json_agg(json_build_object('masterId', m.id, 'frequency', m.frequency, 'masterDays', m.reminder_days, 'tenantDays', r.days_before)), '[]')
+          FROM compliance_masters m LEFT JOIN reminder_schedules r ON r.tenant_id = t.id AND r.master_id = m.id
+          WHERE m.tenant_id IS NULL OR m.tenant_id = t.id) AS notices
+  FROM tenants t WHERE t.id = ?`;
+
+/**
+ * Marks each rung as queued on its item (reminders in `reminded_for`, escalations in
+ * `escalated_for`) unless a sweep already did: one UPDATE whose row locks make a concurrent
+ * sweep wait and then find the rung taken. Returns the rungs claimed.
+ */
+async function claimRungs({ trx, tenantId }: TenantTx, rungs: SweepDrafts['rungs']): Promise<SweepDrafts['rungs']> {
+  const byItem = new Map<string, { reminded: string | null; escalated: string | null }>();
+  for (const r of rungs) {
+    const mark = byItem.get(r.instanceId) ?? { reminded: null, escalated: null };
+    if (r.rung === 'escalation') mark.escalated = r.day;
+    else if (mark.reminded === null || r.day > mark.reminded) mark.reminded = r.day;
+    byItem.set(r.instanceId, mark);
+  }
+  const ids = [...byItem.keys()];
+  const { rows } = await trx.raw(
+    `WITH wanted AS (SELECT * FROM unnest(?::uuid[], ?::date[], ?::date[]) AS w(id, reminded, escalated)),
+     old AS (SELECT i.id, i.reminded_for, i.escalated_for FROM compliance_instances i JOIN wanted w ON w.id = i.id WHERE i.tenant_id = ? FOR UPDATE OF i)
+     UPDATE compliance_instances i
+     SET reminded_for = CASE WHEN w.reminded > coalesce(old.reminded_for, '-infinity') THEN w.reminded ELSE i.reminded_for END,
+         escalated_for = CASE WHEN w.escalated > coalesce(old.escalated_for, '-infinity') THEN w.escalated ELSE i.escalated_for END
+     FROM wanted w JOIN old ON old.id = w.id
+     WHERE i.id = w.id AND i.tenant_id = ?
+       AND (w.reminded > coalesce(old.reminded_for, '-infinity') OR w.escalated > coalesce(old.escalated_for, '-infinity'))
+     RETURNING i.id, w.reminded > coalesce(old.reminded_for, '-infinity') AS reminded, w.escalated > coalesce(old.escalated_for, '-infinity') AS escalated`,
+    // Days may be null (nothing of that kind to mark): pg sends them as NULL elements.
+    [ids, ids.map((id) => byItem.get(id)!.reminded) as unknown as string[], ids.map((id) => byItem.get(id)!.escalated) as unknown as string[], tenantId, tenantId],
+  );
+  const claimed = new Map((rows as { id: string; reminded: boolean; escalated: boolean }[]).map((r) => [r.id, r]));
+  return rungs.filter((r) => (r.rung === 'escalation' ? claimed.get(r.instanceId)?.escalated : claimed.get(r.instanceId)?.reminded));
+}
 
 /** A tenant's reminder sweep in PostgreSQL: one indexed read of the open items, bulk writes to the outbox. */
 export function reminderSource(tx: TenantTx): ReminderSource {
   const { trx, tenantId } = tx;
   return {
-    async ladder() {
-      const settings = await loadTenantSettings(tx);
-      return { ...settings.ladder, trackingStart: settings.trackingStartDate };
-    },
-    async masterNotices() {
-      const rows: { master_id: string; frequency: Frequency; reminder_days: number[] | null; days_before: number[] | null }[] =
-        await trx('compliance_masters as m')
-          .whereIn('m.id', trx('assignments').where({ tenant_id: tenantId, is_active: true }).distinct('master_id'))
-          .leftJoin('reminder_schedules as r', function () {
-            this.on('r.master_id', 'm.id').andOn('r.tenant_id', trx.raw('?', [tenantId]));
-          })
-          .select('m.id as master_id', 'm.frequency', 'm.reminder_days', 'r.days_before');
-      return rows.map((r) => ({ masterId: r.master_id, frequency: r.frequency, masterDays: r.reminder_days, tenantDays: r.days_before }));
+    async context() {
+      const { rows } = await trx.raw(CONTEXT_SQL, [tenantId]);
+      const row = rows[0] as TenantRow & { chat_connected: boolean; notices: MasterNotice[] };
+      const settings = settingsOfRow(row);
+      return { ladder: { ...settings.ladder, trackingStart: settings.trackingStartDate }, notices: row.notices, threadsEnabled: row.chat_connected };
     },
     async openDueBy(day) {
       const rows: {
         id: string; entity_id: string; master_id: string; due_date: string; status: PlannerInstance['status']; owner_user_id: string | null;
-        approver_user_id: string | null; acknowledged: boolean; escalated_for: string | null; has_thread: boolean;
+        approver_user_id: string | null; acknowledged: boolean; reminded_for: string | null; escalated_for: string | null; has_thread: boolean;
       }[] = await trx('compliance_instances')
         .where({ tenant_id: tenantId }).whereIn('status', OPEN_STATUSES).andWhere('due_date', '<=', day)
-        .select('id', 'entity_id', 'master_id', 'due_date', 'status', 'owner_user_id', 'approver_user_id', 'escalated_for',
+        .select('id', 'entity_id', 'master_id', 'due_date', 'status', 'owner_user_id', 'approver_user_id', 'reminded_for', 'escalated_for',
           trx.raw('escalation_acknowledged_at IS NOT NULL AS acknowledged'), trx.raw('slack_thread_ts IS NOT NULL AS has_thread'));
       return rows.map((r) => ({
         id: r.id, entityId: r.entity_id, masterId: r.master_id, dueDate: r.due_date, status: r.status, ownerUserId: r.owner_user_id,
-        approverUserId: r.approver_user_id, escalationAcknowledged: r.acknowledged, escalatedFor: r.escalated_for, hasThread: r.has_thread,
+        approverUserId: r.approver_user_id, escalationAcknowledged: r.acknowledged, remindedFor: r.reminded_for, escalatedFor: r.escalated_for, hasThread: r.has_thread,
       }));
     },
-    queue: async (drafts) => insertNotifications(tx, await resolveDrafts(tx, drafts)),
-    queueEscalations: (drafts) => queueEscalationBatches(tx, drafts),
-    threadsEnabled: async () => (await chatReaches(tx)).some((r) => r.connected),
+    async queue({ threads, rungs }) {
+      const claimed = rungs.length === 0 ? [] : await claimRungs(tx, rungs);
+      const drafts: NotificationDraft[] = claimed.map((p) => ({
+        kind: p.rung, to: p.recipient, instanceId: p.instanceId, entityId: p.entityId, dedupKey: p.dedupKey, payload: { day: p.day },
+      }));
+      // One resolution of people and channels for the whole sweep; escalations then go one message per recipient.
+      const rows = await resolveDrafts(tx, [...threads, ...drafts]);
+      return insertNotifications(tx, [...rows.filter((r) => r.kind !== 'escalation'), ...escalationBatches(rows.filter((r) => r.kind === 'escalation'))]);
+    },
     async preview(drafts) {
       const resolved = await resolveDrafts(tx, drafts);
       const existing = new Set<string>(resolved.length === 0 ? [] : await trx('notifications')

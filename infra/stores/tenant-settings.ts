@@ -13,7 +13,26 @@ export interface TenantSettings {
 }
 
 export async function loadTenantSettings({ trx, tenantId }: TenantTx): Promise<TenantSettings> {
-  const t = await trx('tenants').where({ id: tenantId }).first();
+  return settingsOfRow(await trx('tenants').where({ id: tenantId }).first());
+}
+
+/** The columns of a tenants row that settings are read from. */
+export interface TenantRow {
+  id: string;
+  slug: string;
+  name: string;
+  timezone: string;
+  amber_window_days: number;
+  tracking_start_date: string | null;
+  reminder_days_before: number;
+  escalation_after_days: number;
+  escalation_repeat_days: number;
+  working_hours_start: number;
+  working_hours_end: number;
+}
+
+/** A tenants row as settings (for queries that read the row with more beside it). */
+export function settingsOfRow(t: TenantRow): TenantSettings {
   return {
     id: t.id,
     slug: t.slug,

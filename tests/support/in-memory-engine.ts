@@ -6,6 +6,8 @@ import type {
   AssignableEntity, DateChange, DigestItem, EngineUnit, EntityRag, ExtensionRecord, GenerationOutcome, GenerationSettings, MasterNotice, NotificationDraft, SweepItem,
 } from '../../core/ports/index.js';
 
+type SweepDefaults = 'masterId' | 'hasThread' | 'remindedFor' | 'escalatedFor';
+
 /** An item as the digest lists it, with the entity it belongs to and what it is. */
 export interface DigestFixture extends DigestItem {
   entityId: string;
@@ -37,7 +39,7 @@ export interface EngineState {
   ladder: ReminderLadder;
   /** Open items, as the reminder planner reads them. */
   /** Open items; the sweep's own fields default to: a shared master, no thread, never escalated. */
-  open: (Omit<SweepItem, 'masterId' | 'hasThread' | 'escalatedFor'> & Partial<Pick<SweepItem, 'masterId' | 'hasThread' | 'escalatedFor'>>)[];
+  open: (Omit<SweepItem, SweepDefaults> & Partial<Pick<SweepItem, SweepDefaults>>)[];
   /** Notice inputs per master (none: the tenant's nearest rung only). */
   masterNotices: MasterNotice[];
   threadsEnabled: boolean;
@@ -140,25 +142,27 @@ export function inMemoryEngineUnit(state: EngineState, tenant = { tenantId: 'ten
       },
     },
     reminders: {
-      ladder: async () => ({ ...state.ladder, timezone: tenant.timezone }),
-      masterNotices: async () => state.masterNotices,
-      threadsEnabled: async () => state.threadsEnabled,
+      context: async () => ({ ladder: { ...state.ladder, timezone: tenant.timezone }, notices: state.masterNotices, threadsEnabled: state.threadsEnabled }),
       openDueBy: async (day: IsoDate) => state.open.filter((i) => i.dueDate <= day)
-        .map((i) => ({ masterId: 'master', hasThread: false, escalatedFor: null, ...i })),
-      queue: async (drafts) => queue(state, drafts),
-      async queueEscalations(drafts) {
-        const fresh = drafts.filter((d) => {
-          const item = state.open.find((i) => i.id === d.instanceId)!;
-          if (item.escalatedFor && item.escalatedFor >= d.day) return false;
-          item.escalatedFor = d.day;
+        .map((i) => ({ masterId: 'master', hasThread: false, remindedFor: null, escalatedFor: null, ...i })),
+      async queue({ threads, rungs }) {
+        // As the database claims them: each rung once per item, marked on the item.
+        const fresh = rungs.filter((r) => {
+          const item = state.open.find((i) => i.id === r.instanceId)!;
+          const field = r.rung === 'escalation' ? 'escalatedFor' : 'remindedFor';
+          if (item[field] && item[field]! >= r.day) return false;
+          item[field] = r.day;
           return true;
         });
-        if (fresh.length === 0) return { messages: 0, items: 0 };
-        state.outbox.push({
-          kind: 'escalation', to: { kind: 'role', role: 'cfo' }, instanceId: null, dedupKey: `escalation:${fresh.map((d) => `${d.instanceId}@${d.day}`).join(',')}`,
-          payload: { items: fresh.map((d) => ({ instanceId: d.instanceId, day: d.day })) },
-        });
-        return { messages: 1, items: fresh.length };
+        const escalations = fresh.filter((r) => r.rung === 'escalation');
+        const drafts: NotificationDraft[] = fresh.filter((r) => r.rung !== 'escalation').map((r) => ({
+          kind: r.rung, to: r.recipient, instanceId: r.instanceId, entityId: r.entityId, dedupKey: r.dedupKey, payload: { day: r.day },
+        }));
+        const batch: NotificationDraft[] = escalations.length === 0 ? [] : [{
+          kind: 'escalation', to: { kind: 'role', role: 'cfo' }, instanceId: null, dedupKey: `escalation:${escalations.map((d) => `${d.instanceId}@${d.day}`).join(',')}`,
+          payload: { items: escalations.map((d) => ({ instanceId: d.instanceId, day: d.day })) },
+        }];
+        return queue(state, [...threads, ...drafts, ...batch]);
       },
       preview: async (drafts) => drafts.map((d) => ({
         kind: d.kind, recipientUserId: d.to.kind === 'user' ? d.to.userId : `role:${d.to.role}`, instanceId: d.instanceId, alreadyQueued: state.queued.has(d.dedupKey),

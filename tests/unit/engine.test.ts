@@ -175,7 +175,7 @@ describe('RAG across midnight IST', () => {
 
 describe('reminder planner', () => {
   const item = (over: Partial<PlannerInstance> = {}): PlannerInstance => ({
-    id: 'i1', dueDate: '2026-11-20', status: 'pending', ownerUserId: 'owner', approverUserId: 'approver', escalationAcknowledged: false, noticeDays: [3], escalatedFor: null, ...over,
+    id: 'i1', dueDate: '2026-11-20', status: 'pending', ownerUserId: 'owner', approverUserId: 'approver', escalationAcknowledged: false, noticeDays: [3], remindedFor: null, escalatedFor: null, ...over,
   });
   // 10:00 IST on a given date
   const at = (date: string) => new Date(`${date}T04:30:00Z`);
@@ -185,6 +185,14 @@ describe('reminder planner', () => {
     expect(plan(item(), '2026-11-16')).toEqual([]);
     expect(plan(item(), '2026-11-17')).toEqual([['due_soon', { kind: 'user', userId: 'owner' }, 'due_soon:i1:2026-11-17']]);
     expect(plan(item(), '2026-11-19')).toEqual([['due_soon', { kind: 'user', userId: 'owner' }, 'due_soon:i1:2026-11-17']]);
+  });
+
+  it('plans a rung only when it is newer than what was queued for the item', () => {
+    expect(plan(item({ remindedFor: '2026-11-17' }), '2026-11-19')).toEqual([]);
+    expect(plan(item({ remindedFor: '2026-11-17', status: 'submitted' }), '2026-11-20')).toEqual([['due_today', { kind: 'user', userId: 'approver' }, 'due_today:i1:2026-11-20']]);
+    expect(plan(item({ remindedFor: '2026-11-20', status: 'submitted' }), '2026-11-20')).toEqual([]);
+    expect(plan(item({ escalatedFor: '2026-11-23' }), '2026-11-24')).toEqual([]);
+    expect(plan(item({ escalatedFor: '2026-11-23' }), '2026-11-25')).toEqual([['escalation', { kind: 'role', role: 'cfo' }, 'escalation:i1:2026-11-25']]);
   });
 
   it('tells the approver on the due day', () => {

@@ -21,8 +21,8 @@ describe('the reminder sweep', () => {
       ['escalation', null, { kind: 'role', role: 'cfo' }],
     ]);
     expect(state.outbox[1]!.payload).toEqual({ items: [{ instanceId: 'late', day: '2026-11-25' }] });
-    // The escalation's rung is recorded on the item: the same sweep again plans the reminder only.
-    expect(await sweepReminders(inMemoryEngineUnit(state), {}, NOW)).toEqual({ open: 2, planned: 1, enqueued: 0 });
+    // Each rung is recorded on its item as queued: the same sweep again plans nothing.
+    expect(await sweepReminders(inMemoryEngineUnit(state), {}, NOW)).toEqual({ open: 2, planned: 0, enqueued: 0 });
   });
 
   it('escalates three overdue items in one message listing the three', async () => {
