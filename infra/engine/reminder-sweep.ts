@@ -17,35 +17,36 @@ const CONTEXT_SQL = `
           WHERE m.tenant_id IS NULL OR m.tenant_id = t.id) AS notices
   FROM tenants t WHERE t.id = ?`;
 
+/** Marks one column's rung days on the items, where newer than what is there; returns the items marked. */
+async function mark({ trx, tenantId }: TenantTx, column: 'reminded_for' | 'escalated_for', days: Map<string, string>): Promise<Set<string>> {
+  if (days.size === 0) return new Set();
+  const { rows } = await trx.raw(
+    `UPDATE compliance_instances i SET ${column} = w.day
+     FROM unnest(?::uuid[], ?::date[]) AS w(id, day)
+     WHERE i.tenant_id = ? AND i.id = w.id AND (i.${column} IS NULL OR i.${column} < w.day)
+     RETURNING i.id`,
+    [[...days.keys()], [...days.values()], tenantId],
+  );
+  return new Set((rows as { id: string }[]).map((r) => r.id));
+}
+
 /**
  * Marks each rung as queued on its item (reminders in `reminded_for`, escalations in
- * `escalated_for`) unless a sweep already did: one UPDATE whose row locks make a concurrent
- * sweep wait and then find the rung taken. Returns the rungs claimed.
+ * `escalated_for`) unless a sweep already did: an UPDATE whose row locks make a concurrent sweep
+ * wait and then find the rung taken (its WHERE is checked again on the row as committed).
+ * Returns the rungs claimed.
  */
-async function claimRungs({ trx, tenantId }: TenantTx, rungs: SweepDrafts['rungs']): Promise<SweepDrafts['rungs']> {
-  const byItem = new Map<string, { reminded: string | null; escalated: string | null }>();
+async function claimRungs(tx: TenantTx, rungs: SweepDrafts['rungs']): Promise<SweepDrafts['rungs']> {
+  const reminded = new Map<string, string>();
+  const escalated = new Map<string, string>();
   for (const r of rungs) {
-    const mark = byItem.get(r.instanceId) ?? { reminded: null, escalated: null };
-    if (r.rung === 'escalation') mark.escalated = r.day;
-    else if (mark.reminded === null || r.day > mark.reminded) mark.reminded = r.day;
-    byItem.set(r.instanceId, mark);
+    const days = r.rung === 'escalation' ? escalated : reminded;
+    const day = days.get(r.instanceId);
+    if (day === undefined || r.day > day) days.set(r.instanceId, r.day);
   }
-  const ids = [...byItem.keys()];
-  const { rows } = await trx.raw(
-    `WITH wanted AS (SELECT * FROM unnest(?::uuid[], ?::date[], ?::date[]) AS w(id, reminded, escalated)),
-     old AS (SELECT i.id, i.reminded_for, i.escalated_for FROM compliance_instances i JOIN wanted w ON w.id = i.id WHERE i.tenant_id = ? FOR UPDATE OF i)
-     UPDATE compliance_instances i
-     SET reminded_for = CASE WHEN w.reminded > coalesce(old.reminded_for, '-infinity') THEN w.reminded ELSE i.reminded_for END,
-         escalated_for = CASE WHEN w.escalated > coalesce(old.escalated_for, '-infinity') THEN w.escalated ELSE i.escalated_for END
-     FROM wanted w JOIN old ON old.id = w.id
-     WHERE i.id = w.id AND i.tenant_id = ?
-       AND (w.reminded > coalesce(old.reminded_for, '-infinity') OR w.escalated > coalesce(old.escalated_for, '-infinity'))
-     RETURNING i.id, w.reminded > coalesce(old.reminded_for, '-infinity') AS reminded, w.escalated > coalesce(old.escalated_for, '-infinity') AS escalated`,
-    // Days may be null (nothing of that kind to mark): pg sends them as NULL elements.
-    [ids, ids.map((id) => byItem.get(id)!.reminded) as unknown as string[], ids.map((id) => byItem.get(id)!.escalated) as unknown as string[], tenantId, tenantId],
-  );
-  const claimed = new Map((rows as { id: string; reminded: boolean; escalated: boolean }[]).map((r) => [r.id, r]));
-  return rungs.filter((r) => (r.rung === 'escalation' ? claimed.get(r.instanceId)?.escalated : claimed.get(r.instanceId)?.reminded));
+  const claimed = { reminded: await mark(tx, 'reminded_for', reminded), escalated: await mark(tx, 'escalated_for', escalated) };
+  return rungs.filter((r) => (r.rung === 'escalation' ? claimed.escalated : claimed.reminded).has(r.instanceId)
+    && (r.rung === 'escalation' ? escalated : reminded).get(r.instanceId) === r.day);
 }
 
 /** A tenant's reminder sweep in PostgreSQL: one indexed read of the open items, bulk writes to the outbox. */

@@ -12,25 +12,47 @@ interface RoleHolder {
   entity_id: string | null;
 }
 
-/** Who holds the roles notifications can be addressed to, loaded once per batch. */
-async function roleHolders(trx: Knex.Transaction, tenantId: string): Promise<RoleHolder[]> {
-  return trx('role_assignments as r')
-    .join('users as u', function () {
-      this.on('u.tenant_id', 'r.tenant_id').andOn('u.id', 'r.user_id');
-    })
-    .where({ 'r.tenant_id': tenantId, 'u.is_active': true })
-    .whereIn('r.role', ['cfo', 'tenant_admin'])
-    .select('r.user_id', 'r.role', 'r.entity_id');
+/** Who the outbox can address in a tenant, read once per batch: the active holders of the roles drafts name, and who is deactivated. */
+interface Addressees {
+  holders: RoleHolder[];
+  /** Deactivated people by id, with their names. */
+  inactive: ReadonlyMap<string, string>;
 }
 
-function resolve(to: Recipient, entityId: string | null, holders: RoleHolder[], inactive: ReadonlyMap<string, string>): string[] {
-  const holding = (role: string) =>
-    [...new Set(holders.filter((h) => h.role === role && (h.entity_id === null || h.entity_id === entityId)).map((h) => h.user_id))];
-  // A person deactivated since the item was assigned hears nothing: the tenant admins are told instead.
-  if (to.kind === 'user') return inactive.has(to.userId) ? holding('tenant_admin') : [to.userId];
-  const users = holding(to.role);
-  // Nobody holds the role (no CFO yet): the tenant admins hear about it rather than nobody.
-  return users.length === 0 && to.role !== 'tenant_admin' ? holding('tenant_admin') : users;
+async function addressees(trx: Knex.Transaction, tenantId: string): Promise<Addressees> {
+  const rows: { id: string; name: string; is_active: boolean; role: string | null; entity_id: string | null }[] = await trx('users as u')
+    .leftJoin('role_assignments as r', function () {
+      this.on('r.tenant_id', 'u.tenant_id').andOn('r.user_id', 'u.id').andOnIn('r.role', ['cfo', 'tenant_admin']);
+    })
+    .where({ 'u.tenant_id': tenantId })
+    .where((q) => q.where('u.is_active', false).orWhereNotNull('r.role'))
+    .select('u.id', 'u.name', 'u.is_active', 'r.role', 'r.entity_id');
+  return {
+    holders: rows.filter((r) => r.is_active && r.role !== null).map((r) => ({ user_id: r.id, role: r.role!, entity_id: r.entity_id })),
+    inactive: new Map(rows.filter((r) => !r.is_active).map((r) => [r.id, r.name])),
+  };
+}
+
+/** Who receives a draft: the named person (the tenant admins if they are deactivated), or the role's holders for the item's entity. */
+function resolver({ holders, inactive }: Addressees): (to: Recipient, entityId: string | null) => string[] {
+  // Memoised per role and entity: a sweep resolves thousands of drafts to the same few people.
+  const memo = new Map<string, string[]>();
+  const holding = (role: string, entityId: string | null) => {
+    const key = `${role}:${entityId}`;
+    let users = memo.get(key);
+    if (!users) {
+      users = [...new Set(holders.filter((h) => h.role === role && (h.entity_id === null || h.entity_id === entityId)).map((h) => h.user_id))];
+      memo.set(key, users);
+    }
+    return users;
+  };
+  return (to, entityId) => {
+    // A person deactivated since the item was assigned hears nothing: the tenant admins are told instead.
+    if (to.kind === 'user') return inactive.has(to.userId) ? holding('tenant_admin', entityId) : [to.userId];
+    const users = holding(to.role, entityId);
+    // Nobody holds the role (no CFO yet): the tenant admins hear about it rather than nobody.
+    return users.length === 0 && to.role !== 'tenant_admin' ? holding('tenant_admin', entityId) : users;
+  };
 }
 
 const CHUNK = 5000;
@@ -59,9 +81,9 @@ export async function resolveDrafts(tx: TenantTx, drafts: NotificationDraft[], c
   if (drafts.length === 0) return [];
   const { trx, tenantId } = tx;
   const choose = channel ? () => channel : await channelChooser(tx);
-  const holders = await roleHolders(trx, tenantId);
-  const inactive = new Map<string, string>((await trx('users').where({ tenant_id: tenantId, is_active: false }).select('id', 'name'))
-    .map((u: { id: string; name: string }) => [u.id, u.name]));
+  const people = await addressees(trx, tenantId);
+  const resolve = resolver(people);
+  const { inactive } = people;
   const entityOf = new Map<string, string>();
   for (const d of drafts) if (d.instanceId && d.entityId) entityOf.set(d.instanceId, d.entityId);
   const instanceIds = [...new Set(drafts.map((d) => d.instanceId).filter((id): id is string => id !== null && !entityOf.has(id)))];
@@ -73,7 +95,7 @@ export async function resolveDrafts(tx: TenantTx, drafts: NotificationDraft[], c
   return drafts.flatMap((draft) => {
     const gone = draft.to.kind === 'user' ? inactive.get(draft.to.userId) : undefined;
     const addressedTo = draft.to.kind === 'role' ? draft.to : gone !== undefined ? { kind: 'role', role: 'tenant_admin', missing: `active person in place of ${gone} (deactivated)` } : undefined;
-    return resolve(draft.to, draft.instanceId ? entityOf.get(draft.instanceId) ?? null : null, holders, inactive).map((userId) => ({
+    return resolve(draft.to, draft.instanceId ? entityOf.get(draft.instanceId) ?? null : null).map((userId) => ({
       tenant_id: tenantId, channel: choose(userId, draft.kind), kind: draft.kind, recipient_user_id: userId, instance_id: draft.instanceId,
       payload: JSON.stringify({ ...draft.payload, ...(addressedTo ? { addressedTo } : {}) }),
       dedup_key: `${draft.dedupKey}:${userId}`,
