@@ -48,8 +48,11 @@ export interface SweepDrafts {
 /** What a tenant's reminder sweep reads and writes, set-based however many items it covers. */
 export interface ReminderSource {
   context(): Promise<SweepContext>;
-  /** Open items due on or before the day (overdue ones included), as the planner reads them. */
-  openDueBy(day: IsoDate): Promise<SweepItem[]>;
+  /**
+   * The open items whose notice has begun as of `today` (due within their master's longest
+   * notice: `byMaster`, else `otherwise` days) or that are overdue, as the planner reads them.
+   */
+  openInReach(today: IsoDate, notice: { byMaster: ReadonlyMap<string, number>; otherwise: number }): Promise<SweepItem[]>;
   /**
    * Records each rung as queued on its item unless a sweep already did (under the item's lock),
    * and queues what is new: threads and reminders one per item and person (once per dedup key),

@@ -1,4 +1,4 @@
-import { addDays, todayIn } from '../engine/dates.js';
+import { todayIn } from '../engine/dates.js';
 import { noticeSchedule } from '../engine/notice.js';
 import { inWorkingHours, noticeBegins, planReminders, type PlannedReminder, type PlannerInstance } from '../engine/reminders.js';
 import type { MasterNotice, NotificationDraft, QueuedReminder, ReminderSource, SweepItem } from '../ports/index.js';
@@ -11,11 +11,11 @@ export interface SweepResult {
   preview?: QueuedReminder[];
 }
 
-/** Each master's schedule, and the longest notice any of them asks for. */
-function schedules(notices: MasterNotice[], nearestDays: number): { of: (masterId: string) => number[]; longest: number } {
+/** Each master's schedule, and the longest notice each asks for. */
+function schedules(notices: MasterNotice[], nearestDays: number): { of: (masterId: string) => number[]; longest: Map<string, number> } {
   const byMaster = new Map(notices.map((m) => [m.masterId, noticeSchedule({ ...m, nearestDays })]));
   const fallback = [nearestDays];
-  return { of: (id) => byMaster.get(id) ?? fallback, longest: Math.max(nearestDays, ...[...byMaster.values()].flat()) };
+  return { of: (id) => byMaster.get(id) ?? fallback, longest: new Map([...byMaster].map(([id, days]) => [id, Math.max(...days)])) };
 }
 
 /** An item entering its notice window gets its chat thread first, so proof can be dropped there. */
@@ -43,7 +43,7 @@ export async function sweepReminders(unit: { reminders: ReminderSource }, input:
   const { ladder, notices, threadsEnabled } = await source.context();
   const today = todayIn(ladder.timezone, now);
   const notice = schedules(notices, ladder.daysBefore);
-  const read = await source.openDueBy(addDays(today, notice.longest));
+  const read = await source.openInReach(today, { byMaster: notice.longest, otherwise: ladder.daysBefore });
   const open = read.map((i) => ({ ...i, noticeDays: notice.of(i.masterId) }));
   const entityOf = new Map(open.map((i) => [i.id, i.entityId]));
   const planned = planReminders(open, ladder, now);

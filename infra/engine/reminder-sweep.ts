@@ -59,15 +59,23 @@ export function reminderSource(tx: TenantTx): ReminderSource {
       const settings = settingsOfRow(row);
       return { ladder: { ...settings.ladder, trackingStart: settings.trackingStartDate }, notices: row.notices, threadsEnabled: row.chat_connected };
     },
-    async openDueBy(day) {
-      const rows: {
+    async openInReach(today, notice) {
+      const masters = [...notice.byMaster.keys()];
+      const longest = Math.max(notice.otherwise, ...notice.byMaster.values());
+      // The range scan covers the longest notice; each item is then kept only within its own master's.
+      const { rows } = await trx.raw(
+        `SELECT i.id, i.entity_id, i.master_id, i.due_date, i.status, i.owner_user_id, i.approver_user_id, i.reminded_for, i.escalated_for,
+                i.escalation_acknowledged_at IS NOT NULL AS acknowledged, i.slack_thread_ts IS NOT NULL AS has_thread
+         FROM compliance_instances i
+         LEFT JOIN unnest(?::uuid[], ?::int[]) AS w(master_id, days) ON w.master_id = i.master_id
+         WHERE i.tenant_id = ? AND i.status = ANY (?) AND i.due_date <= ?::date + ?::int
+           AND i.due_date <= ?::date + coalesce(w.days, ?::int)`,
+        [masters, masters.map((id) => notice.byMaster.get(id)!), tenantId, [...OPEN_STATUSES], today, longest, today, notice.otherwise],
+      );
+      return (rows as {
         id: string; entity_id: string; master_id: string; due_date: string; status: PlannerInstance['status']; owner_user_id: string | null;
         approver_user_id: string | null; acknowledged: boolean; reminded_for: string | null; escalated_for: string | null; has_thread: boolean;
-      }[] = await trx('compliance_instances')
-        .where({ tenant_id: tenantId }).whereIn('status', OPEN_STATUSES).andWhere('due_date', '<=', day)
-        .select('id', 'entity_id', 'master_id', 'due_date', 'status', 'owner_user_id', 'approver_user_id', 'reminded_for', 'escalated_for',
-          trx.raw('escalation_acknowledged_at IS NOT NULL AS acknowledged'), trx.raw('slack_thread_ts IS NOT NULL AS has_thread'));
-      return rows.map((r) => ({
+      }[]).map((r) => ({
         id: r.id, entityId: r.entity_id, masterId: r.master_id, dueDate: r.due_date, status: r.status, ownerUserId: r.owner_user_id,
         approverUserId: r.approver_user_id, escalationAcknowledged: r.acknowledged, remindedFor: r.reminded_for, escalatedFor: r.escalated_for, hasThread: r.has_thread,
       }));

@@ -103,14 +103,22 @@ export async function resolveDrafts(tx: TenantTx, drafts: NotificationDraft[], c
   });
 }
 
+// One statement of seven array parameters, however many rows: building and sending a VALUES list
+// of tens of thousands of rows (seven parameters each) costs more than the database's insert.
+const INSERT_SQL = `
+  INSERT INTO notifications (tenant_id, channel, kind, recipient_user_id, instance_id, payload, dedup_key)
+  SELECT ?::uuid, r.channel, r.kind, r.recipient_user_id, r.instance_id, r.payload::jsonb, r.dedup_key
+  FROM unnest(?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[]) AS r(channel, kind, recipient_user_id, instance_id, payload, dedup_key)
+  ON CONFLICT (tenant_id, dedup_key) DO NOTHING`;
+
 /** Inserts in bulk; a dedup key already present is skipped. Returns how many were new. */
-export async function insertNotifications({ trx }: TenantTx, rows: NotificationRow[]): Promise<number> {
-  let created = 0;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const inserted = await trx('notifications').insert(rows.slice(i, i + CHUNK)).onConflict(['tenant_id', 'dedup_key']).ignore().returning('id');
-    created += inserted.length;
-  }
-  return created;
+export async function insertNotifications({ trx, tenantId }: TenantTx, rows: NotificationRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const column = <K extends keyof NotificationRow>(key: K) => rows.map((r) => r[key]) as unknown as string[];
+  const result = await trx.raw(INSERT_SQL, [
+    tenantId, column('channel'), column('kind'), column('recipient_user_id'), column('instance_id'), column('payload'), column('dedup_key'),
+  ]);
+  return result.rowCount ?? 0;
 }
 
 /**

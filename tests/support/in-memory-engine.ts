@@ -1,5 +1,5 @@
 import type { AuditEntryInput } from '../../core/audit/chain.js';
-import type { IsoDate } from '../../core/engine/dates.js';
+import { addDays, type IsoDate } from '../../core/engine/dates.js';
 import { DEFAULT_LADDER, type ReminderLadder } from '../../core/engine/reminders.js';
 import type { GenerationWindow, StoredMaster } from '../../core/engine/schedule.js';
 import type {
@@ -143,8 +143,9 @@ export function inMemoryEngineUnit(state: EngineState, tenant = { tenantId: 'ten
     },
     reminders: {
       context: async () => ({ ladder: { ...state.ladder, timezone: tenant.timezone }, notices: state.masterNotices, threadsEnabled: state.threadsEnabled }),
-      openDueBy: async (day: IsoDate) => state.open.filter((i) => i.dueDate <= day)
-        .map((i) => ({ masterId: 'master', hasThread: false, remindedFor: null, escalatedFor: null, ...i })),
+      openInReach: async (today, notice) => state.open
+        .map((i) => ({ masterId: 'master', hasThread: false, remindedFor: null, escalatedFor: null, ...i }))
+        .filter((i) => i.dueDate <= addDays(today, notice.byMaster.get(i.masterId) ?? notice.otherwise)),
       async queue({ threads, rungs }) {
         // As the database claims them: each rung once per item, marked on the item.
         const fresh = rungs.filter((r) => {
