@@ -58,9 +58,10 @@ export const toIso = (d: DateTime): IsoDate => d.toISODate()!;
 // Day arithmetic runs once per instance in reminder sweeps over millions of rows: plain integer
 // days since 1970 instead of date objects. Inputs are dates this program produced or validated.
 const DAY_MS = 86_400_000;
-const epochDay = (date: IsoDate): number =>
+/** Days since 1 Jan 1970 (for loops over many items: compare numbers, convert back only what is kept). */
+export const epochDay = (date: IsoDate): number =>
   Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
-const fromEpochDay = (day: number): IsoDate => new Date(day * DAY_MS).toISOString().slice(0, 10);
+export const fromEpochDay = (day: number): IsoDate => new Date(day * DAY_MS).toISOString().slice(0, 10);
 
 export const addDays = (date: IsoDate, days: number): IsoDate => fromEpochDay(epochDay(date) + days);
 export const daysBetween = (from: IsoDate, to: IsoDate): number => epochDay(to) - epochDay(from);

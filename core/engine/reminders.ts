@@ -1,4 +1,4 @@
-import { addDays, daysBetween, hourIn, todayIn, type IsoDate } from './dates.js';
+import { addDays, epochDay, fromEpochDay, hourIn, todayIn, type IsoDate } from './dates.js';
 import { isOpen, type InstanceStatus } from './status.js';
 
 /** The reminder ladder of a tenant. Defaults: the item's notice schedule (T-3 for a monthly filing) → owner, due day → approver, overdue ≥ 3 days → CFO every 2 days. */
@@ -58,11 +58,11 @@ export interface PlannedReminder {
 export const person = (userId: string | null, missing: 'owner' | 'approver'): Recipient =>
   userId ? { kind: 'user', userId } : { kind: 'role', role: 'tenant_admin', missing };
 
-/** The item's latest notice rung day on or before today, or null when its notice has not begun. */
-function latestRungDay(i: PlannerInstance, today: IsoDate): IsoDate | null {
-  let latest: IsoDate | null = null;
-  for (const days of i.noticeDays) {
-    const day = addDays(i.dueDate, -days);
+/** The item's latest notice rung day on or before today (epoch days), or null when its notice has not begun. */
+function latestRungDay(noticeDays: readonly number[], due: number, today: number): number | null {
+  let latest: number | null = null;
+  for (const days of noticeDays) {
+    const day = due - days;
     if (day <= today && (latest === null || day > latest)) latest = day;
   }
   return latest;
@@ -84,29 +84,35 @@ export function inWorkingHours(ladder: ReminderLadder, now: Date): boolean {
  */
 export function planReminders(instances: PlannerInstance[], ladder: ReminderLadder, now: Date): PlannedReminder[] {
   if (!inWorkingHours(ladder, now)) return [];
-  const today = todayIn(ladder.timezone, now);
+  // Days as numbers in the loop: it runs for every open item in reach of every tenant each hour.
+  const today = epochDay(todayIn(ladder.timezone, now));
+  const trackingStart = ladder.trackingStart ? epochDay(ladder.trackingStart) : null;
   const out: PlannedReminder[] = [];
-  const add = (instanceId: string, rung: Rung, recipient: Recipient, day: IsoDate) =>
+  const add = (instanceId: string, rung: Rung, recipient: Recipient, dayNumber: number) => {
+    const day = fromEpochDay(dayNumber);
     out.push({ instanceId, rung, recipient, day, dedupKey: `${rung}:${instanceId}:${day}` });
+  };
 
   for (const i of instances) {
     if (!isOpen(i.status)) continue;
+    const due = epochDay(i.dueDate);
     // The owner is reminded on each rung of the item's schedule (the latest that has arrived, so a
     // missed sweep sends one reminder, not a burst), until the due day, while nothing awaits review.
     // Each rung goes out once: a rung day already queued for the item is not planned again.
-    const fresh = (day: IsoDate) => i.remindedFor === null || day > i.remindedFor;
-    const soonDay = latestRungDay(i, today);
-    if ((i.status === 'pending' || i.status === 'rejected') && soonDay !== null && today < i.dueDate && fresh(soonDay)) {
+    const remindedFor = i.remindedFor === null ? null : epochDay(i.remindedFor);
+    const fresh = (day: number) => remindedFor === null || day > remindedFor;
+    const soonDay = latestRungDay(i.noticeDays, due, today);
+    if ((i.status === 'pending' || i.status === 'rejected') && soonDay !== null && today < due && fresh(soonDay)) {
       add(i.id, 'due_soon', person(i.ownerUserId, 'owner'), soonDay);
     }
-    if (today === i.dueDate && fresh(i.dueDate)) add(i.id, 'due_today', person(i.approverUserId, 'approver'), i.dueDate);
-    const overdue = daysBetween(i.dueDate, today);
-    const tracked = !ladder.trackingStart || i.dueDate >= ladder.trackingStart;
+    if (today === due && fresh(due)) add(i.id, 'due_today', person(i.approverUserId, 'approver'), due);
+    const overdue = today - due;
+    const tracked = trackingStart === null || due >= trackingStart;
     if (overdue >= ladder.escalateAfterDays && !i.escalationAcknowledged && tracked) {
       // Repeats every N days until acknowledged: the latest rung day that has arrived, once.
       const repeats = Math.floor((overdue - ladder.escalateAfterDays) / ladder.repeatEveryDays);
-      const day = addDays(i.dueDate, ladder.escalateAfterDays + repeats * ladder.repeatEveryDays);
-      if (i.escalatedFor === null || day > i.escalatedFor) add(i.id, 'escalation', { kind: 'role', role: 'cfo' }, day);
+      const day = due + ladder.escalateAfterDays + repeats * ladder.repeatEveryDays;
+      if (i.escalatedFor === null || day > epochDay(i.escalatedFor)) add(i.id, 'escalation', { kind: 'role', role: 'cfo' }, day);
     }
   }
   return out;

@@ -44,7 +44,9 @@ export async function sweepReminders(unit: { reminders: ReminderSource }, input:
   const today = todayIn(ladder.timezone, now);
   const notice = schedules(notices, ladder.daysBefore);
   const read = await source.openInReach(today, { byMaster: notice.longest, otherwise: ladder.daysBefore });
-  const open = read.map((i) => ({ ...i, noticeDays: notice.of(i.masterId) }));
+  // Each item takes its master's schedule in place: no copy of every row of the sweep.
+  const open = read as (SweepItem & PlannerInstance)[];
+  for (const i of open) i.noticeDays = notice.of(i.masterId);
   const entityOf = new Map(open.map((i) => [i.id, i.entityId]));
   const planned = planReminders(open, ladder, now);
   if (input.dryRun) {

@@ -1,7 +1,6 @@
 import { REGISTRATION_NUMBER_SQL, registrationOf } from './registration-sql.js';
 import { OPEN_STATUSES } from '../../core/engine/status.js';
-import type { PlannerInstance } from '../../core/engine/reminders.js';
-import type { MasterNotice, NotificationDraft, QueuedReminder, ReminderSource, SweepDrafts } from '../../core/ports/index.js';
+import type { MasterNotice, NotificationDraft, QueuedReminder, ReminderSource, SweepDrafts, SweepItem } from '../../core/ports/index.js';
 import { sweepReminders as sweep, type SweepResult } from '../../core/use-cases/sweep-reminders.js';
 import type { Database, TenantTx } from '../db/database.js';
 import { escalationBatches } from '../outbox/escalation-batches.js';
@@ -62,23 +61,20 @@ export function reminderSource(tx: TenantTx): ReminderSource {
     async openInReach(today, notice) {
       const masters = [...notice.byMaster.keys()];
       const longest = Math.max(notice.otherwise, ...notice.byMaster.values());
-      // The range scan covers the longest notice; each item is then kept only within its own master's.
+      // The range scan covers the longest notice; each item is then kept only within its own
+      // master's. Rows come back under the planner's names, used as they are (no copy per row).
       const { rows } = await trx.raw(
-        `SELECT i.id, i.entity_id, i.master_id, i.due_date, i.status, i.owner_user_id, i.approver_user_id, i.reminded_for, i.escalated_for,
-                i.escalation_acknowledged_at IS NOT NULL AS acknowledged, i.slack_thread_ts IS NOT NULL AS has_thread
+        `SELECT i.id, i.entity_id AS "entityId", i.master_id AS "masterId", i.due_date AS "dueDate", i.status,
+                i.owner_user_id AS "ownerUserId", i.approver_user_id AS "approverUserId", i.reminded_for AS "remindedFor",
+                i.escalated_for AS "escalatedFor", i.escalation_acknowledged_at IS NOT NULL AS "escalationAcknowledged",
+                i.slack_thread_ts IS NOT NULL AS "hasThread"
          FROM compliance_instances i
          LEFT JOIN unnest(?::uuid[], ?::int[]) AS w(master_id, days) ON w.master_id = i.master_id
          WHERE i.tenant_id = ? AND i.status = ANY (?) AND i.due_date <= ?::date + ?::int
            AND i.due_date <= ?::date + coalesce(w.days, ?::int)`,
         [masters, masters.map((id) => notice.byMaster.get(id)!), tenantId, [...OPEN_STATUSES], today, longest, today, notice.otherwise],
       );
-      return (rows as {
-        id: string; entity_id: string; master_id: string; due_date: string; status: PlannerInstance['status']; owner_user_id: string | null;
-        approver_user_id: string | null; acknowledged: boolean; reminded_for: string | null; escalated_for: string | null; has_thread: boolean;
-      }[]).map((r) => ({
-        id: r.id, entityId: r.entity_id, masterId: r.master_id, dueDate: r.due_date, status: r.status, ownerUserId: r.owner_user_id,
-        approverUserId: r.approver_user_id, escalationAcknowledged: r.acknowledged, remindedFor: r.reminded_for, escalatedFor: r.escalated_for, hasThread: r.has_thread,
-      }));
+      return rows as SweepItem[];
     },
     async queue({ threads, rungs }) {
       const claimed = rungs.length === 0 ? [] : await claimRungs(tx, rungs);
