@@ -1,5 +1,6 @@
 import type { App } from '@slack/bolt';
 import { answerCommand } from '../../../../core/chat/commands.js';
+import { afterAck } from '../../after-ack.js';
 import { slackReply } from '../../blocks/answer.js';
 import { databaseDownReply } from '../../blocks/replies.js';
 import { answerWhenDatabaseDown } from '../../database-down.js';
@@ -15,10 +16,12 @@ export function registerComplianceCommand(app: App, deps: SlackDeps): void {
     const now = deps.clock.now();
     const { tenantId } = readContext(context);
     const { user_id: slackUserId, text } = slashCommand.parse(command);
-    const reply = await answerWhenDatabaseDown(deps, 'slash command', async () => {
-      const userId = await resolveSlackUser(deps.chat, client, tenantId, slackUserId);
-      return slackReply(await answerCommand(deps.chat, tenantId, userId, text, now));
-    }, () => respond({ response_type: 'ephemeral', ...databaseDownReply() }));
-    if (reply) await respond({ response_type: 'ephemeral', ...reply });
+    await afterAck(async () => {
+      const reply = await answerWhenDatabaseDown(deps, 'slash command', async () => {
+        const userId = await resolveSlackUser(deps.chat, client, tenantId, slackUserId);
+        return slackReply(await answerCommand(deps.chat, tenantId, userId, text, now));
+      }, () => respond({ response_type: 'ephemeral', ...databaseDownReply() }));
+      if (reply) await respond({ response_type: 'ephemeral', ...reply });
+    });
   });
 }
