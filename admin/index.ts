@@ -103,11 +103,11 @@ function buildAdmin(db: Database, clock: Clock): AdminJS {
             slack_channel_id: 'Slack channel', slack_user_id: 'Slack member id', teams_user_id: 'Teams user id',
             teams_channel_id: 'Teams channel', sha256: 'SHA-256', period_key: 'Period', due_date: 'Due (effective)',
             fiscal_year: 'Financial year', event_date: 'Date', holiday_date: 'Date', extended_due_date: 'Extended to',
-            obligation: 'Form, section and law', fee_waiver: 'Fee waiver',
+            obligation: 'Form, section and law', fee_waiver: 'Fee waiver', days_before: 'Days before the due date', reminder_days: 'Notice (days before)',
           },
           labels: {
             tenants: 'Tenants', entities: 'Entities', entity_events: 'Entity events', users: 'People', role_assignments: 'Roles',
-            compliance_masters: 'Obligation library', assignments: 'Assignments', holidays: 'Holidays', due_date_overrides: 'Extensions',
+            compliance_masters: 'Obligation library', assignments: 'Assignments', reminder_schedules: 'Notice schedules', holidays: 'Holidays', due_date_overrides: 'Extensions',
             compliance_instances: 'Items', evidence: 'Evidence', audit_log: 'Audit log', notifications: 'Notifications',
           },
         },

@@ -6,7 +6,7 @@ import { HOLIDAY_POLICIES, OWED_PER } from '../../core/engine/master.js';
 import { FREQUENCIES } from '../../core/engine/periods.js';
 import { ValidationError } from '../../core/errors.js';
 import { toMasterRow } from '../../infra/stores/masters.js';
-import { fieldProblems, masterColumnOf, masterFromColumns } from '../../core/setup/records.js';
+import { fieldProblems, masterColumnOf, masterFromColumns, masterNoticeSchema, parseRecord } from '../../core/setup/records.js';
 import type { PortalStores, TableSpec } from '../adapter/table-resource.js';
 import { NAV, ownRowChange, tableResource, tenantOf } from './common.js';
 
@@ -56,6 +56,7 @@ export const mastersSpec: TableSpec = {
     { path: 'description', type: 'textarea' },
     { path: 'sources', type: 'textarea' },
     { path: 'library_version', type: 'number', editable: false },
+    { path: 'reminder_days' },
     { path: 'is_active', type: 'boolean' },
     { path: 'dates_checked', type: 'boolean', virtual: true, editable: true },
   ],
@@ -66,7 +67,8 @@ export const mastersSpec: TableSpec = {
     parse: async (input, _op, ctx) => {
       const { tenant_id: named } = tenantOf({}, input, ctx); // a platform admin must name the tenant
       const timezone = await ctx.lookups.timezoneOf(String(ctx.tenantId ?? named));
-      return tenantOf(parseTenantMaster(input, todayIn(timezone, ctx.now)), input, ctx);
+      const { reminder_days: days } = parseRecord(masterNoticeSchema, input);
+      return tenantOf({ ...parseTenantMaster(input, todayIn(timezone, ctx.now)), reminder_days: days ?? null }, input, ctx);
     },
     // A changed rule re-dates the tenant's open items of this obligation (core does), audited and their owners told.
   },
@@ -77,12 +79,13 @@ export const mastersResource = (stores: PortalStores, actions: ResourceOptions['
   navigation: NAV.library,
   listProperties: ['code', 'name', 'frequency', 'law', 'tenant_id', 'is_active'],
   filterProperties: ['code', 'name', 'category', 'law', 'frequency', 'tenant_id', 'is_active'],
-  editProperties: ['tenant_id', 'code', 'name', 'category', 'law', 'section', 'authority', 'frequency', 'rule_versions', 'holiday_policy', 'owed_per', 'applicability', 'description', 'sources', 'is_active', 'dates_checked'],
-  showProperties: ['code', 'name', 'category', 'law', 'section', 'authority', 'frequency', 'rule_versions', 'holiday_policy', 'owed_per', 'applicability', 'description', 'sources', 'tenant_id', 'library_version', 'is_active'],
+  editProperties: ['tenant_id', 'code', 'name', 'category', 'law', 'section', 'authority', 'frequency', 'rule_versions', 'holiday_policy', 'owed_per', 'applicability', 'description', 'sources', 'reminder_days', 'is_active', 'dates_checked'],
+  showProperties: ['code', 'name', 'category', 'law', 'section', 'authority', 'frequency', 'rule_versions', 'holiday_policy', 'owed_per', 'applicability', 'description', 'sources', 'reminder_days', 'tenant_id', 'library_version', 'is_active'],
   properties: {
     tenant_id: { description: 'Empty for the shared statutory library (read-only: it changes with a release).' },
     rule_versions: { description: 'The due-date rule as data, e.g. [{"effectiveFrom":"2017-07-01","rule":{"kind":"after_period_end","months":1,"day":20}}]' },
     dates_checked: { description: 'Saving first shows the next 12 due dates; tick this once they are right.' },
+    reminder_days: { description: 'Days before the due date the preparer is reminded, e.g. 30, 14, 7, 3. Empty: by frequency (monthly T-3; quarterly T-14, 7, 3; annual T-30, 14, 7, 3). A tenant can set its own per obligation under Notice schedules.' },
   },
   actions: { edit: { isAccessible: ownRowChange }, delete: { isAccessible: ownRowChange }, ...actions },
 });

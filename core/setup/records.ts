@@ -187,6 +187,11 @@ const noticeDays = z.preprocess(
   }),
 );
 
+/** A tenant's own obligation's notice, or empty for its frequency's default. */
+export const masterNoticeSchema = z.object({
+  reminder_days: z.preprocess((v) => (v === '' || v === null || v === undefined || (Array.isArray(v) && v.length === 0) ? undefined : v), noticeDays.optional()),
+});
+
 /** A tenant's own notice schedule for an obligation: the days before its due date the preparer is reminded. */
 export const reminderScheduleSchema = z.object({
   master_id: uuid('obligation'),

@@ -42,4 +42,16 @@ describe("a tenant's own notice for an obligation", () => {
     expect(soon.rows.length).toBeGreaterThan(0);
     expect(soon.rows.every((r) => r.dedup_key.includes(':2026-12-10:'))).toBe(true);
   });
+
+  it("a tenant's own obligation carries its own notice, refused when it is not days", async () => {
+    const master = (reminder_days: string) => call(`${API}/compliance_masters/actions/new`, {
+      code: 'OWN_BOARD_PACK', name: 'Board pack', category: 'Internal', law: 'Internal policy', authority: 'Board', frequency: 'quarterly',
+      rule_versions: '[{"effectiveFrom":"2020-04-01","rule":{"kind":"after_period_end","months":1,"day":15}}]', dates_checked: 'true', reminder_days,
+    });
+    const bad = await master('21, soon');
+    expect(bad.record?.errors.reminder_days?.message).toBe('“soon” is not a number of days between 0 and 120: type the days before the due date, e.g. 30, 14, 7, 3.');
+    expect((await ctx.t.superuser("SELECT 1 FROM compliance_masters WHERE code = 'OWN_BOARD_PACK'")).rows).toEqual([]);
+    expect((await master('21, 7')).notice?.type).toBe('success');
+    expect((await ctx.t.superuser("SELECT reminder_days FROM compliance_masters WHERE code = 'OWN_BOARD_PACK'")).rows).toEqual([{ reminder_days: [21, 7] }]);
+  });
 });
