@@ -2,7 +2,7 @@ import type { ChatText } from '../chat/text.js';
 import { formatDate } from '../engine/dates.js';
 import { periodWords } from '../engine/labels.js';
 import { entityWithRegistration } from '../engine/registrations.js';
-import type { MessageContext } from './message.js';
+import type { MessageContext } from './message-context.js';
 
 type Item = NonNullable<MessageContext['item']>;
 

@@ -3,7 +3,7 @@ import { formatDate } from '../engine/dates.js';
 import { itemName, periodWords } from '../engine/labels.js';
 import { entityWithRegistration } from '../engine/registrations.js';
 import type { PayloadOf } from './kinds.js';
-import type { MessageContext } from './message.js';
+import type { MessageContext } from './message-context.js';
 
 type Item = NonNullable<MessageContext['item']>;
 type HeldAs = PayloadOf<'work_assigned'>['items'][number]['as'];
