@@ -205,3 +205,28 @@ describe('new work by direct message', () => {
     expect(String(approver[0]!.args.blocks)).toContain('(you approve)');
   });
 });
+
+describe('notice that fits the filing', () => {
+  it("opens an annual filing's thread 30 days before its due date, with its first reminder in it", async () => {
+    // The demo's first annual filing due after the dates the tests above swept.
+    const annual = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('compliance_instances as i').join('compliance_masters as m', 'm.id', 'i.master_id')
+      .where('m.frequency', 'annual').where('i.status', 'pending').where('i.due_date', '>', '2026-12-27')
+      .orderBy('i.due_date').first('i.id', 'i.due_date', 'm.name'));
+    const thirtyBefore = new Date(`${annual.due_date}T04:30:00Z`);
+    thirtyBefore.setUTCDate(thirtyBefore.getUTCDate() - 30);
+    const day = thirtyBefore.toISOString().slice(0, 10);
+    expect((await instance(annual.id)).slack_thread_ts).toBeNull();
+    calls.length = 0;
+    await sweep(thirtyBefore.toISOString());
+    await dispatch();
+    const row = await instance(annual.id);
+    expect(row.slack_thread_ts).not.toBeNull();
+    // Its root message in its entity's channel, named by the filing.
+    const roots = callsTo('chat.postMessage').filter((c) => c.args.thread_ts === undefined && c.args.channel === row.slack_channel_id);
+    expect(roots.some((c) => String(c.args.text).startsWith(annual.name))).toBe(true);
+    const replies = callsTo('chat.postMessage').filter((c) => c.args.thread_ts === row.slack_thread_ts);
+    expect(replies.map((c) => String(c.args.text).split(' ')[0])).toEqual(['<@U0OWNER>']);
+    const reminder = await t.db.withTenant(demo.tenantId, ({ trx }) => trx('notifications').where({ instance_id: annual.id, kind: 'due_soon' }).pluck('dedup_key'));
+    expect(reminder).toEqual([`due_soon:${annual.id}:${day}:${demo.users.owner}`]);
+  });
+});
