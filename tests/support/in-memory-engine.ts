@@ -1,5 +1,5 @@
 import type { AuditEntryInput } from '../../core/audit/chain.js';
-import { addDays, type IsoDate } from '../../core/engine/dates.js';
+import { addDays } from '../../core/engine/dates.js';
 import { DEFAULT_LADDER, type ReminderLadder } from '../../core/engine/reminders.js';
 import type { GenerationWindow, StoredMaster } from '../../core/engine/schedule.js';
 import type {
