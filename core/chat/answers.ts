@@ -44,12 +44,20 @@ export function statusAnswer(summary: StatusSummary, scope: string): ChatAnswer 
   };
 }
 
+/**
+ * What is due within the days asked, the overdue items apart: each list has its own count and its
+ * own first lines, so a long overdue list never hides what falls due this week.
+ */
 export function dueAnswer(items: ItemLine[], days: number, today: IsoDate): ChatAnswer {
+  const by = formatDate(addDays(today, days));
+  const overdue = items.filter((i) => i.dueDate < today);
+  const coming = items.filter((i) => i.dueDate >= today);
   return {
-    summary: [`${items.length} open item(s) due by ${formatDate(addDays(today, days))}`],
+    summary: [`${coming.length} open item(s) due by ${by}, ${overdue.length} overdue`],
     parts: [
       title(`Due in the next ${days} day${days === 1 ? '' : 's'}`),
-      list(itemList(`${items.length} open item(s), overdue first`, items, 30, ['Nothing due. ', { icon: 'celebrate' }])),
+      ...(overdue.length ? [list(itemList(`Overdue (${overdue.length})`, overdue, 15, [])), DIVIDER] : []),
+      list(itemList(`Due by ${by} (${coming.length})`, coming, 15, ['Nothing due. ', { icon: 'celebrate' }])),
     ],
   };
 }

@@ -125,9 +125,20 @@ describe('answerCommand', () => {
     const answer = await ask('u-sw', 'due 14', r, new Date('2026-11-30T20:00:00Z'));
     expect(r.asked).toEqual([{ itemsDueWithin: { today: '2026-12-01', days: 14, amber: 7, entityIds: ['e-sw'] } }]);
     expect(titleOf(answer)).toBe('Due in the next 14 days');
-    expect(plain(answer.summary)).toMatch(/ open item\(s\) due by 15 Dec 2026$/);
+    expect(plain(answer.summary)).toMatch(/^\d+ open item\(s\) due by 15 Dec 2026, \d+ overdue$/);
     expect(everything(answer)).not.toContain('GSTR3B');
     expect(titleOf(await ask('u-sw', 'due 1'))).toBe('Due in the next 1 day');
+  });
+
+  it('due: 61 overdue items do not hide the 3 that fall due this week (two lists, each counted)', async () => {
+    const overdue = Array.from({ length: 61 }, (_, n) => ({ ...line('e-mfg', 'Acme Manufacturing', `LATE${n}`), dueDate: '2026-10-20', rag: 'red' as const }));
+    const soon = ['A', 'B', 'C'].map((c) => line('e-mfg', 'Acme Manufacturing', `SOON${c}`));
+    const r = inMemoryReads({ people, entities: ENTITIES, summary, due: [...overdue, ...soon], mine: {} });
+    const answer = await ask('u-admin', 'due 14', r);
+    expect(plain(answer.summary)).toBe('3 open item(s) due by 10 Dec 2026, 61 overdue');
+    const lists = answer.parts.flatMap((p) => (p.kind === 'list' ? [p.list] : []));
+    expect(lists.map((l) => [l.title, l.lines.length])).toEqual([['Overdue (61)', 15], ['Due by 10 Dec 2026 (3)', 3]]);
+    expect(everything(lists[1])).toContain('SOONC');
   });
 
   it('mine: their own items whatever their roles', async () => {
