@@ -237,8 +237,13 @@ describe('Mark not applicable', () => {
     const status = async () => (await t.db.withTenant(demo.tenantId, ({ trx }) => trx('compliance_instances').where({ id }).first('status', 'status_reason')));
     expect((await status()).status).toBe('pending');
 
+    let published: Record<string, unknown> | undefined;
+    nock('https://slack.com').post('/api/views.publish', (b) => ((published = b), true)).reply(200, { ok: true });
     const ok = await submit('U0APPR', id, 'No TDS deducted in November');
     expect(ok.status).toBe(200);
     expect(await status()).toEqual({ status: 'not_applicable', status_reason: 'No TDS deducted in November' });
+    // The approver's App Home is republished: the item left their list.
+    await until(() => published !== undefined);
+    expect(published!.user_id).toBe('U0APPR');
   });
 });
