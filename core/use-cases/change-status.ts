@@ -27,10 +27,15 @@ export async function markNotApplicable(unit: TenantUnit, actor: Actor, input: {
  * Changes nothing.
  */
 export async function checkReopen(unit: TenantUnit, actor: Actor, input: { instanceId: string }) {
-  const instance = await lockInstance(unit, input.instanceId);
-  requireReopener(actor, instance);
-  nextStatus(instance.status, 'reopen');
+  const { instance } = await reopenable(unit, actor, input.instanceId);
   return { status: instance.status };
+}
+
+/** The item locked, if this person may reopen it now, and the status it would go back to. */
+async function reopenable(unit: TenantUnit, actor: Actor, instanceId: string) {
+  const instance = await lockInstance(unit, instanceId);
+  requireReopener(actor, instance);
+  return { instance, status: nextStatus(instance.status, 'reopen') };
 }
 
 /**
@@ -39,9 +44,7 @@ export async function checkReopen(unit: TenantUnit, actor: Actor, input: { insta
  */
 export async function reopenInstance(unit: TenantUnit, actor: Actor, input: { instanceId: string; reason: string }, now: Date) {
   const reason = requireReason(input.reason, 'reopening');
-  const instance = await lockInstance(unit, input.instanceId);
-  requireReopener(actor, instance);
-  const status = nextStatus(instance.status, 'reopen');
+  const { instance, status } = await reopenable(unit, actor, input.instanceId);
   await unit.instances.update(instance.id, { status, decidedAt: null, approvedLate: null, statusReason: reason });
   await unit.audit.append([
     { actor: actorRef(actor), action: 'instance.reopened', objectType: 'instance', objectId: instance.id, before: { status: instance.status }, after: { status, reason } },

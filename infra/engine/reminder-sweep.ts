@@ -36,16 +36,16 @@ async function mark({ trx, tenantId }: TenantTx, column: 'reminded_for' | 'escal
  * Returns the rungs claimed.
  */
 async function claimRungs(tx: TenantTx, rungs: SweepDrafts['rungs']): Promise<SweepDrafts['rungs']> {
-  const reminded = new Map<string, string>();
-  const escalated = new Map<string, string>();
+  // Per item and column, the newest rung day planned (a sweep plans at most one of each).
+  const days = { reminded_for: new Map<string, string>(), escalated_for: new Map<string, string>() };
+  const columnOf = (r: SweepDrafts['rungs'][number]) => (r.rung === 'escalation' ? 'escalated_for' : 'reminded_for');
   for (const r of rungs) {
-    const days = r.rung === 'escalation' ? escalated : reminded;
-    const day = days.get(r.instanceId);
-    if (day === undefined || r.day > day) days.set(r.instanceId, r.day);
+    const planned = days[columnOf(r)];
+    const day = planned.get(r.instanceId);
+    if (day === undefined || r.day > day) planned.set(r.instanceId, r.day);
   }
-  const claimed = { reminded: await mark(tx, 'reminded_for', reminded), escalated: await mark(tx, 'escalated_for', escalated) };
-  return rungs.filter((r) => (r.rung === 'escalation' ? claimed.escalated : claimed.reminded).has(r.instanceId)
-    && (r.rung === 'escalation' ? escalated : reminded).get(r.instanceId) === r.day);
+  const claimed = { reminded_for: await mark(tx, 'reminded_for', days.reminded_for), escalated_for: await mark(tx, 'escalated_for', days.escalated_for) };
+  return rungs.filter((r) => claimed[columnOf(r)].has(r.instanceId) && days[columnOf(r)].get(r.instanceId) === r.day);
 }
 
 /** A tenant's reminder sweep in PostgreSQL: one indexed read of the open items, bulk writes to the outbox. */

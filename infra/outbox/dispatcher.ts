@@ -10,7 +10,8 @@ import type { Logger } from '../logger.js';
 import type { OutboundChannel } from '../../core/ports/channel.js';
 import { emailProblem } from '../../core/notifications/delivery-problem.js';
 import { afterPermanentFailure } from './fallback.js';
-import { ITEM_FACT_JOINS, ITEM_FACT_SQL, itemFactsOf, loadListedItems, withListedItems, type ItemFactRow } from './listed-items.js';
+import { itemPortalLink } from '../../core/chat/item-card.js';
+import { ITEM_FACT_JOINS, ITEM_FACT_SQL, itemFactsOf, listedIds, loadListedItems, workListLink, type ItemFactRow } from './listed-items.js';
 
 export interface DispatcherDeps {
   db: Database;
@@ -27,9 +28,6 @@ export interface DispatcherDeps {
 export type Outcome = 'sent' | 'retry' | 'failed' | 'dead';
 
 const ACK_LINK_DAYS = 14;
-
-/** Where a person opens an item on the web. */
-const itemUrl = (publicUrl: string, instanceId: string) => `${publicUrl}/admin/resources/compliance_instances/records/${instanceId}/show`;
 
 interface ClaimedRow extends ItemFactRow {
   id: string;
@@ -73,11 +71,12 @@ const ackLink = (deps: DispatcherDeps, row: ClaimedRow, instanceId: string, now:
 
 async function messageFor(trx: Knex.Transaction, row: ClaimedRow, deps: DispatcherDeps, now: Date): Promise<MessageContext> {
   const notification = readNotification(row.kind, row.payload);
-  const itemLink = row.instance_id ? itemUrl(deps.publicUrl, row.instance_id) : null;
+  // One item's page; for new work, the list of the person's items.
+  const itemLink = row.instance_id ? itemPortalLink(deps.publicUrl, row.instance_id)
+    : notification.kind === 'work_assigned' ? workListLink(deps.publicUrl, row.recipient_user_id, notification.payload.items.map((i) => i.as)) : null;
   const escalates = notification.kind === 'escalation' && row.recipient_user_id !== null;
-  const listed = notification.kind === 'escalation' && notification.payload.items
-    ? await loadListedItems(trx, row.tenant_id, notification.payload.items.map((i) => i.instanceId))
-    : undefined;
+  const ids = listedIds(notification);
+  const listed = ids ? await loadListedItems(trx, row.tenant_id, ids) : undefined;
   return {
     notificationId: row.id,
     tenantId: row.tenant_id,
@@ -91,7 +90,7 @@ async function messageFor(trx: Knex.Transaction, row: ClaimedRow, deps: Dispatch
       item: itemLink,
       acknowledge: escalates && row.instance_id ? ackLink(deps, row, row.instance_id, now) : null,
       ...(listed && escalates ? { acknowledgeItems: Object.fromEntries(listed.map((i) => [i.id, ackLink(deps, row, i.id, now)])) } : {}),
-      ...(listed ? { items: Object.fromEntries(listed.map((i) => [i.id, itemUrl(deps.publicUrl, i.id)])) } : {}),
+      ...(listed ? { items: Object.fromEntries(listed.map((i) => [i.id, itemPortalLink(deps.publicUrl, i.id)])) } : {}),
     },
   };
 }
@@ -115,7 +114,7 @@ export async function dispatchNext(deps: DispatcherDeps): Promise<Outcome | 'emp
       const channel = deps.channels[row.channel];
       if (!channel) throw new DeliveryError(`the ${row.channel} channel is not configured`, true);
       await deps.limiter.acquire(row.channel);
-      const { providerRef } = await channel.send(await withListedItems(trx, await messageFor(trx, row, deps, now), deps.publicUrl));
+      const { providerRef } = await channel.send(await messageFor(trx, row, deps, now));
       await update({ status: 'sent', sent_at: trx.fn.now(), last_error: null, provider_ref: providerRef ?? null });
       return 'sent';
     } catch (error) {

@@ -1,4 +1,5 @@
-import type { MessageContext } from '../../core/notifications/message.js';
+import type { Notification } from '../../core/notifications/kinds.js';
+import type { MessageContext } from '../../core/notifications/message-context.js';
 import type { Knex } from 'knex';
 import { FEE_WAIVER_JOIN, feeWaiverOf } from '../engine/fee-waiver-sql.js';
 import { LABEL_SQL, labelOfRow } from '../engine/item-label.js';
@@ -47,35 +48,36 @@ export function itemFactsOf(id: string, row: ItemFactRow): ItemFacts {
   };
 }
 
-/** The items a message lists (a batch of escalations), in the order given; ids no longer found are left out. */
+/** The items a notification lists (a batch of escalations, new work), or null for one about a single item. */
+export function listedIds(n: Notification): string[] | null {
+  if (n.kind === 'escalation' && n.payload.items) return n.payload.items.map((i) => i.instanceId);
+  if (n.kind === 'work_assigned') return n.payload.items.map((i) => i.instanceId);
+  return null;
+}
+
+/**
+ * The listed items in one query, nearest due first, then by name and entity, as a person reads a
+ * list of work. The tenant is named: the dispatcher reads as the platform, not under a tenant's
+ * row security. Ids of items deleted since are simply not found.
+ */
 export async function loadListedItems(trx: Knex.Transaction, tenantId: string, ids: string[]): Promise<ItemFacts[]> {
   if (ids.length === 0) return [];
   const { rows } = await trx.raw(
     `SELECT i.id, ${ITEM_FACT_SQL} FROM compliance_instances i ${ITEM_FACT_JOINS} WHERE i.tenant_id = ? AND i.id = ANY (?::uuid[])`,
     [tenantId, ids],
   );
-  const byId = new Map((rows as (ItemFactRow & { id: string })[]).map((r) => [r.id, itemFactsOf(r.id, r)]));
-  return ids.flatMap((id) => byId.get(id) ?? []);
+  return (rows as (ItemFactRow & { id: string })[]).map((r) => itemFactsOf(r.id, r))
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.name.localeCompare(b.name) || a.entityName.localeCompare(b.entityName));
 }
 
 /**
  * The portal's list of the person's items, nearest due first: filtered to the role they hold on
  * all the listed ones (the portal's filters cannot say "prepares or approves"), else unfiltered.
  */
-function itemListLink(publicUrl: string, userId: string | null, roles: string[]): string {
+export function workListLink(publicUrl: string, userId: string | null, roles: string[]): string {
   const list = `${publicUrl}/admin/resources/compliance_instances`;
   const only = new Set(roles);
   const field = only.size === 1 && only.has('owner') ? 'owner_user_id' : only.size === 1 && only.has('approver') ? 'approver_user_id' : null;
   const filter = field && userId ? `filters.${field}=${encodeURIComponent(userId)}&` : '';
   return `${list}?${filter}sortBy=due_date&direction=asc`;
-}
-
-/** A work_assigned message with its listed items and the link to the person's items; others as they are. */
-export async function withListedItems(trx: Knex.Transaction, message: MessageContext, publicUrl: string): Promise<MessageContext> {
-  const n = message.notification;
-  if (n.kind !== 'work_assigned') return message;
-  // Nearest due first, then by name and entity, as the person reads a list of work.
-  const items = (await loadListedItems(trx, message.tenantId, n.payload.items.map((i) => i.instanceId)))
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.name.localeCompare(b.name) || a.entityName.localeCompare(b.entityName));
-  return { ...message, items, links: { ...message.links, item: itemListLink(publicUrl, message.recipient.userId, n.payload.items.map((i) => i.as)) } };
 }
