@@ -1,13 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { submitEvidence } from '../../core/use-cases/submit-evidence.js';
-import { runAsUser } from '../../infra/stores/run-as-user.js';
 import { FIELDS, VIEWS } from '../../bot/slack/ids.js';
 import { instanceId } from '../support/demo.js';
-import { sha256Hex } from '../support/fixtures.js';
 import { specProblems, type RecordedCall } from '../support/slack-spec.js';
-import { signedHeaders, slashCommandBody, until, linkDemoToSlack } from '../support/slack.js';
-import { buttonPress, modalSubmission, postEvent, postInteraction, recordSlackApi, responseUrls } from '../support/slack-requests.js';
-import { startSlackTestServer } from '../support/slack-server.js';
+import { signedHeaders, slashCommandBody, until } from '../support/slack.js';
+import { buttonPress, modalSubmission, postEvent, postInteraction, startDecisionServer, submitDemoFile, type responseUrls } from '../support/slack-requests.js';
+import type { startSlackTestServer } from '../support/slack-server.js';
 
 /*
  * Decisions and the messages around them, driven by signed Slack requests against Slack's Web API
@@ -22,17 +19,13 @@ const calls: RecordedCall[] = [];
 const items: Record<'gst' | 'pf' | 'tds', { id: string; evidenceId: string; reviewTs: string }> = {} as never;
 
 beforeAll(async () => {
-  ctx = await startSlackTestServer({ team: TEAM });
+  ({ ctx, hooks } = await startDecisionServer(TEAM, calls));
   const { t, demo } = ctx;
-  recordSlackApi(calls);
-  hooks = responseUrls();
-  await linkDemoToSlack(t.db, demo, { owner: 'U0OWNER', approver: 'U0APPR' });
   const codes = { gst: 'GSTR3B_MONTHLY', pf: 'PF_ECR', tds: 'TDS_DEPOSIT' } as const;
   let n = 0;
   for (const [key, code] of Object.entries(codes) as [keyof typeof codes, string][]) {
     const id = await instanceId(t.db, demo.tenantId, demo.entities.manufacturing, code, '2026-11');
-    const file = { fileName: `${key}.pdf`, contentType: 'application/pdf', sizeBytes: 2048, sha256: sha256Hex(), storageKey: `k/${sha256Hex()}` };
-    const { evidence } = await runAsUser(t.db, demo.tenantId, demo.users.owner, (unit, actor) => submitEvidence(unit, actor, { instanceId: id, file, channel: 'slack' }, new Date()));
+    const { evidence } = await submitDemoFile(ctx, id, `${key}.pdf`);
     // As the outbox leaves it once the approver's "ready for your review" is posted in the item's thread.
     const reviewTs = `1764000500.00010${++n}`;
     await t.db.withTenant(demo.tenantId, async ({ trx }) => {

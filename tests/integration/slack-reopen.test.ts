@@ -1,14 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { approveEvidence } from '../../core/use-cases/review-evidence.js';
-import { submitEvidence } from '../../core/use-cases/submit-evidence.js';
 import { runAsUser } from '../../infra/stores/run-as-user.js';
 import { FIELDS, VIEWS } from '../../bot/slack/ids.js';
-import { instanceId } from '../support/demo.js';
-import { createTenantWithEverything, sha256Hex } from '../support/fixtures.js';
+import { DEMO_NOW, instanceId } from '../support/demo.js';
+import { createTenantWithEverything } from '../support/fixtures.js';
 import { specProblems, type RecordedCall } from '../support/slack-spec.js';
-import { until, linkDemoToSlack } from '../support/slack.js';
-import { buttonPress, modalSubmission, postInteraction, recordSlackApi, responseUrls } from '../support/slack-requests.js';
-import { startSlackTestServer } from '../support/slack-server.js';
+import { until } from '../support/slack.js';
+import { buttonPress, modalSubmission, postInteraction, startDecisionServer, submitDemoFile, type responseUrls } from '../support/slack-requests.js';
+import type { startSlackTestServer } from '../support/slack-server.js';
 
 /*
  * Reopening an item approved by mistake, from its root message in Slack: who may (its approver,
@@ -25,17 +24,12 @@ const ROOT = '1764000000.000900';
 const calls: RecordedCall[] = [];
 
 beforeAll(async () => {
-  ctx = await startSlackTestServer({ team: TEAM });
+  ({ ctx, hooks } = await startDecisionServer(TEAM, calls));
   const { t, demo } = ctx;
-  recordSlackApi(calls);
-  hooks = responseUrls();
-  await linkDemoToSlack(t.db, demo, { owner: 'U0OWNER', approver: 'U0APPR' });
   item = await instanceId(t.db, demo.tenantId, demo.entities.manufacturing, 'GSTR3B_MONTHLY', '2026-11');
   await t.db.withTenant(demo.tenantId, ({ trx }) => trx('compliance_instances').where({ id: item }).update({ slack_channel_id: CHANNEL, slack_thread_ts: ROOT }));
-  const file = { fileName: 'gstr3b.pdf', contentType: 'application/pdf', sizeBytes: 2048, sha256: sha256Hex(), storageKey: `k/${sha256Hex()}` };
-  const { evidence } = await runAsUser(t.db, demo.tenantId, demo.users.owner, (unit, actor) => submitEvidence(unit, actor, { instanceId: item, file, channel: 'slack' }, new Date()));
-  evidenceId = evidence.id;
-  await runAsUser(t.db, demo.tenantId, demo.users.approver, (unit, actor) => approveEvidence(unit, actor, { instanceId: item, evidenceId }, new Date()));
+  evidenceId = (await submitDemoFile(ctx, item, 'gstr3b.pdf')).evidence.id;
+  await runAsUser(t.db, demo.tenantId, demo.users.approver, (unit, actor) => approveEvidence(unit, actor, { instanceId: item, evidenceId }, DEMO_NOW));
 });
 afterEach(() => expect(calls.flatMap(specProblems)).toEqual([]));
 afterAll(() => ctx.close());

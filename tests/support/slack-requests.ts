@@ -1,6 +1,11 @@
 import nock from 'nock';
 import type { RecordedCall } from './slack-spec.js';
-import { signedHeaders } from './slack.js';
+import { submitEvidence } from '../../core/use-cases/submit-evidence.js';
+import { runAsUser } from '../../infra/stores/run-as-user.js';
+import { DEMO_NOW } from './demo.js';
+import { sha256Hex } from './fixtures.js';
+import { linkDemoToSlack, signedHeaders } from './slack.js';
+import { startSlackTestServer } from './slack-server.js';
 
 /*
  * Slack as the app meets it in integration tests: signed requests to /slack/events, and Slack's
@@ -68,3 +73,21 @@ export function modalSubmission(fields: { team: string; user: string; callbackId
     },
   };
 }
+
+/**
+ * The demo behind a running Slack app, its Web API calls recorded into `calls` and its response
+ * URLs answered, the preparer and approver linked to Slack: where the decision tests start.
+ */
+export async function startDecisionServer(team: string, calls: RecordedCall[]) {
+  const ctx = await startSlackTestServer({ team });
+  recordSlackApi(calls);
+  const hooks = responseUrls();
+  await linkDemoToSlack(ctx.t.db, ctx.demo, { owner: 'U0OWNER', approver: 'U0APPR' });
+  return { ctx, hooks };
+}
+
+/** The preparer's file for an item, submitted as Slack would (a 2 KB PDF), at the demo's moment. */
+export const submitDemoFile = (ctx: Awaited<ReturnType<typeof startSlackTestServer>>, instanceId: string, fileName: string) =>
+  runAsUser(ctx.t.db, ctx.demo.tenantId, ctx.demo.users.owner, (unit, actor) => submitEvidence(unit, actor, {
+    instanceId, channel: 'slack', file: { fileName, contentType: 'application/pdf', sizeBytes: 2048, sha256: sha256Hex(), storageKey: `k/${sha256Hex()}` },
+  }, DEMO_NOW));
