@@ -7,7 +7,7 @@ import { submitEvidence } from '../../core/use-cases/submit-evidence.js';
 import { approveEvidence } from '../../core/use-cases/review-evidence.js';
 import { theTenant } from '../mothers/tenant-mother.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { instanceId, seedDemoForTest, type DemoIds } from '../support/demo.js';
+import { DEMO_NOW, instanceId, seedDemoForTest, type DemoIds } from '../support/demo.js';
 import { createTenantWithEverything, type TenantFixture } from '../support/fixtures.js';
 import { setPassword, startPortalServer, TEST_PASSWORD, type PortalClient, type PortalServer } from '../support/portal.js';
 
@@ -666,8 +666,8 @@ describe('reopen an item', () => {
   it('puts an item approved by mistake back to pending with a reason, audited as the admin; approved evidence stays frozen', async () => {
     const item = await instanceId(t.db, demo.tenantId, demo.entities.software, 'PF_ECR', '2026-10');
     const file = { fileName: 'ecr-oct.pdf', contentType: 'application/pdf', sizeBytes: 10, sha256: 'c'.repeat(64), storageKey: `${demo.tenantId}/${item}/reopen` };
-    const { evidence } = await runAsUser(t.db, demo.tenantId, demo.users.owner, (unit, actor) => submitEvidence(unit, actor, { instanceId: item, channel: 'portal', file }, new Date()));
-    await runAsUser(t.db, demo.tenantId, demo.users.approver, (unit, actor) => approveEvidence(unit, actor, { instanceId: item, evidenceId: evidence.id }, new Date()));
+    const { evidence } = await runAsUser(t.db, demo.tenantId, demo.users.owner, (unit, actor) => submitEvidence(unit, actor, { instanceId: item, channel: 'portal', file }, DEMO_NOW));
+    await runAsUser(t.db, demo.tenantId, demo.users.approver, (unit, actor) => approveEvidence(unit, actor, { instanceId: item, evidenceId: evidence.id }, DEMO_NOW));
     const state = () => oneRow('SELECT i.status, i.status_reason, e.review_status FROM compliance_instances i JOIN evidence e ON e.instance_id = i.id WHERE i.id = $1', [item]);
 
     const preview = await recordAction('compliance_instances', item, 'reopen', { mode: 'preview', reason: 'The ECR was for September' });

@@ -51,10 +51,9 @@ const updateOf = (ts: string, since: number) => until(() => callsTo('chat.update
 
 describe('View details', () => {
   it('is acknowledged at once (it is a link: nothing else happens)', async () => {
-    const started = Date.now();
+    // Unacknowledged, Bolt answers 404 once its wait runs out (and Slack marks the button failed).
     const res = await postInteraction(ctx.events, buttonPress({ team: TEAM, user: 'U0APPR', actionId: `item_view_details:${items.gst.id}`, url: 'http://127.0.0.1/admin' }));
     expect(res.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
 
