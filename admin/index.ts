@@ -1,10 +1,8 @@
-import { createHmac } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import AdminJSExpress from '@adminjs/express';
 import AdminJS from 'adminjs';
 import express, { type Request, type Router } from 'express';
-import session from 'express-session';
 import type { Redis } from 'ioredis';
 import type { Database } from '../infra/db/database.js';
 import type { Logger } from '../infra/logger.js';
@@ -16,7 +14,8 @@ import { applyExtensionAction, assignApplicableAction, newExtensionAction, reope
 import { authenticate } from './auth.js';
 import { Components, componentLoader } from './components/index.js';
 import { dashboardHandler } from './dashboard.js';
-import { evidenceDownloadRoute } from './download.js';
+import { evidenceDownloadRoute } from '../infra/http/evidence-download-route.js';
+import { portalDownloads } from '../infra/portal/evidence-download.js';
 import { assignmentsResource } from './resources/assignments.resource.js';
 import { reminderSchedulesResource } from './resources/reminder-schedules.resource.js';
 import { entitiesResource } from './resources/entities.resource.js';
@@ -33,13 +32,14 @@ import { portalSecurityHeaders } from '../infra/http/security-headers.js';
 import { sameOriginOnly } from '../infra/http/same-origin.js';
 import { portalBodies } from './body.js';
 import { sessionGuard } from './session-guard.js';
-import { SignedSessionStore, sessionPool, sessionStoreKey } from '../infra/portal/session-store.js';
+import type { PortalAdmin } from './scope.js';
+import { SESSION_COOKIE, sessionSecret, type Sessions, type WebPerson } from '../infra/portal/sessions.js';
 import { createSignInLimits } from '../infra/cache/sign-in-limits.js';
 
 export interface PortalDeps {
   db: Database;
-  /** For the session store's own small pool (the application's login role, as compliance_session). */
-  databaseUrl: string;
+  /** The site's sessions (shared with the web pages). */
+  sessions: Sessions;
   /** Where the portal is served: requests that change something must come from this origin. */
   publicUrl: string;
   logger: Logger;
@@ -58,13 +58,9 @@ export interface PortalDeps {
 
 export interface Portal {
   router: Router;
-  close(): Promise<void>;
 }
 
 const ROOT = '/admin';
-const COOKIE_NAME = 'compliance_os_admin';
-/** A session left unused this long ends (each request moves it on); see also SESSION_ABSOLUTE_HOURS. */
-const SESSION_IDLE_HOURS = 2;
 
 function buildAdmin(db: Database, clock: Clock): AdminJS {
   const stores = { db, clock };
@@ -133,24 +129,13 @@ export async function buildPortal(deps: PortalDeps): Promise<Portal> {
   }
   const log = deps.logger.child({ module: 'portal' });
   const limits = createSignInLimits(deps.redis);
-  const pool = sessionPool(deps.databaseUrl, log);
-  const store = new SignedSessionStore(pool, sessionStoreKey(deps.appSecret), log);
-  const secret = createHmac('sha256', deps.appSecret).update('admin-session').digest('hex');
-  const sessionOptions: session.SessionOptions = {
-    secret,
-    name: COOKIE_NAME,
-    store,
-    resave: false,
-    saveUninitialized: false,
-    rolling: true,
-    proxy: deps.secureCookies,
-    cookie: { httpOnly: true, sameSite: 'lax', secure: deps.secureCookies, maxAge: SESSION_IDLE_HOURS * 3600 * 1000, path: ROOT },
-  };
+  const sessionOptions = deps.sessions.options;
+  const secret = sessionSecret(deps.appSecret);
   const loginPath = `${ROOT}/login`;
 
   const router = express.Router();
   router.use(portalSecurityHeaders(deps.secureCookies));
-  router.use(session(sessionOptions));
+  router.use(deps.sessions.middleware);
   router.use(sessionGuard(deps.db, log, loginPath));
   router.use(sameOriginOnly({ publicUrl: deps.publicUrl, sensitiveReads: [/^\/logout$/, /^\/evidence\/[^/]+\/download$/] }));
   router.use(portalBodies());
@@ -165,7 +150,7 @@ export async function buildPortal(deps: PortalDeps): Promise<Portal> {
   AdminJSExpress.buildAuthenticatedRouter(
     admin,
     {
-      cookieName: COOKIE_NAME,
+      cookieName: SESSION_COOKIE,
       cookiePassword: secret,
       authenticate: async (email: string, password: string, context?: { req: Request }) => {
         const address = String(email ?? '').trim().toLowerCase();
@@ -180,6 +165,8 @@ export async function buildPortal(deps: PortalDeps): Promise<Portal> {
         // A new session id at sign-in, so an id planted before it is worthless.
         const req = context?.req;
         if (req?.session) await new Promise<void>((resolve, reject) => req.session.regenerate((err) => (err ? reject(err) : resolve())));
+        // A tenant's admin or auditor is also signed in to the web pages (My work, item pages).
+        if (req?.session && found.kind === 'tenant') req.session.person = webPersonOf(found, 'password');
         log.info({ admin: found.id, kind: found.kind }, 'portal sign-in');
         return found;
       },
@@ -187,12 +174,11 @@ export async function buildPortal(deps: PortalDeps): Promise<Portal> {
     router,
     sessionOptions,
   );
-  router.get('/evidence/:id/download', evidenceDownloadRoute(deps.db, deps.storage, log));
-  return {
-    router,
-    async close() {
-      store.close();
-      await pool.end();
-    },
-  };
+  router.get('/evidence/:id/download', evidenceDownloadRoute(deps.storage, log, portalDownloads(deps.db)));
+  return { router };
 }
+
+/** The web pages' view of a tenant admin or auditor signed in to the portal. */
+const webPersonOf = (admin: PortalAdmin, via: WebPerson['via']): WebPerson => ({
+  id: admin.id, tenantId: admin.tenantId!, email: admin.email, name: admin.title, via, signedInAt: admin.signedInAt, credentialsChangedAt: admin.credentialsChangedAt,
+});

@@ -32,7 +32,7 @@ if (config.slack?.appToken) logger.info('Slack is connected in Socket Mode');
 const portal = config.portal.enabled ? await startPortal(runtime) : undefined;
 const server = await listen(
   createHttpApp({
-    db, logger, services: runtime.services, slackRouter: slack?.router, portalRouter: portal?.router,
+    db, logger, services: runtime.services, slackRouter: slack?.router, portalRouter: portal?.router, webRouter: portal?.web,
     trustProxy: config.trustProxy, secure: config.portal.secureCookies, publicUrl: config.http.publicUrl, clock: runtime.clock,
   }),
   config.http.host,

@@ -1,22 +1,34 @@
 import path from 'node:path';
-import type { Portal } from '../admin/index.js';
+import type { Router } from 'express';
 import { ensurePlatformAdmin } from '../infra/portal/platform-admins.js';
+import { createSessions } from '../infra/portal/sessions.js';
+import { buildWeb } from '../web/index.js';
 import type { Runtime } from './runtime.js';
 
+/** The admin portal (/admin) and the web pages for everyone (sign-in, My work, items), on one session. */
+export interface Site {
+  /** Mounted at /admin. */
+  router: Router;
+  /** Mounted at the root: /sign-in, /work, /items/…. */
+  web: Router;
+  close(): Promise<void>;
+}
+
 /**
- * The admin portal, loaded only when served: AdminJS is heavy, and reads where to put its
- * component bundle from the environment when first imported, so that is set just before.
+ * The admin portal and the web pages, loaded only when served: AdminJS is heavy, and reads where
+ * to put its component bundle from the environment when first imported, so that is set just before.
  */
-export async function startPortal(runtime: Runtime): Promise<Portal> {
+export async function startPortal(runtime: Runtime): Promise<Site> {
   const { config } = runtime;
   const bundleDir = path.resolve(config.portal.bundleDir);
   process.env.ADMIN_JS_TMP_DIR = bundleDir;
   // The platform admin named by ADMIN_EMAIL / ADMIN_PASSWORD, created or given their new password.
   if (config.portal.platformAdmin) await ensurePlatformAdmin(runtime.db, config.portal.platformAdmin);
+  const sessions = createSessions({ databaseUrl: runtime.databaseUrl, appSecret: runtime.services.appSecret, secureCookies: config.portal.secureCookies, logger: runtime.logger });
   const { buildPortal } = await import('../admin/index.js');
-  return buildPortal({
+  const portal = await buildPortal({
     db: runtime.db,
-    databaseUrl: runtime.databaseUrl,
+    sessions,
     logger: runtime.logger,
     production: config.env === 'production',
     appSecret: runtime.services.appSecret,
@@ -27,4 +39,9 @@ export async function startPortal(runtime: Runtime): Promise<Portal> {
     clock: runtime.clock,
     bundleDir,
   });
+  const web = buildWeb({
+    db: runtime.db, sessions, logger: runtime.logger, clock: runtime.clock, publicUrl: config.http.publicUrl, redis: runtime.services.redis,
+    storage: runtime.services.storage, cache: runtime.services.cache, mailer: { send: (mail) => runtime.services.signInMail.send(mail) }, evidenceMaxBytes: config.evidenceMaxBytes,
+  });
+  return { router: portal.router, web, close: () => sessions.close() };
 }

@@ -3,6 +3,8 @@ import type { Config } from '../core/config.js';
 import { connectRedis, createRateLimiter, createSummaryCache, type RateLimiter, type SummaryCache } from '../infra/cache/redis.js';
 import type { Channel } from '../core/ports/channel.js';
 import { logEmailChannel, sendgridChannel } from '../infra/channels/email.js';
+import { logSignInMailer, sendgridSignInMailer } from '../infra/channels/sign-in-mail.js';
+import type { SignInMailer } from '../core/ports/sign-in-mail.js';
 import type { Database } from '../infra/db/database.js';
 import type { Logger } from '../infra/logger.js';
 import type { DispatcherDeps } from '../infra/outbox/dispatcher.js';
@@ -29,6 +31,8 @@ export interface Services {
   secretBox: SecretBox;
   /** Where evidence files are kept. */
   storage: EvidenceStorage;
+  /** Sends one-time sign-in links (email, or the log without SendGrid). */
+  signInMail: SignInMailer;
   dispatcher: DispatcherDeps;
   close(): Promise<void>;
 }
@@ -53,6 +57,9 @@ export function createServices(config: Config, db: Database, logger: Logger, clo
     appSecret,
     secretBox,
     storage: config.storage.kind === 's3' ? s3Storage(config.storage) : localStorage(path.resolve(config.storage.dir)),
+    signInMail: config.email.sendgridApiKey
+      ? sendgridSignInMailer(config.email.sendgridApiKey, config.email.from, config.email.sendgridApiUrl)
+      : logSignInMailer(logger, config.env !== 'production'),
     dispatcher: { db, channels, retry: DEFAULT_RETRY, limiter, logger: logger.child({ module: 'dispatcher' }), publicUrl: config.http.publicUrl, appSecret },
     async close() {
       if (redis) redis.disconnect();

@@ -10,6 +10,7 @@ import * as registrations from './20261202020000_registrations.js';
 import * as recordedEvents from './20261202030000_recorded_events.js';
 import * as instanceMasterGuard from './20261202040000_instance_master_guard_per_statement.js';
 import * as noticeSchedules from './20261202050000_notice_schedules_and_escalation_batches.js';
+import * as signInLinks from './20261203010000_sign_in_links.js';
 
 /**
  * Every migration, in order. Listing them here (rather than scanning a folder) lets the same
@@ -28,4 +29,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261202030000_recorded_events': recordedEvents,
   '20261202040000_instance_master_guard_per_statement': instanceMasterGuard,
   '20261202050000_notice_schedules_and_escalation_batches': noticeSchedules,
+  '20261203010000_sign_in_links': signInLinks,
 };

@@ -20,6 +20,8 @@ export interface HttpDeps {
   slackRouter?: Router;
   /** The admin portal's router, mounted at /admin first: AdminJS parses its own bodies. */
   portalRouter?: Router;
+  /** The web pages for everyone (sign-in, My work, item pages), at the root. */
+  webRouter?: Router;
   /** Proxies trusted to tell the client's address and protocol (Express's `trust proxy`); none by default. */
   trustProxy?: number | string | false;
   /** Served over https (HSTS is sent). */
@@ -30,7 +32,7 @@ export interface HttpDeps {
   clock?: Clock;
 }
 
-export function createHttpApp({ db, logger, services, slackRouter, portalRouter, trustProxy = false, secure = false, publicUrl = 'http://localhost', clock = systemClock }: HttpDeps): Express {
+export function createHttpApp({ db, logger, services, slackRouter, portalRouter, webRouter, trustProxy = false, secure = false, publicUrl = 'http://localhost', clock = systemClock }: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // Only a configured proxy may speak for the client: otherwise X-Forwarded-For is anyone's to forge.
@@ -41,10 +43,11 @@ export function createHttpApp({ db, logger, services, slackRouter, portalRouter,
   app.use(pageSecurityHeaders(secure));
   if (slackRouter) app.use(slackRouter);
   if (services) app.use(sameOriginOnly({ publicUrl }), ackRouter({ db, logger, appSecret: services.appSecret, cache: services.cache, clock }));
+  if (webRouter) app.use(webRouter);
 
   // Liveness: the process is up and serving.
   app.get('/', (_req, res) => {
-    res.redirect(portalRouter ? '/admin' : '/healthz');
+    res.redirect(webRouter ? '/work' : portalRouter ? '/admin' : '/healthz');
   });
 
   app.get('/healthz', (_req, res) => {

@@ -47,8 +47,8 @@ function status(f: ItemFacts, rag: Rag): ChatText {
   ];
 }
 
-/** The item's page in the portal (the link on its card and in its notifications). */
-export const itemPortalLink = (publicUrl: string, instanceId: string) => `${publicUrl}/admin/resources/compliance_instances/records/${instanceId}/show`;
+/** The item's web page, for everyone who may see it (the link on its card and in its notifications). */
+export const itemPortalLink = (publicUrl: string, instanceId: string) => `${publicUrl}/items/${instanceId}`;
 
 /** The card of an item as of `now` (its RAG is the tenant's today's). */
 export function itemCard(f: ItemFacts, now: Date, link: string): ItemCard {

@@ -73,7 +73,7 @@ async function messageFor(trx: Knex.Transaction, row: ClaimedRow, deps: Dispatch
   const notification = readNotification(row.kind, row.payload);
   // One item's page; for new work, the list of the person's items.
   const itemLink = row.instance_id ? itemPortalLink(deps.publicUrl, row.instance_id)
-    : notification.kind === 'work_assigned' ? workListLink(deps.publicUrl, row.recipient_user_id, notification.payload.items.map((i) => i.as)) : null;
+    : notification.kind === 'work_assigned' ? workListLink(deps.publicUrl) : null;
   const escalates = notification.kind === 'escalation' && row.recipient_user_id !== null;
   const ids = listedIds(notification);
   const listed = ids ? await loadListedItems(trx, row.tenant_id, ids) : undefined;

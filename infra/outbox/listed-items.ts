@@ -70,14 +70,5 @@ export async function loadListedItems(trx: Knex.Transaction, tenantId: string, i
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.name.localeCompare(b.name) || a.entityName.localeCompare(b.entityName));
 }
 
-/**
- * The portal's list of the person's items, nearest due first: filtered to the role they hold on
- * all the listed ones (the portal's filters cannot say "prepares or approves"), else unfiltered.
- */
-export function workListLink(publicUrl: string, userId: string | null, roles: string[]): string {
-  const list = `${publicUrl}/admin/resources/compliance_instances`;
-  const only = new Set(roles);
-  const field = only.size === 1 && only.has('owner') ? 'owner_user_id' : only.size === 1 && only.has('approver') ? 'approver_user_id' : null;
-  const filter = field && userId ? `filters.${field}=${encodeURIComponent(userId)}&` : '';
-  return `${list}?${filter}sortBy=due_date&direction=asc`;
-}
+/** The person's own work (My work lists what they prepare and what awaits their approval). */
+export const workListLink = (publicUrl: string): string => `${publicUrl}/work`;

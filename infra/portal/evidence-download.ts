@@ -1,4 +1,7 @@
-import type { Actor } from '../../core/engine/access.js';
+import type { Request } from 'express';
+import { visibleEntities, type Actor } from '../../core/engine/access.js';
+import { loadActor } from '../stores/tenant-unit.js';
+import './sessions.js';
 import { actorOf, entityReach, type PortalAdmin } from '../../core/engine/portal-access.js';
 import type { EngineUnit } from '../../core/ports/index.js';
 import { appendAudit } from '../audit/audit-store.js';
@@ -31,3 +34,44 @@ export function withAuditOf<T>(db: Database, admin: PortalAdmin, tenantId: strin
   return inScope(db, admin, ({ trx, admin: fresh }) =>
     work({ audit: { append: async (entries) => void (await appendAudit({ trx, tenantId }, entries)) } }, actorOf(fresh)));
 }
+
+/** Who is downloading: how their evidence is found and their download put on the chain. */
+export interface Downloader {
+  find(evidenceId: string): Promise<EvidenceForDownload | undefined>;
+  audit<T>(tenantId: string, work: (unit: Pick<EngineUnit, 'audit'>, actor: Actor) => Promise<T>): Promise<T>;
+}
+
+/** How a download route finds who is signed in, and where it sends anyone who is not. */
+export interface DownloadAccess {
+  signedIn(req: Request): Downloader | undefined;
+  signInPath(req: Request): string;
+}
+
+/** The portal's admin downloads within their reach. */
+export const portalDownloads = (db: Database): DownloadAccess => ({
+  signedIn(req) {
+    const admin = req.session?.adminUser;
+    return admin && { find: (id) => evidenceInReach(db, admin, id), audit: (tenantId, work) => withAuditOf(db, admin, tenantId, work) };
+  },
+  signInPath: () => '/admin/login',
+});
+
+/** A web person downloads evidence of the entities they may read, in their tenant. */
+export const personDownloads = (db: Database, signInPath: (req: Request) => string): DownloadAccess => ({
+  signedIn(req) {
+    const person = req.session?.person;
+    if (!person) return undefined;
+    return {
+      find: (id) => (UUID.test(id) ? db.withTenant(person.tenantId, async (tx) => {
+        const reach = visibleEntities(await loadActor(tx, person.id));
+        const query = tx.trx('evidence').where({ id });
+        if (reach !== 'all') scopeToEntities(query, { items: 'evidence.instance_id' }, reach);
+        const row = await query.first('id', 'tenant_id', 'file_name', 'content_type');
+        return row && { row, trail: await loadEvidenceTrail(tx, row.id) };
+      }) : Promise.resolve(undefined)),
+      audit: (tenantId, work) => db.withTenant(tenantId, async (tx) =>
+        work({ audit: { append: async (entries) => void (await appendAudit(tx, entries)) } }, await loadActor(tx, person.id))),
+    };
+  },
+  signInPath,
+});

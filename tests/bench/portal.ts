@@ -6,6 +6,9 @@ import { syncShippedLibrary } from '../support/engine.js';
 import { createHttpApp, listen } from '../../app/http/server.js';
 import { createLogger } from '../../infra/logger.js';
 import { localStorage } from '../../infra/storage/local-storage.js';
+import { createSessions } from '../../infra/portal/sessions.js';
+import { createSummaryCache } from '../../infra/cache/redis.js';
+import { buildWeb } from '../../web/index.js';
 import { benchDatabase, printResult, seedOpenInstances } from './harness.js';
 
 /**
@@ -34,11 +37,19 @@ export async function benchPortal(): Promise<void> {
     const item = await db.owner('compliance_instances').where({ tenant_id: tenant.id }).first('id');
 
     const logger = createLogger('silent');
+    const appSecret = 'b'.repeat(40);
+    const sessions = createSessions({ databaseUrl, appSecret, secureCookies: false, logger });
+    const storage = localStorage(mkdtempSync(path.join(tmpdir(), 'bench-files-')));
+    const clock = { now: () => new Date() };
     const portal = await buildPortal({
-      db, databaseUrl, logger, production: false, appSecret: 'b'.repeat(40), secureCookies: false, publicUrl: 'http://127.0.0.1', redis: undefined,
-      storage: localStorage(mkdtempSync(path.join(tmpdir(), 'bench-files-'))), bundleDir: process.env.ADMIN_JS_TMP_DIR, clock: { now: () => new Date() },
+      db, sessions, logger, production: false, appSecret, secureCookies: false, publicUrl: 'http://127.0.0.1', redis: undefined,
+      storage, bundleDir: process.env.ADMIN_JS_TMP_DIR, clock,
     });
-    const server = await listen(createHttpApp({ db, logger, portalRouter: portal.router }), '127.0.0.1', 0);
+    const web = buildWeb({
+      db, sessions, logger, clock, publicUrl: 'http://127.0.0.1', redis: undefined, storage, cache: createSummaryCache(undefined),
+      mailer: { send: async () => undefined }, evidenceMaxBytes: 25 * 1024 * 1024,
+    });
+    const server = await listen(createHttpApp({ db, logger, portalRouter: portal.router, webRouter: web }), '127.0.0.1', 0);
     const base = `http://127.0.0.1:${server.port}`;
     const login = await fetch(`${base}/admin/login`, {
       method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -53,6 +64,8 @@ export async function benchPortal(): Promise<void> {
       'item page with timeline': `/admin/api/resources/compliance_instances/records/${item.id}/show`,
       'audit log list': '/admin/api/resources/audit_log/actions/list',
       dashboard: '/admin/api/dashboard',
+      'web: my work': '/work',
+      'web: item page': `/items/${item.id}`,
     };
     try {
       for (const [name, pathname] of Object.entries(pages)) {
@@ -61,7 +74,7 @@ export async function benchPortal(): Promise<void> {
         for (let i = 0; i < REPEATS + 3; i++) {
           const start = process.hrtime.bigint();
           const res = await fetch(`${base}${pathname}`, { headers: { cookie } });
-          const body = (await res.json()) as { meta?: { total: number } };
+          const body = (pathname.startsWith('/admin') ? await res.json() : (await res.text(), {})) as { meta?: { total: number } };
           if (res.status !== 200) throw new Error(`${name}: HTTP ${res.status}`);
           if (i >= 3) times.push(Number(process.hrtime.bigint() - start) / 1e6); // first three warm up
           total = body.meta?.total;
@@ -74,7 +87,7 @@ export async function benchPortal(): Promise<void> {
       }
     } finally {
       await server.close(1000);
-      await portal.close();
+      await sessions.close();
     }
   } finally {
     await close();

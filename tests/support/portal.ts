@@ -58,7 +58,7 @@ export async function startPortalServer(databaseUrl: string, env: Record<string,
   const portal = await startPortal(runtime);
   const { config } = runtime;
   const server = await listen(createHttpApp({
-    db: runtime.db, logger: runtime.logger, services: runtime.services, portalRouter: portal.router,
+    db: runtime.db, logger: runtime.logger, services: runtime.services, portalRouter: portal.router, webRouter: portal.web,
     trustProxy: config.trustProxy, secure: config.portal.secureCookies, publicUrl: config.http.publicUrl, clock: runtime.clock,
   }), '127.0.0.1', 0);
   const url = `http://127.0.0.1:${server.port}`;

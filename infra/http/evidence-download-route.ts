@@ -1,13 +1,11 @@
 import type { Request, RequestHandler, Response } from 'express';
-import type { Database } from '../infra/db/database.js';
-import type { Logger } from '../infra/logger.js';
-import { ObjectMissingError, type EvidenceStorage } from '../core/ports/evidence-storage.js';
-import { attachmentDisposition } from '../infra/storage/s3-storage.js';
-import { fileFindings, type EvidenceFinding } from '../infra/storage/evidence-trail.js';
-import { hashStoredObject, readStoredObject } from '../infra/storage/store-evidence.js';
-import { evidenceInReach, withAuditOf } from '../infra/portal/evidence-download.js';
-import { recordEvidenceDownload } from '../core/use-cases/record-evidence-download.js';
-import type { PortalAdmin } from './scope.js';
+import type { Logger } from '../logger.js';
+import { ObjectMissingError, type EvidenceStorage } from '../../core/ports/evidence-storage.js';
+import { attachmentDisposition } from '../storage/s3-storage.js';
+import { fileFindings, type EvidenceFinding } from '../storage/evidence-trail.js';
+import { hashStoredObject, readStoredObject } from '../storage/store-evidence.js';
+import type { DownloadAccess } from '../portal/evidence-download.js';
+import { recordEvidenceDownload } from '../../core/use-cases/record-evidence-download.js';
 const SIGNED_URL_SECONDS = 300;
 export const VERIFIED_HEADER = 'sha256 matches the upload record';
 
@@ -30,23 +28,23 @@ function refusal(findings: EvidenceFinding[], slug: string): string {
 }
 
 /**
- * GET /admin/evidence/:id/download for a signed-in admin: the evidence must be visible in their
- * scope (row-level security decides). The stored object is re-hashed first and compared with
+ * GET …/evidence/:id/download for whoever `access` finds signed in (the portal's admin, the web's
+ * person): the evidence must be visible in their scope (row-level security and their entities decide). The stored object is re-hashed first and compared with
  * the evidence row and the upload on the audit chain; a mismatch is refused (409, or 410 when
  * the object is gone), logged and put on the chain. S3: then a redirect to a 5-minute signed URL
  * (the object could still be replaced between this check and the browser's request: the
  * signed URL is short for that reason); local storage: the very bytes that were checked.
  * Each download is on the audit chain.
  */
-export function evidenceDownloadRoute(db: Database, storage: EvidenceStorage, log: Logger): RequestHandler {
+export function evidenceDownloadRoute(storage: EvidenceStorage, log: Logger, access: DownloadAccess): RequestHandler {
   return async (req: Request, res: Response) => {
-    const admin = (req.session as unknown as { adminUser?: PortalAdmin }).adminUser;
-    if (!admin) {
-      res.redirect('/admin/login');
+    const who = access.signedIn(req);
+    if (!who) {
+      res.redirect(access.signInPath(req));
       return;
     }
     try {
-      const found = await evidenceInReach(db, admin, String(req.params.id));
+      const found = await who.find(String(req.params.eid ?? req.params.id));
       const record = found?.trail.rows[0];
       if (!found || !record) {
         res.status(404).send('No such evidence in your organisation.');
@@ -56,7 +54,7 @@ export function evidenceDownloadRoute(db: Database, storage: EvidenceStorage, lo
       const url = await storage.downloadUrl(record.storageKey, row.file_name, row.content_type, SIGNED_URL_SECONDS);
       const checked = await check(storage, record.storageKey, record.sizeBytes, !url, (stored) => fileFindings(trail, record, stored));
       const upload = trail.uploads.get(record.id);
-      await withAuditOf(db, admin, row.tenant_id, (unit, actor) => recordEvidenceDownload(unit, actor, {
+      await who.audit(row.tenant_id, (unit, actor) => recordEvidenceDownload(unit, actor, {
         evidenceId: record.id, version: record.version, recordSha256: record.sha256, uploadSha256: upload ? upload.after.sha256 : null,
         storedSha256: checked.stored, problems: checked.findings.map((f) => f.kind),
       }));
