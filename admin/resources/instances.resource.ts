@@ -5,7 +5,7 @@ import { feeWaiverPhrase } from '../../core/engine/relief.js';
 import { STATUSES, isOpen, type InstanceStatus } from '../../core/engine/status.js';
 import { reassignItem } from '../../core/use-cases/reassign.js';
 import type { PortalStores, Row, RowContext, TableSpec } from '../adapter/table-resource.js';
-import { auditTimeline } from './timeline.js';
+import { itemTimelineHtml } from './timeline.js';
 import { NAV, inEntities, tableResource } from './common.js';
 
 /** Each row's RAG by core's rule, with its tenant's own today (by the clock) and amber window, and whether it is still open. */
@@ -79,7 +79,7 @@ export const instancesSpec: TableSpec = {
     if (view === 'show') {
       await addObligation(rows, ctx);
       await addFeeWaiver(rows, ctx);
-      for (const row of rows) row.timeline = await auditTimeline(ctx, row);
+      for (const row of rows) row.timeline = await itemTimelineHtml(ctx, row);
     }
   },
   writes: {
@@ -104,7 +104,7 @@ export const instancesResource = (stores: PortalStores, actions: ResourceOptions
     'submitted_at', 'decided_at', 'approved_late', 'timeline',
   ],
   properties: {
-    timeline: { description: 'Every change to this item and its evidence, from the audit trail.' },
+    timeline: { description: 'Every change to this item and its evidence, and the messages sent about it, in your organisation’s timezone.' },
     obligation: { description: 'The form, section, law and period name in force for this period.' },
     open: { description: 'Pending, submitted or rejected: still to be filed or approved.' },
     fee_waiver: { description: 'An MCA fee waiver for this period: the due date and RAG stay; only the additional fee is waived until this date.' },

@@ -97,3 +97,30 @@ export const maxDate = (a: IsoDate, b: IsoDate): IsoDate => (a > b ? a : b);
 
 /** '2026-11-20' → '20 Nov 2026', for people. */
 export const formatDate = (date: IsoDate): string => parseIsoDate(date).toFormat('d LLL yyyy');
+
+// Time-zone abbreviations are locale data: each English locale knows its own region's names
+// (IST only in en-IN, BST only in en-GB). The first that has a name for the zone gives it.
+const ZONE_NAME_LOCALES = ['en-US', 'en-GB', 'en-IN', 'en-AU'];
+
+/**
+ * The zone a moment is shown in, as people write it: "IST", "EST", "BST" where a common
+ * abbreviation exists, otherwise the offset ("UTC+8", "UTC+5:45").
+ */
+export function zoneName(at: Date, timezone: string): string {
+  const local = DateTime.fromJSDate(at, { zone: timezone });
+  for (const locale of ZONE_NAME_LOCALES) {
+    const name = local.setLocale(locale).toFormat('ZZZZ');
+    if (/^[A-Z]{2,5}$/.test(name)) return name;
+  }
+  return local.offset === 0 ? 'UTC' : `UTC${local.toFormat('Z')}`;
+}
+
+/**
+ * A moment for people, in a timezone (the tenant's) and naming it: "20 Nov 2026, 14:44 IST". A
+ * zone the clock library does not know is shown in UTC, said so, rather than failing the page.
+ */
+export function formatMoment(at: Date, timezone: string): string {
+  const zone = DateTime.fromJSDate(at, { zone: timezone }).isValid ? timezone : 'UTC';
+  const time = DateTime.fromJSDate(at, { zone }).toFormat('HH:mm');
+  return `${formatDate(todayIn(zone, at))}, ${time} ${zoneName(at, zone)}`;
+}

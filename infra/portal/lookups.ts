@@ -4,15 +4,7 @@ import type { FeeWaiver } from '../../core/engine/relief.js';
 import { FEE_WAIVER_COLUMNS, FEE_WAIVER_JOIN, feeWaiverOf } from '../engine/fee-waiver-sql.js';
 import { LABEL_COLUMNS, labelOfRow } from '../engine/item-label.js';
 import { loadTimezone } from '../stores/tenant-unit.js';
-
-export interface TimelineEntry {
-  seq: number;
-  occurred_at: Date;
-  actor_label: string | null;
-  actor_id: string;
-  action: string;
-  after: Record<string, unknown> | null;
-}
+import { loadItemTimeline, type TimelineLine } from './item-timeline.js';
 
 /** What the portal's resources look up while checking input and showing rows, in the request's transaction. */
 export interface PortalLookups {
@@ -21,8 +13,8 @@ export interface PortalLookups {
   timezoneOf(tenantId: string): Promise<string>;
   /** Each tenant's timezone and amber window, for the RAG of its rows. */
   ragSettings(tenantIds: string[]): Promise<Map<string, { timezone: string; amberWindowDays: number }>>;
-  /** An item's audit entries (its own and its evidence's), oldest first, at most 200. */
-  auditTimeline(instance: { id: string; tenantId: string }): Promise<TimelineEntry[]>;
+  /** An item's history in sentences (its changes, its evidence's, the messages about it), oldest first, in its tenant's timezone. */
+  itemTimeline(instance: { id: string; tenantId: string }): Promise<TimelineLine[]>;
   /** Each item's names in force for its period (form, section, law, period naming), by instance id. */
   itemLabels(instanceIds: string[]): Promise<Map<string, ObligationLabel>>;
   /** The MCA fee waiver each item shows beside its due date, by instance id (items without one are absent). */
@@ -49,14 +41,7 @@ export function portalLookups(trx: Knex.Transaction): PortalLookups {
         .joinRaw(FEE_WAIVER_JOIN).whereIn('i.id', instanceIds).whereNotNull('fw.fee_waived_until').select('i.id', ...FEE_WAIVER_COLUMNS);
       return new Map(rows.map((row) => [row.id as string, feeWaiverOf(row)!]));
     },
-    async auditTimeline(instance) {
-      const evidenceIds: string[] = await trx('evidence').where({ tenant_id: instance.tenantId, instance_id: instance.id }).pluck('id');
-      return trx('audit_log')
-        .where({ tenant_id: instance.tenantId })
-        .andWhere((q) => q.where({ object_type: 'instance', object_id: instance.id }).orWhere((e) => e.where('object_type', 'evidence').whereIn('object_id', evidenceIds)))
-        .orderBy('seq')
-        .limit(200)
-        .select('seq', 'occurred_at', 'actor_label', 'actor_id', 'action', 'after');
-    },
+    // Its tenant's transaction for a tenant user; a platform admin's reads the named tenant's rows.
+    itemTimeline: (instance) => loadItemTimeline({ trx, tenantId: instance.tenantId }, instance.id),
   };
 }

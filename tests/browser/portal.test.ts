@@ -246,8 +246,9 @@ describe('the admin portal in a browser', () => {
     await see(page.getByTestId('property-show-statutory_due_date'), shown(instance.dueDate));
     await see(page.getByTestId('property-show-extension_reference'), 'Notification 99/2026 (browser test)');
     const timeline = page.getByTestId('property-show-timeline');
-    await see(timeline, 'instance.due_date_changed');
-    await see(timeline, newDueDate);
+    // In sentences, in the tenant's timezone, with the admin's name (the portal labels its actors with their emails).
+    await see(timeline, `Due date moved from ${shown(instance.dueDate)} to ${shown(newDueDate)} by Asha Admin (extension: Notification 99/2026 (browser test))`);
+    await see(timeline, / IST · Due date moved/);
 
     await screenshot(page, 'instance.png');
   });
