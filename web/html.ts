@@ -28,7 +28,7 @@ const STYLE = `
 header{background:#1d2433;color:#fff;padding:.6rem 1rem;display:flex;flex-wrap:wrap;gap:.5rem 1rem;align-items:center}
 header a{color:#fff;text-decoration:none}header .who{color:#c9cfdb;font-size:.92rem}header .brand{font-weight:700;margin-right:auto}header form{margin:0}
 header button{background:none;border:1px solid #8b93a7;color:#fff;border-radius:4px;padding:.2rem .6rem;font:inherit;cursor:pointer}
-main{max-width:60rem;margin:0 auto;padding:1rem}h1{font-size:1.4rem;margin:.5rem 0 1rem;overflow-wrap:anywhere}h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
+main{max-width:60rem;margin:0 auto;padding:1rem;overflow-wrap:anywhere}h1{font-size:1.4rem;margin:.5rem 0 1rem;overflow-wrap:anywhere}h2{font-size:1.1rem;margin:0 0 .5rem}h3{font-size:1rem;margin:1rem 0 .25rem;color:#3b4458}
 section,.card{background:#fff;border:1px solid #dde1e8;border-radius:6px;padding:1rem;margin:0 0 1rem}
 ul.items{list-style:none;margin:0;padding:0}ul.items li{padding:.55rem 0;border-top:1px solid #eceef2;display:flex;flex-wrap:wrap;gap:.25rem .6rem;align-items:baseline}
 ul.items li:first-child{border-top:0}ul.items a{font-weight:600;overflow-wrap:anywhere}.muted{color:#5b6477;font-size:.92rem}
@@ -44,7 +44,7 @@ button.primary,button.secondary,button.danger{padding:.6rem 1rem;border-radius:4
 button.primary{background:#1f5fbf;color:#fff}button.secondary{background:#e4e8ef;color:#1d2433}button.danger{background:#fbe9e9;color:#9b1c1c;border:1px solid #e9b4b4}
 .notice{padding:.75rem 1rem;border-radius:6px;margin:0 0 1rem}.notice-ok{background:#e6f4ea;border:1px solid #a8d5b3}.notice-error{background:#fdecea;border:1px solid #f1b0aa}
 details{margin:.5rem 0}summary{cursor:pointer;font-weight:600;padding:.4rem 0}
-ol.timeline{margin:0;padding-left:1.2rem}ol.timeline li{margin:.35rem 0}
+ol.timeline{margin:0;padding-left:1.2rem}ol.timeline li{margin:.35rem 0;overflow-wrap:anywhere;word-break:break-word}
 @media (max-width:600px){main{padding:.6rem}section,.card{padding:.75rem}dl.facts{grid-template-columns:1fr}dl.facts dt{margin-top:.4rem}th.wide,td.wide{display:none}}
 `;
 

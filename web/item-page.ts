@@ -19,7 +19,7 @@ import { takeNotice } from './notices.js';
 import { itemTitle } from './my-work.js';
 
 const STATUS_WORD: Record<string, string> = { pending: 'Waiting for evidence', submitted: 'Submitted: awaiting approval', rejected: 'Rejected: a new upload is needed', approved: 'Approved', not_applicable: 'Not applicable' };
-const CHANNEL_WORD: Record<string, string> = { slack: 'Slack', teams: 'Teams', portal: 'the web' };
+const CHANNEL_WORD: Record<string, string> = { slack: 'Slack', teams: 'Teams', portal: 'the portal' };
 
 export interface ItemView {
   item: ItemPageData;

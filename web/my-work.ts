@@ -23,8 +23,21 @@ export const itemTitle = (i: Pick<ItemLine, 'name' | 'entityName' | 'registratio
 const itemRow = (i: ItemLine): Html => html`<li>${ragBadge(i.rag)} <a href="/items/${i.instanceId}">${itemTitle(i)}</a>
 <span class="muted">due ${formatDate(i.dueDate)} · ${STATUS_WORD[i.status] ?? i.status}</span></li>`;
 
+const ON_TRACK_SHOWN = 10;
+
 const list = (title: string, items: ItemLine[], empty: string) =>
   html`<section><h2>${title} (${items.length})</h2>${items.length === 0 ? html`<p class="muted">${empty}</p>` : html`<ul class="items">${items.map(itemRow)}</ul>`}</section>`;
+
+/** What to prepare, most pressing first: everything overdue or due soon, and the nearest of what is on track (all of it on asking). */
+function toPrepare(items: ItemLine[], all: boolean): Html {
+  if (items.length === 0) return html`<section><h2>To prepare (0)</h2><p class="muted">Nothing to prepare.</p></section>`;
+  const by = (rag: string) => items.filter((i) => i.rag === rag);
+  const onTrack = by('green');
+  const shown = all ? onTrack : onTrack.slice(0, ON_TRACK_SHOWN);
+  const group = (title: string, lines: ItemLine[]) => (lines.length === 0 ? '' : html`<h3>${title} (${lines.length})</h3><ul class="items">${lines.map(itemRow)}</ul>`);
+  return html`<section><h2>To prepare (${items.length})</h2>${group('Overdue', by('red'))}${group('Due soon or rejected', by('amber'))}${group('On track', shown)}
+${shown.length < onTrack.length ? html`<p><a href="/work?all=1">Show all ${onTrack.length} on track</a> (the nearest ${shown.length} are shown)</p>` : ''}</section>`;
+}
 
 const rolesOf = (actor: Actor) => [...new Set(actor.roles.map((g) => roleLabel(g.role)))].join(', ');
 
@@ -50,8 +63,8 @@ export function myWorkRoutes(router: Router, deps: { db: Database; now: () => Da
       title: 'My work', person: { name: person.name, tenantName: view.settings.name },
       body: html`<h1>My work</h1><p class="muted">${rolesOf(view.actor) || 'No role yet: ask your compliance admin'} · ${formatDate(today)}</p>
 ${mine.toPrepare.length > 0 ? html`<div class="totals">${ragBadge('red', `${count('red')} overdue`)}${ragBadge('amber', `${count('amber')} due soon`)}${ragBadge('green', `${count('green')} on track`)}</div>` : ''}
-${list('To prepare', mine.toPrepare, 'Nothing to prepare.')}
 ${list('Awaiting my approval', mine.toApprove, 'Nothing waits for your approval.')}
+${toPrepare(mine.toPrepare, req.query.all === '1')}
 ${list(`Completed in the last ${COMPLETED_DAYS} days`, done, 'Nothing completed recently.')}
 ${overview ? html`<section><h2>All entities</h2><table><thead><tr><th>Entity</th><th>Overdue</th><th>Due soon</th><th>On track</th></tr></thead><tbody>
 ${overview.entities.map((e) => html`<tr><td>${e.entityName}</td><td>${e.red > 0 ? ragBadge('red', String(e.red)) : '0'}</td><td>${e.amber > 0 ? ragBadge('amber', String(e.amber)) : '0'}</td><td>${e.green}</td></tr>`)}</tbody></table>

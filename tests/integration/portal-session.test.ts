@@ -21,7 +21,7 @@ afterAll(async () => {
 const sessions = async () => Number((await t.superuser<{ n: string }>('SELECT count(*) AS n FROM admin_sessions')).rows[0]!.n);
 
 describe('portal sessions', () => {
-  it('are kept in PostgreSQL, with a fresh id at sign-in and HttpOnly, SameSite=Lax cookies on /admin', async () => {
+  it('are kept in PostgreSQL, with a fresh id at sign-in and HttpOnly, SameSite=Lax cookies for the whole site (the portal and the web pages share it)', async () => {
     // A session that exists before sign-in (here a live one) must not survive into the new one.
     const count = await sessions();
     const earlier = await portal.login('auditor@demo.example', TEST_PASSWORD);
@@ -40,7 +40,7 @@ describe('portal sessions', () => {
     expect(cookie).not.toBe(earlier.cookie);
     expect(attributes).toMatch(/HttpOnly/i);
     expect(attributes).toMatch(/SameSite=Lax/i);
-    expect(attributes).toMatch(/Path=\/admin/i);
+    expect(attributes).toMatch(/Path=\/;/i);
     // The new cookie is the admin's; the old one reaches nothing any more.
     const list = '/admin/api/resources/audit_log/actions/list';
     expect((await fetch(`${portal.url}${list}`, { headers: { cookie }, redirect: 'manual' })).status).toBe(200);

@@ -196,7 +196,7 @@ describe('new work by direct message', () => {
     expect(lines.every((l) => / · due \*\d{1,2} [A-Z][a-z]{2} 20\d\d\* \(you prepare\)$/.test(l))).toBe(true);
     expect(blocks.find((bk) => bk.type === 'context')!.elements![0]!.text).toBe(`and ${count - 10} more`);
     const button = blocks.at(-1)!.elements![0]!;
-    expect(button.url).toBe(`http://127.0.0.1:3000/admin/resources/compliance_instances?filters.owner_user_id=${demo.users.owner}&sortBy=due_date&direction=asc`);
+    expect(button.url).toBe('http://127.0.0.1:3000/work');
     expect(callsTo('views.publish').map((c) => c.args.user_id)).toEqual(expect.arrayContaining(['U0OWNER', 'U0APPR']));
 
     // The approver's message says it is theirs to approve.

@@ -110,7 +110,7 @@ describe('the email', () => {
       '- GST return · Acme Software · Nov 2026 · due 20 Dec 2026 (you prepare)',
     ]);
     expect(lines).toContain('and 15 more');
-    expect(lines).toContain(`Open your items: http://compliance.test/admin/resources/compliance_instances?filters.owner_user_id=${b.id('priya')}&sortBy=due_date&direction=asc`);
+    expect(lines).toContain('Open your items: http://compliance.test/work');
     expect(email.html).toContain('<li>TDS deposit · Acme Manufacturing · Oct 2026 · due 7 Nov 2026 (you prepare)</li>');
 
     const sam = sent.find((m) => m.recipient.userId === b.id('sam') && m.notification.kind === 'work_assigned' && m.notification.payload.count === 10)!;
@@ -119,6 +119,6 @@ describe('the email', () => {
     expect(samLines).toContain('- PF return · Acme Software · Oct 2026 · due 15 Nov 2026 (you approve)');
     expect(samLines.some((l) => l.startsWith('and '))).toBe(false);
     // Sam prepares some and approves others: the list is not filtered to one role.
-    expect(samLines).toContain('Open your items: http://compliance.test/admin/resources/compliance_instances?sortBy=due_date&direction=asc');
+    expect(samLines).toContain('Open your items: http://compliance.test/work');
   });
 });
