@@ -2,7 +2,9 @@ import path from 'node:path';
 import type { Router } from 'express';
 import { ensurePlatformAdmin } from '../infra/portal/platform-admins.js';
 import { createSessions } from '../infra/portal/sessions.js';
+import { slackOpenId } from '../bot/slack/openid.js';
 import { buildWeb } from '../web/index.js';
+import { slackSignInRoutes } from '../web/sign-in-slack.js';
 import type { Runtime } from './runtime.js';
 
 /** The admin portal (/admin) and the web pages for everyone (sign-in, My work, items), on one session. */
@@ -39,9 +41,19 @@ export async function startPortal(runtime: Runtime): Promise<Site> {
     clock: runtime.clock,
     bundleDir,
   });
+  const slack = config.slack;
+  const slackOAuth = slack?.oauth;
+  // Sign in with Slack needs the Slack app's OAuth client (the same one that installs it in many workspaces).
+  const slackSignIn = slack && slackOAuth
+    ? (router: Router) => slackSignInRoutes(router, {
+      db: runtime.db, log: runtime.logger.child({ module: 'web' }), publicUrl: config.http.publicUrl,
+      openId: slackOpenId({ ...slackOAuth, oauthUrl: slack.oauthUrl, apiUrl: slack.apiUrl }),
+    })
+    : undefined;
   const web = buildWeb({
     db: runtime.db, sessions, logger: runtime.logger, clock: runtime.clock, publicUrl: config.http.publicUrl, redis: runtime.services.redis,
     storage: runtime.services.storage, cache: runtime.services.cache, mailer: { send: (mail) => runtime.services.signInMail.send(mail) }, evidenceMaxBytes: config.evidenceMaxBytes,
+    ...(slackSignIn ? { slackSignIn } : {}),
   });
   return { router: portal.router, web, close: () => sessions.close() };
 }

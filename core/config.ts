@@ -47,6 +47,7 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: z.string().min(16).optional(),
   SLACK_BOT_TOKEN: z.string().regex(/^xoxb-/, 'must be a bot token (xoxb-…)').optional(),
   SLACK_API_URL: z.url({ protocol: /^https?$/ }).optional(),
+  SLACK_OAUTH_URL: z.url({ protocol: /^https?$/ }).optional(),
   SLACK_APP_TOKEN: z.string().regex(/^xapp-/, 'must be an app-level token (xapp-…)').optional(),
   S3_BUCKET: z.string().min(3).optional(),
   S3_REGION: z.string().min(2).default('us-east-1'),
@@ -112,9 +113,11 @@ export interface Config {
     signingSecret: string;
     botToken: string | undefined;
     apiUrl: string | undefined;
+    /** Where Slack's authorize pages are (the install's and Sign in with Slack's): https://slack.com, or a local fake. */
+    oauthUrl: string;
     /** Socket Mode (no public URL needed) when an app-level token is set. */
     appToken: string | undefined;
-    /** OAuth install for many workspaces, when the app's client id and secret are set. */
+    /** OAuth install for many workspaces and Sign in with Slack, when the app's client id and secret are set. */
     oauth: { clientId: string; clientSecret: string } | undefined;
   } | undefined;
 }
@@ -200,6 +203,7 @@ export function parseConfig(env: Env): Config {
     slack: c.SLACK_SIGNING_SECRET
       ? {
         signingSecret: c.SLACK_SIGNING_SECRET, botToken: c.SLACK_BOT_TOKEN, apiUrl: c.SLACK_API_URL, appToken: c.SLACK_APP_TOKEN,
+        oauthUrl: (c.SLACK_OAUTH_URL ?? 'https://slack.com').replace(/\/+$/, ''),
         oauth: c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET ? { clientId: c.SLACK_CLIENT_ID, clientSecret: c.SLACK_CLIENT_SECRET } : undefined,
       }
       : undefined,

@@ -18,6 +18,8 @@ export interface SlackSettings {
   apiUrl?: string;
   /** OAuth install for many workspaces (/slack/install, /slack/oauth_redirect). */
   oauth?: { clientId: string; clientSecret: string };
+  /** Where Slack's authorize pages are (default https://slack.com), e.g. a local fake. */
+  oauthUrl?: string;
   /** Socket Mode: Slack delivers requests over a WebSocket, so no public URL is needed. */
   appToken?: string;
 }
@@ -85,7 +87,7 @@ export function createSlackApp(settings: SlackSettings, deps: SlackDeps): SlackA
     await next();
   });
   const router = receiver instanceof ExpressReceiver ? receiver.router : undefined;
-  if (router && settings.oauth) router.use(slackOAuthRouter(deps, settings.oauth, settings.apiUrl));
+  if (router && settings.oauth) router.use(slackOAuthRouter(deps, settings.oauth, settings.apiUrl, settings.oauthUrl));
   const listenerDeps = { ...deps, apiUrl: settings.apiUrl };
   registerCommands(app, listenerDeps);
   registerActions(app, listenerDeps);

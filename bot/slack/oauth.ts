@@ -30,7 +30,7 @@ export function slackInstallLink(source: InstallLinkSource, tenantId: string, no
  * the tenant travels in the signed OAuth state and the callback binds the workspace to it.
  */
 export function slackOAuthRouter(
-  deps: Pick<SlackDeps, 'appSecret' | 'publicUrl' | 'installations' | 'logger'>, oauth: { clientId: string; clientSecret: string }, apiUrl?: string,
+  deps: Pick<SlackDeps, 'appSecret' | 'publicUrl' | 'installations' | 'logger'>, oauth: { clientId: string; clientSecret: string }, apiUrl?: string, oauthUrl = 'https://slack.com',
 ): Router {
   const router = express.Router();
   const secret = deps.appSecret;
@@ -44,7 +44,7 @@ export function slackOAuthRouter(
       return;
     }
     const state = createSignedToken(secret, 'slack-oauth-state', { tenant: claim.tenant }, Date.now() + STATE_MINUTES * 60_000);
-    const authorize = new URL('https://slack.com/oauth/v2/authorize');
+    const authorize = new URL(`${oauthUrl}/oauth/v2/authorize`);
     authorize.search = new URLSearchParams({ client_id: oauth.clientId, scope: BOT_SCOPES.join(','), redirect_uri: redirectUri, state }).toString();
     res.redirect(302, authorize.toString());
   });

@@ -80,3 +80,22 @@ export const requestBody = z.object({
 const anyText = z.unknown().optional().transform((v) => (v === undefined ? undefined : String(v)));
 export const installQuery = z.object({ t: anyText });
 export const oauthRedirectQuery = z.object({ state: anyText, code: z.unknown().optional(), error: anyText });
+
+/** Sign in with Slack's callback: the state we sent, and Slack's code (or its error, e.g. access_denied). */
+export const signInCallbackQuery = z.object({ state: anyText, code: anyText, error: anyText });
+
+/** openid.connect.token's answer: the person's access token, and the ID token holding our nonce. */
+export const openIdToken = z.object({ access_token: z.string().min(1), id_token: z.string().min(1) });
+
+/** The ID token's claims we check (read from the token endpoint's own answer over TLS). */
+export const openIdClaims = z.object({ nonce: z.string().optional(), aud: z.union([z.string(), z.array(z.string())]).optional() });
+
+/** openid.connect.userInfo's answer: the workspace, the Slack user and their email (verified or not). */
+export const openIdUserInfo = z.object({
+  'https://slack.com/team_id': z.string().min(1),
+  'https://slack.com/team_name': z.string().optional(),
+  'https://slack.com/user_id': z.string().min(1),
+  email: z.string().optional(),
+  email_verified: z.boolean().optional(),
+  name: z.string().optional(),
+});

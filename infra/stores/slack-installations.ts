@@ -32,6 +32,12 @@ export async function findSlackInstallation(db: Database, box: SecretBox, teamId
   return installationOf(box, row);
 }
 
+/** The tenant a workspace is connected to, read as the platform (the tenant is what we are finding out); its token is left sealed. */
+export async function tenantOfSlackWorkspace(db: Database, teamId: string): Promise<string | undefined> {
+  const row: { tenant_id: string } | undefined = await db.withSystem((trx) => trx('slack_installations').where({ team_id: teamId }).first('tenant_id'));
+  return row?.tenant_id;
+}
+
 /** The tenant's installation (the most recently connected workspace, if there are several). */
 export async function slackInstallationForTenant(db: Database, box: SecretBox, tenantId: string): Promise<SlackInstallation | undefined> {
   const row = await db.withTenant(tenantId, ({ trx }) => trx('slack_installations').orderBy('updated_at', 'desc').first(...COLUMNS));

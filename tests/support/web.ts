@@ -1,4 +1,5 @@
 import type { SignInMail } from '../../core/ports/sign-in-mail.js';
+import type { FakeSlack, FakeSlackIdentity } from './fake-slack.js';
 import type { PortalServer } from './portal.js';
 
 /** A browser-like client of the web pages: keeps its cookie, sends our own origin, follows nothing by itself. */
@@ -59,5 +60,27 @@ export async function signInByLink(server: PortalServer, mailbox: Mailbox, email
   const token = new URL(mail.link).searchParams.get('token')!;
   const done = await client.post('/sign-in/link', { token });
   if (done.status !== 303) throw new Error(`sign-in by link failed: ${done.status} ${done.text.slice(0, 200)}`);
+  return client;
+}
+
+/**
+ * Starts Sign in with Slack in this browser and lets the fake Slack sign `who` in: where we sent the
+ * browser (Slack's authorize URL) and our callback Slack sends it back to (path and query), not yet opened.
+ */
+export async function leaveForSlack(client: WebClient, fake: FakeSlack, who: FakeSlackIdentity | undefined, start = '/sign-in/slack'): Promise<{ authorize: URL; callback: string }> {
+  fake.signInAs(who);
+  const started = await client.get(start);
+  if (started.status !== 302 || !started.location) throw new Error(`${start} answered ${started.status}: ${started.text.slice(0, 200)}`);
+  const authorize = new URL(started.location);
+  const atSlack = await fetch(authorize, { redirect: 'manual' });
+  const back = new URL(atSlack.headers.get('location') ?? '', authorize);
+  return { authorize, callback: back.pathname + back.search };
+}
+
+/** Signs in with Slack as `who` (through the fake), as the person a browser would be. */
+export async function signInBySlack(server: PortalServer, fake: FakeSlack, who: FakeSlackIdentity): Promise<WebClient & { cookie(): string }> {
+  const client = webClient(server);
+  const done = await client.get((await leaveForSlack(client, fake, who)).callback);
+  if (done.status !== 303) throw new Error(`Sign in with Slack failed: ${done.status} ${done.text.slice(0, 200)}`);
   return client;
 }
