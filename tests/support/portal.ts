@@ -53,14 +53,14 @@ export async function setPassword(db: Database, tenantId: string, userId: string
 }
 
 /** The product's HTTP app with the portal, against a test database, on a free port. */
-export async function startPortalServer(databaseUrl: string, env: Record<string, string> = {}): Promise<PortalServer> {
+export async function startPortalServer(databaseUrl: string, env: Record<string, string> = {}, port = 0): Promise<PortalServer> {
   const runtime = await testRuntime(databaseUrl, { ADMIN_BUNDLE_DIR: mkdtempSync(path.join(tmpdir(), 'admin-bundle-')), ...env });
   const portal = await startPortal(runtime);
   const { config } = runtime;
   const server = await listen(createHttpApp({
     db: runtime.db, logger: runtime.logger, services: runtime.services, portalRouter: portal.router, webRouter: portal.web,
     trustProxy: config.trustProxy, secure: config.portal.secureCookies, publicUrl: config.http.publicUrl, clock: runtime.clock,
-  }), '127.0.0.1', 0);
+  }), '127.0.0.1', port);
   const url = `http://127.0.0.1:${server.port}`;
 
   const attempt = (email: string, password: string, headers: Record<string, string> = {}) => fetch(`${url}/admin/login`, {
