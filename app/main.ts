@@ -45,6 +45,7 @@ process.stdout.write(
     '',
     `  Compliance OS is running at ${url}`,
     portal ? `  Admin portal: ${url}/admin` : '  Admin portal: off (PORTAL=off)',
+    portal ? `  My work (everyone): ${url}/work — sign in with an emailed link${config.email.sendgridApiKey ? '' : ' (printed in this log while SENDGRID_API_KEY is unset)'}` : undefined,
     `  Health: ${url}/healthz   Readiness: ${url}/readyz`,
     demoLogin ? `  Demo tenant admin login: ${demoLogin.email} / ${demoLogin.password}` : undefined,
     config.portal.platformAdmin ? `  Platform admin login: ${config.portal.platformAdmin.email} / (ADMIN_PASSWORD)` : undefined,
