@@ -10,8 +10,8 @@ function recipientEmail(message: MessageContext): string {
   return message.recipient.email;
 }
 
-/** Email through SendGrid's v3 mail-send API (baseUrl: the EU endpoint or a proxy, when set). */
-export function sendgridChannel(apiKey: string, from: string, baseUrl?: string): Channel {
+/** SendGrid's v3 mail-send client (baseUrl: the EU endpoint or a proxy, when set). */
+export function sendgridClient(apiKey: string, baseUrl?: string): MailService {
   const client = new MailService();
   const http = new Client();
   client.setClient(http);
@@ -19,6 +19,12 @@ export function sendgridChannel(apiKey: string, from: string, baseUrl?: string):
   // After the key: setting the key resets the base URL to SendGrid's region default.
   if (baseUrl) http.setDefaultRequest('baseUrl', baseUrl);
   client.setTimeout(10_000);
+  return client;
+}
+
+/** Email through SendGrid's v3 mail-send API. */
+export function sendgridChannel(apiKey: string, from: string, baseUrl?: string): Channel {
+  const client = sendgridClient(apiKey, baseUrl);
   return {
     name: 'email',
     async send(message) {

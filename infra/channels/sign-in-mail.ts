@@ -1,16 +1,10 @@
-import { Client } from '@sendgrid/client';
-import { MailService } from '@sendgrid/mail';
 import { signInMailText, type SignInMailer } from '../../core/ports/sign-in-mail.js';
 import type { Logger } from '../logger.js';
+import { sendgridClient } from './email.js';
 
 /** Sign-in links through SendGrid's mail-send API (baseUrl: the EU endpoint or a proxy, when set). */
 export function sendgridSignInMailer(apiKey: string, from: string, baseUrl?: string): SignInMailer {
-  const client = new MailService();
-  const http = new Client();
-  client.setClient(http);
-  client.setApiKey(apiKey);
-  if (baseUrl) http.setDefaultRequest('baseUrl', baseUrl);
-  client.setTimeout(10_000);
+  const client = sendgridClient(apiKey, baseUrl);
   return {
     async send(mail) {
       const { subject, text } = signInMailText(mail);
