@@ -1,5 +1,5 @@
 import { formatBytes } from '../evidence/file-policy.js';
-import type { ItemHistory, TimelineAuditEntry } from './timeline.js';
+import type { ItemHistory, TimelineAuditEntry } from './history.js';
 import { channelWords, codeWords, dayOf, field, textOf, versionOf } from './words.js';
 
 /** What a sentence about one entry may look up: the names of people and registrations. */

@@ -1,5 +1,5 @@
 import { readNotification, type Notification } from '../notifications/kinds.js';
-import type { ItemHistory, TimelineNotification } from './timeline.js';
+import type { ItemHistory, TimelineNotification } from './history.js';
 import { capitalised, channelWords, clause, codeWords, dayOf } from './words.js';
 
 /** What a message is called in a sentence: "Reminder", "Review request for version 2". */
