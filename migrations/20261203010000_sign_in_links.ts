@@ -4,7 +4,7 @@ import type { Knex } from 'knex';
  * One-time sign-in links, by email, for every person of a tenant. Only the SHA-256 of a link's
  * token is kept (a copy of the table signs nobody in); a link works once, until it expires.
  * Links are issued and used before anyone is signed in, so before a tenant is known: only the
- * platform role reads or writes them, never a tenant's own connection.
+ * platform role writes them; a tenant's own connection may only read (and so count) its own.
  */
 export async function up(knex: Knex): Promise<void> {
   await knex.raw(`
@@ -22,7 +22,9 @@ export async function up(knex: Knex): Promise<void> {
     ALTER TABLE sign_in_links ENABLE ROW LEVEL SECURITY;
     ALTER TABLE sign_in_links FORCE ROW LEVEL SECURITY;
     CREATE POLICY platform_all ON sign_in_links TO compliance_platform USING (true) WITH CHECK (true);
+    CREATE POLICY tenant_isolation ON sign_in_links TO compliance_app USING (tenant_id = current_tenant_id()) WITH CHECK (tenant_id = current_tenant_id());
     GRANT SELECT, INSERT, UPDATE, DELETE ON sign_in_links TO compliance_platform;
+    GRANT SELECT ON sign_in_links TO compliance_app;
   `);
 }
 

@@ -29,6 +29,13 @@ afterAll(async () => {
   await t?.drop();
 });
 
+// Each person signs in once for the file: links asked for count against the address in the sign-in limits.
+const sessions = new Map<string, ReturnType<typeof signInByLink>>();
+const signedIn = (email: string) => {
+  if (!sessions.has(email)) sessions.set(email, signInByLink(server, mail, email));
+  return sessions.get(email)!;
+};
+
 const upload = (fileName: string, bytes: Buffer, type = 'application/pdf') => {
   const form = new FormData();
   form.append('file', new Blob([bytes], { type }), fileName);
@@ -75,6 +82,22 @@ describe('sign-in by an emailed link', () => {
     expect((await client.get('/work')).location).toBe('/sign-in?next=%2Fwork');
   });
 
+  it('ends the session of a person deactivated since, and a deactivated person gets no link', async () => {
+    const cfo = await signInByLink(server, mail, 'cfo@demo.example');
+    expect((await cfo.get('/work')).status).toBe(200);
+    await t.db.owner('users').where({ id: demo.users.cfo }).update({ is_active: false });
+    try {
+      expect((await cfo.get('/work')).location).toBe('/sign-in');
+      const before = mail.sent.length;
+      await webClient(server).post('/sign-in/email', { email: 'cfo@demo.example' });
+      // The answer is the same as for anyone; the mailbox stays empty (the next email is the owner's).
+      await webClient(server).post('/sign-in/email', { email: 'owner@demo.example' });
+      expect((await mail.nth(before + 1)).to).toBe('owner@demo.example');
+    } finally {
+      await t.db.owner('users').where({ id: demo.users.cfo }).update({ is_active: true });
+    }
+  });
+
   it('comes back to the page that asked for sign-in', async () => {
     const anonymous = webClient(server);
     const asked = await anonymous.get(`/items/${item}`);
@@ -88,7 +111,7 @@ describe('sign-in by an emailed link', () => {
 
 describe('the item page', () => {
   it('names the item, and lets its preparer upload a PDF: version 1 with its full SHA-256', async () => {
-    const owner = await signInByLink(server, mail, 'owner@demo.example');
+    const owner = await signedIn('owner@demo.example');
     const page = await owner.get(`/items/${item}`);
     expect(page.status).toBe(200);
     expect(page.text).toMatch(/<h1>GSTR-3B[^<]* · Demo Manufacturing · [^<]*Nov 2026<\/h1>/);
@@ -105,14 +128,14 @@ describe('the item page', () => {
   });
 
   it('refuses a file that is not what its name says, and keeps nothing', async () => {
-    const owner = await signInByLink(server, mail, 'owner@demo.example');
+    const owner = await signedIn('owner@demo.example');
     await owner.post(`/items/${item}/evidence`, upload('challan.pdf', Buffer.from('MZ this is a program')));
     expect((await owner.get(`/items/${item}`)).text).toContain('The file was not recorded');
     expect(await t.db.owner('evidence').where({ instance_id: item }).count({ n: '*' }).first()).toEqual({ n: 1 });
   });
 
   it('lets the approver approve with a filing reference, through the same use case', async () => {
-    const approver = await signInByLink(server, mail, 'approver@demo.example');
+    const approver = await signedIn('approver@demo.example');
     const page = await approver.get(`/items/${item}`);
     const evidenceId = /name="evidenceId" value="([0-9a-f-]{36})"/.exec(page.text)![1]!;
     const done = await approver.post(`/items/${item}/approve`, { evidenceId, reference: 'ARN-AA2711260001' });
@@ -125,7 +148,7 @@ describe('the item page', () => {
 
   it('never lets the uploader approve their own file', async () => {
     const own = await instanceId(t.db, demo.tenantId, demo.entities.manufacturing, 'TDS_DEPOSIT', '2026-11');
-    const admin = await signInByLink(server, mail, 'admin@demo.example');
+    const admin = await signedIn('admin@demo.example');
     await admin.post(`/items/${own}/evidence`, upload('tds-challan.pdf', PDF));
     const page = await admin.get(`/items/${own}`);
     expect(page.text).toContain('someone else has to approve it (segregation of duties)');
@@ -137,7 +160,7 @@ describe('the item page', () => {
   });
 
   it('shows a viewer the item and no buttons', async () => {
-    const viewer = await signInByLink(server, mail, 'viewer@demo.example');
+    const viewer = await signedIn('viewer@demo.example');
     const page = await viewer.get(`/items/${item}`);
     expect(page.status).toBe(200);
     expect(page.text).not.toContain('What you can do');
@@ -145,7 +168,7 @@ describe('the item page', () => {
   });
 
   it("answers another tenant's person with a not-found page holding nothing of the item", async () => {
-    const stranger = await signInByLink(server, mail, 'owner@other.example');
+    const stranger = await signedIn('owner@other.example');
     const page = await stranger.get(`/items/${item}`);
     expect(page.status).toBe(404);
     expect(page.text).not.toContain('Demo Manufacturing');
@@ -153,7 +176,7 @@ describe('the item page', () => {
   });
 
   it('refuses a form posted from another site', async () => {
-    const owner = await signInByLink(server, mail, 'owner@demo.example');
+    const owner = await signedIn('owner@demo.example');
     const res = await fetch(`${server.url}/items/${item}/reopen`, {
       method: 'POST', redirect: 'manual', headers: { cookie: owner.cookie(), origin: 'https://evil.example', 'content-type': 'application/x-www-form-urlencoded' }, body: 'reason=because+I+said+so',
     });

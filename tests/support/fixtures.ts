@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { aTenant, sha256Hex } from '../mothers/tenant-mother.js';
 import type { Database } from '../../infra/db/database.js';
 
@@ -32,6 +33,10 @@ export async function createTenantWithEverything(db: Database, slug: string): Pr
     .withAuditEntry((b) => ({ actor: { type: 'system', id: 'test' }, action: 'fixture.created', objectType: 'tenant', objectId: b.tenantId }))
     .build(db);
   const id = built.id;
+  // An unused sign-in link (links are made before a tenant is known, so as the platform).
+  await db.withSystem((trx) => trx('sign_in_links').insert({
+    token_hash: createHash('sha256').update(`link-${slug}`).digest('hex'), tenant_id: built.tenantId, user_id: id('owner'), expires_at: new Date('2026-01-01T00:15:00Z'),
+  }));
   return {
     tenantId: built.tenantId, entityId: id('entity'), userId: id('owner'), masterId: id('master'), instanceId: id('instance'), evidenceId: id('evidence'),
   };

@@ -55,7 +55,9 @@ export function captureSignInMail(server: PortalServer): Mailbox {
 export async function signInByLink(server: PortalServer, mailbox: Mailbox, email: string): Promise<WebClient & { cookie(): string }> {
   const client = webClient(server);
   const n = mailbox.sent.length + 1;
-  await client.post('/sign-in/email', { email });
+  const asked = await client.post('/sign-in/email', { email });
+  // A refusal (the sign-in limits) sends nothing: say so rather than wait for an email.
+  if (asked.status !== 200) throw new Error(`asking for a sign-in link for ${email} was refused: ${asked.status}`);
   const mail = await mailbox.nth(n);
   const token = new URL(mail.link).searchParams.get('token')!;
   const done = await client.post('/sign-in/link', { token });
