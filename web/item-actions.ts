@@ -25,6 +25,7 @@ export interface ItemActionDeps {
   evidenceMaxBytes: number;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const form = express.urlencoded({ extended: false, limit: '16kb' });
 const field = (req: Request, name: string) => {
   const value = (req.body as Record<string, unknown> | undefined)?.[name];
@@ -81,6 +82,8 @@ export function itemActionRoutes(router: Router, deps: ItemActionDeps): void {
   router.post('/items/:id/evidence', requirePerson, async (req, res) => {
     const person = personOf(req)!;
     const instanceId = String(req.params.id);
+    // Nothing is stored for an id that cannot be an item's (it names the storage folder).
+    if (!UUID.test(instanceId)) return res.status(404).type('text').send('There is no such item. Open it from My work and try again.');
     const stored = await storeUpload(req, deps, { tenantId: person.tenantId, instanceId });
     if (!stored.ok) {
       leaveNotice(req, { kind: 'error', text: `The file was not recorded: ${stored.reason}. Nothing was kept.` });

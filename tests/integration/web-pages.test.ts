@@ -134,6 +134,13 @@ describe('the item page', () => {
     expect(await t.db.owner('evidence').where({ instance_id: item }).count({ n: '*' }).first()).toEqual({ n: 1 });
   });
 
+  it('stores nothing for an item id that is not one', async () => {
+    const owner = await signedIn('owner@demo.example');
+    const res = await owner.post('/items/..%2F..%2Fescape/evidence', upload('challan.pdf', PDF));
+    expect(res.status).toBe(404);
+    expect(res.text).toContain('There is no such item');
+  });
+
   it('lets the approver approve with a filing reference, through the same use case', async () => {
     const approver = await signedIn('approver@demo.example');
     const page = await approver.get(`/items/${item}`);
