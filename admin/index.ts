@@ -31,7 +31,7 @@ import { tenantsResource } from './resources/tenants.resource.js';
 import { portalSecurityHeaders } from '../infra/http/security-headers.js';
 import { sameOriginOnly } from '../infra/http/same-origin.js';
 import { portalBodies } from './body.js';
-import { sessionGuard } from './session-guard.js';
+import { sessionGuard } from '../infra/portal/session-guard.js';
 import type { PortalAdmin } from './scope.js';
 import { SESSION_COOKIE, sessionSecret, type Sessions, type WebPerson } from '../infra/portal/sessions.js';
 import { createSignInLimits } from '../infra/cache/sign-in-limits.js';

@@ -10,7 +10,7 @@ import { sameOriginOnly } from '../infra/http/same-origin.js';
 import type { Logger } from '../infra/logger.js';
 import { personDownloads } from '../infra/portal/evidence-download.js';
 import type { Sessions } from '../infra/portal/sessions.js';
-import { sessionGuard } from '../admin/session-guard.js';
+import { sessionGuard } from '../infra/portal/session-guard.js';
 import { itemActionRoutes } from './item-actions.js';
 import { itemPageRoutes } from './item-page.js';
 import { myWorkRoutes } from './my-work.js';

@@ -1,8 +1,8 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { Database } from '../infra/db/database.js';
-import type { Logger } from '../infra/logger.js';
-import { credentialsChangedAt } from '../infra/portal/accounts.js';
-import type { PortalAdmin } from './scope.js';
+import type { Database } from '../db/database.js';
+import type { Logger } from '../logger.js';
+import { credentialsChangedAt } from './accounts.js';
+import type { PortalAdmin } from '../../core/engine/portal-access.js';
 
 /** However active, a session ends this long after sign-in. */
 export const SESSION_ABSOLUTE_HOURS = 12;
