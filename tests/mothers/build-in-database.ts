@@ -77,6 +77,7 @@ export async function buildInDatabase(db: Database, plan: TenantPlan): Promise<B
     await insertAll('teams_conversations', plan.teamsConversations.map((c) => ({
       conversation_id: c.conversationId, conversation_type: 'channel', service_url: 'https://smba.example', reference: JSON.stringify({}),
     })));
+    await insertAll('teams_tenants', plan.teamsTenants.map((t) => ({ aad_tenant_id: t.aadTenantId, app_id: t.appId })));
 
     const uploads: AuditEntryInput[] = evidence.filter(([, { spec }]) => spec.recordedUpload).map(([key, { spec, row: e }]) => ({
       actor: { type: 'user', id: ref(spec.uploadedBy) }, action: 'evidence.uploaded', objectType: 'evidence', objectId: ids.get(key)!,
