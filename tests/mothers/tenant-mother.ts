@@ -28,6 +28,8 @@ export interface EntitySpec {
   district?: string;
   gstMode?: 'monthly' | 'qrmp' | 'composition' | 'none';
   profile?: Record<string, unknown>;
+  /** The entity's Teams channel (19:…@thread.tacv2). */
+  teamsChannelId?: string;
 }
 
 export interface RegistrationSpec {
@@ -50,6 +52,8 @@ export interface PersonSpec {
   roles?: RoleSpec[];
   passwordHash?: string;
   slackUserId?: string;
+  /** Their Teams account (AAD object id). */
+  teamsUserId?: string;
   active?: boolean;
 }
 
