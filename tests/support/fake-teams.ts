@@ -72,6 +72,8 @@ export interface FakeTeams {
   held(): number;
   /** From now on the connector answers nothing until the returned function is called (a slow Teams). */
   hold(): () => void;
+  /** Every call about this conversation is answered with this error, as the connector words them. */
+  refuse(conversationId: string, status: number, code?: string, headers?: Record<string, string>): void;
   close(): Promise<void>;
 }
 
@@ -92,6 +94,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
   const calls: FakeTeamsCall[] = [];
   const tokenRequests: Record<string, string>[] = [];
   let gate: Promise<void> | undefined;
+  const refusals = new Map<string, { status: number; code: string | undefined; headers: Record<string, string> }>();
   let waiting = 0;
   let url = '';
 
@@ -131,6 +134,12 @@ export async function startFakeTeams(): Promise<FakeTeams> {
       await gate;
       waiting--;
     }
+    const refusal = refusals.get(path.split('/')[3] ?? '');
+    if (refusal) {
+      res.writeHead(refusal.status, { 'content-type': 'application/json', ...refusal.headers })
+        .end(JSON.stringify({ error: { code: refusal.code ?? 'ServiceError', message: `the fake connector refuses with ${refusal.status}` } }));
+      return;
+    }
     const [status, body] = await connector(req.method ?? 'GET', path);
     send(status, body);
   });
@@ -143,6 +152,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     calls,
     tokenRequests,
     held: () => waiting,
+    refuse: (conversationId, status, code, headers = {}) => void refusals.set(conversationId, { status, code, headers }),
     hold() {
       let release = () => {};
       gate = new Promise<void>((resolve) => (release = resolve));
