@@ -127,7 +127,7 @@ describe('an Entra tenant no tenant has bound', () => {
     expect((await postActivity(app.url, installActivity(stranger(), 'add'))).status).toBe(200);
     expect((await postActivity(app.url, messageActivity(stranger(), 'status'))).status).toBe(200);
     const cards = await until(() => (notConnectedCards('a:1stranger').length === 2 ? notConnectedCards('a:1stranger') : undefined));
-    expect(JSON.stringify(cards[0]!.body)).toContain(`directory (tenant) id: ${UNBOUND_AAD}`);
+    expect(JSON.stringify(cards[0]!.body)).toContain(`directory (tenant) id: ${UNBOUND_AAD} (npm run cli -- teams connect --tenant <slug> --aad-tenant ${UNBOUND_AAD})`);
     expect(cards[0]!.body).toMatchObject({ type: 'message', attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { version: '1.5' } }] });
     expect(await conversations()).toEqual(before);
     expect((await t.superuser('SELECT count(*)::int AS n FROM audit_log')).rows[0]!.n).toBe(auditBefore);

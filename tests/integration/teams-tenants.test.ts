@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createSecretBox } from '../../infra/crypto/secret-box.js';
 import { bindTeamsTenant, findTeamsTenant } from '../../infra/stores/teams-tenants.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { aTenant } from '../mothers/tenant-mother.js';
+import { runCli } from '../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 
 const box = createSecretBox('5f0c8e2a9b71d346e8a0c2f4b6d81e3a7c9b0d2e4f6a8c1e3b5d7f9a0c2e4b6d');
@@ -45,4 +49,27 @@ describe('Teams tenant bindings', () => {
     expect(await findTeamsTenant(t.db, box, AAD)).toEqual({ tenantId: acme, aadTenantId: AAD, appId: APP, appPassword: null });
     expect(await findTeamsTenant(t.db, box, '00000000-1111-4222-8333-444444444444')).toBeUndefined();
   });
+});
+
+describe('npm run cli -- teams connect', () => {
+  const BOT = { TEAMS_APP_ID: APP, TEAMS_APP_PASSWORD: 'deployment~secret-0123', TEAMS_TENANT_ID: 'b0a7c3d1-2e4f-4a6b-8c9d-0e1f2a3b4c5d' };
+  const env = () => ({ DATABASE_URL: t.url, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'teams-connect-')), ...BOT });
+  const ORG = '4c3b2a19-0f8e-4d7c-8b6a-5f4e3d2c1b0a';
+
+  it("binds an organisation to the tenant, served by the deployment's app", async () => {
+    const run = await runCli(['teams', 'connect', '--tenant', 'globex', '--aad-tenant', ORG.toUpperCase()], env());
+    expect(run).toMatchObject({ code: 0, stdout: `Connected the Microsoft 365 organisation ${ORG} to tenant "globex": its Teams activities now reach this tenant (within a minute).\n` });
+    expect(await findTeamsTenant(t.db, box, ORG)).toEqual({ tenantId: globex, aadTenantId: ORG, appId: APP, appPassword: null });
+  }, 30_000);
+
+  it('says what is wrong: a directory id that is not one, another tenant\'s organisation, Teams not set up', async () => {
+    const notGuid = await runCli(['teams', 'connect', '--tenant', 'globex', '--aad-tenant', 'acme.onmicrosoft.com'], env());
+    expect(notGuid.code).toBe(64);
+    expect(notGuid.stderr).toMatch(/^--aad-tenant: acme\.onmicrosoft\.com is not a directory \(tenant\) id: it is a GUID/);
+    const taken = await runCli(['teams', 'connect', '--tenant', 'globex', '--aad-tenant', AAD], env());
+    expect(taken).toMatchObject({ code: 1, stderr: `The Entra tenant ${AAD} is already bound to another tenant: unbind it there first\n` });
+    const off = await runCli(['teams', 'connect', '--tenant', 'globex', '--aad-tenant', ORG], { DATABASE_URL: t.url });
+    expect(off.code).toBe(64);
+    expect(off.stderr).toMatch(/^set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID first/);
+  }, 60_000);
 });

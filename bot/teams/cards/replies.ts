@@ -23,6 +23,8 @@ export function notConnectedCard(aadTenantId: string | undefined): IAdaptiveCard
   return textCard(
     'Compliance OS is not connected to your organisation yet',
     'Nothing was done. Your Compliance OS tenant admin connects this Microsoft 365 organisation to your company\'s Compliance OS'
-      + (aadTenantId ? `; they will need its directory (tenant) id: ${aadTenantId}.` : '.'),
+      + (aadTenantId
+        ? ` with its directory (tenant) id: ${aadTenantId} (npm run cli -- teams connect --tenant <slug> --aad-tenant ${aadTenantId}).`
+        : ' with its directory (tenant) id, from the Entra admin center (npm run cli -- teams connect).'),
   );
 }
