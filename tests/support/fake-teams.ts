@@ -18,7 +18,7 @@ export const BOT_APP_PASSWORD = 'fake~teams.client-secret_0123';
 export const BOT_ACCOUNT = { id: `28:${BOT_APP_ID}`, name: 'Compliance OS', role: 'bot' as const };
 export const BOT_FRAMEWORK_ISSUER = 'https://api.botframework.com';
 
-// 2048 bits: the SDK's JWT library refuses smaller RSA keys.
+// 2048-bit RSA, like the Bot Framework's own keys.
 const signing = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const SIGNING_KID = 'fake-teams-1';
 /** A key Teams never published: tokens it signs must be refused. */
