@@ -4,6 +4,8 @@ import { enginePorts } from '../infra/stores/engine-unit.js';
 import { startScheduler } from './scheduler.js';
 import { createSlackApp } from '../bot/slack/app.js';
 import { slackDeps } from './slack.js';
+import { createTeamsApp } from '../bot/teams/app.js';
+import { teamsDeps } from './teams.js';
 import { createHttpApp, listen } from './http/server.js';
 import { startPortal } from './portal.js';
 import { openRuntime } from './runtime.js';
@@ -29,10 +31,12 @@ const slack = config.slack ? createSlackApp(config.slack, slackDeps(runtime)) : 
 if (!slack) logger.info('Slack is off: set SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN to turn it on (see README, Slack)');
 await slack?.start();
 if (config.slack?.appToken) logger.info('Slack is connected in Socket Mode');
+const teams = config.teams ? await createTeamsApp(config.teams, teamsDeps(runtime)) : undefined;
+logger.info(teams ? 'Teams answers at /api/messages' : 'Teams is off: set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID to turn it on (see README, Microsoft Teams)');
 const portal = config.portal.enabled ? await startPortal(runtime) : undefined;
 const server = await listen(
   createHttpApp({
-    db, logger, services: runtime.services, slackRouter: slack?.router, portalRouter: portal?.router, webRouter: portal?.web,
+    db, logger, services: runtime.services, slackRouter: slack?.router, teamsRouter: teams?.router, portalRouter: portal?.router, webRouter: portal?.web,
     trustProxy: config.trustProxy, secure: config.portal.secureCookies, publicUrl: config.http.publicUrl, clock: runtime.clock,
   }),
   config.http.host,

@@ -14,6 +14,9 @@ function timestampProblem(value: string): string | undefined {
   }
 }
 
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const lower = (value: string) => value.toLowerCase();
+
 /**
  * Every setting the product reads, parsed once at boot from the environment. Nothing else
  * reads process.env. Each variable is documented in README.md and .env.example.
@@ -65,7 +68,19 @@ const schema = z.object({
   CLOCK_AT: z.string().superRefine(refuseWith(timestampProblem)).optional(),
   SLACK_CLIENT_ID: z.string().min(5).optional(),
   SLACK_CLIENT_SECRET: z.string().min(8).optional(),
+  TEAMS_APP_ID: z.string().regex(GUID, 'must be the bot\'s Microsoft App ID (a GUID: Azure Bot resource → Configuration)').optional(),
+  TEAMS_APP_PASSWORD: z.string().min(8, 'must be the app registration\'s client secret (Entra ID → App registrations → Certificates & secrets)').optional(),
+  TEAMS_TENANT_ID: z.string().regex(GUID, 'must be the Entra (Azure AD) tenant id the bot is registered in (a GUID)').transform(lower).optional(),
+  TEAMS_OPENID_METADATA_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TEAMS_TOKEN_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TEAMS_FILE_HOST: z.string().regex(/^[a-z0-9.-]+(:\d{1,5})?$/i, 'must be a host name, optionally with a port (127.0.0.1:4600)').optional(),
+  // Read only to be refused: the Teams SDK would read it itself and stop checking tokens.
+  DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: z.string().optional(),
 });
+
+/** The Teams settings that point it at a local fake instead of Microsoft's endpoints. */
+const TEAMS_FAKE_SETTINGS = ['TEAMS_OPENID_METADATA_URL', 'TEAMS_TOKEN_URL', 'TEAMS_FILE_HOST'] as const;
+const TEAMS_CREDENTIALS = ['TEAMS_APP_ID', 'TEAMS_APP_PASSWORD', 'TEAMS_TENANT_ID'] as const;
 
 export type Env = Record<string, string | undefined>;
 
@@ -120,6 +135,18 @@ export interface Config {
     /** OAuth install for many workspaces and Sign in with Slack, when the app's client id and secret are set. */
     oauth: { clientId: string; clientSecret: string } | undefined;
   } | undefined;
+  /**
+   * Teams is on when the bot's app id, client secret and Entra tenant are set (a one-customer
+   * deployment; per-tenant bindings say which Entra tenant is which tenant).
+   */
+  teams: {
+    appId: string;
+    appPassword: string;
+    /** The Entra tenant the bot is registered in (single-tenant bots ask it for their tokens). */
+    tenantId: string;
+    /** Development and tests only: a fake's signing keys, token endpoint and file host. */
+    fake: { openIdMetadataUrl: string | undefined; tokenUrl: string | undefined; fileHost: string | undefined };
+  } | undefined;
 }
 
 /** Parses the environment, reporting every bad variable at once. Empty strings count as unset. */
@@ -143,9 +170,10 @@ export function parseConfig(env: Env): Config {
   if (c.SLACK_BOT_TOKEN && !c.SLACK_SIGNING_SECRET) {
     problems.push('SLACK_SIGNING_SECRET: required with SLACK_BOT_TOKEN (Slack signs every request; see README, Slack)');
   }
-  if (c.NODE_ENV === 'production' && c.SLACK_SIGNING_SECRET && !c.ENCRYPTION_KEY) {
-    problems.push('ENCRYPTION_KEY: required in production when Slack is configured (tokens are encrypted at rest)');
+  if (c.NODE_ENV === 'production' && (c.SLACK_SIGNING_SECRET || c.TEAMS_APP_ID) && !c.ENCRYPTION_KEY) {
+    problems.push('ENCRYPTION_KEY: required in production when Slack or Teams is configured (tokens and app credentials are encrypted at rest)');
   }
+  problems.push(...teamsProblems(c));
   if (c.NODE_ENV === 'production' && !c.APP_SECRET) {
     problems.push('APP_SECRET: required when NODE_ENV=production (it signs acknowledgement links)');
   }
@@ -207,7 +235,35 @@ export function parseConfig(env: Env): Config {
         oauth: c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET ? { clientId: c.SLACK_CLIENT_ID, clientSecret: c.SLACK_CLIENT_SECRET } : undefined,
       }
       : undefined,
+    teams: c.TEAMS_APP_ID && c.TEAMS_APP_PASSWORD && c.TEAMS_TENANT_ID
+      ? {
+        appId: c.TEAMS_APP_ID, appPassword: c.TEAMS_APP_PASSWORD, tenantId: c.TEAMS_TENANT_ID,
+        fake: { openIdMetadataUrl: c.TEAMS_OPENID_METADATA_URL, tokenUrl: c.TEAMS_TOKEN_URL, fileHost: c.TEAMS_FILE_HOST },
+      }
+      : undefined,
   };
+}
+
+/**
+ * Teams needs all three credentials (an app id alone would make the SDK try a managed identity;
+ * without the tenant a single-tenant bot's tokens are refused). The fake endpoints, and the SDK's
+ * switch that stops checking tokens, would let anyone post as Teams: never in production.
+ */
+function teamsProblems(c: z.infer<typeof schema>): string[] {
+  const problems: string[] = [];
+  const missing = TEAMS_CREDENTIALS.filter((name) => !c[name]);
+  if (missing.length > 0 && missing.length < TEAMS_CREDENTIALS.length) {
+    problems.push(`${TEAMS_CREDENTIALS.join(' / ')}: set all three to turn Teams on (the bot's app id, its client secret and the Entra tenant it is registered in), or none; missing: ${missing.join(', ')}`);
+  }
+  for (const name of TEAMS_FAKE_SETTINGS) {
+    if (!c[name]) continue;
+    if (c.NODE_ENV === 'production') problems.push(`${name}: not allowed when NODE_ENV=production (it points Teams at a local fake; production uses Microsoft's endpoints)`);
+    else if (missing.length === TEAMS_CREDENTIALS.length) problems.push(`${name}: set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID too (it is for running Teams against a local fake)`);
+  }
+  if (c.DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS) {
+    problems.push('DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: not supported: every request to /api/messages must carry a token signed for the bot (to run against a fake Teams, set TEAMS_OPENID_METADATA_URL; see README, Microsoft Teams)');
+  }
+  return problems;
 }
 
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);

@@ -11,6 +11,7 @@ import * as recordedEvents from './20261202030000_recorded_events.js';
 import * as instanceMasterGuard from './20261202040000_instance_master_guard_per_statement.js';
 import * as noticeSchedules from './20261202050000_notice_schedules_and_escalation_batches.js';
 import * as signInLinks from './20261203010000_sign_in_links.js';
+import * as teamsTenants from './20261204010000_teams_tenants.js';
 
 /**
  * Every migration, in order. Listing them here (rather than scanning a folder) lets the same
@@ -30,4 +31,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261202040000_instance_master_guard_per_statement': instanceMasterGuard,
   '20261202050000_notice_schedules_and_escalation_batches': noticeSchedules,
   '20261203010000_sign_in_links': signInLinks,
+  '20261204010000_teams_tenants': teamsTenants,
 };

@@ -18,6 +18,8 @@ export interface HttpDeps {
   services?: Pick<Services, 'appSecret' | 'cache'>;
   /** Bolt's receiver router (/slack/events); it verifies signatures on the raw body, so it parses its own. */
   slackRouter?: Router;
+  /** The Teams app's router (POST /api/messages); it parses its own JSON, and the Teams SDK checks each request's token. */
+  teamsRouter?: Router;
   /** The admin portal's router, mounted at /admin first: AdminJS parses its own bodies. */
   portalRouter?: Router;
   /** The web pages for everyone (sign-in, My work, item pages), at the root. */
@@ -32,7 +34,7 @@ export interface HttpDeps {
   clock?: Clock;
 }
 
-export function createHttpApp({ db, logger, services, slackRouter, portalRouter, webRouter, trustProxy = false, secure = false, publicUrl = 'http://localhost', clock = systemClock }: HttpDeps): Express {
+export function createHttpApp({ db, logger, services, slackRouter, teamsRouter, portalRouter, webRouter, trustProxy = false, secure = false, publicUrl = 'http://localhost', clock = systemClock }: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   // Only a configured proxy may speak for the client: otherwise X-Forwarded-For is anyone's to forge.
@@ -42,6 +44,7 @@ export function createHttpApp({ db, logger, services, slackRouter, portalRouter,
   // Everything else is our own plain pages (/ack, Slack's install) and machine endpoints: no scripts.
   app.use(pageSecurityHeaders(secure));
   if (slackRouter) app.use(slackRouter);
+  if (teamsRouter) app.use(teamsRouter);
   if (services) app.use(sameOriginOnly({ publicUrl }), ackRouter({ db, logger, appSecret: services.appSecret, cache: services.cache, clock }));
   if (webRouter) app.use(webRouter);
 

@@ -10,7 +10,7 @@ import { register as registerEvents } from './listeners/events/index.js';
 import { register as registerViews } from './listeners/views/index.js';
 import { slackOAuthRouter } from './oauth.js';
 import { eventEnvelope } from './schemas.js';
-import { INSTALLATION_TTL_MS, cachedFor } from './ttl-cache.js';
+import { INSTALLATION_TTL_MS, cachedFor } from '../common/ttl-cache.js';
 
 export interface SlackSettings {
   signingSecret: string;

@@ -1,19 +1,12 @@
 import type { ChatPorts } from '../../core/chat/ports.js';
+import type { ChatLogger } from '../common/chat-logger.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { SlackInstallation, SlackInstallations } from '../../core/ports/slack-installations.js';
 
 export type { SlackInstallation, SlackInstallations };
 
-type LogFn = (fields: Record<string, unknown>, message: string) => void;
-
 /** Structured logging, as the product's logger does it. */
-export interface SlackLogger {
-  debug: LogFn & ((message: string) => void);
-  info: LogFn & ((message: string) => void);
-  warn: LogFn & ((message: string) => void);
-  error: LogFn & ((message: string) => void);
-  child(bindings: Record<string, unknown>): SlackLogger;
-}
+export type SlackLogger = ChatLogger;
 
 /** What the Slack app needs, given by the composition root. */
 export interface SlackDeps {

@@ -10,7 +10,7 @@ import { workAssignedMessage } from './blocks/work-assigned.js';
 import type { SlackChannelDeps } from './deps.js';
 import { publishHome } from './home.js';
 import { apiUrlOption } from './ids.js';
-import { INSTALLATION_TTL_MS, cachedFor } from './ttl-cache.js';
+import { INSTALLATION_TTL_MS, cachedFor } from '../common/ttl-cache.js';
 
 /** Slack errors that will not go away by trying again. */
 const PERMANENT = new Set([

@@ -55,3 +55,34 @@ export const emailProblem = (person: string | null, email: string | null, reason
   cause: `email:${email ?? person}`,
   text: `${person ?? 'A person'} could not be emailed${email ? ` at ${email}` : ''} (${reason}) — correct their address in the portal (People). They are not hearing from Compliance OS.`,
 });
+
+/** Where a Teams message was going when it failed. */
+export interface TeamsTarget {
+  conversation?: string | null;
+  entityName?: string | null;
+  person?: string | null;
+}
+
+/** A permanent Teams failure, by the connector's error code (or our own reason). */
+export function teamsProblem(reason: string, where: TeamsTarget): DeliveryProblem {
+  const conversation = where.entityName ? `The Teams channel of ${where.entityName}` : where.person ? `${where.person}'s Teams chat` : 'A Teams conversation';
+  const person = where.person ?? 'A person';
+  switch (reason) {
+    case 'BotNotInConversationRoster':
+    case 'ConversationNotFound':
+      return {
+        cause: `teams:${reason}:${where.conversation}`,
+        text: `${conversation}: Compliance OS is no longer in it (the app was removed, or the conversation deleted) — add the app to the team again in Teams (Apps → Compliance OS → Add to a team), or set another channel in the portal.`,
+      };
+    case 'ConversationBlockedByUser':
+      return { cause: `teams:blocked:${where.person}`, text: `${person} blocked Compliance OS in Teams — they can unblock it in their chat with the app; until then they are emailed.` };
+    case 'BotDisabledByAdmin':
+      return { cause: 'teams:disabled', text: 'Your Teams admin has blocked the Compliance OS app — allow it in the Teams admin center (Manage apps); until then messages are emailed.' };
+    case 'MessageSizeTooBig':
+      return { cause: 'teams:too_big', text: `Teams refused a message as too large (${conversation.toLowerCase()}) — it was sent by email instead.` };
+    case 'Unauthorized':
+      return { cause: 'teams:connection', text: 'Teams refused the app\'s credentials — check the Teams app id, client secret and tenant (TEAMS_APP_ID, TEAMS_APP_PASSWORD, TEAMS_TENANT_ID, or the tenant\'s Teams binding).' };
+    default:
+      return { cause: `teams:${reason}`, text: `Teams refused a message (${reason}) — it was sent by email instead.` };
+  }
+}

@@ -21,6 +21,8 @@ export * from './evidence-files.js';
 export * from './item-threads.js';
 export * from './reach.js';
 export * from './slack-installations.js';
+export * from './teams-conversations.js';
+export * from './teams-tenants.js';
 export * from './use-case-runner.js';
 export * from './work-reads.js';
 export * from './setup-record-store.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { createTenantWithEverything, type TenantFixture } from '../support/fixtures.js';
+import { aadTenantOf, createTenantWithEverything, type TenantFixture } from '../support/fixtures.js';
 
 let t: TestDatabase;
 let a: TenantFixture;
@@ -171,6 +171,17 @@ describe('tenant isolation', () => {
     }
     // Its own obligation is fine.
     await t.db.withTenant(a.tenantId, ({ trx }) => trx('assignments').insert({ ...attempts.assignments, master_id: a.masterId }).onConflict(['tenant_id', 'entity_id', 'master_id']).ignore());
+  });
+
+  it("tenant A cannot take B's Entra tenant for Teams, nor see that it is bound", async () => {
+    const seen = await t.db.withTenant(a.tenantId, ({ trx }) => trx('teams_tenants').pluck('aad_tenant_id'));
+    expect(seen).toEqual([aadTenantOf('alpha')]);
+    await expect(t.db.withTenant(a.tenantId, ({ trx }) => trx('teams_tenants').insert({ tenant_id: b.tenantId, aad_tenant_id: aadTenantOf('charlie'), app_id: '00000000-0000-4000-8000-00000000a99d' })))
+      .rejects.toThrow(/row-level security/);
+    const moved = await t.db.withTenant(a.tenantId, ({ trx }) => trx('teams_tenants').where({ aad_tenant_id: aadTenantOf('bravo') }).update({ tenant_id: a.tenantId }));
+    expect(moved).toBe(0);
+    const { rows } = await t.superuser('SELECT tenant_id FROM teams_tenants WHERE aad_tenant_id = $1', [aadTenantOf('bravo')]);
+    expect(rows).toEqual([{ tenant_id: b.tenantId }]);
   });
 
   it('refuses a tenant id that is not a uuid before reaching the database', async () => {

@@ -35,14 +35,14 @@ export async function buildInDatabase(db: Database, plan: TenantPlan): Promise<B
     await insert('entities', plan.entities, (key, spec) => {
       const e = entityOf(key, spec);
       // gstins is the database's mirror of the GSTIN registrations below.
-      return { name: e.name, legal_name: e.legalName, entity_type: e.type, pan: e.pan, state: e.state, district: spec.district ?? null, gst_mode: e.gstMode, profile: JSON.stringify(e.profile) };
+      return { name: e.name, legal_name: e.legalName, entity_type: e.type, pan: e.pan, state: e.state, district: spec.district ?? null, gst_mode: e.gstMode, profile: JSON.stringify(e.profile), teams_channel_id: spec.teamsChannelId ?? null };
     });
     await insert('registrations', registrationsOf(plan), (_key, r) => ({
       entity_id: ref(r.entity), kind: r.kind, number: r.number, state: r.state, gst_mode: r.gstMode, is_active: r.active,
     }));
     await insertAll('entity_events', plan.entityEvents.map((e) => ({ entity_id: ref(e.entity), kind: 'agm', fiscal_year: e.fiscalYear, event_date: e.date })));
     const people = plan.people.map(([key, spec]): [string, ReturnType<typeof personOf>] => [key, personOf(key, spec, plan, ref)]);
-    await insert('users', people, (_key, p) => ({ email: p.email, name: p.name, password_hash: p.passwordHash, slack_user_id: p.slackUserId, is_active: p.active }));
+    await insert('users', people, (_key, p) => ({ email: p.email, name: p.name, password_hash: p.passwordHash, slack_user_id: p.slackUserId, teams_user_id: p.teamsUserId, is_active: p.active }));
     const grants = [...people.flatMap(([key, p]) => p.roles.map((g) => ({ userId: ids.get(key), ...g }))), ...plan.roles.map((r) => ({ userId: ref(r.person), ...grantOf(r.role, ref) }))];
     await insertAll('role_assignments', grants.map((g) => ({ user_id: g.userId, role: g.role, entity_id: g.entityId })));
     await insert('compliance_masters', plan.masters, (_key, spec) => {
@@ -77,6 +77,7 @@ export async function buildInDatabase(db: Database, plan: TenantPlan): Promise<B
     await insertAll('teams_conversations', plan.teamsConversations.map((c) => ({
       conversation_id: c.conversationId, conversation_type: 'channel', service_url: 'https://smba.example', reference: JSON.stringify({}),
     })));
+    await insertAll('teams_tenants', plan.teamsTenants.map((t) => ({ aad_tenant_id: t.aadTenantId, app_id: t.appId })));
 
     const uploads: AuditEntryInput[] = evidence.filter(([, { spec }]) => spec.recordedUpload).map(([key, { spec, row: e }]) => ({
       actor: { type: 'user', id: ref(spec.uploadedBy) }, action: 'evidence.uploaded', objectType: 'evidence', objectId: ids.get(key)!,

@@ -48,6 +48,7 @@ export const personOf = (key: string, spec: PersonSpec, plan: TenantPlan, ref: (
   name: spec.name ?? title(key),
   passwordHash: spec.passwordHash ?? null,
   slackUserId: spec.slackUserId ?? null,
+  teamsUserId: spec.teamsUserId ?? null,
   active: spec.active ?? true,
   roles: (spec.roles ?? []).map((r) => grantOf(r, ref)),
 });

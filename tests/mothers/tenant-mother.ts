@@ -28,6 +28,8 @@ export interface EntitySpec {
   district?: string;
   gstMode?: 'monthly' | 'qrmp' | 'composition' | 'none';
   profile?: Record<string, unknown>;
+  /** The entity's Teams channel (19:…@thread.tacv2). */
+  teamsChannelId?: string;
 }
 
 export interface RegistrationSpec {
@@ -50,6 +52,8 @@ export interface PersonSpec {
   roles?: RoleSpec[];
   passwordHash?: string;
   slackUserId?: string;
+  /** Their Teams account (AAD object id). */
+  teamsUserId?: string;
   active?: boolean;
 }
 
@@ -125,6 +129,7 @@ export interface TenantPlan {
   notifications: [string, NotificationSpec][];
   slackInstallations: { teamId: string }[];
   teamsConversations: { conversationId: string }[];
+  teamsTenants: { aadTenantId: string; appId: string }[];
   auditEntries: AuditEntryOf[];
 }
 
@@ -235,6 +240,12 @@ export class TenantBuilder {
     return this;
   }
 
+  /** The tenant's Entra tenant bound for Teams, with the deployment's own app (no secret of its own). */
+  withTeamsTenant(aadTenantId: string, appId = '00000000-0000-4000-8000-00000000a99d'): this {
+    this.plan.teamsTenants.push({ aadTenantId, appId });
+    return this;
+  }
+
   /** An entry on the tenant's audit chain, written after every row above. */
   withAuditEntry(entry: AuditEntryOf): this {
     this.plan.auditEntries.push(entry);
@@ -248,7 +259,7 @@ export class TenantBuilder {
 
 const emptyPlan = (tenant: TenantPlan['tenant'], existingTenantId?: string): TenantPlan => ({
   existingTenantId, tenant, entities: [], registrations: [], entityEvents: [], people: [], roles: [], masters: [], assignments: [], holidays: [], reminderSchedules: [],
-  overrides: [], items: [], evidence: [], notifications: [], slackInstallations: [], teamsConversations: [], auditEntries: [],
+  overrides: [], items: [], evidence: [], notifications: [], slackInstallations: [], teamsConversations: [], teamsTenants: [], auditEntries: [],
 });
 
 /** A new tenant; `slug` also names its people's email domain (`admin@<slug>.example`). */

@@ -13,6 +13,9 @@ export interface TenantFixture {
   evidenceId: string;
 }
 
+/** A made-up Entra tenant id for a slug (a GUID, as Teams sends them). */
+export const aadTenantOf = (slug: string) => `${createHash('sha256').update(slug).digest('hex').slice(0, 8)}-0000-4000-8000-000000000000`;
+
 /** A tenant with one row in every tenant-owned table, so isolation tests cannot pass vacuously. */
 export async function createTenantWithEverything(db: Database, slug: string): Promise<TenantFixture> {
   const built = await aTenant(slug)
@@ -30,6 +33,7 @@ export async function createTenantWithEverything(db: Database, slug: string): Pr
     .withNotification('reminder', { to: 'owner', item: 'instance', kind: 'reminder', dedupKey: (b) => `reminder:${b.id('instance')}:t-3` })
     .withSlackInstallation(`T${slug}`)
     .withTeamsConversation(`19:${slug}`)
+    .withTeamsTenant(aadTenantOf(slug))
     .withAuditEntry((b) => ({ actor: { type: 'system', id: 'test' }, action: 'fixture.created', objectType: 'tenant', objectId: b.tenantId }))
     .build(db);
   const id = built.id;

@@ -92,3 +92,49 @@ describe('CLOCK_AT', () => {
     expect(problems({ TRUST_PROXY: 'yes please' })[0]).toMatch(/^TRUST_PROXY: use a hop count/);
   });
 });
+
+describe('Teams settings', () => {
+  const TEAMS = { TEAMS_APP_ID: '6f1c2a9e-0b7d-4c3e-9a51-2d8e7f40c6b1', TEAMS_APP_PASSWORD: 'client~secret.value-1234', TEAMS_TENANT_ID: 'A3C1E0F2-5B4D-4E6F-8A7B-9C0D1E2F3A4B' };
+  const PRODUCTION_WITH_SECRETS = { ...PRODUCTION, APP_SECRET: STRONG_SECRET, ENCRYPTION_KEY: STRONG_SECRET };
+
+  it('is off with none of them, and on with all three (the Entra tenant id in lower case)', () => {
+    expect(parseConfig({}).teams).toBeUndefined();
+    expect(parseConfig(TEAMS).teams).toEqual({
+      appId: TEAMS.TEAMS_APP_ID, appPassword: TEAMS.TEAMS_APP_PASSWORD, tenantId: 'a3c1e0f2-5b4d-4e6f-8a7b-9c0d1e2f3a4b',
+      fake: { openIdMetadataUrl: undefined, tokenUrl: undefined, fileHost: undefined },
+    });
+  });
+
+  it('refuses an app id without its secret or tenant, naming what is missing (an app id alone would mean a managed identity)', () => {
+    expect(problems({ TEAMS_APP_ID: TEAMS.TEAMS_APP_ID })).toEqual([
+      'TEAMS_APP_ID / TEAMS_APP_PASSWORD / TEAMS_TENANT_ID: set all three to turn Teams on (the bot\'s app id, its client secret and the Entra tenant it is registered in), or none; missing: TEAMS_APP_PASSWORD, TEAMS_TENANT_ID',
+    ]);
+    expect(problems({ ...TEAMS, TEAMS_TENANT_ID: '' })[0]).toMatch(/missing: TEAMS_TENANT_ID$/);
+    expect(problems({ ...TEAMS, TEAMS_APP_ID: 'compliance-bot' })).toEqual(['TEAMS_APP_ID: must be the bot\'s Microsoft App ID (a GUID: Azure Bot resource → Configuration)']);
+  });
+
+  it('takes the fake endpoints outside production, with the credentials', () => {
+    const fake = { TEAMS_OPENID_METADATA_URL: 'http://127.0.0.1:4600/v1/.well-known/openidconfiguration', TEAMS_TOKEN_URL: 'http://127.0.0.1:4600/oauth2/token', TEAMS_FILE_HOST: '127.0.0.1:4600' };
+    expect(parseConfig({ ...TEAMS, ...fake }).teams?.fake).toEqual({ openIdMetadataUrl: fake.TEAMS_OPENID_METADATA_URL, tokenUrl: fake.TEAMS_TOKEN_URL, fileHost: '127.0.0.1:4600' });
+    expect(problems({ TEAMS_TOKEN_URL: fake.TEAMS_TOKEN_URL })).toEqual(['TEAMS_TOKEN_URL: set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID too (it is for running Teams against a local fake)']);
+  });
+
+  it('refuses in production every setting that would let someone other than Teams post as Teams', () => {
+    expect(parseConfig({ ...PRODUCTION_WITH_SECRETS, ...TEAMS }).teams?.appId).toBe(TEAMS.TEAMS_APP_ID);
+    expect(problems({
+      ...PRODUCTION_WITH_SECRETS, ...TEAMS, TEAMS_OPENID_METADATA_URL: 'http://127.0.0.1:4600/v1/.well-known/openidconfiguration',
+      TEAMS_TOKEN_URL: 'http://127.0.0.1:4600/oauth2/token', TEAMS_FILE_HOST: '127.0.0.1:4600', DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: 'true',
+    })).toEqual([
+      'TEAMS_OPENID_METADATA_URL: not allowed when NODE_ENV=production (it points Teams at a local fake; production uses Microsoft\'s endpoints)',
+      'TEAMS_TOKEN_URL: not allowed when NODE_ENV=production (it points Teams at a local fake; production uses Microsoft\'s endpoints)',
+      'TEAMS_FILE_HOST: not allowed when NODE_ENV=production (it points Teams at a local fake; production uses Microsoft\'s endpoints)',
+      expect.stringMatching(/^DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: not supported: every request to \/api\/messages must carry a token signed for the bot/),
+    ]);
+    // The SDK would read it from the environment by itself and stop checking tokens: refused wherever it is set.
+    expect(problems({ ...TEAMS, DANGEROUSLY_ALLOW_UNAUTHENTICATED_REQUESTS: '1' })).toHaveLength(1);
+  });
+
+  it('needs ENCRYPTION_KEY in production with Teams (app credentials are stored encrypted)', () => {
+    expect(problems({ ...PRODUCTION, APP_SECRET: STRONG_SECRET, ...TEAMS })).toEqual(['ENCRYPTION_KEY: required in production when Slack or Teams is configured (tokens and app credentials are encrypted at rest)']);
+  });
+});

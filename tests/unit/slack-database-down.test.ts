@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { isDatabaseUnreachable } from '../../infra/db/unreachable.js';
-import { cachedFor } from '../../bot/slack/ttl-cache.js';
+import { cachedFor } from '../../bot/common/ttl-cache.js';
 import { ForbiddenError, NotFoundError } from '../../core/errors.js';
 
 const withCode = (message: string, code: string) => Object.assign(new Error(message), { code });

@@ -6,5 +6,6 @@ import { databaseCommands } from './database.js';
 import { engineCommands } from './engine.js';
 import { evidenceCommands } from './evidence.js';
 import { slackCommands } from './slack.js';
+import { teamsCommands } from './teams.js';
 
-export const commands: Command[] = [...databaseCommands, ...engineCommands, ...backgroundCommands, ...slackCommands, ...calendarCommands, ...auditCommands, ...evidenceCommands];
+export const commands: Command[] = [...databaseCommands, ...engineCommands, ...backgroundCommands, ...slackCommands, ...teamsCommands, ...calendarCommands, ...auditCommands, ...evidenceCommands];

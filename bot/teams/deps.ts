@@ -1,0 +1,30 @@
+import type { ChatPeople } from '../../core/ports/chat-people.js';
+import type { TeamsConversations } from '../../core/ports/teams-conversations.js';
+import type { TeamsTenantBinding, TeamsTenants } from '../../core/ports/teams-tenants.js';
+import type { ChatLogger } from '../common/chat-logger.js';
+
+export type { TeamsTenantBinding };
+export type TeamsLogger = ChatLogger;
+
+/** What the Teams app needs, given by the composition root. */
+export interface TeamsDeps {
+  /** Which tenant an Entra tenant belongs to. */
+  tenants: TeamsTenants;
+  /** The conversations the bot was added to (to post there later). */
+  conversations: TeamsConversations;
+  /** Who is behind a Teams account (its AAD object id). */
+  people: Pick<ChatPeople, 'linked'>;
+  logger: TeamsLogger;
+  /** Whether an activity was already processed (Teams retries a turn it thinks was lost). */
+  alreadySeen(key: string): Promise<boolean>;
+}
+
+/** The Teams app's settings, from core/config.ts (TEAMS_*). */
+export interface TeamsSettings {
+  appId: string;
+  appPassword: string;
+  /** The Entra tenant the bot is registered in: its tokens are asked of it. */
+  tenantId: string;
+  /** Development and tests only: a fake's signing keys (…/openidconfiguration) and token endpoint. */
+  fake?: { openIdMetadataUrl?: string; tokenUrl?: string };
+}

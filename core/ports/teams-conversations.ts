@@ -1,0 +1,24 @@
+/** The kinds of Teams conversation the bot can be in. */
+export type TeamsConversationType = 'channel' | 'personal' | 'groupChat';
+
+/**
+ * A Teams conversation the bot was added to, kept so it can post there later: where its
+ * connector is (`serviceUrl`), and the conversation reference as Teams sent it.
+ */
+export interface TeamsConversationRef {
+  conversationId: string;
+  conversationType: TeamsConversationType;
+  aadTenantId: string;
+  serviceUrl: string;
+  /** The person whose personal chat this is, when they are linked; null otherwise. */
+  userId: string | null;
+  reference: Record<string, unknown>;
+}
+
+/** Where a tenant's Teams conversations are kept. */
+export interface TeamsConversations {
+  /** Stores the conversation (again: its reference and connector replace the old), its entity matched by the entity's Teams channel. */
+  remember(tenantId: string, conversation: TeamsConversationRef): Promise<void>;
+  /** The bot was removed from the conversation: it is forgotten. */
+  forget(tenantId: string, conversationId: string): Promise<void>;
+}

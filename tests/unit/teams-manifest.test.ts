@@ -1,0 +1,58 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { BOT_SCOPES, COMMAND_LISTS } from '../../bot/teams/ids.js';
+import { fillManifest } from '../../bot/teams/manifest.js';
+import { parseCommand } from '../../core/chat/commands.js';
+
+const TEAMS_DIR = path.resolve(import.meta.dirname, '../../teams');
+const template = readFileSync(path.join(TEAMS_DIR, 'manifest.json'), 'utf8');
+const APP_ID = '6f1c2a9e-0b7d-4c3e-9a51-2d8e7f40c6b1';
+
+interface Manifest {
+  $schema: string;
+  manifestVersion: string;
+  id: string;
+  developer: Record<string, string>;
+  icons: { color: string; outline: string };
+  bots: { botId: string; scopes: string[]; supportsFiles: boolean; isNotificationOnly: boolean; commandLists: unknown }[];
+  validDomains: string[];
+}
+const manifest = () => fillManifest(template, { appId: APP_ID, publicUrl: 'https://compliance.acme.example' }) as unknown as Manifest;
+
+describe('teams/manifest.json', () => {
+  it('is schema 1.22, one bot in personal chats and teams that takes files', () => {
+    const m = manifest();
+    expect(m.$schema).toBe('https://developer.microsoft.com/json-schemas/teams/v1.22/MicrosoftTeams.schema.json');
+    expect(m.manifestVersion).toBe('1.22');
+    expect(m.bots).toHaveLength(1);
+    expect(m.bots[0]).toMatchObject({ scopes: [...BOT_SCOPES], supportsFiles: true, isNotificationOnly: false });
+  });
+
+  it("suggests exactly the commands of bot/teams/ids.ts, each one the chat seam understands", () => {
+    expect(manifest().bots[0]!.commandLists).toEqual(COMMAND_LISTS);
+    for (const { commands } of COMMAND_LISTS) {
+      for (const { title } of commands) expect({ title, kind: parseCommand(title).kind }).toEqual({ title, kind: title });
+    }
+  });
+
+  it("takes the deployment's app id (the bot's too) and public address, leaving no placeholder", () => {
+    const m = manifest();
+    expect([m.id, m.bots[0]!.botId]).toEqual([APP_ID, APP_ID]);
+    expect(m.validDomains).toEqual(['compliance.acme.example']);
+    expect(Object.values(m.developer).filter((v) => v.startsWith('https://'))).toHaveLength(3);
+    expect(JSON.stringify(m)).not.toContain('${{');
+    expect(() => fillManifest('{"name": "${{NOBODY}}"}', { appId: APP_ID, publicUrl: 'https://x.example' })).toThrow('teams/manifest.json names ${{NOBODY}}, which nothing fills in');
+  });
+
+  it('ships its icons as PNGs of the sizes Teams asks for (192 px colour, 32 px outline)', () => {
+    const size = (file: string) => {
+      const png = readFileSync(path.join(TEAMS_DIR, file));
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      return [png.readUInt32BE(16), png.readUInt32BE(20)];
+    };
+    const { icons } = manifest();
+    expect(size(icons.color)).toEqual([192, 192]);
+    expect(size(icons.outline)).toEqual([32, 32]);
+  });
+});
