@@ -1,5 +1,3 @@
-import { rm } from 'node:fs/promises';
-import path from 'node:path';
 import AdminJSExpress from '@adminjs/express';
 import AdminJS from 'adminjs';
 import express, { type Request, type Router } from 'express';
@@ -8,6 +6,7 @@ import type { Database } from '../infra/db/database.js';
 import type { Logger } from '../infra/logger.js';
 import type { Clock, EvidenceStorage } from '../core/ports/index.js';
 import { portalWork } from '../infra/portal/portal-work.js';
+import { portalAssets } from './assets.js';
 import { ACTION_LABELS } from './actions/preview-confirm.js';
 import { IMPORTERS, IMPORT_COLUMNS, importAction } from './actions/imports.js';
 import { applyExtensionAction, assignApplicableAction, newExtensionAction, reopenItemAction, retryNotificationAction, trackingStartAction, verifyChainAction } from './actions/work-actions.js';
@@ -119,14 +118,9 @@ function buildAdmin(db: Database, clock: Clock): AdminJS {
  * refusal, sign-in limits, and request bodies read only where they are needed.
  */
 export async function buildPortal(deps: PortalDeps): Promise<Portal> {
-  // Development bundles custom components on first request: drop a bundle left by older code.
-  if (!deps.production) await rm(path.join(deps.bundleDir, 'bundle.js'), { force: true });
   const admin = buildAdmin(deps.db, deps.clock);
-  if (deps.production) {
-    // Bundle the custom components before serving, once: the router's own call then skips it.
-    await admin.initialize();
-    process.env.ADMIN_JS_SKIP_BUNDLE = 'true';
-  }
+  // AdminJS's production scripts and the portal's components, bundled now, compressed and cached.
+  const assets = await portalAssets(admin, deps.bundleDir);
   const log = deps.logger.child({ module: 'portal' });
   const limits = createSignInLimits(deps.redis);
   const sessionOptions = deps.sessions.options;
@@ -135,6 +129,7 @@ export async function buildPortal(deps: PortalDeps): Promise<Portal> {
 
   const router = express.Router();
   router.use(portalSecurityHeaders(deps.secureCookies));
+  router.use(assets.router);
   router.use(deps.sessions.middleware);
   router.use(sessionGuard(deps.db, log, loginPath));
   router.use(sameOriginOnly({ publicUrl: deps.publicUrl, sensitiveReads: [/^\/logout$/, /^\/evidence\/[^/]+\/download$/] }));

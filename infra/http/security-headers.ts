@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import helmet from 'helmet';
+import { rewriteHtml } from './html-rewrite.js';
 
 /**
  * Security headers for every page we serve: nothing may frame us (clickjacking), no referrer
@@ -48,12 +49,7 @@ export function portalSecurityHeaders(secure: boolean): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const nonce = randomBytes(16).toString('base64');
     res.locals.cspNonce = nonce;
-    const send = res.send.bind(res);
-    res.send = (body?: unknown) => {
-      const type = res.get('Content-Type');
-      const html = typeof body === 'string' && (!type || type.includes('html'));
-      return send(html ? (body as string).replace(INLINE_SCRIPT, `<script nonce="${nonce}"`) : body);
-    };
+    rewriteHtml(res, (html) => html.replace(INLINE_SCRIPT, `<script nonce="${nonce}"`));
     policy(req, res, next);
   };
 }
