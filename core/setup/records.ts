@@ -4,6 +4,7 @@ import { ROLES } from '../engine/access.js';
 import { calendarDateProblem } from '../engine/dates.js';
 import { DAYS_HINT, scheduleProblem } from '../engine/notice.js';
 import { ENTITY_EVENT_KINDS, eventFiscalYear } from '../engine/events.js';
+import { STATE_NAMES, stateCodeOf } from '../engine/states.js';
 import { masterSchema, REGISTRATION_KINDS } from '../engine/master.js';
 import { gstinState, REGISTRATION_GST_MODES, registrationNumberProblem } from '../engine/registrations.js';
 import { ValidationError } from '../errors.js';
@@ -45,6 +46,14 @@ const flag = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : 
  * would already have turned 30 February into 2 March, or moved the day by a time zone.
  */
 export const isoDate = z.string({ error: 'give the date as text, YYYY-MM-DD (e.g. 2026-09-30)' }).trim().superRefine(refuseWith(calendarDateProblem));
+/** A state or union territory, chosen from the list or typed by name or code ("Gujarat", "GJ"): stored as its code. */
+const stateCode = z.string({ error: 'choose the state or union territory' }).transform((typed, ctx) => {
+  const code = stateCodeOf(typed);
+  if (code) return code;
+  const message = typed.trim() === '' ? 'choose the state or union territory' : `"${typed.trim()}" is not a state or union territory of India: choose one from the list (e.g. Maharashtra)`;
+  ctx.addIssue({ code: 'custom', message });
+  return z.NEVER;
+});
 export const slackChannelId = z.string().regex(/^[CG][A-Z0-9]{6,}$/, 'a Slack channel id looks like C0123ABCD (channel details → About)');
 const slackChannel = z.preprocess(blankToUndefined, slackChannelId.optional());
 
@@ -82,7 +91,7 @@ export const entitySchema = z.object({
   entity_type: z.enum(ENTITY_TYPES),
   pan: z.preprocess(blankToUndefined, z.string().trim().toUpperCase().regex(/^[A-Z]{5}[0-9]{4}[A-Z]$/, 'a PAN is 5 letters, 4 digits, 1 letter (e.g. AAACD1234F)').optional()),
   cin: optionalText,
-  state: z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'the two-letter state code (e.g. MH, KA)'),
+  state: stateCode,
   // The principal place of business's district: extensions limited to districts (floods, say) match it.
   district: optionalText,
   gst_mode: z.enum(ENTITY_GST_MODES),
@@ -102,7 +111,7 @@ export const registrationSchema = z.object({
   entity_id: uuid('entity'),
   kind: z.enum(REGISTRATION_KINDS, 'choose the kind: gstin, tan, pt, lwf, pf or esi'),
   number: z.string({ error: 'give the registration number' }).trim().toUpperCase().min(1, 'give the registration number'),
-  state: z.preprocess(blankToUndefined, z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'the two-letter state code (e.g. MH, KA)').optional()),
+  state: z.preprocess(blankToUndefined, stateCode.optional()),
   gst_mode: z.preprocess(blankToUndefined, z.enum(REGISTRATION_GST_MODES, 'a GSTIN files monthly, qrmp, composition or isd').optional()),
   district: optionalText,
   is_active: flag.default(true),
@@ -111,7 +120,7 @@ export const registrationSchema = z.object({
   if (problem) ctx.addIssue({ code: 'custom', path: ['number'], message: problem });
   if (r.kind === 'gstin') {
     const state = gstinState(r.number);
-    if (state && r.state && r.state !== state) ctx.addIssue({ code: 'custom', path: ['state'], message: `a GSTIN starting ${r.number.slice(0, 2)} is registered in ${state}, not ${r.state}: leave the state empty or correct the GSTIN` });
+    if (state && r.state && r.state !== state) ctx.addIssue({ code: 'custom', path: ['state'], message: `a GSTIN starting ${r.number.slice(0, 2)} is registered in ${STATE_NAMES[state]}, not ${STATE_NAMES[r.state]}: leave the state empty or correct the GSTIN` });
     if (!r.gst_mode) ctx.addIssue({ code: 'custom', path: ['gst_mode'], message: 'choose how this GSTIN files: monthly, qrmp, composition or isd' });
   } else if (r.gst_mode) {
     ctx.addIssue({ code: 'custom', path: ['gst_mode'], message: 'only a GSTIN has a GST filing mode: leave it empty' });

@@ -42,7 +42,7 @@ describe('registration records', () => {
   it('refuses a GSTIN whose state disagrees with the one typed, or with no filing mode', () => {
     const error = refusal(() => parseRecord(registrationSchema, { entity_id, kind: 'gstin', number: '27AAACD1234F1Z5', state: 'KA' }));
     expect(fieldsOf(error)).toEqual({
-      state: 'a GSTIN starting 27 is registered in MH, not KA: leave the state empty or correct the GSTIN',
+      state: 'a GSTIN starting 27 is registered in Maharashtra, not Karnataka: leave the state empty or correct the GSTIN',
       gst_mode: 'choose how this GSTIN files: monthly, qrmp, composition or isd',
     });
   });
@@ -72,12 +72,21 @@ describe('entity records', () => {
     expect(parsed.profile).toEqual({});
   });
 
-  it('refuses a malformed PAN and state with messages that show the right format', () => {
-    const error = refusal(() => parseRecord(entitySchema, { ...entity, pan: 'AAAC1234F', state: 'Maharashtra' }));
+  it('refuses a malformed PAN and a place that is no state, with messages that say what to give', () => {
+    const error = refusal(() => parseRecord(entitySchema, { ...entity, pan: 'AAAC1234F', state: 'Bombay' }));
     expect(fieldsOf(error)).toEqual({
       pan: 'a PAN is 5 letters, 4 digits, 1 letter (e.g. AAACD1234F)',
-      state: 'the two-letter state code (e.g. MH, KA)',
+      state: '"Bombay" is not a state or union territory of India: choose one from the list (e.g. Maharashtra)',
     });
+    expect(fieldsOf(refusal(() => parseRecord(entitySchema, { ...entity, state: 'XX' }))).state).toContain('"XX" is not a state');
+    expect(fieldsOf(refusal(() => parseRecord(entitySchema, { ...entity, state: '' }))).state).toBe('choose the state or union territory');
+  });
+
+  it('takes a state by its name as well as its code, and stores the code', () => {
+    expect(parseRecord(entitySchema, { ...entity, state: 'Gujarat' }).state).toBe('GJ');
+    expect(parseRecord(entitySchema, { ...entity, state: ' tamil nadu ' }).state).toBe('TN');
+    expect(parseRecord(entitySchema, { ...entity, state: 'gj' }).state).toBe('GJ');
+    expect(parseRecord(registrationSchema, { entity_id: '6f1c2b9e-4a53-4c1e-9d2a-3b8f7e6a5d4c', kind: 'pt', number: '27123456789P', state: 'Maharashtra' }).state).toBe('MH');
   });
 
   it('refuses a Slack channel id that is not one', () => {
