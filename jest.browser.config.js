@@ -9,6 +9,6 @@ import base from './jest.config.js';
 export default {
   ...base,
   testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
-  // The first request bundles the custom components (rollup + babel): several seconds.
+  // Generous: the machine is shared, and each file starts a portal (its components bundled at start).
   testTimeout: 180000,
 };

@@ -15,6 +15,7 @@ import { Components, componentLoader } from './components/index.js';
 import { dashboardHandler } from './dashboard.js';
 import { evidenceDownloadRoute } from '../infra/http/evidence-download-route.js';
 import { portalDownloads } from '../infra/portal/evidence-download.js';
+import { ACTION_WORDS, PAGE_TITLES, PORTAL_LABELS } from './locale.js';
 import { assignmentsResource } from './resources/assignments.resource.js';
 import { reminderSchedulesResource } from './resources/reminder-schedules.resource.js';
 import { entitiesResource } from './resources/entities.resource.js';
@@ -90,7 +91,7 @@ function buildAdmin(db: Database, clock: Clock): AdminJS {
       language: 'en',
       translations: {
         en: {
-          actions: { ...ACTION_LABELS, retry: 'Retry' },
+          actions: { ...ACTION_LABELS, ...ACTION_WORDS, retry: 'Retry' },
           properties: {
             tenant_id: 'Tenant', entity_id: 'Entity', master_id: 'Obligation', user_id: 'Person', instance_id: 'Item',
             owner_user_id: 'Preparer', approver_user_id: 'Approver', recipient_user_id: 'Recipient', uploaded_by: 'Uploaded by',
@@ -100,11 +101,8 @@ function buildAdmin(db: Database, clock: Clock): AdminJS {
             fiscal_year: 'Financial year', event_date: 'Date', holiday_date: 'Date', extended_due_date: 'Extended to',
             obligation: 'Form, section and law', fee_waiver: 'Fee waiver', days_before: 'Days before the due date', reminder_days: 'Notice (days before)',
           },
-          labels: {
-            tenants: 'Tenants', entities: 'Entities', entity_events: 'Entity events', users: 'People', role_assignments: 'Roles',
-            compliance_masters: 'Obligation library', assignments: 'Assignments', reminder_schedules: 'Notice schedules', holidays: 'Holidays', due_date_overrides: 'Extensions',
-            compliance_instances: 'Items', evidence: 'Evidence', audit_log: 'Audit log', notifications: 'Notifications',
-          },
+          labels: PORTAL_LABELS,
+          resources: PAGE_TITLES,
         },
       },
     },

@@ -1,8 +1,8 @@
 import React, { useEffect, useState } from 'react';
 import { ApiClient } from 'adminjs';
 import { Box, H2, H4, Text, Table, TableHead, TableBody, TableRow, TableCell, Loader } from '@adminjs/design-system';
+import { RAG_COLORS as COLORS } from './rag-badge';
 
-const COLORS = { red: '#c0392b', amber: '#d68910', green: '#1e8449' };
 const api = new ApiClient();
 const ROOT = '/admin/resources';
 const itemUrl = (id) => `${ROOT}/compliance_instances/records/${id}/show`;
@@ -34,8 +34,8 @@ const Items = ({ testId, title, list, href, empty }) => {
             <TableBody>
               {list.items.map((i) => (
                 <TableRow key={i.instanceId}>
-                  <TableCell><Dot rag={i.rag} /><a href={itemUrl(i.instanceId)}>{i.code}</a> {i.name}</TableCell>
-                  <TableCell>{i.entityName}{i.registration ? ` · ${i.registration}` : ''}</TableCell><TableCell>{i.periodName ?? i.periodKey}</TableCell><TableCell style={{ whiteSpace: 'nowrap' }}>{i.due}</TableCell><TableCell style={{ whiteSpace: 'nowrap' }}>{i.status.replace('_', ' ')}</TableCell>
+                  <TableCell><Dot rag={i.rag} /><a href={itemUrl(i.instanceId)}>{i.name}</a></TableCell>
+                  <TableCell>{i.entityName}{i.registration ? ` · ${i.registration}` : ''}</TableCell><TableCell>{i.period}</TableCell><TableCell style={{ whiteSpace: 'nowrap' }}>{i.due}</TableCell><TableCell style={{ whiteSpace: 'nowrap' }}>{i.status.replace('_', ' ')}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

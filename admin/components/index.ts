@@ -12,4 +12,7 @@ export const Components = {
   PreviewConfirm: componentLoader.add('PreviewConfirm', './preview-confirm'),
   PlainDate: componentLoader.add('PlainDate', './plain-date'),
   Moment: componentLoader.add('Moment', './moment'),
+  Rag: componentLoader.add('Rag', './rag-badge'),
+  ProfileFlags: componentLoader.add('ProfileFlags', './profile-flags'),
+  NoWrap: componentLoader.add('NoWrap', './no-wrap'),
 };

@@ -1,12 +1,11 @@
 import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
 import { ENTITY_GST_MODES, ENTITY_TYPES, PROFILE_FLAG_MEANINGS } from '../../core/engine/applicability.js';
+import { STATE_CODES } from '../../core/engine/states.js';
 import { entitySchema, parseRecord } from '../../core/setup/records.js';
+import { Components } from '../components/index.js';
 import type { PortalStores, TableSpec } from '../adapter/table-resource.js';
 import { NAV, inEntities, tableResource, tenantOf } from './common.js';
 
-/** The profile field's help lists every flag with its meaning, so a new flag is usable from the form. */
-const PROFILE_HELP = 'Facts that decide which obligations apply, as JSON, e.g. {"has_employees": true, "pf_registered": true, "tax_audit": true}. Flags: '
-  + Object.entries(PROFILE_FLAG_MEANINGS).map(([flag, meaning]) => `${flag} (${meaning})`).join('; ') + '.';
 
 export const entitiesSpec: TableSpec = {
   id: 'entities',
@@ -21,7 +20,7 @@ export const entitiesSpec: TableSpec = {
     { path: 'pan' },
     { path: 'cin' },
     { path: 'gstins', isArray: true, editable: false },
-    { path: 'state' },
+    { path: 'state', values: STATE_CODES },
     { path: 'district' },
     { path: 'gst_mode', values: ENTITY_GST_MODES },
     { path: 'profile', json: true },
@@ -50,7 +49,9 @@ export const entitiesResource = (stores: PortalStores, actions: ResourceOptions[
   editProperties: ['tenant_id', 'name', 'legal_name', 'entity_type', 'pan', 'cin', 'state', 'district', 'gst_mode', 'profile', 'slack_channel_id', 'teams_channel_id', 'is_active'],
   properties: {
     gst_mode: { description: 'Follows the principal GSTIN (Registrations) once the entity has one; set here only for an entity with no GSTIN recorded' },
-    profile: { description: PROFILE_HELP },
+    // One checkbox per flag core knows, each with its meaning, so a new flag is on the form as soon as core has it.
+    profile: { description: 'Facts that decide which obligations apply to the entity: tick those that hold.', components: { edit: Components.ProfileFlags, show: Components.ProfileFlags }, custom: { flags: PROFILE_FLAG_MEANINGS } },
+    state: { description: 'Of the principal place of business: it decides state taxes, holidays and the GSTR-3B group.' },
     district: { description: 'District of the principal place of business (e.g. Thane), for extensions granted only to some districts. Optional.' },
   },
   actions,

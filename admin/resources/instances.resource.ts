@@ -1,10 +1,12 @@
 import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
 import { todayIn } from '../../core/engine/dates.js';
 import { ragOf } from '../../core/engine/rag.js';
+import { periodWords } from '../../core/engine/labels.js';
 import { feeWaiverPhrase } from '../../core/engine/relief.js';
 import { STATUSES, isOpen, type InstanceStatus } from '../../core/engine/status.js';
 import { reassignItem } from '../../core/use-cases/reassign.js';
 import type { PortalStores, Row, RowContext, TableSpec } from '../adapter/table-resource.js';
+import { Components } from '../components/index.js';
 import { itemTimelineHtml } from './timeline.js';
 import { NAV, inEntities, tableResource } from './common.js';
 
@@ -18,13 +20,19 @@ async function addRag(rows: Row[], ctx: RowContext): Promise<void> {
   }
 }
 
-/** The obligation as the law in force for each row's period names it: "Tax audit report (Form 26) · s.63, Income-tax Act, 2025 · TY 2026-27". */
+/** The obligation as the law in force for each row's period names it: "Tax audit report (Form 26) · s.63, Income-tax Act, 2025 · TY 2026-27" (a month as Nov 2026). */
 async function addObligation(rows: Row[], ctx: RowContext): Promise<void> {
   const labels = await ctx.lookups.itemLabels(rows.map((r) => String(r.id)));
   for (const row of rows) {
     const label = labels.get(String(row.id));
-    if (label) row.obligation = [label.title, [label.section, label.law].filter(Boolean).join(', '), label.period].join(' · ');
+    if (label) row.obligation = [label.title, [label.section, label.law].filter(Boolean).join(', '), periodWords(label.period)].join(' · ');
   }
+}
+
+/** Each row's name as people read it (its title wherever an item is named: lists, references, pages). */
+async function addName(rows: Row[], ctx: RowContext): Promise<void> {
+  const names = await ctx.lookups.itemNames(rows.map((r) => String(r.id)));
+  for (const row of rows) row.item = names.get(String(row.id)) ?? null;
 }
 
 /** The MCA fee waiver beside the due date (which it leaves alone): "No additional fee until 31 Jan 2026 (MCA General Circular 08/2025)". */
@@ -47,7 +55,9 @@ export const instancesSpec: TableSpec = {
     { path: 'entity_id', reference: 'entities', editable: false },
     // The GSTIN, TAN, … the item is owed per (empty: the entity's own item).
     { path: 'registration_id', reference: 'registrations', editable: false },
-    { path: 'master_id', reference: 'compliance_masters', editable: false, isTitle: true },
+    // "GSTR-3B (monthly) · Demo Manufacturing · 27AABCD1234F1Z5 · Nov 2026": the item's name, never a code or a period key.
+    { path: 'item', virtual: true, isTitle: true },
+    { path: 'master_id', reference: 'compliance_masters', editable: false },
     { path: 'obligation', virtual: true },
     { path: 'period_key', editable: false },
     { path: 'period_start', type: 'date', editable: false },
@@ -73,9 +83,10 @@ export const instancesSpec: TableSpec = {
   entityScope: inEntities('compliance_instances.entity_id'),
   defaultSort: { column: 'due_date', direction: 'asc' },
   // core's ragOf as index-friendly SQL conditions (a test holds the result equal to the RAG shown per row).
-  virtualFilters: { rag: 'instance-rag', open: 'instance-open' },
+  virtualFilters: { rag: 'instance-rag', open: 'instance-open', item: 'instance-name' },
   async augment(rows, ctx, view) {
     await addRag(rows, ctx);
+    await addName(rows, ctx);
     if (view === 'show') {
       await addObligation(rows, ctx);
       await addFeeWaiver(rows, ctx);
@@ -95,15 +106,17 @@ export const instancesSpec: TableSpec = {
 export const instancesResource = (stores: PortalStores, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(stores, instancesSpec, {
   navigation: NAV.work,
   actions,
-  listProperties: ['master_id', 'entity_id', 'registration_id', 'period_key', 'due_date', 'status', 'rag', 'owner_user_id'],
-  filterProperties: ['entity_id', 'registration_id', 'master_id', 'status', 'open', 'rag', 'due_date', 'period_key', 'owner_user_id', 'approver_user_id'],
+  listProperties: ['item', 'due_date', 'status', 'rag', 'owner_user_id'],
+  filterProperties: ['item', 'entity_id', 'registration_id', 'master_id', 'status', 'open', 'rag', 'due_date', 'period_key', 'owner_user_id', 'approver_user_id'],
   editProperties: ['owner_user_id', 'approver_user_id'],
   showProperties: [
-    'master_id', 'obligation', 'entity_id', 'registration_id', 'period_key', 'period_start', 'period_end', 'statutory_due_date', 'extended_due_date', 'extension_reference',
+    'item', 'master_id', 'obligation', 'entity_id', 'registration_id', 'period_key', 'period_start', 'period_end', 'statutory_due_date', 'extended_due_date', 'extension_reference',
     'working_due_date', 'due_date', 'fee_waiver', 'status', 'rag', 'owner_user_id', 'approver_user_id', 'filing_reference', 'status_reason',
     'submitted_at', 'decided_at', 'approved_late', 'timeline',
   ],
   properties: {
+    item: { description: 'The obligation, the entity (with the registration it is owed per) and the period.' },
+    rag: { components: { list: Components.Rag, show: Components.Rag } },
     timeline: { description: 'Every change to this item and its evidence, and the messages sent about it, in your organisation’s timezone.' },
     obligation: { description: 'The form, section, law and period name in force for this period.' },
     open: { description: 'Pending, submitted or rejected: still to be filed or approved.' },

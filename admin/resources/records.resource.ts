@@ -1,4 +1,6 @@
 import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
+import { formatBytes } from '../../core/evidence/file-policy.js';
+import { Components } from '../components/index.js';
 import type { PortalStores, TableSpec } from '../adapter/table-resource.js';
 import { NAV, ofEntityItems, tableResource } from './common.js';
 
@@ -17,6 +19,8 @@ export const evidenceSpec: TableSpec = {
     { path: 'file_name', isTitle: true },
     { path: 'content_type' },
     { path: 'size_bytes', type: 'number' },
+    // "245.3 KB": the size as people read it.
+    { path: 'size', virtual: true },
     { path: 'sha256' },
     { path: 'uploaded_by', reference: 'users' },
     { path: 'channel', values: ['slack', 'teams', 'portal'] },
@@ -30,16 +34,20 @@ export const evidenceSpec: TableSpec = {
   defaultSort: { column: 'created_at', direction: 'desc' },
   entityScope: ofEntityItems('evidence.instance_id'),
   async augment(rows) {
-    // The link goes to the portal's authenticated download route (a short-lived signed URL for S3).
-    for (const row of rows) row.download = `<a href="/admin/evidence/${row.id}/download">Download ${String(row.file_name).replace(/[&<>"']/g, '')}</a>`;
+    for (const row of rows) {
+      // The link goes to the portal's authenticated download route (a short-lived signed URL for S3).
+      row.download = `<a href="/admin/evidence/${row.id}/download">Download ${String(row.file_name).replace(/[&<>"']/g, '')}</a>`;
+      row.size = formatBytes(Number(row.size_bytes));
+    }
   },
 };
 
 export const evidenceResource = (stores: PortalStores): ResourceWithOptions => tableResource(stores, evidenceSpec, {
   navigation: NAV.work,
-  listProperties: ['file_name', 'instance_id', 'version', 'review_status', 'uploaded_by', 'created_at'],
+  listProperties: ['file_name', 'instance_id', 'version', 'size', 'review_status', 'uploaded_by', 'created_at'],
+  properties: { size: { components: { list: Components.NoWrap } } },
   filterProperties: ['instance_id', 'review_status', 'uploaded_by', 'channel', 'file_name', 'sha256', 'created_at'],
-  showProperties: ['file_name', 'download', 'instance_id', 'version', 'content_type', 'size_bytes', 'sha256', 'uploaded_by', 'channel', 'review_status', 'reviewed_by', 'reviewed_at', 'review_reason', 'created_at'],
+  showProperties: ['file_name', 'download', 'instance_id', 'version', 'content_type', 'size', 'sha256', 'uploaded_by', 'channel', 'review_status', 'reviewed_by', 'reviewed_at', 'review_reason', 'created_at'],
 });
 
 /** The tamper-evident audit trail, read-only, with the Verify chain action. */
@@ -62,15 +70,21 @@ export const auditSpec: TableSpec = {
     { path: 'after', json: true },
     { path: 'prev_hash' },
     { path: 'hash' },
+    // The item an entry is about (itself, or its evidence), named: AdminJS fills in its name from the items.
+    { path: 'item', reference: 'compliance_instances', virtual: true },
   ],
   defaultSort: { column: 'occurred_at', direction: 'desc' },
   // Entries about the entities themselves, their items and the items' evidence.
   entityScope: 'audit',
+  async augment(rows, ctx) {
+    const evidence = await ctx.lookups.itemsOfEvidence(rows.filter((r) => r.object_type === 'evidence').map((r) => String(r.object_id)));
+    for (const row of rows) row.item = row.object_type === 'instance' ? row.object_id : row.object_type === 'evidence' ? evidence.get(String(row.object_id)) ?? null : null;
+  },
 };
 
 export const auditResource = (stores: PortalStores, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(stores, auditSpec, {
   navigation: NAV.records,
-  listProperties: ['seq', 'occurred_at', 'actor_label', 'action', 'object_type', 'object_id'],
+  listProperties: ['seq', 'occurred_at', 'actor_label', 'action', 'item', 'object_type'],
   filterProperties: ['action', 'object_type', 'object_id', 'actor_label', 'actor_type', 'occurred_at'],
   sort: { sortBy: 'occurred_at', direction: 'desc' },
   actions,
@@ -102,7 +116,7 @@ export const notificationsSpec: TableSpec = {
 
 export const notificationsResource = (stores: PortalStores, actions: ResourceOptions['actions'] = {}): ResourceWithOptions => tableResource(stores, notificationsSpec, {
   navigation: NAV.records,
-  listProperties: ['kind', 'channel', 'recipient_user_id', 'status', 'attempts', 'created_at'],
+  listProperties: ['kind', 'instance_id', 'channel', 'recipient_user_id', 'status', 'attempts', 'created_at'],
   filterProperties: ['kind', 'channel', 'status', 'recipient_user_id', 'instance_id', 'created_at'],
   actions,
 });

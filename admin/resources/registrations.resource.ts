@@ -1,6 +1,7 @@
 import type { ResourceWithOptions } from 'adminjs';
 import { REGISTRATION_KINDS } from '../../core/engine/master.js';
 import { REGISTRATION_GST_MODES } from '../../core/engine/registrations.js';
+import { STATE_CODES } from '../../core/engine/states.js';
 import { parseRecord, registrationSchema } from '../../core/setup/records.js';
 import type { PortalStores, TableSpec } from '../adapter/table-resource.js';
 import { NAV, inEntities, tableResource, tenantOf } from './common.js';
@@ -19,7 +20,7 @@ export const registrationsSpec: TableSpec = {
     { path: 'entity_id', reference: 'entities' },
     { path: 'kind', values: REGISTRATION_KINDS },
     { path: 'number', isTitle: true },
-    { path: 'state' },
+    { path: 'state', values: STATE_CODES },
     { path: 'gst_mode', values: REGISTRATION_GST_MODES },
     { path: 'district' },
     { path: 'is_active', type: 'boolean' },
@@ -42,7 +43,7 @@ export const registrationsResource = (stores: PortalStores): ResourceWithOptions
   editProperties: ['tenant_id', 'entity_id', 'kind', 'number', 'state', 'gst_mode', 'district', 'is_active'],
   properties: {
     number: { description: 'GSTIN (15 characters, e.g. 27AAACD1234F1Z5), TAN (e.g. MUMD12345E), PT/LWF registration, PF establishment code or ESI employer code' },
-    state: { description: 'Read from a GSTIN\'s first two digits; needed for PT and LWF' },
+    state: { description: 'Read from a GSTIN\'s first two digits; needed for PT and LWF', props: { isClearable: true } },
     gst_mode: { description: 'GSTINs only: monthly, qrmp, composition or isd' },
     district: { description: 'Optional: the principal place of business\'s district' },
     is_active: { description: 'Untick for a cancelled registration: its items stay, no new ones are made' },

@@ -61,13 +61,18 @@ export function listedIds(n: Notification): string[] | null {
  * row security. Ids of items deleted since are simply not found.
  */
 export async function loadListedItems(trx: Knex.Transaction, tenantId: string, ids: string[]): Promise<ItemFacts[]> {
+  return (await loadItemFacts(trx, ids, tenantId))
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.name.localeCompare(b.name) || a.entityName.localeCompare(b.entityName));
+}
+
+/** Items by id, in no order: those of `tenantId` when named, else whatever the transaction may read (the portal's scope). */
+export async function loadItemFacts(trx: Knex.Transaction, ids: string[], tenantId?: string): Promise<ItemFacts[]> {
   if (ids.length === 0) return [];
   const { rows } = await trx.raw(
-    `SELECT i.id, ${ITEM_FACT_SQL} FROM compliance_instances i ${ITEM_FACT_JOINS} WHERE i.tenant_id = ? AND i.id = ANY (?::uuid[])`,
-    [tenantId, ids],
+    `SELECT i.id, ${ITEM_FACT_SQL} FROM compliance_instances i ${ITEM_FACT_JOINS} WHERE ${tenantId ? 'i.tenant_id = ? AND' : ''} i.id = ANY (?::uuid[])`,
+    tenantId ? [tenantId, ids] : [ids],
   );
-  return (rows as (ItemFactRow & { id: string })[]).map((r) => itemFactsOf(r.id, r))
-    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.name.localeCompare(b.name) || a.entityName.localeCompare(b.entityName));
+  return (rows as (ItemFactRow & { id: string })[]).map((r) => itemFactsOf(r.id, r));
 }
 
 /** The person's own work (My work lists what they prepare and what awaits their approval). */

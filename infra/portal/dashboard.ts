@@ -1,4 +1,5 @@
 import { addDays, formatDate, todayIn } from '../../core/engine/dates.js';
+import { periodWords } from '../../core/engine/labels.js';
 import { entityReach, type PortalAdmin } from '../../core/engine/portal-access.js';
 import type { ItemLine } from '../../core/ports/work-reads.js';
 import type { Database, TenantTx } from '../db/database.js';
@@ -13,8 +14,8 @@ export const DASHBOARD_LIST_LIMIT = 20;
 /** "Due soon" is today and the 14 days after it. */
 export const SOON_DAYS = 14;
 
-/** An item as the dashboard lists it: its due day also as people read it ("7 Dec 2026"). */
-export type DashboardItem = ItemLine & { due: string };
+/** An item as the dashboard lists it: its due day and period also as people read them ("7 Dec 2026", "Nov 2026"). */
+export type DashboardItem = ItemLine & { due: string; period: string };
 export interface DashboardList {
   total: number;
   items: DashboardItem[];
@@ -44,7 +45,9 @@ async function undelivered({ trx, tenantId }: TenantTx, reach: string[] | null):
   return { failed: counts.get('failed') ?? 0, dead: counts.get('dead') ?? 0 };
 }
 
-const readable = ({ total, items }: CountedLines): DashboardList => ({ total, items: items.map((i) => ({ ...i, due: formatDate(i.dueDate) })) });
+const readable = ({ total, items }: CountedLines): DashboardList => ({
+  total, items: items.map((i) => ({ ...i, due: formatDate(i.dueDate), period: periodWords(i.periodName ?? i.periodKey) })),
+});
 
 /** One tenant's dashboard; `reach` limits it to some entities (people whose portal role is per entity). */
 async function tenantDashboard(tx: TenantTx, now: Date, reach: string[] | null = null): Promise<TenantDashboard> {

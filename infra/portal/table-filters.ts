@@ -61,9 +61,26 @@ function whereOpen(query: Knex.QueryBuilder, value: string): void {
   else query.whereNotIn('compliance_instances.status', [...OPEN_STATUSES]);
 }
 
+/**
+ * An item's name as people read and type it: its obligation's name (and code), the entity, the
+ * registration and the period ("Nov 2026" as well as its key 2026-11).
+ */
+const ITEM_WORDS = `concat_ws(' ',
+  (SELECT m.name || ' ' || m.code FROM compliance_masters m WHERE m.id = compliance_instances.master_id),
+  (SELECT e.name FROM entities e WHERE e.tenant_id = compliance_instances.tenant_id AND e.id = compliance_instances.entity_id),
+  (SELECT r.number FROM registrations r WHERE r.tenant_id = compliance_instances.tenant_id AND r.id = compliance_instances.registration_id),
+  compliance_instances.period_key,
+  CASE WHEN compliance_instances.period_key ~ '^[0-9]{4}-[0-9]{2}$' THEN to_char(to_date(compliance_instances.period_key, 'YYYY-MM'), 'Mon YYYY') END)`;
+
+/** Items whose name holds every word typed, in any order ("3B manufacturing nov"): the search behind picking an item. */
+function whereItemNamed(query: Knex.QueryBuilder, value: string): void {
+  for (const word of value.split(/[\s·]+/).filter(Boolean).slice(0, 10)) query.whereRaw(`${ITEM_WORDS} ILIKE ?`, [`%${escapeLike(word)}%`]);
+}
+
 const VIRTUAL_FILTERS: Record<VirtualFilter, (query: Knex.QueryBuilder, value: string, ctx: FilterContext) => void> = {
   'instance-rag': whereRag,
   'instance-open': whereOpen,
+  'instance-name': whereItemNamed,
 };
 
 /**

@@ -26,7 +26,7 @@ export interface ColumnShape {
 export type EntityScope = { entities: string } | { items: string } | 'audit';
 
 /** Virtual columns the store can filter by in SQL. */
-export type VirtualFilter = 'instance-rag' | 'instance-open';
+export type VirtualFilter = 'instance-rag' | 'instance-open' | 'instance-name';
 
 export interface TableShape {
   id: string;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { contextIn, launchChromium, screenshot, signedInPage } from '../support/browser.js';
-import { createTestDatabase, type TestDatabase } from '../support/db.js';
-import { DEMO_CLOCK_AT, seedDemoForTest, type DemoIds } from '../support/demo.js';
-import { setPassword, startPortalServer, TEST_PASSWORD, type PortalServer } from '../support/portal.js';
+import type { Page } from 'playwright-core';
+import { demoAdminInBrowser, screenshot, type DemoAdminInBrowser } from '../support/browser.js';
+import type { TestDatabase } from '../support/db.js';
+import type { DemoIds } from '../support/demo.js';
+import type { PortalServer } from '../support/portal.js';
 
 /**
  * "Change tracking start" in a browser: the preview says how many items an earlier start makes
@@ -13,24 +13,15 @@ import { setPassword, startPortalServer, TEST_PASSWORD, type PortalServer } from
 let t: TestDatabase;
 let demo: DemoIds;
 let portal: PortalServer;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
+let session: DemoAdminInBrowser;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  demo = await seedDemoForTest(t.db);
-  await setPassword(t.db, demo.tenantId, demo.users.admin);
-  portal = await startPortalServer(t.url, { CLOCK_AT: DEMO_CLOCK_AT });
-  browser = await launchChromium();
-  context = await contextIn(browser, 'Asia/Kolkata');
-  page = await signedInPage(context, portal.url, 'admin@demo.example', TEST_PASSWORD);
+  session = await demoAdminInBrowser();
+  ({ t, demo, portal, page } = session);
 });
 afterAll(async () => {
-  await context?.close();
-  await browser?.close();
-  await portal?.close();
-  await t?.drop();
+  await session?.close();
 });
 
 const state = async () => (await t.superuser<{ start: string; items: number }>(

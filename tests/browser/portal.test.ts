@@ -19,8 +19,10 @@ const ENTITY = {
   name: 'Browser Test Labs',
   legal_name: 'Browser Test Labs Private Limited',
   pan: 'AABCB4321K',
-  state: 'KA',
-  profile: '{"has_employees": true, "tds_deductor": true}',
+  // Picked by name; stored as its code.
+  state: 'Karnataka',
+  // The profile's checkboxes ticked, by what they say.
+  profile: ['Has employees on its payroll', 'Deducts tax at source (has a TAN)'],
 };
 
 let t: TestDatabase;
@@ -138,7 +140,7 @@ describe('the admin portal in a browser', () => {
 
   beforeAll(async () => {
     context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-    // The first page also waits for the custom components bundle (built on first request in development).
+    // Generous: the machine may be busy (the components are bundled at start, not on the first page).
     context.setDefaultTimeout(Number(process.env.BROWSER_WAIT ?? 60_000));
     page = await openPage(context);
   });
@@ -155,11 +157,11 @@ describe('the admin portal in a browser', () => {
     await page.goto(`${portal.url}/admin/resources/entities/actions/new`);
     await page.locator('input[name="name"]').fill(ENTITY.name);
     await page.locator('input[name="legal_name"]').fill(ENTITY.legal_name);
-    await choose(page, 'entity_type', 'company');
+    await choose(page, 'entity_type', 'Company');
     await page.locator('input[name="pan"]').fill(ENTITY.pan);
-    await page.locator('input[name="state"]').fill(ENTITY.state);
-    await choose(page, 'gst_mode', 'monthly');
-    await page.locator('textarea[name="profile"]').fill(ENTITY.profile);
+    await choose(page, 'state', ENTITY.state);
+    await choose(page, 'gst_mode', 'Monthly');
+    for (const flag of ENTITY.profile) await page.getByTestId('property-edit-profile').getByText(flag, { exact: true }).click();
     await page.getByRole('button', { name: 'Save' }).click();
 
     // AdminJS goes back to the list, where the new entity is a row; its show page is one click away.
@@ -169,6 +171,8 @@ describe('the admin portal in a browser', () => {
     entityId = /records\/([0-9a-f-]{36})\/show/.exec(page.url())![1]!;
     await see(page.getByTestId('property-show-name'), ENTITY.name);
     await see(page.getByTestId('property-show-pan'), ENTITY.pan);
+    await see(page.getByTestId('property-show-state'), 'Karnataka');
+    for (const flag of ENTITY.profile) await see(page.getByTestId('property-show-profile'), flag);
 
     const { rows } = await t.superuser('SELECT tenant_id, entity_type, gst_mode, state, profile FROM entities WHERE id = $1', [entityId]);
     expect(rows[0]).toEqual({ tenant_id: demo.tenantId, entity_type: 'company', gst_mode: 'monthly', state: 'KA', profile: { has_employees: true, tds_deductor: true } });
@@ -241,6 +245,8 @@ describe('the admin portal in a browser', () => {
     await see(form.getByTestId('done'), /Extension applied: [1-9]\d* open item\(s\) moved/);
 
     await page.goto(`${portal.url}/admin/resources/compliance_instances/records/${instance.id}/show`);
+    // The item by its name: obligation, entity, period in words (never its code or key).
+    await see(page.getByTestId('property-show-item'), new RegExp(` · ${ENTITY.name}( · .+)? · [A-Z][a-z]{2} \\d{4}$`));
     await see(page.getByTestId('property-show-due_date'), shown(newDueDate));
     await see(page.getByTestId('property-show-extended_due_date'), shown(newDueDate));
     await see(page.getByTestId('property-show-statutory_due_date'), shown(instance.dueDate));

@@ -30,7 +30,7 @@ type Scope = 'tenant' | 'shared' | 'tenants';
 interface ResourceCase {
   resource: string;
   scope: Scope;
-  /** The resource's title column: what the search action matches. */
+  /** The resource's title column (or the SQL of what it shows): what the search action matches. */
   title: string;
   /** A column to filter by with the value A's row holds. */
   filter: string;
@@ -49,7 +49,11 @@ const RESOURCES: ResourceCase[] = [
   { resource: 'assignments', scope: 'tenant', title: 'master_id', filter: 'entity_id', change: () => ({ reason: 'Hijacked', is_active: 'false' }) },
   { resource: 'holidays', scope: 'shared', title: 'name', filter: 'id', change: () => ({ name: 'Hijacked' }) },
   { resource: 'due_date_overrides', scope: 'shared', title: 'master_id', filter: 'id', change: () => ({ reference: 'Hijacked' }) },
-  { resource: 'compliance_instances', scope: 'tenant', title: 'master_id', filter: 'entity_id', change: (demo) => ({ owner_user_id: demo.users.approver }) },
+  // An item's title is its name ("Monthly wages paid (Code on Wages) · Demo Manufacturing · Nov 2026"), searched by its words.
+  {
+    resource: 'compliance_instances', scope: 'tenant', filter: 'entity_id', change: (demo) => ({ owner_user_id: demo.users.approver }),
+    title: "(SELECT m.name FROM compliance_masters m WHERE m.id = master_id) || ' ' || (SELECT e.name FROM entities e WHERE e.id = entity_id) || ' ' || period_key",
+  },
   { resource: 'evidence', scope: 'tenant', title: 'file_name', filter: 'instance_id', change: () => ({ review_status: 'approved' }) },
   { resource: 'audit_log', scope: 'tenant', title: 'action', filter: 'id', change: () => ({ action: 'tampered' }) },
   { resource: 'notifications', scope: 'tenant', title: 'kind', filter: 'instance_id', change: () => ({ status: 'pending' }) },

@@ -1,11 +1,15 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Readable } from 'node:stream';
 import bcrypt from 'bcryptjs';
 import { startPortal } from '../../app/portal.js';
 import type { Runtime } from '../../app/runtime.js';
 import { createHttpApp, listen } from '../../app/http/server.js';
+import { submitEvidence } from '../../core/use-cases/submit-evidence.js';
 import type { Database } from '../../infra/db/database.js';
+import { runAsUser } from '../../infra/stores/run-as-user.js';
 import { createTestDatabase, type TestDatabase } from './db.js';
 import { seedDemoForTest, type DemoIds } from './demo.js';
 import { testRuntime } from './runtime.js';
@@ -121,4 +125,17 @@ export async function startDemoPortal(as: 'admin' | 'auditor', env: Record<strin
       await t.drop();
     },
   };
+}
+
+/** A PDF of `size` bytes, stored and uploaded through the product by a person of the demo tenant (channel portal). */
+export async function uploadDemoPdf(portal: PortalServer, demo: DemoIds, as: keyof DemoIds['users'], item: string, fileName: string, size: number, now: Date): Promise<{ id: string; bytes: Buffer }> {
+  const head = Buffer.from(`%PDF-1.7\n${fileName}\n`);
+  const bytes = Buffer.concat([head, Buffer.alloc(Math.max(0, size - head.length), 32)]);
+  const key = `${demo.tenantId}/${item}/${fileName}`;
+  await portal.runtime.services.storage.put(key, Readable.from([bytes]), 'application/pdf');
+  const { evidence } = await runAsUser(portal.runtime.db, demo.tenantId, demo.users[as], (unit, actor) => submitEvidence(unit, actor, {
+    instanceId: item, channel: 'portal',
+    file: { fileName, contentType: 'application/pdf', sizeBytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), storageKey: key },
+  }, now));
+  return { id: evidence.id, bytes };
 }
