@@ -1,4 +1,4 @@
-import { ROLE_NAMES } from '../core/engine/access.js';
+import { ROLE_LABELS } from '../core/engine/role-labels.js';
 import type { EntityType, GstMode } from '../core/engine/applicability.js';
 import { STATE_NAMES } from '../core/engine/states.js';
 
@@ -28,7 +28,7 @@ const NAMES: Record<string, { one: string; many: string }> = {
  */
 export const PORTAL_LABELS = {
   ...Object.fromEntries(Object.entries(NAMES).map(([id, name]) => [id, name.many])),
-  role: ROLE_NAMES,
+  role: ROLE_LABELS,
   state: STATE_NAMES,
   entity_type: {
     company: 'Company', opc: 'One person company (OPC)', llp: 'LLP', partnership: 'Partnership firm', proprietorship: 'Proprietorship', trust: 'Trust', branch: 'Branch',

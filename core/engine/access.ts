@@ -3,11 +3,6 @@ import { ForbiddenError } from '../errors.js';
 export const ROLES = ['platform_admin', 'tenant_admin', 'owner', 'approver', 'cfo', 'auditor', 'viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** What each role is called where people read it (an owner prepares the filing). */
-export const ROLE_NAMES: Readonly<Record<Role, string>> = {
-  platform_admin: 'Platform admin', tenant_admin: 'Tenant admin', owner: 'Preparer', approver: 'Approver', cfo: 'CFO', auditor: 'Auditor', viewer: 'Viewer',
-};
-
 /** A role held tenant-wide (entityId null) or for one entity. */
 export interface RoleGrant {
   role: Role;
