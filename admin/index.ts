@@ -15,7 +15,7 @@ import { Components, componentLoader } from './components/index.js';
 import { dashboardHandler } from './dashboard.js';
 import { evidenceDownloadRoute } from '../infra/http/evidence-download-route.js';
 import { portalDownloads } from '../infra/portal/evidence-download.js';
-import { ACTION_WORDS, PAGE_TITLES, PORTAL_LABELS } from './locale.js';
+import { ACTION_WORDS, LOGIN_WORDS, PAGE_TITLES, PORTAL_LABELS } from './locale.js';
 import { assignmentsResource } from './resources/assignments.resource.js';
 import { reminderSchedulesResource } from './resources/reminder-schedules.resource.js';
 import { entitiesResource } from './resources/entities.resource.js';
@@ -91,6 +91,8 @@ function buildAdmin(db: Database, clock: Clock): AdminJS {
       language: 'en',
       translations: {
         en: {
+          // The login page speaks of the product, not of the framework under it.
+          components: { Login: LOGIN_WORDS },
           actions: { ...ACTION_LABELS, ...ACTION_WORDS, retry: 'Retry' },
           properties: {
             tenant_id: 'Tenant', entity_id: 'Entity', master_id: 'Obligation', user_id: 'Person', instance_id: 'Item',

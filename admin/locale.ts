@@ -54,3 +54,11 @@ const OWN_ACTIONS: Record<string, Record<string, string>> = {
 export const PAGE_TITLES = Object.fromEntries(Object.entries(NAMES).map(([id, { one, many }]) => [id, {
   actions: { list: many, show: `${one} details`, edit: `Edit ${one.toLowerCase()}`, new: `New ${one.toLowerCase()}`, ...OWN_ACTIONS[id] },
 }]));
+
+/** AdminJS's login page: who signs in here, and where everyone else goes. */
+export const LOGIN_WORDS = {
+  welcomeHeader: 'Compliance OS',
+  welcomeMessage: 'Tenant admins and auditors sign in here with their password. Preparers, approvers, the CFO and viewers: open /sign-in for a link by email (or Sign in with Slack).',
+  properties: { email: 'Email', password: 'Password' },
+  loginButton: 'Login',
+};

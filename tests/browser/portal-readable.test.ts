@@ -134,4 +134,18 @@ describe('the portal’s pages, readable', () => {
     expect(unticked).toBe(true);
     expect(after!.profile).toEqual({ ...others, job_work: true });
   });
+
+  it('shows a login page about the product and where everyone else signs in, no framework banner', async () => {
+    const other = await page.context().browser()!.newContext();
+    const login = await other.newPage();
+    await login.route('**/*', (route) => (new URL(route.request().url()).hostname === '127.0.0.1' ? route.continue() : route.abort('blockedbyclient')));
+    await login.goto(`${portal.url}/admin/login`);
+    await login.getByRole('button', { name: 'Login' }).waitFor();
+    const text = await login.locator('body').innerText();
+    expect(text).toContain('Tenant admins and auditors sign in here with their password');
+    expect(text).toContain('/sign-in');
+    expect(text).not.toContain('AdminJS');
+    await screenshot(login, 'portal-login.png');
+    await other.close();
+  });
 });
