@@ -1,9 +1,9 @@
 import type { Router } from 'express';
-import { visibleEntities, type Actor } from '../core/engine/access.js';
+import { canRead, type Actor } from '../core/engine/access.js';
 import { formatDate, todayIn } from '../core/engine/dates.js';
 import { ragOf } from '../core/engine/rag.js';
 import { feeWaiverPhrase } from '../core/engine/relief.js';
-import { canTransition } from '../core/engine/status.js';
+import { canTransition, STATUS_LABEL } from '../core/engine/status.js';
 import { formatBytes } from '../core/evidence/file-policy.js';
 import { allows, requirePreparer, requireReopener, requireReviewer, type GuardedItem } from '../core/use-cases/instance-guard.js';
 import { MIN_REASON_LENGTH } from '../core/use-cases/review-evidence.js';
@@ -16,9 +16,8 @@ import { loadTenantSettings, type TenantSettings } from '../infra/stores/tenant-
 import { html, ragBadge, sendPage, type Html } from './html.js';
 import { personOf, requirePerson } from './people.js';
 import { takeNotice } from './notices.js';
-import { itemTitle } from './my-work.js';
+import { itemName } from '../core/engine/labels.js';
 
-const STATUS_WORD: Record<string, string> = { pending: 'Waiting for evidence', submitted: 'Submitted: awaiting approval', rejected: 'Rejected: a new upload is needed', approved: 'Approved', not_applicable: 'Not applicable' };
 const CHANNEL_WORD: Record<string, string> = { slack: 'Slack', teams: 'Teams', portal: 'the portal' };
 
 export interface ItemView {
@@ -33,8 +32,7 @@ export async function itemInReach(db: Database, tenantId: string, userId: string
   return db.withTenant(tenantId, async (tx) => {
     const actor = await loadActor(tx, userId);
     const item = await loadItemPage(tx, instanceId);
-    const reach = visibleEntities(actor);
-    if (!item || (reach !== 'all' && !reach.includes(item.entityId))) return undefined;
+    if (!item || !canRead(actor, item.entityId)) return undefined;
     return { item, actor, settings: await loadTenantSettings(tx), timeline: await loadItemTimeline(tx, instanceId) };
   });
 }
@@ -108,11 +106,11 @@ export function itemPageRoutes(router: Router, deps: { db: Database; now: () => 
     }
     const { item, settings } = view;
     const rag = ragOf(item.status, item.dates.effective, todayIn(settings.timezone, deps.now()), settings.amberWindowDays);
-    const title = itemTitle({ name: item.facts.name, entityName: item.facts.entityName, registration: item.facts.registration, periodName: item.facts.periodName, periodKey: item.facts.periodKey });
+    const title = itemName(item.facts);
     sendPage(res, {
       title, person: { name: person.name, tenantName: settings.name }, ...(takeNotice(req) ?? {}),
       body: html`<h1>${title}</h1>
-<section><p>${ragBadge(rag)} <b>${STATUS_WORD[item.status] ?? item.status}</b>${item.statusReason ? html` · <span class="muted">${item.statusReason}</span>` : ''}</p>
+<section><p>${ragBadge(rag)} <b>${STATUS_LABEL[item.status]}</b>${item.statusReason ? html` · <span class="muted">${item.statusReason}</span>` : ''}</p>
 <dl class="facts">${dates(item)}
 <dt>Preparer</dt><dd>${item.ownerName ?? 'Nobody yet (the tenant admins are told)'}</dd>
 <dt>Approver</dt><dd>${item.approverName ?? 'Nobody yet (any approver of the entity)'}</dd>

@@ -2,7 +2,8 @@ import type { Router } from 'express';
 import { visibleEntities, type Actor } from '../core/engine/access.js';
 import { formatDate, todayIn } from '../core/engine/dates.js';
 import { roleLabel } from '../core/engine/role-labels.js';
-import { periodWords } from '../core/engine/labels.js';
+import { itemName } from '../core/engine/labels.js';
+import { STATUS_LABEL } from '../core/engine/status.js';
 import type { ItemLine } from '../core/ports/work-reads.js';
 import type { Database } from '../infra/db/database.js';
 import { myItems, recentlyCompleted } from '../infra/engine/item-queries.js';
@@ -12,16 +13,13 @@ import { loadTenantSettings } from '../infra/stores/tenant-settings.js';
 import { html, ragBadge, sendPage, type Html } from './html.js';
 import { personOf, requirePerson } from './people.js';
 
-const STATUS_WORD: Record<string, string> = { pending: 'To prepare', submitted: 'Awaiting approval', rejected: 'Rejected', approved: 'Approved', not_applicable: 'Not applicable' };
 const COMPLETED_DAYS = 14;
 /** Roles that look across entities rather than at their own items. */
 const OVERVIEW_ROLES = new Set(['cfo', 'viewer', 'auditor', 'tenant_admin', 'approver']);
 
-export const itemTitle = (i: Pick<ItemLine, 'name' | 'entityName' | 'registration' | 'periodName' | 'periodKey'>) =>
-  [i.name, i.entityName, ...(i.registration ? [i.registration] : []), periodWords(i.periodName ?? i.periodKey)].join(' · ');
 
-const itemRow = (i: ItemLine): Html => html`<li>${ragBadge(i.rag)} <a href="/items/${i.instanceId}">${itemTitle(i)}</a>
-<span class="muted">due ${formatDate(i.dueDate)} · ${STATUS_WORD[i.status] ?? i.status}</span></li>`;
+const itemRow = (i: ItemLine): Html => html`<li>${ragBadge(i.rag)} <a href="/items/${i.instanceId}">${itemName(i)}</a>
+<span class="muted">due ${formatDate(i.dueDate)} · ${STATUS_LABEL[i.status]}</span></li>`;
 
 const ON_TRACK_SHOWN = 10;
 
@@ -68,7 +66,7 @@ ${toPrepare(mine.toPrepare, req.query.all === '1')}
 ${list(`Completed in the last ${COMPLETED_DAYS} days`, done, 'Nothing completed recently.')}
 ${overview ? html`<section><h2>All entities</h2><table><thead><tr><th>Entity</th><th>Overdue</th><th>Due soon</th><th>On track</th></tr></thead><tbody>
 ${overview.entities.map((e) => html`<tr><td>${e.entityName}</td><td>${e.red > 0 ? ragBadge('red', String(e.red)) : '0'}</td><td>${e.amber > 0 ? ragBadge('amber', String(e.amber)) : '0'}</td><td>${e.green}</td></tr>`)}</tbody></table>
-${overview.urgent.length > 0 ? html`<h2>Most urgent</h2><ul class="items">${overview.urgent.map((u) => html`<li>${ragBadge(u.rag)} <a href="/items/${u.instanceId}">${itemTitle(u)}</a><span class="muted">due ${formatDate(u.dueDate)} · ${u.ownerName ?? 'no preparer'}</span></li>`)}</ul>` : ''}</section>` : ''}`,
+${overview.urgent.length > 0 ? html`<h2>Most urgent</h2><ul class="items">${overview.urgent.map((u) => html`<li>${ragBadge(u.rag)} <a href="/items/${u.instanceId}">${itemName(u)}</a><span class="muted">due ${formatDate(u.dueDate)} · ${u.ownerName ?? 'no preparer'}</span></li>`)}</ul>` : ''}</section>` : ''}`,
     });
   });
 }

@@ -2,13 +2,10 @@ import { formatDate, todayIn } from '../engine/dates.js';
 import { ragOf, type Rag } from '../engine/rag.js';
 import { itemName, periodWords } from '../engine/labels.js';
 import { feeWaiverPhrase } from '../engine/relief.js';
-import { canTransition, type InstanceStatus } from '../engine/status.js';
+import { canTransition, STATUS_LABEL } from '../engine/status.js';
 import type { ItemFacts } from '../ports/item-threads.js';
 import type { ChatText, Span } from './text.js';
 
-const STATUS_LABEL: Record<InstanceStatus, string> = {
-  pending: 'Pending', submitted: 'Submitted, awaiting approval', approved: 'Approved', rejected: 'Rejected', not_applicable: 'Not applicable',
-};
 const NOBODY = 'nobody assigned';
 
 /** An item's card: the root message of its thread, kept current (updated in place on every change). */

@@ -47,3 +47,9 @@ export function visibleEntities(actor: Actor): EntityReach {
   if (actor.roles.some((g) => g.role === 'platform_admin' || g.entityId === null)) return 'all';
   return [...new Set(actor.roles.map((g) => g.entityId!))];
 }
+
+/** Whether a person may read an entity's items (and their evidence): the same reach as visibleEntities. */
+export function canRead(actor: Actor, entityId: string): boolean {
+  const reach = visibleEntities(actor);
+  return reach === 'all' || reach.includes(entityId);
+}

@@ -6,6 +6,11 @@ export type InstanceStatus = (typeof STATUSES)[number];
 export const OPEN_STATUSES: readonly InstanceStatus[] = ['pending', 'submitted', 'rejected'];
 export const isOpen = (status: InstanceStatus): boolean => OPEN_STATUSES.includes(status);
 
+/** A status as people read it beside an item (its card, its page, lists). */
+export const STATUS_LABEL: Record<InstanceStatus, string> = {
+  pending: 'Pending', submitted: 'Submitted, awaiting approval', approved: 'Approved', rejected: 'Rejected', not_applicable: 'Not applicable',
+};
+
 export type Transition = 'submit' | 'approve' | 'reject' | 'mark_not_applicable' | 'reopen';
 
 /**

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import { visibleEntities, type Actor } from '../../core/engine/access.js';
+import { canRead, type Actor } from '../../core/engine/access.js';
 import { loadActor } from '../stores/tenant-unit.js';
 import './sessions.js';
 import { actorOf, entityReach, type PortalAdmin } from '../../core/engine/portal-access.js';
@@ -63,11 +63,12 @@ export const personDownloads = (db: Database, signInPath: (req: Request) => stri
     if (!person) return undefined;
     return {
       find: (id) => (UUID.test(id) ? db.withTenant(person.tenantId, async (tx) => {
-        const reach = visibleEntities(await loadActor(tx, person.id));
-        const query = tx.trx('evidence').where({ id });
-        if (reach !== 'all') scopeToEntities(query, { items: 'evidence.instance_id' }, reach);
-        const row = await query.first('id', 'tenant_id', 'file_name', 'content_type');
-        return row && { row, trail: await loadEvidenceTrail(tx, row.id) };
+        const actor = await loadActor(tx, person.id);
+        const found = await tx.trx('evidence as v').join('compliance_instances as i', function () { this.on('i.tenant_id', 'v.tenant_id').andOn('i.id', 'v.instance_id'); })
+          .where('v.id', id).first('v.id', 'v.tenant_id', 'v.file_name', 'v.content_type', 'i.entity_id');
+        if (!found || !canRead(actor, found.entity_id)) return undefined;
+        const { entity_id: _entity, ...row } = found;
+        return { row, trail: await loadEvidenceTrail(tx, row.id) };
       }) : Promise.resolve(undefined)),
       audit: (tenantId, work) => db.withTenant(tenantId, async (tx) =>
         work({ audit: { append: async (entries) => void (await appendAudit(tx, entries)) } }, await loadActor(tx, person.id))),

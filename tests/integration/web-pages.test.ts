@@ -122,7 +122,7 @@ describe('the item page', () => {
     const sha = createHash('sha256').update(PDF).digest('hex');
     expect(after.text).toContain(`Recorded challan.pdf as version 1`);
     expect(after.text).toContain(`SHA-256 ${sha}`);
-    expect(after.text).toContain('Submitted: awaiting approval');
+    expect(after.text).toContain('Submitted, awaiting approval');
     const row = await t.db.owner('evidence').where({ instance_id: item }).first('channel', 'sha256');
     expect(row).toEqual({ channel: 'portal', sha256: sha });
   });
@@ -180,6 +180,15 @@ describe('the item page', () => {
     expect(page.status).toBe(404);
     expect(page.text).not.toContain('Demo Manufacturing');
     expect(page.text).not.toContain('GSTR-3B');
+  });
+
+  it("downloads evidence for whoever may read the item, and for nobody of another tenant", async () => {
+    const evidenceId = (await t.db.owner('evidence').where({ instance_id: item }).first('id')).id as string;
+    const path = `/items/${item}/evidence/${evidenceId}/download`;
+    const viewer = await (await signedIn('viewer@demo.example')).get(path);
+    expect(viewer.status).toBe(200);
+    expect(viewer.text).toBe(PDF.toString());
+    expect((await (await signedIn('owner@other.example')).get(path)).status).toBe(404);
   });
 
   it('refuses a form posted from another site', async () => {
