@@ -1,5 +1,5 @@
 import busboy from 'busboy';
-import express, { type Request, type Response, type Router } from 'express';
+import type { Request, Response, Router } from 'express';
 import type { Actor } from '../core/engine/access.js';
 import { AppError } from '../core/errors.js';
 import type { EvidenceStorage } from '../core/ports/evidence-storage.js';
@@ -14,6 +14,7 @@ import type { Logger } from '../infra/logger.js';
 import { storeEvidenceStream, type StoreResult } from '../infra/storage/store-evidence.js';
 import { runAsUser } from '../infra/stores/run-as-user.js';
 import { leaveNotice } from './notices.js';
+import { formField, smallForm } from './forms.js';
 import { personOf, requirePerson } from './people.js';
 
 export interface ItemActionDeps {
@@ -26,11 +27,8 @@ export interface ItemActionDeps {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const form = express.urlencoded({ extended: false, limit: '16kb' });
-const field = (req: Request, name: string) => {
-  const value = (req.body as Record<string, unknown> | undefined)?.[name];
-  return typeof value === 'string' ? value : '';
-};
+const form = smallForm('16kb');
+const field = formField;
 
 /** Runs a use case as the signed-in person and goes back to the item, saying what happened (or why nothing did). */
 async function decide(req: Request, res: Response, deps: ItemActionDeps, useCase: (unit: TenantUnit, actor: Actor, instanceId: string) => Promise<string>) {

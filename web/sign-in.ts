@@ -1,4 +1,4 @@
-import express, { type Request, type Response, type Router } from 'express';
+import type { Response, Router } from 'express';
 import type { Clock } from '../core/ports/clock.js';
 import type { SignInMailer } from '../core/ports/sign-in-mail.js';
 import type { SignInLimits } from '../infra/cache/sign-in-limits.js';
@@ -8,6 +8,7 @@ import { sessionOfPerson } from '../infra/portal/accounts.js';
 import { SIGN_IN_LINK_MINUTES, issueSignInLinks, localPath, useSignInLink } from '../infra/portal/sign-in-links.js';
 import { html, sendPage } from './html.js';
 import { startSession } from './people.js';
+import { formField, smallForm } from './forms.js';
 
 export interface SignInDeps {
   db: Database;
@@ -21,11 +22,8 @@ export interface SignInDeps {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const form = express.urlencoded({ extended: false, limit: '8kb' });
-const field = (req: Request, name: string) => {
-  const value = (req.body as Record<string, unknown> | undefined)?.[name];
-  return typeof value === 'string' ? value : '';
-};
+const form = smallForm('8kb');
+const field = formField;
 
 function signInPage(res: Response, deps: SignInDeps, next: string | null, problem?: string, status = 200) {
   const nextField = next ? html`<input type="hidden" name="next" value="${next}">` : '';
