@@ -12,6 +12,7 @@ import * as instanceMasterGuard from './20261202040000_instance_master_guard_per
 import * as noticeSchedules from './20261202050000_notice_schedules_and_escalation_batches.js';
 import * as signInLinks from './20261203010000_sign_in_links.js';
 import * as teamsTenants from './20261204010000_teams_tenants.js';
+import * as reminderClaims from './20261205010000_reminder_claims.js';
 
 /**
  * Every migration, in order. Listing them here (rather than scanning a folder) lets the same
@@ -32,4 +33,5 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261202050000_notice_schedules_and_escalation_batches': noticeSchedules,
   '20261203010000_sign_in_links': signInLinks,
   '20261204010000_teams_tenants': teamsTenants,
+  '20261205010000_reminder_claims': reminderClaims,
 };

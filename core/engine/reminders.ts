@@ -1,4 +1,5 @@
 import { addDays, epochDay, fromEpochDay, hourIn, todayIn, type IsoDate } from './dates.js';
+import { MAX_NOTICE_DAYS } from './notice.js';
 import { isOpen, type InstanceStatus } from './status.js';
 
 /** The reminder ladder of a tenant. Defaults: the item's notice schedule (T-3 for a monthly filing) → owner, due day → approver, overdue ≥ 3 days → CFO every 2 days. */
@@ -14,6 +15,9 @@ export interface ReminderLadder {
   trackingStart?: IsoDate | null;
 }
 
+/** The longest a tenant may set between repeated escalations (as the database checks). */
+export const MAX_ESCALATION_REPEAT_DAYS = 30;
+
 export const DEFAULT_LADDER: ReminderLadder = {
   timezone: 'Asia/Kolkata',
   daysBefore: 3,
@@ -24,6 +28,8 @@ export const DEFAULT_LADDER: ReminderLadder = {
 
 export interface PlannerInstance {
   id: string;
+  /** The item's entity, carried onto its rungs (role recipients are resolved per entity). */
+  entityId?: string;
   dueDate: IsoDate;
   status: InstanceStatus;
   ownerUserId: string | null;
@@ -47,12 +53,15 @@ export type Recipient =
 
 export interface PlannedReminder {
   instanceId: string;
+  entityId?: string;
   rung: Rung;
   recipient: Recipient;
   /** The day this rung is for; part of the dedup key, so each rung goes out once per day it is due. */
   day: IsoDate;
   dedupKey: string;
 }
+
+const CFO: Recipient = { kind: 'role', role: 'cfo' };
 
 /** The named person, or the tenant admin (told that nobody is named) when there is none. */
 export const person = (userId: string | null, missing: 'owner' | 'approver'): Recipient =>
@@ -67,6 +76,20 @@ function latestRungDay(noticeDays: readonly number[], due: number, today: number
   }
   return latest;
 }
+
+/**
+ * The oldest rung days a sweep today must know were queued, per kind of rung: a reminder's rung
+ * lies within the longest notice before a due day still ahead (or is the due day itself), and an
+ * escalation repeats within the last repeat interval. A record of a rung older than these can
+ * change nothing the planner decides today.
+ */
+export function rungsThatMatter(ladder: Pick<ReminderLadder, 'repeatEveryDays' | 'daysBefore'>, today: IsoDate): { reminder: IsoDate; escalation: IsoDate } {
+  return { reminder: addDays(today, -Math.max(MAX_NOTICE_DAYS, ladder.daysBefore)), escalation: addDays(today, -ladder.repeatEveryDays) };
+}
+
+/** How long a record of a queued rung can matter, whatever the tenant's ladder becomes (see rungsThatMatter). */
+export const rungRecordsKept = (today: IsoDate): { reminder: IsoDate; escalation: IsoDate } =>
+  rungsThatMatter({ repeatEveryDays: MAX_ESCALATION_REPEAT_DAYS, daysBefore: MAX_NOTICE_DAYS }, today);
 
 /** The first day an item's thread is needed: when its notice begins. */
 export const noticeBegins = (i: Pick<PlannerInstance, 'dueDate' | 'noticeDays'>): IsoDate => addDays(i.dueDate, -Math.max(0, ...i.noticeDays));
@@ -84,13 +107,16 @@ export function inWorkingHours(ladder: ReminderLadder, now: Date): boolean {
  */
 export function planReminders(instances: PlannerInstance[], ladder: ReminderLadder, now: Date): PlannedReminder[] {
   if (!inWorkingHours(ladder, now)) return [];
-  // Days as numbers in the loop: it runs for every open item in reach of every tenant each hour.
+  // Days as numbers in the loop, and no function made per item: it runs for every open item in
+  // reach of every tenant each hour. The few distinct rung days are spelled once each.
   const today = epochDay(todayIn(ladder.timezone, now));
   const trackingStart = ladder.trackingStart ? epochDay(ladder.trackingStart) : null;
+  const spelled = new Map<number, IsoDate>();
   const out: PlannedReminder[] = [];
-  const add = (instanceId: string, rung: Rung, recipient: Recipient, dayNumber: number) => {
-    const day = fromEpochDay(dayNumber);
-    out.push({ instanceId, rung, recipient, day, dedupKey: `${rung}:${instanceId}:${day}` });
+  const add = (i: PlannerInstance, rung: Rung, recipient: Recipient, dayNumber: number) => {
+    let day = spelled.get(dayNumber);
+    if (day === undefined) spelled.set(dayNumber, (day = fromEpochDay(dayNumber)));
+    out.push({ instanceId: i.id, entityId: i.entityId, rung, recipient, day, dedupKey: `${rung}:${i.id}:${day}` });
   };
 
   for (const i of instances) {
@@ -100,19 +126,18 @@ export function planReminders(instances: PlannerInstance[], ladder: ReminderLadd
     // missed sweep sends one reminder, not a burst), until the due day, while nothing awaits review.
     // Each rung goes out once: a rung day already queued for the item is not planned again.
     const remindedFor = i.remindedFor === null ? null : epochDay(i.remindedFor);
-    const fresh = (day: number) => remindedFor === null || day > remindedFor;
-    const soonDay = latestRungDay(i.noticeDays, due, today);
-    if ((i.status === 'pending' || i.status === 'rejected') && soonDay !== null && today < due && fresh(soonDay)) {
-      add(i.id, 'due_soon', person(i.ownerUserId, 'owner'), soonDay);
+    if (today < due && (i.status === 'pending' || i.status === 'rejected')) {
+      const soonDay = latestRungDay(i.noticeDays, due, today);
+      if (soonDay !== null && (remindedFor === null || soonDay > remindedFor)) add(i, 'due_soon', person(i.ownerUserId, 'owner'), soonDay);
     }
-    if (today === due && fresh(due)) add(i.id, 'due_today', person(i.approverUserId, 'approver'), due);
+    if (today === due && (remindedFor === null || due > remindedFor)) add(i, 'due_today', person(i.approverUserId, 'approver'), due);
     const overdue = today - due;
     const tracked = trackingStart === null || due >= trackingStart;
     if (overdue >= ladder.escalateAfterDays && !i.escalationAcknowledged && tracked) {
       // Repeats every N days until acknowledged: the latest rung day that has arrived, once.
       const repeats = Math.floor((overdue - ladder.escalateAfterDays) / ladder.repeatEveryDays);
       const day = due + ladder.escalateAfterDays + repeats * ladder.repeatEveryDays;
-      if (i.escalatedFor === null || day > epochDay(i.escalatedFor)) add(i.id, 'escalation', { kind: 'role', role: 'cfo' }, day);
+      if (i.escalatedFor === null || day > epochDay(i.escalatedFor)) add(i, 'escalation', CFO, day);
     }
   }
   return out;

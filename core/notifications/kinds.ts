@@ -9,14 +9,17 @@ import { NEW_WORK_LISTED } from '../ports/item-dating.js';
  */
 const text = z.string().optional().catch(undefined);
 const version = z.union([z.number(), z.string()]).optional().catch(undefined);
-const rung = z.object({ day: text });
+/** The items a batched message lists, each with its rung day. */
+const listedRungs = z.array(z.object({ instanceId: z.string(), day: z.string() })).optional().catch(undefined);
+/** A reminder about one item (with its rung day), or by email one per person listing their items. */
+const rung = z.object({ day: text, items: listedRungs });
 const decision = { evidenceId: text, version };
 
 const PAYLOADS = {
   due_soon: rung,
   due_today: rung,
   /** One message per recipient listing their overdue items (older rows name one item, with a day). */
-  escalation: z.object({ day: text, items: z.array(z.object({ instanceId: z.string(), day: z.string() })).optional().catch(undefined) }),
+  escalation: rung,
   /** The item's chat thread, opened when its notice begins: no reply, nobody mentioned. */
   thread_opened: z.object({}),
   review_requested: z.object({ ...decision, uploadedBy: text }),

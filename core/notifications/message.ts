@@ -53,21 +53,40 @@ function detail(n: Notification): string[] {
   return lines;
 }
 
-/** A batch of escalations: every item listed with its own acknowledgement link. */
-function renderEscalationBatch(ctx: MessageContext, items: NonNullable<MessageContext['items']>): RenderedMessage {
-  const title = escalationHeadline(items.length);
+/** How a batch of items reads by email, per kind: its title, what it asks, and each item's line. */
+interface BatchWords {
+  title: string;
+  intro: string;
+  line: (i: NonNullable<MessageContext['items']>[number]) => string;
+}
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function batchWords(kind: 'escalation' | 'due_soon' | 'due_today', count: number): BatchWords {
+  if (kind === 'escalation') {
+    return { title: escalationHeadline(count), intro: 'These items are overdue. Each reminder repeats until someone acknowledges it.', line: overdueWords };
+  }
+  const due = (i: { dueDate: string }) => `due ${formatDate(i.dueDate)}`;
+  return kind === 'due_soon'
+    ? { title: `Due soon: ${plural(count, 'filing')} to prepare`, intro: 'Please prepare these and upload the proof of filing on each item\'s page.', line: due }
+    : { title: `Due today: ${plural(count, 'item')} awaiting approval`, intro: 'These are due today: please review and approve each one\'s proof once it is uploaded.', line: due };
+}
+
+/** A batch (escalations, reminders): every item listed with its page, and for escalations its own acknowledgement link. */
+function renderBatch(ctx: MessageContext, kind: 'escalation' | 'due_soon' | 'due_today', items: NonNullable<MessageContext['items']>): RenderedMessage {
+  const { title, intro: asks, line } = batchWords(kind, items.length);
   const greeting = ctx.recipient.name ? `Hello ${ctx.recipient.name},` : 'Hello,';
   const ack = (id: string) => ctx.links.acknowledgeItems?.[id];
   const open = (id: string) => ctx.links.items?.[id];
   const missing = ctx.notification.addressedTo?.missing;
   const intro = [
     ...(ctx.notification.fallback ? [`Sent by email because ${ctx.notification.fallback.from === 'slack' ? 'Slack' : ctx.notification.fallback.from} could not deliver it: ${ctx.notification.fallback.problem}`] : []),
-    missing ? `No ${missing} is assigned, so you are told instead.` : 'These items are overdue. Each reminder repeats until someone acknowledges it.',
+    missing ? `No ${missing} is assigned, so you are told instead.` : asks,
   ].join(' ');
   const text = [
     greeting, '', title, '', intro, '',
     ...items.flatMap((i) => [
-      `- ${itemName(i)}: ${overdueWords(i)}.`,
+      `- ${itemName(i)}: ${line(i)}.`,
       ...(open(i.id) ? [`  Open: ${open(i.id)}`] : []),
       ...(ack(i.id) ? [`  Acknowledge (stops the repeats): ${ack(i.id)}`] : []),
     ]),
@@ -78,7 +97,7 @@ function renderEscalationBatch(ctx: MessageContext, items: NonNullable<MessageCo
     `<h2 style="margin:0 0 8px">${escapeHtml(title)}</h2>`,
     `<p>${escapeHtml(intro)}</p>`,
     '<ul>',
-    ...items.map((i) => `<li><strong>${escapeHtml(itemName(i))}</strong>: ${escapeHtml(overdueWords(i))}.`
+    ...items.map((i) => `<li><strong>${escapeHtml(itemName(i))}</strong>: ${escapeHtml(line(i))}.`
       + (open(i.id) ? ` <a href="${escapeHtml(open(i.id)!)}">Open</a>` : '')
       + (ack(i.id) ? ` · <a href="${escapeHtml(ack(i.id)!)}">Acknowledge</a>` : '') + '</li>'),
     '</ul>',
@@ -106,7 +125,8 @@ function workList(ctx: MessageContext): { text: string[]; html: string[] } {
 
 /** Plain-text and HTML bodies with the item, entity, period, due date, status and a link. */
 export function renderEmail(ctx: MessageContext): RenderedMessage {
-  if (ctx.items && ctx.notification.kind === 'escalation') return renderEscalationBatch(ctx, ctx.items);
+  const { kind } = ctx.notification;
+  if (ctx.items && (kind === 'escalation' || kind === 'due_soon' || kind === 'due_today')) return renderBatch(ctx, kind, ctx.items);
   const title = headline(ctx.notification);
   const item = ctx.item;
   const facts: [string, string][] = item

@@ -42,23 +42,25 @@ export interface SweepContext {
 export interface SweepDrafts {
   threads: NotificationDraft[];
   /** Each with the item's entity (role recipients are resolved per entity). */
-  rungs: (PlannedReminder & { entityId: string })[];
+  rungs: PlannedReminder[];
 }
 
 /** What a tenant's reminder sweep reads and writes, set-based however many items it covers. */
 export interface ReminderSource {
+  /** Starts the sweep: from here until it commits, no other sweep of the tenant runs. */
   context(): Promise<SweepContext>;
   /**
    * The open items whose notice has begun as of `today` (due within their master's longest
-   * notice: `byMaster`, else `otherwise` days) or that are overdue, as the planner reads them.
+   * notice: `byMaster`, else `otherwise` days) or that are overdue, as the planner reads them,
+   * each with the latest rung days queued for it on or after `since` (older ones cannot matter).
    */
-  openInReach(today: IsoDate, notice: { byMaster: ReadonlyMap<string, number>; otherwise: number }): Promise<SweepItem[]>;
+  openInReach(today: IsoDate, notice: { byMaster: ReadonlyMap<string, number>; otherwise: number }, since: { reminder: IsoDate; escalation: IsoDate }): Promise<SweepItem[]>;
   /**
-   * Records each rung as queued on its item unless a sweep already did (under the item's lock),
-   * and queues what is new: threads and reminders one per item and person (once per dedup key),
-   * escalations as one message per recipient listing their items. Returns how many messages.
+   * Records the rungs as queued, and queues them: threads and reminders one per item and person
+   * (once per dedup key), escalations as one message per recipient listing their items. Returns
+   * how many messages. Records of rungs too old to matter as of `today` may be dropped.
    */
-  queue(drafts: SweepDrafts): Promise<number>;
+  queue(drafts: SweepDrafts, today: IsoDate): Promise<number>;
   /** What queueing would do, changing nothing. */
   preview(drafts: NotificationDraft[]): Promise<QueuedReminder[]>;
 }

@@ -3,6 +3,7 @@ import { ENTITY_GST_MODES, ENTITY_TYPES, profileSchema } from '../engine/applica
 import { ROLES } from '../engine/access.js';
 import { calendarDateProblem } from '../engine/dates.js';
 import { DAYS_HINT, scheduleProblem } from '../engine/notice.js';
+import { MAX_ESCALATION_REPEAT_DAYS } from '../engine/reminders.js';
 import { ENTITY_EVENT_KINDS, eventFiscalYear } from '../engine/events.js';
 import { STATE_NAMES, stateCodeOf } from '../engine/states.js';
 import { masterSchema, REGISTRATION_KINDS } from '../engine/master.js';
@@ -72,7 +73,7 @@ export const tenantSettingsSchema = z.object({
   amber_window_days: z.coerce.number().int().min(0).max(90),
   reminder_days_before: z.coerce.number().int().min(0).max(60),
   escalation_after_days: z.coerce.number().int().min(0).max(60),
-  escalation_repeat_days: z.coerce.number().int().min(1).max(30),
+  escalation_repeat_days: z.coerce.number().int().min(1).max(MAX_ESCALATION_REPEAT_DAYS),
   working_hours_start: z.coerce.number().int().min(0).max(23),
   working_hours_end: z.coerce.number().int().min(1).max(24),
   generation_horizon_months: z.coerce.number().int().min(0).max(24),

@@ -1,6 +1,6 @@
 import { todayIn } from '../engine/dates.js';
 import { noticeSchedule } from '../engine/notice.js';
-import { inWorkingHours, noticeBegins, planReminders, type PlannedReminder, type PlannerInstance } from '../engine/reminders.js';
+import { inWorkingHours, noticeBegins, planReminders, rungsThatMatter, type PlannedReminder, type PlannerInstance } from '../engine/reminders.js';
 import type { MasterNotice, NotificationDraft, QueuedReminder, ReminderSource, SweepItem } from '../ports/index.js';
 
 export interface SweepResult {
@@ -27,8 +27,8 @@ function threadDrafts(items: (SweepItem & PlannerInstance)[], today: string): No
 }
 
 /** A planned rung as the outbox queues it (escalations are batched per recipient by the source). */
-const asDraft = (p: PlannedReminder, entityId: string | undefined): NotificationDraft => ({
-  kind: p.rung, to: p.recipient, instanceId: p.instanceId, entityId, dedupKey: p.dedupKey, payload: { day: p.day },
+const asDraft = (p: PlannedReminder): NotificationDraft => ({
+  kind: p.rung, to: p.recipient, instanceId: p.instanceId, entityId: p.entityId, dedupKey: p.dedupKey, payload: { day: p.day },
 });
 
 /**
@@ -43,16 +43,15 @@ export async function sweepReminders(unit: { reminders: ReminderSource }, input:
   const { ladder, notices, threadsEnabled } = await source.context();
   const today = todayIn(ladder.timezone, now);
   const notice = schedules(notices, ladder.daysBefore);
-  const read = await source.openInReach(today, { byMaster: notice.longest, otherwise: ladder.daysBefore });
+  const read = await source.openInReach(today, { byMaster: notice.longest, otherwise: ladder.daysBefore }, rungsThatMatter(ladder, today));
   // Each item takes its master's schedule in place: no copy of every row of the sweep.
   const open = read as (SweepItem & PlannerInstance)[];
   for (const i of open) i.noticeDays = notice.of(i.masterId);
-  const entityOf = new Map(open.map((i) => [i.id, i.entityId]));
   const planned = planReminders(open, ladder, now);
   if (input.dryRun) {
-    return { open: open.length, planned: planned.length, enqueued: 0, preview: await source.preview(planned.map((p) => asDraft(p, entityOf.get(p.instanceId)))) };
+    return { open: open.length, planned: planned.length, enqueued: 0, preview: await source.preview(planned.map(asDraft)) };
   }
   const threads = threadsEnabled && inWorkingHours(ladder, now) ? threadDrafts(open, today) : [];
-  const enqueued = threads.length + planned.length === 0 ? 0 : await source.queue({ threads, rungs: planned.map((p) => ({ ...p, entityId: entityOf.get(p.instanceId)! })) });
+  const enqueued = threads.length + planned.length === 0 ? 0 : await source.queue({ threads, rungs: planned }, today);
   return { open: open.length, planned: planned.length, enqueued };
 }

@@ -1,9 +1,11 @@
 import { REGISTRATION_NUMBER_SQL, registrationOf } from './registration-sql.js';
+import type { IsoDate } from '../../core/engine/dates.js';
+import { rungRecordsKept } from '../../core/engine/reminders.js';
 import { OPEN_STATUSES } from '../../core/engine/status.js';
 import type { MasterNotice, NotificationDraft, QueuedReminder, ReminderSource, SweepDrafts, SweepItem } from '../../core/ports/index.js';
 import { sweepReminders as sweep, type SweepResult } from '../../core/use-cases/sweep-reminders.js';
 import type { Database, TenantTx } from '../db/database.js';
-import { escalationBatches } from '../outbox/escalation-batches.js';
+import { escalationBatches, reminderBatches } from '../outbox/recipient-batches.js';
 import { insertNotifications, resolveDrafts } from '../outbox/enqueue.js';
 import { CHAT_CONNECTED_SQL } from '../outbox/reach.js';
 import { settingsOfRow, type TenantRow } from '../stores/tenant-settings.js';
@@ -16,36 +18,36 @@ const CONTEXT_SQL = `
           WHERE m.tenant_id IS NULL OR m.tenant_id = t.id) AS notices
   FROM tenants t WHERE t.id = ?`;
 
-/** Marks one column's rung days on the items, where newer than what is there; returns the items marked. */
-async function mark({ trx, tenantId }: TenantTx, column: 'reminded_for' | 'escalated_for', days: Map<string, string>): Promise<Set<string>> {
-  if (days.size === 0) return new Set();
-  const { rows } = await trx.raw(
-    `UPDATE compliance_instances i SET ${column} = w.day
-     FROM unnest(?::uuid[], ?::date[]) AS w(id, day)
-     WHERE i.tenant_id = ? AND i.id = w.id AND (i.${column} IS NULL OR i.${column} < w.day)
-     RETURNING i.id`,
-    [[...days.keys()], [...days.values()], tenantId],
-  );
-  return new Set((rows as { id: string }[]).map((r) => r.id));
-}
+// A sweep holds its tenant's lock (this class, the tenant's hash) from its first read to its commit.
+const SWEEP_LOCK_CLASS = 0x5357;
 
 /**
- * Marks each rung as queued on its item (reminders in `reminded_for`, escalations in
- * `escalated_for`) unless a sweep already did: an UPDATE whose row locks make a concurrent sweep
- * wait and then find the rung taken (its WHERE is checked again on the row as committed).
- * Returns the rungs claimed.
+ * Starts a tenant's sweep: waits for any other sweep of the tenant to commit, so this one reads
+ * its claims. The sweep's commit need not wait for the disk: were the server to lose it, its
+ * claims and messages are lost together and the next sweep queues them again.
  */
-async function claimRungs(tx: TenantTx, rungs: SweepDrafts['rungs']): Promise<SweepDrafts['rungs']> {
-  // Per item and column, the newest rung day planned (a sweep plans at most one of each).
-  const days = { reminded_for: new Map<string, string>(), escalated_for: new Map<string, string>() };
-  const columnOf = (r: SweepDrafts['rungs'][number]) => (r.rung === 'escalation' ? 'escalated_for' : 'reminded_for');
+const START_SQL = `SELECT pg_advisory_xact_lock(${SWEEP_LOCK_CLASS}, hashtext(?)), set_config('synchronous_commit', 'off', true)`;
+
+/** Records the rungs as queued: one claim per kind of rung and day, listing its items; drops claims too old to matter. */
+async function claimRungs({ trx, tenantId }: TenantTx, rungs: SweepDrafts['rungs'], today: IsoDate): Promise<void> {
+  const kept = rungRecordsKept(today);
+  await trx.raw(`DELETE FROM reminder_claims WHERE tenant_id = ? AND day < CASE rung WHEN 'reminder' THEN ?::date ELSE ?::date END`, [tenantId, kept.reminder, kept.escalation]);
+  if (rungs.length === 0) return;
+  // Grouped here, each claim's items sent as one string: tens of thousands of ids as separate
+  // array elements cost more to send than the insert.
+  const claims = new Map<string, string[]>();
   for (const r of rungs) {
-    const planned = days[columnOf(r)];
-    const day = planned.get(r.instanceId);
-    if (day === undefined || r.day > day) planned.set(r.instanceId, r.day);
+    const key = `${r.rung === 'escalation' ? 'escalation' : 'reminder'} ${r.day}`;
+    const ids = claims.get(key);
+    if (ids) ids.push(r.instanceId);
+    else claims.set(key, [r.instanceId]);
   }
-  const claimed = { reminded_for: await mark(tx, 'reminded_for', days.reminded_for), escalated_for: await mark(tx, 'escalated_for', days.escalated_for) };
-  return rungs.filter((r) => claimed[columnOf(r)].has(r.instanceId) && days[columnOf(r)].get(r.instanceId) === r.day);
+  const keys = [...claims.keys()].map((k) => k.split(' ') as [string, string]);
+  await trx.raw(
+    `INSERT INTO reminder_claims (tenant_id, rung, day, instance_ids)
+     SELECT ?, c.rung, c.day, string_to_array(c.ids, ',')::uuid[] FROM unnest(?::text[], ?::date[], ?::text[]) AS c(rung, day, ids)`,
+    [tenantId, keys.map((k) => k[0]), keys.map((k) => k[1]), [...claims.values()].map((ids) => ids.join(','))],
+  );
 }
 
 /** A tenant's reminder sweep in PostgreSQL: one indexed read of the open items, bulk writes to the outbox. */
@@ -53,37 +55,45 @@ export function reminderSource(tx: TenantTx): ReminderSource {
   const { trx, tenantId } = tx;
   return {
     async context() {
+      await trx.raw(START_SQL, [tenantId]);
       const { rows } = await trx.raw(CONTEXT_SQL, [tenantId]);
       const row = rows[0] as TenantRow & { chat_connected: boolean; notices: MasterNotice[] };
       const settings = settingsOfRow(row);
       return { ladder: { ...settings.ladder, trackingStart: settings.trackingStartDate }, notices: row.notices, threadsEnabled: row.chat_connected };
     },
-    async openInReach(today, notice) {
+    async openInReach(today, notice, since) {
       const masters = [...notice.byMaster.keys()];
       const longest = Math.max(notice.otherwise, ...notice.byMaster.values());
       // The range scan covers the longest notice; each item is then kept only within its own
       // master's. Rows come back under the planner's names, used as they are (no copy per row).
       const { rows } = await trx.raw(
-        `SELECT i.id, i.entity_id AS "entityId", i.master_id AS "masterId", i.due_date AS "dueDate", i.status,
-                i.owner_user_id AS "ownerUserId", i.approver_user_id AS "approverUserId", i.reminded_for AS "remindedFor",
-                i.escalated_for AS "escalatedFor", i.escalation_acknowledged_at IS NOT NULL AS "escalationAcknowledged",
+        `WITH claimed AS (
+           SELECT x.id, max(c.day) FILTER (WHERE c.rung = 'reminder') AS reminded_for, max(c.day) FILTER (WHERE c.rung = 'escalation') AS escalated_for
+           FROM reminder_claims c CROSS JOIN LATERAL unnest(c.instance_ids) AS x(id)
+           WHERE c.tenant_id = ? AND c.day >= CASE c.rung WHEN 'reminder' THEN ?::date ELSE ?::date END
+           GROUP BY x.id)
+         SELECT i.id, i.entity_id AS "entityId", i.master_id AS "masterId", i.due_date AS "dueDate", i.status,
+                i.owner_user_id AS "ownerUserId", i.approver_user_id AS "approverUserId", cl.reminded_for AS "remindedFor",
+                cl.escalated_for AS "escalatedFor", i.escalation_acknowledged_at IS NOT NULL AS "escalationAcknowledged",
                 i.slack_thread_ts IS NOT NULL AS "hasThread"
          FROM compliance_instances i
          LEFT JOIN unnest(?::uuid[], ?::int[]) AS w(master_id, days) ON w.master_id = i.master_id
+         LEFT JOIN claimed cl ON cl.id = i.id
          WHERE i.tenant_id = ? AND i.status = ANY (?) AND i.due_date <= ?::date + ?::int
            AND i.due_date <= ?::date + coalesce(w.days, ?::int)`,
-        [masters, masters.map((id) => notice.byMaster.get(id)!), tenantId, [...OPEN_STATUSES], today, longest, today, notice.otherwise],
+        [tenantId, since.reminder, since.escalation, masters, masters.map((id) => notice.byMaster.get(id)!), tenantId, [...OPEN_STATUSES], today, longest, today, notice.otherwise],
       );
       return rows as SweepItem[];
     },
-    async queue({ threads, rungs }) {
-      const claimed = rungs.length === 0 ? [] : await claimRungs(tx, rungs);
-      const drafts: NotificationDraft[] = claimed.map((p) => ({
+    async queue({ threads, rungs }, today) {
+      await claimRungs(tx, rungs, today);
+      const drafts: NotificationDraft[] = rungs.map((p) => ({
         kind: p.rung, to: p.recipient, instanceId: p.instanceId, entityId: p.entityId, dedupKey: p.dedupKey, payload: { day: p.day },
       }));
-      // One resolution of people and channels for the whole sweep; escalations then go one message per recipient.
+      // One resolution of people and channels for the whole sweep; escalations then go one message per
+      // recipient, and reminders by email one per person and kind.
       const rows = await resolveDrafts(tx, [...threads, ...drafts]);
-      return insertNotifications(tx, [...rows.filter((r) => r.kind !== 'escalation'), ...escalationBatches(rows.filter((r) => r.kind === 'escalation'))]);
+      return insertNotifications(tx, [...reminderBatches(rows.filter((r) => r.kind !== 'escalation')), ...escalationBatches(rows.filter((r) => r.kind === 'escalation'))]);
     },
     async preview(drafts) {
       const resolved = await resolveDrafts(tx, drafts);

@@ -63,7 +63,8 @@ export interface NotificationRow {
   kind: string;
   recipient_user_id: string;
   instance_id: string | null;
-  payload: string;
+  /** As it will be stored (JSON). */
+  payload: Record<string, unknown>;
   dedup_key: string;
 }
 
@@ -97,7 +98,7 @@ export async function resolveDrafts(tx: TenantTx, drafts: NotificationDraft[], c
     const addressedTo = draft.to.kind === 'role' ? draft.to : gone !== undefined ? { kind: 'role', role: 'tenant_admin', missing: `active person in place of ${gone} (deactivated)` } : undefined;
     return resolve(draft.to, draft.instanceId ? entityOf.get(draft.instanceId) ?? null : null).map((userId) => ({
       tenant_id: tenantId, channel: choose(userId, draft.kind), kind: draft.kind, recipient_user_id: userId, instance_id: draft.instanceId,
-      payload: JSON.stringify({ ...draft.payload, ...(addressedTo ? { addressedTo } : {}) }),
+      payload: addressedTo ? { ...draft.payload, addressedTo } : draft.payload,
       dedup_key: `${draft.dedupKey}:${userId}`,
     }));
   });
@@ -116,7 +117,7 @@ export async function insertNotifications({ trx, tenantId }: TenantTx, rows: Not
   if (rows.length === 0) return 0;
   const column = <K extends keyof NotificationRow>(key: K) => rows.map((r) => r[key]) as unknown as string[];
   const result = await trx.raw(INSERT_SQL, [
-    tenantId, column('channel'), column('kind'), column('recipient_user_id'), column('instance_id'), column('payload'), column('dedup_key'),
+    tenantId, column('channel'), column('kind'), column('recipient_user_id'), column('instance_id'), rows.map((r) => JSON.stringify(r.payload)), column('dedup_key'),
   ]);
   return result.rowCount ?? 0;
 }

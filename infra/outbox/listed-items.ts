@@ -48,9 +48,9 @@ export function itemFactsOf(id: string, row: ItemFactRow): ItemFacts {
   };
 }
 
-/** The items a notification lists (a batch of escalations, new work), or null for one about a single item. */
+/** The items a notification lists (a batch of escalations or reminders, new work), or null for one about a single item. */
 export function listedIds(n: Notification): string[] | null {
-  if (n.kind === 'escalation' && n.payload.items) return n.payload.items.map((i) => i.instanceId);
+  if ((n.kind === 'escalation' || n.kind === 'due_soon' || n.kind === 'due_today') && n.payload.items) return n.payload.items.map((i) => i.instanceId);
   if (n.kind === 'work_assigned') return n.payload.items.map((i) => i.instanceId);
   return null;
 }

@@ -36,7 +36,7 @@ notes AS (
   FROM notifications n
   WHERE n.tenant_id = :tenant
     AND (n.instance_id = :item::uuid
-      OR (n.instance_id IS NULL AND n.kind IN ('escalation', 'work_assigned')
+      OR (n.instance_id IS NULL AND n.kind IN ('escalation', 'due_soon', 'due_today', 'work_assigned')
         AND n.payload -> 'items' @> jsonb_build_array(jsonb_build_object('instanceId', :item::text))))
   ORDER BY n.created_at DESC
   LIMIT :newest

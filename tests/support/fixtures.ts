@@ -41,6 +41,8 @@ export async function createTenantWithEverything(db: Database, slug: string): Pr
   await db.withSystem((trx) => trx('sign_in_links').insert({
     token_hash: createHash('sha256').update(`link-${slug}`).digest('hex'), tenant_id: built.tenantId, user_id: id('owner'), expires_at: new Date('2026-01-01T00:15:00Z'),
   }));
+  // A sweep's record that the item's T-3 reminder was queued.
+  await db.withTenant(built.tenantId, ({ trx }) => trx('reminder_claims').insert({ tenant_id: built.tenantId, rung: 'reminder', day: '2026-02-17', instance_ids: [id('instance')] }));
   return {
     tenantId: built.tenantId, entityId: id('entity'), userId: id('owner'), masterId: id('master'), instanceId: id('instance'), evidenceId: id('evidence'),
   };

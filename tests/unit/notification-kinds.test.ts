@@ -143,3 +143,33 @@ describe('a batch of escalations by email', () => {
     expect(email.text).toContain('Sent by email because Slack could not deliver it: The Slack connection no longer works (token revoked) — reconnect Slack.');
   });
 });
+
+describe('a batch of reminders by email', () => {
+  const item = (id: string, name: string, dueDate: string) => ({
+    id, code: 'X', name, entityName: 'Acme Mfg', registration: null, periodKey: '2026-11', periodName: 'Nov 2026', dueDate, statutoryDueDate: dueDate, extensionReference: null, status: 'pending',
+  });
+  const batch = (kind: 'due_soon' | 'due_today'): MessageContext => ({
+    notificationId: 'n1', tenantId: 't1', tenantName: 'Acme', timezone: 'Asia/Kolkata',
+    notification: readNotification(kind, { items: [{ instanceId: 'a', day: '2026-12-04' }, { instanceId: 'b', day: '2026-12-17' }] }),
+    recipient: { userId: 'u1', name: 'Olivia', email: 'o@acme.example', slackUserId: null, teamsUserId: null },
+    item: null, items: [item('a', 'TDS deposit', '2026-12-07'), item('b', 'GSTR-3B', '2026-12-20')],
+    links: { item: null, acknowledge: null, items: { a: 'http://x/a', b: 'http://x/b' } },
+  });
+
+  it('one email listing what falls due, each item by name and due date with its page, and nothing to acknowledge', () => {
+    const email = renderEmail(batch('due_soon'));
+    expect(email.subject).toBe('[Acme] Due soon: 2 filings to prepare');
+    expect(email.text).toContain([
+      '- TDS deposit · Acme Mfg · Nov 2026: due 7 Dec 2026.', '  Open: http://x/a',
+      '- GSTR-3B · Acme Mfg · Nov 2026: due 20 Dec 2026.', '  Open: http://x/b',
+    ].join('\n'));
+    expect(email.text).not.toContain('Acknowledge');
+    expect(email.html.match(/<li>/g)).toHaveLength(2);
+  });
+
+  it('to the approver on the due day, asking for approval', () => {
+    const email = renderEmail(batch('due_today'));
+    expect(email.subject).toBe('[Acme] Due today: 2 items awaiting approval');
+    expect(email.text).toContain('please review and approve');
+  });
+});
