@@ -2,37 +2,34 @@ import { REGISTRATION_NUMBER_SQL, registrationOf } from './registration-sql.js';
 import type { IsoDate } from '../../core/engine/dates.js';
 import { rungRecordsKept } from '../../core/engine/reminders.js';
 import { OPEN_STATUSES } from '../../core/engine/status.js';
-import type { MasterNotice, NotificationDraft, QueuedReminder, ReminderSource, SweepDrafts, SweepItem } from '../../core/ports/index.js';
+import type { MasterNotice, QueuedReminder, ReminderSource, SweepDrafts, SweepItem } from '../../core/ports/index.js';
 import { sweepReminders as sweep, type SweepResult } from '../../core/use-cases/sweep-reminders.js';
 import type { Database, TenantTx } from '../db/database.js';
-import { escalationBatches, reminderBatches } from '../outbox/recipient-batches.js';
-import { insertNotifications, resolveDrafts } from '../outbox/enqueue.js';
+import { rungRows } from '../outbox/recipient-batches.js';
+import { addresser, insertNotifications, resolveDrafts, rowFor } from '../outbox/enqueue.js';
 import { CHAT_CONNECTED_SQL } from '../outbox/reach.js';
 import { settingsOfRow, type TenantRow } from '../stores/tenant-settings.js';
-
-// The tenant's settings, every master's notice inputs and whether a chat is connected: one round trip.
-const CONTEXT_SQL = `
-  SELECT t.*, ${CHAT_CONNECTED_SQL} AS chat_connected,
-         (SELECT coalesce(json_agg(json_build_object('masterId', m.id, 'frequency', m.frequency, 'masterDays', m.reminder_days, 'tenantDays', r.days_before)), '[]')
-          FROM compliance_masters m LEFT JOIN reminder_schedules r ON r.tenant_id = t.id AND r.master_id = m.id
-          WHERE m.tenant_id IS NULL OR m.tenant_id = t.id) AS notices
-  FROM tenants t WHERE t.id = ?`;
 
 // A sweep holds its tenant's lock (this class, the tenant's hash) from its first read to its commit.
 const SWEEP_LOCK_CLASS = 0x5357;
 
 /**
- * Starts a tenant's sweep: waits for any other sweep of the tenant to commit, so this one reads
- * its claims. The sweep's commit need not wait for the disk: were the server to lose it, its
- * claims and messages are lost together and the next sweep queues them again.
+ * Starts a tenant's sweep, in one round trip: waits for any other sweep of the tenant to commit
+ * (so this one reads its claims), and reads the tenant's settings, every master's notice inputs
+ * and whether a chat is connected. The sweep's commit need not wait for the disk: were the
+ * server to lose it, its claims and messages are lost together and the next sweep queues them again.
  */
-const START_SQL = `SELECT pg_advisory_xact_lock(${SWEEP_LOCK_CLASS}, hashtext(?)), set_config('synchronous_commit', 'off', true)`;
+const START_SQL = `
+  SELECT t.*, ${CHAT_CONNECTED_SQL} AS chat_connected,
+         (SELECT coalesce(json_agg(json_build_object('masterId', m.id, 'frequency', m.frequency, 'masterDays', m.reminder_days, 'tenantDays', r.days_before)), '[]')
+          FROM compliance_masters m LEFT JOIN reminder_schedules r ON r.tenant_id = t.id AND r.master_id = m.id
+          WHERE m.tenant_id IS NULL OR m.tenant_id = t.id) AS notices
+  FROM (SELECT pg_advisory_xact_lock(${SWEEP_LOCK_CLASS}, hashtext(?)), set_config('synchronous_commit', 'off', true)) started, tenants t
+  WHERE t.id = ?`;
 
 /** Records the rungs as queued: one claim per kind of rung and day, listing its items; drops claims too old to matter. */
 async function claimRungs({ trx, tenantId }: TenantTx, rungs: SweepDrafts['rungs'], today: IsoDate): Promise<void> {
   const kept = rungRecordsKept(today);
-  await trx.raw(`DELETE FROM reminder_claims WHERE tenant_id = ? AND day < CASE rung WHEN 'reminder' THEN ?::date ELSE ?::date END`, [tenantId, kept.reminder, kept.escalation]);
-  if (rungs.length === 0) return;
   // Grouped here, each claim's items sent as one string: tens of thousands of ids as separate
   // array elements cost more to send than the insert.
   const claims = new Map<string, string[]>();
@@ -44,9 +41,10 @@ async function claimRungs({ trx, tenantId }: TenantTx, rungs: SweepDrafts['rungs
   }
   const keys = [...claims.keys()].map((k) => k.split(' ') as [string, string]);
   await trx.raw(
-    `INSERT INTO reminder_claims (tenant_id, rung, day, instance_ids)
+    `WITH dropped AS (DELETE FROM reminder_claims WHERE tenant_id = ? AND day < CASE rung WHEN 'reminder' THEN ?::date ELSE ?::date END)
+     INSERT INTO reminder_claims (tenant_id, rung, day, instance_ids)
      SELECT ?, c.rung, c.day, string_to_array(c.ids, ',')::uuid[] FROM unnest(?::text[], ?::date[], ?::text[]) AS c(rung, day, ids)`,
-    [tenantId, keys.map((k) => k[0]), keys.map((k) => k[1]), [...claims.values()].map((ids) => ids.join(','))],
+    [tenantId, kept.reminder, kept.escalation, tenantId, keys.map((k) => k[0]), keys.map((k) => k[1]), [...claims.values()].map((ids) => ids.join(','))],
   );
 }
 
@@ -55,8 +53,7 @@ export function reminderSource(tx: TenantTx): ReminderSource {
   const { trx, tenantId } = tx;
   return {
     async context() {
-      await trx.raw(START_SQL, [tenantId]);
-      const { rows } = await trx.raw(CONTEXT_SQL, [tenantId]);
+      const { rows } = await trx.raw(START_SQL, [tenantId, tenantId]);
       const row = rows[0] as TenantRow & { chat_connected: boolean; notices: MasterNotice[] };
       const settings = settingsOfRow(row);
       return { ladder: { ...settings.ladder, trackingStart: settings.trackingStartDate }, notices: row.notices, threadsEnabled: row.chat_connected };
@@ -87,13 +84,11 @@ export function reminderSource(tx: TenantTx): ReminderSource {
     },
     async queue({ threads, rungs }, today) {
       await claimRungs(tx, rungs, today);
-      const drafts: NotificationDraft[] = rungs.map((p) => ({
-        kind: p.rung, to: p.recipient, instanceId: p.instanceId, entityId: p.entityId, dedupKey: p.dedupKey, payload: { day: p.day },
-      }));
-      // One resolution of people and channels for the whole sweep; escalations then go one message per
+      // One read of people and chats for the whole sweep; escalations then go one message per
       // recipient, and reminders by email one per person and kind.
-      const rows = await resolveDrafts(tx, [...threads, ...drafts]);
-      return insertNotifications(tx, [...reminderBatches(rows.filter((r) => r.kind !== 'escalation')), ...escalationBatches(rows.filter((r) => r.kind === 'escalation'))]);
+      const address = await addresser(tx);
+      const opened = threads.flatMap((d) => address(d.to, d.entityId ?? null, d.kind).map((to) => rowFor(tenantId, d, to)));
+      return insertNotifications(tx, [...opened, ...rungRows(tenantId, rungs, address)]);
     },
     async preview(drafts) {
       const resolved = await resolveDrafts(tx, drafts);

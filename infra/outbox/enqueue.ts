@@ -77,14 +77,40 @@ async function channelChooser(tx: TenantTx): Promise<(userId: string, kind: stri
   return (userId, kind) => chooseChannel(reaches, userId, kind);
 }
 
+/** One actual recipient of a draft: who, on which channel, and the role it was addressed to in place of a missing person. */
+export interface Addressee {
+  userId: string;
+  channel: OutboundChannel;
+  addressedTo?: { kind: 'role'; role: string; missing?: string };
+}
+
+/** Finds each draft's actual recipients, against one read of the tenant's people and chats. */
+export type Addresser = (to: Recipient, entityId: string | null, kind: string) => Addressee[];
+
+export async function addresser(tx: TenantTx, channel?: OutboundChannel): Promise<Addresser> {
+  const choose = channel ? () => channel : await channelChooser(tx);
+  const people = await addressees(tx.trx, tx.tenantId);
+  const resolve = resolver(people);
+  const { inactive } = people;
+  return (to, entityId, kind) => {
+    const gone = to.kind === 'user' ? inactive.get(to.userId) : undefined;
+    const addressedTo = to.kind === 'role' ? to : gone !== undefined ? { kind: 'role' as const, role: 'tenant_admin', missing: `active person in place of ${gone} (deactivated)` } : undefined;
+    return resolve(to, entityId).map((userId) => ({ userId, channel: choose(userId, kind), ...(addressedTo ? { addressedTo } : {}) }));
+  };
+}
+
+/** A draft's row for one of its recipients, with a per-recipient dedup key. */
+export const rowFor = (tenantId: string, draft: NotificationDraft, to: Addressee): NotificationRow => ({
+  tenant_id: tenantId, channel: to.channel, kind: draft.kind, recipient_user_id: to.userId, instance_id: draft.instanceId,
+  payload: to.addressedTo ? { ...draft.payload, addressedTo: to.addressedTo } : draft.payload,
+  dedup_key: `${draft.dedupKey}:${to.userId}`,
+});
+
 /** Drafts addressed to people or roles → one row per actual recipient, with a per-recipient dedup key. */
 export async function resolveDrafts(tx: TenantTx, drafts: NotificationDraft[], channel?: OutboundChannel): Promise<NotificationRow[]> {
   if (drafts.length === 0) return [];
   const { trx, tenantId } = tx;
-  const choose = channel ? () => channel : await channelChooser(tx);
-  const people = await addressees(trx, tenantId);
-  const resolve = resolver(people);
-  const { inactive } = people;
+  const address = await addresser(tx, channel);
   const entityOf = new Map<string, string>();
   for (const d of drafts) if (d.instanceId && d.entityId) entityOf.set(d.instanceId, d.entityId);
   const instanceIds = [...new Set(drafts.map((d) => d.instanceId).filter((id): id is string => id !== null && !entityOf.has(id)))];
@@ -93,23 +119,18 @@ export async function resolveDrafts(tx: TenantTx, drafts: NotificationDraft[], c
       .where({ tenant_id: tenantId }).whereIn('id', instanceIds.slice(i, i + CHUNK)).select('id', 'entity_id');
     for (const r of rows) entityOf.set(r.id, r.entity_id);
   }
-  return drafts.flatMap((draft) => {
-    const gone = draft.to.kind === 'user' ? inactive.get(draft.to.userId) : undefined;
-    const addressedTo = draft.to.kind === 'role' ? draft.to : gone !== undefined ? { kind: 'role', role: 'tenant_admin', missing: `active person in place of ${gone} (deactivated)` } : undefined;
-    return resolve(draft.to, draft.instanceId ? entityOf.get(draft.instanceId) ?? null : null).map((userId) => ({
-      tenant_id: tenantId, channel: choose(userId, draft.kind), kind: draft.kind, recipient_user_id: userId, instance_id: draft.instanceId,
-      payload: addressedTo ? { ...draft.payload, addressedTo } : draft.payload,
-      dedup_key: `${draft.dedupKey}:${userId}`,
-    }));
-  });
+  return drafts.flatMap((draft) =>
+    address(draft.to, draft.instanceId ? entityOf.get(draft.instanceId) ?? null : null, draft.kind).map((to) => rowFor(tenantId, draft, to)));
 }
 
-// One statement of seven array parameters, however many rows: building and sending a VALUES list
-// of tens of thousands of rows (seven parameters each) costs more than the database's insert.
+// One statement of seven parameters, however many rows: building and sending a VALUES list of
+// tens of thousands of rows (seven parameters each) costs more than the database's insert. The
+// payloads go as one JSON array (a batch's payload lists hundreds of items: no array escaping).
 const INSERT_SQL = `
   INSERT INTO notifications (tenant_id, channel, kind, recipient_user_id, instance_id, payload, dedup_key)
-  SELECT ?::uuid, r.channel, r.kind, r.recipient_user_id, r.instance_id, r.payload::jsonb, r.dedup_key
-  FROM unnest(?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::text[]) AS r(channel, kind, recipient_user_id, instance_id, payload, dedup_key)
+  SELECT ?::uuid, r.channel, r.kind, r.recipient_user_id, r.instance_id, p.payload, r.dedup_key
+  FROM unnest(?::text[], ?::text[], ?::uuid[], ?::uuid[], ?::text[]) WITH ORDINALITY AS r(channel, kind, recipient_user_id, instance_id, dedup_key, n)
+  JOIN jsonb_array_elements(?::jsonb) WITH ORDINALITY AS p(payload, n) USING (n)
   ON CONFLICT (tenant_id, dedup_key) DO NOTHING`;
 
 /** Inserts in bulk; a dedup key already present is skipped. Returns how many were new. */
@@ -117,7 +138,7 @@ export async function insertNotifications({ trx, tenantId }: TenantTx, rows: Not
   if (rows.length === 0) return 0;
   const column = <K extends keyof NotificationRow>(key: K) => rows.map((r) => r[key]) as unknown as string[];
   const result = await trx.raw(INSERT_SQL, [
-    tenantId, column('channel'), column('kind'), column('recipient_user_id'), column('instance_id'), rows.map((r) => JSON.stringify(r.payload)), column('dedup_key'),
+    tenantId, column('channel'), column('kind'), column('recipient_user_id'), column('instance_id'), column('dedup_key'), JSON.stringify(rows.map((r) => r.payload)),
   ]);
   return result.rowCount ?? 0;
 }

@@ -1,48 +1,54 @@
 import { createHash } from 'node:crypto';
-import type { NotificationRow } from './enqueue.js';
+import type { PlannedReminder } from '../../core/engine/reminders.js';
+import type { Addressee, Addresser, NotificationRow } from './enqueue.js';
 
-/** Rows of one kind grouped per recipient and channel, in the order they came. */
-function perRecipient(rows: NotificationRow[]): NotificationRow[][] {
-  const groups = new Map<string, NotificationRow[]>();
-  for (const row of rows) {
-    const key = `${row.recipient_user_id}:${row.channel}`;
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  return [...groups.values()];
+/** One recipient's rungs of one kind on one channel, in the order planned. */
+interface Group {
+  to: Addressee;
+  kind: string;
+  rungs: PlannedReminder[];
 }
 
-/** One row listing a group's items, oldest rung first, under a key made of exactly those items and rungs. */
-function listing(group: NotificationRow[]): NotificationRow {
-  const first = group[0]!;
-  const items = group.map((r) => ({ instanceId: r.instance_id!, day: r.payload.day as string }))
+/**
+ * Whether a group goes as one message listing its items: escalations always (the CFO with 56
+ * overdue items gets one message, each item with its own Acknowledge, not 56); reminders by email
+ * when there are several (a preparer with 30 filings due on the 20th gets one email, not 30).
+ * Reminders in chat stay one per item, as replies in each item's thread.
+ */
+const listed = (g: Group) => g.kind === 'escalation' || (g.to.channel === 'email' && g.rungs.length > 1);
+
+/** A group as one row listing its items, oldest rung first, under a key made of exactly those items and rungs. */
+function listing(tenantId: string, { to, kind, rungs }: Group): NotificationRow {
+  const items = rungs.map((r) => ({ instanceId: r.instanceId, day: r.day }))
     .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.instanceId < b.instanceId ? -1 : a.instanceId > b.instanceId ? 1 : 0));
-  const { addressedTo } = first.payload;
   const digest = createHash('sha256').update(items.map((i) => `${i.instanceId}@${i.day}`).join(',')).digest('hex').slice(0, 32);
   return {
-    ...first, instance_id: null,
-    payload: { items, ...(addressedTo ? { addressedTo } : {}) },
-    dedup_key: `${first.kind}:${digest}:${first.recipient_user_id}`,
+    tenant_id: tenantId, channel: to.channel, kind, recipient_user_id: to.userId, instance_id: null,
+    payload: { items, ...(to.addressedTo ? { addressedTo: to.addressedTo } : {}) },
+    dedup_key: `${kind}:${digest}:${to.userId}`,
   };
 }
 
-/**
- * Escalations as one message per recipient per sweep: the CFO with 56 overdue items gets one
- * message listing them (each with its own Acknowledge), not 56.
- */
-export const escalationBatches = (rows: NotificationRow[]): NotificationRow[] => perRecipient(rows).map(listing);
+/** A rung as a message about its item alone. */
+const single = (tenantId: string, to: Addressee, r: PlannedReminder): NotificationRow => ({
+  tenant_id: tenantId, channel: to.channel, kind: r.rung, recipient_user_id: to.userId, instance_id: r.instanceId,
+  payload: to.addressedTo ? { day: r.day, addressedTo: to.addressedTo } : { day: r.day },
+  dedup_key: `${r.dedupKey}:${to.userId}`,
+});
 
 /**
- * Reminders by email as one message per person and kind per sweep: a preparer with 30 filings
- * falling due on the 20th gets one email listing them, not 30. Reminders in chat stay one per
- * item, as replies in each item's thread; a lone reminder stays a message about its item.
+ * A sweep's planned rungs as outbox rows: each rung's actual recipients found, then grouped per
+ * recipient, channel and kind, without a row per rung on the way (a first sweep plans 100,000).
  */
-export function reminderBatches(rows: NotificationRow[]): NotificationRow[] {
-  const batched = (r: NotificationRow) => r.channel === 'email' && (r.kind === 'due_soon' || r.kind === 'due_today');
-  const byKind = (kind: string) => rows.filter((r) => batched(r) && r.kind === kind);
-  return [
-    ...rows.filter((r) => !batched(r)),
-    ...[...perRecipient(byKind('due_soon')), ...perRecipient(byKind('due_today'))].map((group) => (group.length === 1 ? group[0]! : listing(group))),
-  ];
+export function rungRows(tenantId: string, rungs: PlannedReminder[], address: Addresser): NotificationRow[] {
+  const groups = new Map<string, Group>();
+  for (const r of rungs) {
+    for (const to of address(r.recipient, r.entityId ?? null, r.rung)) {
+      const key = `${to.userId}:${to.channel}:${r.rung}`;
+      const group = groups.get(key);
+      if (group) group.rungs.push(r);
+      else groups.set(key, { to, kind: r.rung, rungs: [r] });
+    }
+  }
+  return [...groups.values()].flatMap((g) => (listed(g) ? [listing(tenantId, g)] : g.rungs.map((r) => single(tenantId, g.to, r))));
 }
