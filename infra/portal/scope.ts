@@ -35,14 +35,29 @@ async function current(trx: Knex.Transaction, admin: PortalAdmin, tenantId: stri
   return { ...admin, role, grants: person.roles };
 }
 
+// One re-read per request: the portal asks several times in one request (a count, the rows, each
+// kind of linked record), each in its own transaction, with the request's own admin object (read
+// from the session store for each request). The bound guards against an object kept longer.
+const REREAD_AFTER_MS = 2_000;
+const checked = new WeakMap<PortalAdmin, { at: number; admin: PortalAdmin }>();
+
+/** The admin as they stand now: read in `trx` unless this request's admin was read a moment ago. */
+async function currentOnce(trx: Knex.Transaction, admin: PortalAdmin, tenantId: string | null): Promise<PortalAdmin> {
+  const seen = checked.get(admin);
+  if (seen && Date.now() - seen.at < REREAD_AFTER_MS) return seen.admin;
+  const now = await current(trx, admin, tenantId);
+  checked.set(admin, { at: Date.now(), admin: now });
+  return now;
+}
+
 /**
  * Runs portal work in one transaction with the signed-in admin's reach: a tenant user's
  * transaction sees only their tenant (row-level security decides, not the UI); a platform
  * admin's sees every tenant.
  */
 export function inScope<T>(db: Database, admin: PortalAdmin, work: (scope: ScopeTx) => Promise<T>): Promise<T> {
-  if (admin.kind === 'tenant') return db.withTenant(admin.tenantId!, async (tx) => work({ trx: tx.trx, tenantId: tx.tenantId, admin: await current(tx.trx, admin, tx.tenantId) }));
-  return db.withSystem(async (trx) => work({ trx, tenantId: null, admin: await current(trx, admin, null) }));
+  if (admin.kind === 'tenant') return db.withTenant(admin.tenantId!, async (tx) => work({ trx: tx.trx, tenantId: tx.tenantId, admin: await currentOnce(tx.trx, admin, tx.tenantId) }));
+  return db.withSystem(async (trx) => work({ trx, tenantId: null, admin: await currentOnce(trx, admin, null) }));
 }
 
 /**
