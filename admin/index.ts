@@ -99,7 +99,7 @@ function buildAdmin(db: Database, clock: Clock): AdminJS {
             owner_user_id: 'Preparer', approver_user_id: 'Approver', recipient_user_id: 'Recipient', uploaded_by: 'Uploaded by',
             reviewed_by: 'Reviewed by', rag: 'RAG', pan: 'PAN', cin: 'CIN', gstins: 'GSTINs', gst_mode: 'GST mode', registration_id: 'Registration', owed_per: 'Owed per',
             slack_channel_id: 'Slack channel', slack_user_id: 'Slack member id', teams_user_id: 'Teams user id',
-            teams_channel_id: 'Teams channel', sha256: 'SHA-256', period_key: 'Period', due_date: 'Due (effective)',
+            teams_channel_id: 'Teams channel', sha256: 'SHA-256', period: 'Period', period_key: 'Period key (as 2026-11 or FY2026-27-Q3)', due_date: 'Due (effective)',
             fiscal_year: 'Financial year', event_date: 'Date', holiday_date: 'Date', extended_due_date: 'Extended to',
             obligation: 'Form, section and law', fee_waiver: 'Fee waiver', days_before: 'Days before the due date', reminder_days: 'Notice (days before)',
           },

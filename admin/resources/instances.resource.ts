@@ -20,12 +20,17 @@ async function addRag(rows: Row[], ctx: RowContext): Promise<void> {
   }
 }
 
-/** The obligation as the law in force for each row's period names it: "Tax audit report (Form 26) · s.63, Income-tax Act, 2025 · TY 2026-27" (a month as Nov 2026). */
+/**
+ * The obligation as the law in force for each row's period names it: "Tax audit report (Form 26)
+ * · s.63, Income-tax Act, 2025 · TY 2026-27", and the period as people say it ("Nov 2026", not 2026-11).
+ */
 async function addObligation(rows: Row[], ctx: RowContext): Promise<void> {
   const labels = await ctx.lookups.itemLabels(rows.map((r) => String(r.id)));
   for (const row of rows) {
     const label = labels.get(String(row.id));
-    if (label) row.obligation = [label.title, [label.section, label.law].filter(Boolean).join(', '), periodWords(label.period)].join(' · ');
+    if (!label) continue;
+    row.obligation = [label.title, [label.section, label.law].filter(Boolean).join(', '), periodWords(label.period)].join(' · ');
+    row.period = periodWords(label.period);
   }
 }
 
@@ -59,6 +64,7 @@ export const instancesSpec: TableSpec = {
     { path: 'item', virtual: true, isTitle: true },
     { path: 'master_id', reference: 'compliance_masters', editable: false },
     { path: 'obligation', virtual: true },
+    { path: 'period', virtual: true },
     { path: 'period_key', editable: false },
     { path: 'period_start', type: 'date', editable: false },
     { path: 'period_end', type: 'date', editable: false },
@@ -110,7 +116,7 @@ export const instancesResource = (stores: PortalStores, actions: ResourceOptions
   filterProperties: ['item', 'entity_id', 'registration_id', 'master_id', 'status', 'open', 'rag', 'due_date', 'period_key', 'owner_user_id', 'approver_user_id'],
   editProperties: ['owner_user_id', 'approver_user_id'],
   showProperties: [
-    'item', 'master_id', 'obligation', 'entity_id', 'registration_id', 'period_key', 'period_start', 'period_end', 'statutory_due_date', 'extended_due_date', 'extension_reference',
+    'item', 'master_id', 'obligation', 'entity_id', 'registration_id', 'period', 'period_start', 'period_end', 'statutory_due_date', 'extended_due_date', 'extension_reference',
     'working_due_date', 'due_date', 'fee_waiver', 'status', 'rag', 'owner_user_id', 'approver_user_id', 'filing_reference', 'status_reason',
     'submitted_at', 'decided_at', 'approved_late', 'timeline',
   ],

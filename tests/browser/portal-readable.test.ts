@@ -79,6 +79,10 @@ describe('the portal’s pages, readable', () => {
     await heading('Item details').waitFor();
     expect(await page.getByTestId('property-show-item').textContent()).toContain(GSTR3B);
     expect(await page.getByTestId('property-show-rag').locator('[data-rag]').textContent()).toBe('Green');
+    // The period as people say it, not its key.
+    const period = await page.getByTestId('property-show-period').textContent();
+    expect(period).toContain('Nov 2026');
+    expect(period).not.toContain('2026-11');
     // The breadcrumbs read "Items / Details".
     expect(await page.getByText('Details', { exact: true }).count()).toBeGreaterThan(0);
     process.stdout.write(`item page: ${(cost.bytes / 1024).toFixed(0)} KB over the wire, usable after ${cost.ms} ms\n`);

@@ -43,9 +43,11 @@ beforeAll(async () => {
   await t.db.withTenant(demo.tenantId, (tx) => sweepReminders(tx, DEMO_NOW));
   const { channel, sent } = recordingChannel();
   await runDispatcher(dispatcherDeps(t.db, channel), { concurrency: 1, idleMs: 0, shouldStop: () => false, untilEmpty: true });
-  const paths = sent.filter((m) => m.notification.kind === 'due_soon' && m.recipient.userId === demo.users.owner && m.item?.entityName === 'Demo Manufacturing')
-    .map((m) => renderEmail(m).text.split('\n').find((line) => line.includes('/items/'))!)
-    .map((line) => new URL(line.slice(line.indexOf('http'))).pathname);
+  // One email lists her reminders of the sweep, each with its page: the Demo Manufacturing ones are followed.
+  const reminder = sent.find((m) => m.notification.kind === 'due_soon' && m.recipient.userId === demo.users.owner)!;
+  const manufacturing = new Set(reminder.items!.filter((i) => i.entityName === 'Demo Manufacturing').map((i) => `/items/${i.id}`));
+  const paths = renderEmail(reminder).text.split('\n').filter((line) => line.includes('/items/'))
+    .map((line) => new URL(line.slice(line.indexOf('http'))).pathname).filter((p) => manufacturing.has(p));
   [reminderPath, otherPath] = [...new Set(paths)] as [string, string];
   browser = await launchChromium();
 });
