@@ -4,7 +4,7 @@ import type { Router } from 'express';
 import { INSTALLATION_TTL_MS, cachedFor } from '../common/ttl-cache.js';
 import { activityKind, aadTenantOf, errorText } from './activity.js';
 import { notConnectedCard } from './cards/replies.js';
-import type { TeamsDeps, TeamsSettings, TeamsTenantBinding } from './deps.js';
+import type { TeamsDeps, TeamsSettings, TeamsTenantBinding, TenantOf } from './deps.js';
 import { register as registerInstall } from './listeners/install.js';
 import { teamsLogger } from './logger.js';
 import { RouterAdapter } from './router-adapter.js';
@@ -21,9 +21,6 @@ export interface TeamsApp {
   /** POST /api/messages, to mount on the product's Express app. */
   router: Router;
 }
-
-/** What a listener knows of the activity's tenant: the binding the middleware found for it. */
-export type TenantOf = (activity: Activity) => TeamsTenantBinding;
 
 type Context = IActivityContext<Activity>;
 

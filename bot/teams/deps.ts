@@ -1,3 +1,4 @@
+import type { Activity } from '@microsoft/teams.api';
 import type { ChatPeople } from '../../core/ports/chat-people.js';
 import type { TeamsConversations } from '../../core/ports/teams-conversations.js';
 import type { TeamsTenantBinding, TeamsTenants } from '../../core/ports/teams-tenants.js';
@@ -5,6 +6,9 @@ import type { ChatLogger } from '../common/chat-logger.js';
 
 export type { TeamsTenantBinding };
 export type TeamsLogger = ChatLogger;
+
+/** What a listener knows of the activity's tenant: the binding the middleware found for it. */
+export type TenantOf = (activity: Activity) => TeamsTenantBinding;
 
 /** What the Teams app needs, given by the composition root. */
 export interface TeamsDeps {

@@ -2,8 +2,7 @@ import type { Activity, ConversationReference, IConversationUpdateActivity } fro
 import type { App, IActivityContext } from '@microsoft/teams.apps';
 import type { TeamsConversationType } from '../../../core/ports/teams-conversations.js';
 import { aadTenantOf } from '../activity.js';
-import type { TenantOf } from '../app.js';
-import type { TeamsDeps } from '../deps.js';
+import type { TeamsDeps, TenantOf } from '../deps.js';
 
 type ListenerDeps = Pick<TeamsDeps, 'conversations' | 'people' | 'logger'> & { tenantOf: TenantOf };
 
