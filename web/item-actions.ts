@@ -28,7 +28,6 @@ export interface ItemActionDeps {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const form = smallForm('16kb');
-const field = formField;
 
 /** Runs a use case as the signed-in person and goes back to the item, saying what happened (or why nothing did). */
 async function decide(req: Request, res: Response, deps: ItemActionDeps, useCase: (unit: TenantUnit, actor: Actor, instanceId: string) => Promise<string>) {
@@ -100,22 +99,22 @@ export function itemActionRoutes(router: Router, deps: ItemActionDeps): void {
   });
 
   router.post('/items/:id/approve', requirePerson, form, (req, res) => decide(req, res, deps, async (unit, actor, instanceId) => {
-    const { evidence, late } = await approveEvidence(unit, actor, { instanceId, evidenceId: field(req, 'evidenceId'), filingReference: field(req, 'reference') }, deps.now());
+    const { evidence, late } = await approveEvidence(unit, actor, { instanceId, evidenceId: formField(req, 'evidenceId'), filingReference: formField(req, 'reference') }, deps.now());
     return `Approved version ${evidence.version}${late ? ' (filed late)' : ''}. The preparer has been told.`;
   }));
 
   router.post('/items/:id/reject', requirePerson, form, (req, res) => decide(req, res, deps, async (unit, actor, instanceId) => {
-    await rejectEvidence(unit, actor, { instanceId, evidenceId: field(req, 'evidenceId'), reason: field(req, 'reason') }, deps.now());
+    await rejectEvidence(unit, actor, { instanceId, evidenceId: formField(req, 'evidenceId'), reason: formField(req, 'reason') }, deps.now());
     return 'Rejected. The preparer has been told why and asked for a corrected file.';
   }));
 
   router.post('/items/:id/not-applicable', requirePerson, form, (req, res) => decide(req, res, deps, async (unit, actor, instanceId) => {
-    await markNotApplicable(unit, actor, { instanceId, reason: field(req, 'reason') }, deps.now());
+    await markNotApplicable(unit, actor, { instanceId, reason: formField(req, 'reason') }, deps.now());
     return 'Marked not applicable. The preparer has been told.';
   }));
 
   router.post('/items/:id/reopen', requirePerson, form, (req, res) => decide(req, res, deps, async (unit, actor, instanceId) => {
-    await reopenInstance(unit, actor, { instanceId, reason: field(req, 'reason') }, deps.now());
+    await reopenInstance(unit, actor, { instanceId, reason: formField(req, 'reason') }, deps.now());
     return 'Reopened: the item is pending again and its preparer has been told.';
   }));
 }

@@ -17,7 +17,6 @@ const COMPLETED_DAYS = 14;
 /** Roles that look across entities rather than at their own items. */
 const OVERVIEW_ROLES = new Set(['cfo', 'viewer', 'auditor', 'tenant_admin', 'approver']);
 
-
 const itemRow = (i: ItemLine): Html => html`<li>${ragBadge(i.rag)} <a href="/items/${i.instanceId}">${itemName(i)}</a>
 <span class="muted">due ${formatDate(i.dueDate)} · ${STATUS_LABEL[i.status]}</span></li>`;
 

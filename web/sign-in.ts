@@ -23,7 +23,6 @@ export interface SignInDeps {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const form = smallForm('8kb');
-const field = formField;
 
 function signInPage(res: Response, deps: SignInDeps, next: string | null, problem?: string, status = 200) {
   const nextField = next ? html`<input type="hidden" name="next" value="${next}">` : '';
@@ -44,8 +43,8 @@ export function signInRoutes(router: Router, deps: SignInDeps): void {
   router.get('/sign-in', (req, res) => signInPage(res, deps, localPath(req.query.next)));
 
   router.post('/sign-in/email', form, async (req, res) => {
-    const email = field(req, 'email').trim().toLowerCase();
-    const next = localPath(field(req, 'next'));
+    const email = formField(req, 'email').trim().toLowerCase();
+    const next = localPath(formField(req, 'next'));
     if (!EMAIL.test(email) || email.length > 254) return signInPage(res, deps, next, 'That does not look like an email address. Type the address you use at work, e.g. priya@yourcompany.in.', 400);
     const verdict = await deps.limits.attempt(email, req.ip ?? 'unknown');
     if (!verdict.allowed) {
@@ -76,7 +75,7 @@ It works once, within ${SIGN_IN_LINK_MINUTES} minutes.</p><p class="muted">Nothi
 
   router.post('/sign-in/link', form, async (req, res) => {
     const now = deps.clock.now();
-    const used = await useSignInLink(deps.db, field(req, 'token'), now);
+    const used = await useSignInLink(deps.db, formField(req, 'token'), now);
     // The session's own lifetime runs on this process's clock, as its cookie's and the store's expiry do.
     const signedIn = used && (await sessionOfPerson(deps.db, used.tenantId, used.userId, 'link', Date.now()));
     if (!used || !signedIn) {

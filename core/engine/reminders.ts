@@ -67,6 +67,9 @@ const CFO: Recipient = { kind: 'role', role: 'cfo' };
 export const person = (userId: string | null, missing: 'owner' | 'approver'): Recipient =>
   userId ? { kind: 'user', userId } : { kind: 'role', role: 'tenant_admin', missing };
 
+/** Whether a rung day is later than the latest already queued (none yet: it is). */
+const after = (day: number, queued: number | null): boolean => queued === null || day > queued;
+
 /** The item's latest notice rung day on or before today (epoch days), or null when its notice has not begun. */
 function latestRungDay(noticeDays: readonly number[], due: number, today: number): number | null {
   let latest: number | null = null;
@@ -83,13 +86,14 @@ function latestRungDay(noticeDays: readonly number[], due: number, today: number
  * escalation repeats within the last repeat interval. A record of a rung older than these can
  * change nothing the planner decides today.
  */
-export function rungsThatMatter(ladder: Pick<ReminderLadder, 'repeatEveryDays' | 'daysBefore'>, today: IsoDate): { reminder: IsoDate; escalation: IsoDate } {
-  return { reminder: addDays(today, -Math.max(MAX_NOTICE_DAYS, ladder.daysBefore)), escalation: addDays(today, -ladder.repeatEveryDays) };
+export function rungsThatMatter(ladder: Pick<ReminderLadder, 'repeatEveryDays'>, today: IsoDate): { reminder: IsoDate; escalation: IsoDate } {
+  // Every schedule's days, the tenant's nearest rung (at most 60) included, are within MAX_NOTICE_DAYS.
+  return { reminder: addDays(today, -MAX_NOTICE_DAYS), escalation: addDays(today, -ladder.repeatEveryDays) };
 }
 
 /** How long a record of a queued rung can matter, whatever the tenant's ladder becomes (see rungsThatMatter). */
 export const rungRecordsKept = (today: IsoDate): { reminder: IsoDate; escalation: IsoDate } =>
-  rungsThatMatter({ repeatEveryDays: MAX_ESCALATION_REPEAT_DAYS, daysBefore: MAX_NOTICE_DAYS }, today);
+  rungsThatMatter({ repeatEveryDays: MAX_ESCALATION_REPEAT_DAYS }, today);
 
 /** The first day an item's thread is needed: when its notice begins. */
 export const noticeBegins = (i: Pick<PlannerInstance, 'dueDate' | 'noticeDays'>): IsoDate => addDays(i.dueDate, -Math.max(0, ...i.noticeDays));
@@ -128,16 +132,16 @@ export function planReminders(instances: PlannerInstance[], ladder: ReminderLadd
     const remindedFor = i.remindedFor === null ? null : epochDay(i.remindedFor);
     if (today < due && (i.status === 'pending' || i.status === 'rejected')) {
       const soonDay = latestRungDay(i.noticeDays, due, today);
-      if (soonDay !== null && (remindedFor === null || soonDay > remindedFor)) add(i, 'due_soon', person(i.ownerUserId, 'owner'), soonDay);
+      if (soonDay !== null && after(soonDay, remindedFor)) add(i, 'due_soon', person(i.ownerUserId, 'owner'), soonDay);
     }
-    if (today === due && (remindedFor === null || due > remindedFor)) add(i, 'due_today', person(i.approverUserId, 'approver'), due);
+    if (today === due && after(due, remindedFor)) add(i, 'due_today', person(i.approverUserId, 'approver'), due);
     const overdue = today - due;
     const tracked = trackingStart === null || due >= trackingStart;
     if (overdue >= ladder.escalateAfterDays && !i.escalationAcknowledged && tracked) {
       // Repeats every N days until acknowledged: the latest rung day that has arrived, once.
       const repeats = Math.floor((overdue - ladder.escalateAfterDays) / ladder.repeatEveryDays);
       const day = due + ladder.escalateAfterDays + repeats * ladder.repeatEveryDays;
-      if (i.escalatedFor === null || day > epochDay(i.escalatedFor)) add(i, 'escalation', CFO, day);
+      if (after(day, i.escalatedFor === null ? null : epochDay(i.escalatedFor))) add(i, 'escalation', CFO, day);
     }
   }
   return out;

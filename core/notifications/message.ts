@@ -3,6 +3,7 @@ import { escalationHeadline, overdueWords } from './escalation-batch.js';
 import { itemName, periodWords } from '../engine/labels.js';
 import { feeWaiverPhrase } from '../engine/relief.js';
 import { kindWords, reasonOf, type Notification } from './kinds.js';
+import { listedRungs, type ListingKind } from './listing.js';
 import type { MessageContext } from './message-context.js';
 import { listedWork, moreLine, workAssignedHeadline, workAssignedIntro, workLine } from './work-assigned.js';
 
@@ -62,7 +63,7 @@ interface BatchWords {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-function batchWords(kind: 'escalation' | 'due_soon' | 'due_today', count: number): BatchWords {
+function batchWords(kind: ListingKind, count: number): BatchWords {
   if (kind === 'escalation') {
     return { title: escalationHeadline(count), intro: 'These items are overdue. Each reminder repeats until someone acknowledges it.', line: overdueWords };
   }
@@ -73,7 +74,7 @@ function batchWords(kind: 'escalation' | 'due_soon' | 'due_today', count: number
 }
 
 /** A batch (escalations, reminders): every item listed with its page, and for escalations its own acknowledgement link. */
-function renderBatch(ctx: MessageContext, kind: 'escalation' | 'due_soon' | 'due_today', items: NonNullable<MessageContext['items']>): RenderedMessage {
+function renderBatch(ctx: MessageContext, kind: ListingKind, items: NonNullable<MessageContext['items']>): RenderedMessage {
   const { title, intro: asks, line } = batchWords(kind, items.length);
   const greeting = ctx.recipient.name ? `Hello ${ctx.recipient.name},` : 'Hello,';
   const ack = (id: string) => ctx.links.acknowledgeItems?.[id];
@@ -125,8 +126,8 @@ function workList(ctx: MessageContext): { text: string[]; html: string[] } {
 
 /** Plain-text and HTML bodies with the item, entity, period, due date, status and a link. */
 export function renderEmail(ctx: MessageContext): RenderedMessage {
-  const { kind } = ctx.notification;
-  if (ctx.items && (kind === 'escalation' || kind === 'due_soon' || kind === 'due_today')) return renderBatch(ctx, kind, ctx.items);
+  const listing = listedRungs(ctx.notification);
+  if (ctx.items && listing) return renderBatch(ctx, listing.kind, ctx.items);
   const title = headline(ctx.notification);
   const item = ctx.item;
   const facts: [string, string][] = item

@@ -56,9 +56,10 @@ export interface ReminderSource {
    */
   openInReach(today: IsoDate, notice: { byMaster: ReadonlyMap<string, number>; otherwise: number }, since: { reminder: IsoDate; escalation: IsoDate }): Promise<SweepItem[]>;
   /**
-   * Records the rungs as queued, and queues them: threads and reminders one per item and person
-   * (once per dedup key), escalations as one message per recipient listing their items. Returns
-   * how many messages. Records of rungs too old to matter as of `today` may be dropped.
+   * Records the rungs as queued, and queues them: threads one per item, reminders one per item
+   * and person except where several go to one person as a list (core's sentAsList), escalations
+   * as one message per recipient listing their items. Returns how many messages. Records of rungs
+   * too old to matter as of `today` may be dropped.
    */
   queue(drafts: SweepDrafts, today: IsoDate): Promise<number>;
   /** What queueing would do, changing nothing. */

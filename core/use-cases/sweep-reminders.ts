@@ -26,8 +26,8 @@ function threadDrafts(items: (SweepItem & PlannerInstance)[], today: string): No
   }));
 }
 
-/** A planned rung as the outbox queues it (escalations are batched per recipient by the source). */
-const asDraft = (p: PlannedReminder): NotificationDraft => ({
+/** A planned rung as a message about its item alone (the source lists several in one where they go so). */
+export const rungDraft = (p: PlannedReminder): NotificationDraft => ({
   kind: p.rung, to: p.recipient, instanceId: p.instanceId, entityId: p.entityId, dedupKey: p.dedupKey, payload: { day: p.day },
 });
 
@@ -49,7 +49,7 @@ export async function sweepReminders(unit: { reminders: ReminderSource }, input:
   for (const i of open) i.noticeDays = notice.of(i.masterId);
   const planned = planReminders(open, ladder, now);
   if (input.dryRun) {
-    return { open: open.length, planned: planned.length, enqueued: 0, preview: await source.preview(planned.map(asDraft)) };
+    return { open: open.length, planned: planned.length, enqueued: 0, preview: await source.preview(planned.map(rungDraft)) };
   }
   const threads = threadsEnabled && inWorkingHours(ladder, now) ? threadDrafts(open, today) : [];
   const enqueued = threads.length + planned.length === 0 ? 0 : await source.queue({ threads, rungs: planned }, today);

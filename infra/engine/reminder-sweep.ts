@@ -32,19 +32,19 @@ async function claimRungs({ trx, tenantId }: TenantTx, rungs: SweepDrafts['rungs
   const kept = rungRecordsKept(today);
   // Grouped here, each claim's items sent as one string: tens of thousands of ids as separate
   // array elements cost more to send than the insert.
-  const claims = new Map<string, string[]>();
+  const claims = new Map<string, { rung: string; day: IsoDate; ids: string[] }>();
   for (const r of rungs) {
-    const key = `${r.rung === 'escalation' ? 'escalation' : 'reminder'} ${r.day}`;
-    const ids = claims.get(key);
-    if (ids) ids.push(r.instanceId);
-    else claims.set(key, [r.instanceId]);
+    const rung = r.rung === 'escalation' ? 'escalation' : 'reminder';
+    const claim = claims.get(`${rung}:${r.day}`);
+    if (claim) claim.ids.push(r.instanceId);
+    else claims.set(`${rung}:${r.day}`, { rung, day: r.day, ids: [r.instanceId] });
   }
-  const keys = [...claims.keys()].map((k) => k.split(' ') as [string, string]);
+  const rows = [...claims.values()];
   await trx.raw(
     `WITH dropped AS (DELETE FROM reminder_claims WHERE tenant_id = ? AND day < CASE rung WHEN 'reminder' THEN ?::date ELSE ?::date END)
      INSERT INTO reminder_claims (tenant_id, rung, day, instance_ids)
      SELECT ?, c.rung, c.day, string_to_array(c.ids, ',')::uuid[] FROM unnest(?::text[], ?::date[], ?::text[]) AS c(rung, day, ids)`,
-    [tenantId, kept.reminder, kept.escalation, tenantId, keys.map((k) => k[0]), keys.map((k) => k[1]), [...claims.values()].map((ids) => ids.join(','))],
+    [tenantId, kept.reminder, kept.escalation, tenantId, rows.map((c) => c.rung), rows.map((c) => c.day), rows.map((c) => c.ids.join(','))],
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Notification } from '../../core/notifications/kinds.js';
+import { listedRungs } from '../../core/notifications/listing.js';
 import type { MessageContext } from '../../core/notifications/message-context.js';
 import type { Knex } from 'knex';
 import { FEE_WAIVER_JOIN, feeWaiverOf } from '../engine/fee-waiver-sql.js';
@@ -50,7 +51,8 @@ export function itemFactsOf(id: string, row: ItemFactRow): ItemFacts {
 
 /** The items a notification lists (a batch of escalations or reminders, new work), or null for one about a single item. */
 export function listedIds(n: Notification): string[] | null {
-  if ((n.kind === 'escalation' || n.kind === 'due_soon' || n.kind === 'due_today') && n.payload.items) return n.payload.items.map((i) => i.instanceId);
+  const listing = listedRungs(n);
+  if (listing) return listing.items.map((i) => i.instanceId);
   if (n.kind === 'work_assigned') return n.payload.items.map((i) => i.instanceId);
   return null;
 }

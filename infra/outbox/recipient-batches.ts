@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { PlannedReminder } from '../../core/engine/reminders.js';
-import type { Addressee, Addresser, NotificationRow } from './enqueue.js';
+import { sentAsList } from '../../core/notifications/listing.js';
+import { rungDraft } from '../../core/use-cases/sweep-reminders.js';
+import { rowFor, type Addressee, type Addresser, type NotificationRow } from './enqueue.js';
 
 /** One recipient's rungs of one kind on one channel, in the order planned. */
 interface Group {
@@ -9,18 +11,12 @@ interface Group {
   rungs: PlannedReminder[];
 }
 
-/**
- * Whether a group goes as one message listing its items: escalations always (the CFO with 56
- * overdue items gets one message, each item with its own Acknowledge, not 56); reminders by email
- * when there are several (a preparer with 30 filings due on the 20th gets one email, not 30).
- * Reminders in chat stay one per item, as replies in each item's thread.
- */
-const listed = (g: Group) => g.kind === 'escalation' || (g.to.channel === 'email' && g.rungs.length > 1);
+/** Days and ids compared as the ASCII they are (no locale rules: a list of thousands is sorted per recipient). */
+const byCode = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** A group as one row listing its items, oldest rung first, under a key made of exactly those items and rungs. */
 function listing(tenantId: string, { to, kind, rungs }: Group): NotificationRow {
-  const items = rungs.map((r) => ({ instanceId: r.instanceId, day: r.day }))
-    .sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.instanceId < b.instanceId ? -1 : a.instanceId > b.instanceId ? 1 : 0));
+  const items = rungs.map((r) => ({ instanceId: r.instanceId, day: r.day })).sort((a, b) => byCode(a.day, b.day) || byCode(a.instanceId, b.instanceId));
   const digest = createHash('sha256').update(items.map((i) => `${i.instanceId}@${i.day}`).join(',')).digest('hex').slice(0, 32);
   return {
     tenant_id: tenantId, channel: to.channel, kind, recipient_user_id: to.userId, instance_id: null,
@@ -29,16 +25,10 @@ function listing(tenantId: string, { to, kind, rungs }: Group): NotificationRow 
   };
 }
 
-/** A rung as a message about its item alone. */
-const single = (tenantId: string, to: Addressee, r: PlannedReminder): NotificationRow => ({
-  tenant_id: tenantId, channel: to.channel, kind: r.rung, recipient_user_id: to.userId, instance_id: r.instanceId,
-  payload: to.addressedTo ? { day: r.day, addressedTo: to.addressedTo } : { day: r.day },
-  dedup_key: `${r.dedupKey}:${to.userId}`,
-});
-
 /**
  * A sweep's planned rungs as outbox rows: each rung's actual recipients found, then grouped per
- * recipient, channel and kind, without a row per rung on the way (a first sweep plans 100,000).
+ * recipient, channel and kind, without a row per rung on the way (a first sweep plans 100,000);
+ * a group goes as one listing message where core's sentAsList says so, else one row per item.
  */
 export function rungRows(tenantId: string, rungs: PlannedReminder[], address: Addresser): NotificationRow[] {
   const groups = new Map<string, Group>();
@@ -50,5 +40,7 @@ export function rungRows(tenantId: string, rungs: PlannedReminder[], address: Ad
       else groups.set(key, { to, kind: r.rung, rungs: [r] });
     }
   }
-  return [...groups.values()].flatMap((g) => (listed(g) ? [listing(tenantId, g)] : g.rungs.map((r) => single(tenantId, g.to, r))));
+  return [...groups.values()].flatMap((g) => (sentAsList(g.kind, g.to.channel, g.rungs.length)
+    ? [listing(tenantId, g)]
+    : g.rungs.map((r) => rowFor(tenantId, rungDraft(r), g.to))));
 }

@@ -1,8 +1,10 @@
+import { afterAll, beforeAll } from '@jest/globals';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { seedDemo } from '../../app/seed/demo.js';
 import type { Database } from '../../infra/db/database.js';
+import { createTestDatabase, type TestDatabase } from './db.js';
 import { DEMO_NOW } from './demo-clock.js';
 
 // Kept apart so that in-memory tests can use the demo's moment without loading the seed.
@@ -28,6 +30,17 @@ export async function seedDemoForTest(db: Database): Promise<DemoIds> {
       entities: { manufacturing: entity('Demo Manufacturing'), software: entity('Demo Software'), advisors: entity('Demo Advisors') },
     };
   });
+}
+
+/** A test database with the demo tenant, made before the file's tests and dropped after them (read `t` and `demo` inside tests). */
+export function demoDatabase(): { t: TestDatabase; demo: DemoIds } {
+  const held = {} as { t: TestDatabase; demo: DemoIds };
+  beforeAll(async () => {
+    held.t = await createTestDatabase();
+    held.demo = await seedDemoForTest(held.t.db);
+  });
+  afterAll(() => held.t?.drop());
+  return held;
 }
 
 /** The id of an entity's instance for a master code and period. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { chooseChannel } from '../../core/notifications/channel-choice.js';
 import { chatNotification, escalationText } from '../../core/notifications/chat.js';
 import { changesOwnItems, readNotification } from '../../core/notifications/kinds.js';
+import { sentAsList } from '../../core/notifications/listing.js';
 import { headline, renderEmail, type MessageContext } from '../../core/notifications/message.js';
 
 /* Each notification kind with its typed payload, and the one message model email and chat render. */
@@ -141,6 +142,17 @@ describe('a batch of escalations by email', () => {
   it('says why it came by email when a chat refused it', () => {
     const email = renderEmail(batch({ items: [], fallback: { from: 'slack', problem: 'The Slack connection no longer works (token revoked) — reconnect Slack.' } }));
     expect(email.text).toContain('Sent by email because Slack could not deliver it: The Slack connection no longer works (token revoked) — reconnect Slack.');
+  });
+});
+
+describe('which messages list several items', () => {
+  it('escalations always; reminders only by email and only when there are several; nothing else', () => {
+    expect(sentAsList('escalation', 'slack', 1)).toBe(true);
+    expect(sentAsList('due_soon', 'email', 2)).toBe(true);
+    expect(sentAsList('due_today', 'email', 2)).toBe(true);
+    expect(sentAsList('due_soon', 'email', 1)).toBe(false);
+    expect(sentAsList('due_soon', 'slack', 30)).toBe(false);
+    expect(sentAsList('review_requested', 'email', 5)).toBe(false);
   });
 });
 

@@ -53,7 +53,7 @@ describe('escalations', () => {
     expect(out.map((r) => [r.channel, (r.payload.items as { instanceId: string }[]).map((i) => i.instanceId), r.instance_id])).toEqual([
       ['email', ['i3', 'i1'], null], ['slack', ['i3', 'i1'], null],
     ]);
-    expect(rungRows('t1', [rung('escalation', 'i1', cfo)], address)).toHaveLength(1);
-    expect(rungRows('t1', [rung('escalation', 'i1', cfo)], address)[0]!.instance_id).toBeNull();
+    const [lone] = rungRows('t1', [rung('escalation', 'i1', cfo)], address);
+    expect(lone).toMatchObject({ instance_id: null, payload: { items: [{ instanceId: 'i1', day: '2026-12-04' }] } });
   });
 });
