@@ -6,7 +6,7 @@ import type { MasterNotice, QueuedReminder, ReminderSource, SweepDrafts, SweepIt
 import { sweepReminders as sweep, type SweepResult } from '../../core/use-cases/sweep-reminders.js';
 import type { Database, TenantTx } from '../db/database.js';
 import { rungRows } from '../outbox/recipient-batches.js';
-import { addresser, insertNotifications, resolveDrafts, rowFor } from '../outbox/enqueue.js';
+import { addresser, insertNotifications, resolveDrafts, rowFor, type AlongsideWrites } from '../outbox/enqueue.js';
 import { CHAT_CONNECTED_SQL } from '../outbox/reach.js';
 import { settingsOfRow, type TenantRow } from '../stores/tenant-settings.js';
 
@@ -27,8 +27,8 @@ const START_SQL = `
   FROM (SELECT pg_advisory_xact_lock(${SWEEP_LOCK_CLASS}, hashtext(?)), set_config('synchronous_commit', 'off', true)) started, tenants t
   WHERE t.id = ?`;
 
-/** Records the rungs as queued: one claim per kind of rung and day, listing its items; drops claims too old to matter. */
-async function claimRungs({ trx, tenantId }: TenantTx, rungs: SweepDrafts['rungs'], today: IsoDate): Promise<void> {
+/** The writes that record the rungs as queued: one claim per kind of rung and day, listing its items; and that drop claims too old to matter. */
+function claimsOf({ tenantId }: TenantTx, rungs: SweepDrafts['rungs'], today: IsoDate): AlongsideWrites {
   const kept = rungRecordsKept(today);
   // Grouped here, each claim's items sent as one string: tens of thousands of ids as separate
   // array elements cost more to send than the insert.
@@ -40,12 +40,12 @@ async function claimRungs({ trx, tenantId }: TenantTx, rungs: SweepDrafts['rungs
     else claims.set(`${rung}:${r.day}`, { rung, day: r.day, ids: [r.instanceId] });
   }
   const rows = [...claims.values()];
-  await trx.raw(
-    `WITH dropped AS (DELETE FROM reminder_claims WHERE tenant_id = ? AND day < CASE rung WHEN 'reminder' THEN ?::date ELSE ?::date END)
-     INSERT INTO reminder_claims (tenant_id, rung, day, instance_ids)
-     SELECT ?, c.rung, c.day, string_to_array(c.ids, ',')::uuid[] FROM unnest(?::text[], ?::date[], ?::text[]) AS c(rung, day, ids)`,
-    [tenantId, kept.reminder, kept.escalation, tenantId, rows.map((c) => c.rung), rows.map((c) => c.day), rows.map((c) => c.ids.join(','))],
-  );
+  return {
+    sql: `dropped AS (DELETE FROM reminder_claims WHERE tenant_id = ? AND day < CASE rung WHEN 'reminder' THEN ?::date ELSE ?::date END),
+          claimed AS (INSERT INTO reminder_claims (tenant_id, rung, day, instance_ids)
+            SELECT ?, c.rung, c.day, string_to_array(c.ids, ',')::uuid[] FROM unnest(?::text[], ?::date[], ?::text[]) AS c(rung, day, ids))`,
+    bindings: [tenantId, kept.reminder, kept.escalation, tenantId, rows.map((c) => c.rung), rows.map((c) => c.day), rows.map((c) => c.ids.join(','))],
+  };
 }
 
 /** A tenant's reminder sweep in PostgreSQL: one indexed read of the open items, bulk writes to the outbox. */
@@ -83,12 +83,12 @@ export function reminderSource(tx: TenantTx): ReminderSource {
       return rows as SweepItem[];
     },
     async queue({ threads, rungs }, today) {
-      await claimRungs(tx, rungs, today);
       // One read of people and chats for the whole sweep; escalations then go one message per
-      // recipient, and reminders by email one per person and kind.
+      // recipient, and reminders by email one per person and kind; the rungs' claims are
+      // written in the same statement as the messages.
       const address = await addresser(tx);
       const opened = threads.flatMap((d) => address(d.to, d.entityId ?? null, d.kind).map((to) => rowFor(tenantId, d, to)));
-      return insertNotifications(tx, [...opened, ...rungRows(tenantId, rungs, address)]);
+      return insertNotifications(tx, [...opened, ...rungRows(tenantId, rungs, address)], claimsOf(tx, rungs, today));
     },
     async preview(drafts) {
       const resolved = await resolveDrafts(tx, drafts);

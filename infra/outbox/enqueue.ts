@@ -4,7 +4,8 @@ import type { NotificationDraft } from '../../core/ports/index.js';
 import type { TenantTx } from '../db/database.js';
 import type { OutboundChannel } from '../../core/ports/channel.js';
 import { chooseChannel } from '../../core/notifications/channel-choice.js';
-import { chatReaches } from './reach.js';
+import type { Reach } from '../../core/ports/reach.js';
+import { CHAT_REACH, reachOf, type ChatReachSql } from './reach.js';
 
 interface RoleHolder {
   user_id: string;
@@ -12,24 +13,44 @@ interface RoleHolder {
   entity_id: string | null;
 }
 
-/** Who the outbox can address in a tenant, read once per batch: the active holders of the roles drafts name, and who is deactivated. */
+/** Who the outbox can address in a tenant, read once per batch: the active holders of the roles drafts name, who is deactivated, and which chats reach whom. */
 interface Addressees {
   holders: RoleHolder[];
   /** Deactivated people by id, with their names. */
   inactive: ReadonlyMap<string, string>;
+  reaches: Reach[];
 }
 
+interface AddresseeRow {
+  id: string | null;
+  name: string;
+  is_active: boolean;
+  role: string | null;
+  entity_id: string | null;
+  [chat: `connected_${number}` | `linked_${number}`]: boolean;
+}
+
+// One statement: the chats' connections (one row even in a tenant of nobody), then the people
+// that matter to addressing: deactivated, holding a role drafts name, or linked to a chat.
+const chatColumns = (column: (chat: ChatReachSql, n: number) => string) => CHAT_REACH.map((chat, n) => `, ${column(chat, n)}`).join('');
+const ADDRESSEES_SQL = `
+  SELECT p.*${chatColumns((_, n) => `c.connected_${n}`)}
+  FROM (SELECT true AS read${chatColumns((chat, n) => `${chat.connected(':tenantId')} AS connected_${n}`)}) c
+  LEFT JOIN (
+    SELECT u.id, u.name, u.is_active, r.role, r.entity_id${chatColumns((chat, n) => `${chat.linked} AS linked_${n}`)}
+    FROM users u
+    LEFT JOIN role_assignments r ON r.tenant_id = u.tenant_id AND r.user_id = u.id AND r.role IN ('cfo', 'tenant_admin')
+    WHERE u.tenant_id = :tenantId AND (NOT u.is_active OR r.role IS NOT NULL${CHAT_REACH.map((chat) => ` OR ${chat.linked}`).join('')})
+  ) p ON true`;
+
 async function addressees(trx: Knex.Transaction, tenantId: string): Promise<Addressees> {
-  const rows: { id: string; name: string; is_active: boolean; role: string | null; entity_id: string | null }[] = await trx('users as u')
-    .leftJoin('role_assignments as r', function () {
-      this.on('r.tenant_id', 'u.tenant_id').andOn('r.user_id', 'u.id').andOnIn('r.role', ['cfo', 'tenant_admin']);
-    })
-    .where({ 'u.tenant_id': tenantId })
-    .where((q) => q.where('u.is_active', false).orWhereNotNull('r.role'))
-    .select('u.id', 'u.name', 'u.is_active', 'r.role', 'r.entity_id');
+  const { rows } = await trx.raw(ADDRESSEES_SQL, { tenantId }) as { rows: AddresseeRow[] };
+  const people = rows.filter((r) => r.id !== null) as (AddresseeRow & { id: string })[];
+  const chats = rows[0]!;
   return {
-    holders: rows.filter((r) => r.is_active && r.role !== null).map((r) => ({ user_id: r.id, role: r.role!, entity_id: r.entity_id })),
-    inactive: new Map(rows.filter((r) => !r.is_active).map((r) => [r.id, r.name])),
+    holders: people.filter((r) => r.is_active && r.role !== null).map((r) => ({ user_id: r.id, role: r.role!, entity_id: r.entity_id })),
+    inactive: new Map(people.filter((r) => !r.is_active).map((r) => [r.id, r.name])),
+    reaches: CHAT_REACH.map((chat, n) => reachOf(chat.channel, chats[`connected_${n}`] === true, new Set(people.filter((r) => r[`linked_${n}`]).map((r) => r.id)))),
   };
 }
 
@@ -68,15 +89,6 @@ export interface NotificationRow {
   dedup_key: string;
 }
 
-/**
- * Where each person hears from us: in a chat that reaches them (Slack when the tenant has
- * connected a workspace and the person is linked to a Slack user), otherwise by email.
- */
-async function channelChooser(tx: TenantTx): Promise<(userId: string, kind: string) => OutboundChannel> {
-  const reaches = await chatReaches(tx);
-  return (userId, kind) => chooseChannel(reaches, userId, kind);
-}
-
 /** One actual recipient of a draft: who, on which channel, and the role it was addressed to in place of a missing person. */
 export interface Addressee {
   userId: string;
@@ -88,8 +100,9 @@ export interface Addressee {
 export type Addresser = (to: Recipient, entityId: string | null, kind: string) => Addressee[];
 
 export async function addresser(tx: TenantTx, channel?: OutboundChannel): Promise<Addresser> {
-  const choose = channel ? () => channel : await channelChooser(tx);
   const people = await addressees(tx.trx, tx.tenantId);
+  // Where each person hears from us: in a chat that reaches them, otherwise by email.
+  const choose = channel ? () => channel : (userId: string, kind: string) => chooseChannel(people.reaches, userId, kind);
   const resolve = resolver(people);
   const { inactive } = people;
   return (to, entityId, kind) => {
@@ -133,13 +146,24 @@ const INSERT_SQL = `
   JOIN jsonb_array_elements(?::jsonb) WITH ORDINALITY AS p(payload, n) USING (n)
   ON CONFLICT (tenant_id, dedup_key) DO NOTHING`;
 
-/** Inserts in bulk; a dedup key already present is skipped. Returns how many were new. */
-export async function insertNotifications({ trx, tenantId }: TenantTx, rows: NotificationRow[]): Promise<number> {
-  if (rows.length === 0) return 0;
+/** Writes that commit with the notifications, sent in the same statement (as `WITH` queries). */
+export interface AlongsideWrites {
+  sql: string;
+  bindings: readonly Knex.RawBinding[];
+}
+
+/**
+ * Inserts in bulk; a dedup key already present is skipped. Returns how many were new. Writes
+ * given `alongside` run in the same statement, even with no rows to insert (one round trip less
+ * per tenant in a sweep of hundreds).
+ */
+export async function insertNotifications({ trx, tenantId }: TenantTx, rows: NotificationRow[], alongside?: AlongsideWrites): Promise<number> {
+  if (rows.length === 0 && !alongside) return 0;
   const column = <K extends keyof NotificationRow>(key: K) => rows.map((r) => r[key]) as unknown as string[];
-  const result = await trx.raw(INSERT_SQL, [
-    tenantId, column('channel'), column('kind'), column('recipient_user_id'), column('instance_id'), column('dedup_key'), JSON.stringify(rows.map((r) => r.payload)),
-  ]);
+  const bindings = [tenantId, column('channel'), column('kind'), column('recipient_user_id'), column('instance_id'), column('dedup_key'), JSON.stringify(rows.map((r) => r.payload))];
+  const result = alongside
+    ? await trx.raw(`WITH ${alongside.sql} ${INSERT_SQL}`, [...alongside.bindings, ...bindings])
+    : await trx.raw(INSERT_SQL, bindings);
   return result.rowCount ?? 0;
 }
 

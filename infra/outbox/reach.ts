@@ -1,19 +1,29 @@
 import type { Reach } from '../../core/ports/reach.js';
 import { slackReach } from '../channels/slack-reach.js';
-import type { TenantTx } from '../db/database.js';
+
+/**
+ * How one chat channel reaches people, said in SQL so that who can be addressed where is read in
+ * the same statement as the people themselves (a sweep of hundreds of tenants pays per statement).
+ */
+export interface ChatReachSql {
+  readonly channel: Reach['channel'];
+  /** True when the tenant whose id is the given SQL expression has this chat connected. */
+  connected(tenantId: string): string;
+  /** True when the user `u` is linked to an account there. */
+  readonly linked: string;
+}
 
 /**
  * The chat channels that can reach people, in order of preference (email reaches everyone). A
  * chat channel adds its own `…Reach` here; whether it is configured in this process does not
  * matter: the outbox row waits for the process that sends it.
  */
-const CHAT_REACH: ((tx: TenantTx) => Promise<Reach>)[] = [slackReach];
+export const CHAT_REACH: readonly ChatReachSql[] = [slackReach];
 
-/** Who each chat channel reaches in the transaction's tenant, read once per batch. */
-export const chatReaches = (tx: TenantTx): Promise<Reach[]> => Promise.all(CHAT_REACH.map((reach) => reach(tx)));
+/** SQL true when the tenant `t` has any chat connected (its items can have threads there). */
+export const CHAT_CONNECTED_SQL = CHAT_REACH.map((chat) => chat.connected('t.id')).join(' OR ');
 
-/**
- * SQL true when the tenant `t` has any chat connected (its items can have threads there). A chat
- * channel adds its own connection table here beside its `…Reach`.
- */
-export const CHAT_CONNECTED_SQL = 'EXISTS (SELECT 1 FROM slack_installations si WHERE si.tenant_id = t.id)';
+/** A chat's reach from what was read: connected, and the people linked there. */
+export const reachOf = (channel: Reach['channel'], connected: boolean, linked: ReadonlySet<string>): Reach => ({
+  channel, connected, reaches: (userId) => connected && linked.has(userId),
+});
