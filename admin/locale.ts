@@ -1,6 +1,7 @@
 import { ROLE_LABELS } from '../core/engine/role-labels.js';
 import type { EntityType, GstMode } from '../core/engine/applicability.js';
 import { STATE_NAMES } from '../core/engine/states.js';
+import { STATUS_LABEL } from '../core/engine/status.js';
 
 /** Each table as the portal names it: one row, and the list (also its menu entry). */
 const NAMES: Record<string, { one: string; many: string }> = {
@@ -23,12 +24,13 @@ const NAMES: Record<string, { one: string; many: string }> = {
 
 /**
  * AdminJS's labels: the tables' names, and the words shown for stored values (AdminJS looks a
- * value up as labels.<column>.<value>): roles by name ("Preparer", not owner), states and
- * union territories by name (the code is stored).
+ * value up as labels.<column>.<value>): roles by name ("Preparer", not owner), an item's status
+ * as the chat and web pages say it, states and union territories by name (the code is stored).
  */
 export const PORTAL_LABELS = {
   ...Object.fromEntries(Object.entries(NAMES).map(([id, name]) => [id, name.many])),
   role: ROLE_LABELS,
+  status: STATUS_LABEL,
   state: STATE_NAMES,
   entity_type: {
     company: 'Company', opc: 'One person company (OPC)', llp: 'LLP', partnership: 'Partnership firm', proprietorship: 'Proprietorship', trust: 'Trust', branch: 'Branch',

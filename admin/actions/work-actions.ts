@@ -102,25 +102,26 @@ export function trackingStartAction({ work, clock }: ActionDeps) {
   });
 }
 
-const moveRows = (moved: DateChange[], codes: Map<string, string>): Preview['rows'] =>
-  moved.map((m) => [codes.get(m.masterId) ?? m.masterId, m.periodKey, formatDate(m.oldDueDate), formatDate(m.newDueDate)]);
+const moveRows = (moved: DateChange[], names: Map<string, string>): Preview['rows'] =>
+  moved.map((m) => [names.get(m.instanceId) ?? m.periodKey, formatDate(m.oldDueDate), formatDate(m.newDueDate)]);
 
-async function extensionPreviewOrApply({ work, clock }: ActionDeps, admin: PortalAdmin, named: { slug?: string; id?: string }, input: ExtensionInput, apply: boolean): Promise<{ moved: DateChange[]; codes: Map<string, string> }> {
+async function extensionPreviewOrApply({ work, clock }: ActionDeps, admin: PortalAdmin, named: { slug?: string; id?: string }, input: ExtensionInput, apply: boolean): Promise<{ moved: DateChange[]; names: Map<string, string> }> {
   const tenantId = await work.resolveTenant(admin, named);
   return work.inTenant(admin, tenantId, async (ops) => {
-    const codes = await ops.masterCodes();
-    return { moved: await (apply ? applyExtension : previewExtension)(await ops.unit(), ops.actor, input, clock.now()), codes };
+    const moved = await (apply ? applyExtension : previewExtension)(await ops.unit(), ops.actor, input, clock.now());
+    // Named only for a preview: the admin reads the list; an apply answers with a count.
+    return { moved, names: apply ? new Map() : await ops.itemNames(moved.map((m) => m.instanceId)) };
   });
 }
 
-function extensionPreview(moved: DateChange[], codes: Map<string, string>, input: ExtensionInput): Preview {
+function extensionPreview(moved: DateChange[], names: Map<string, string>, input: ExtensionInput): Preview {
   if (input.kind === 'fee_waiver') {
     return { message: 'A fee waiver moves no due date: the items of this period keep their dates and RAG, and show the waiver beside the due date.', columns: [], rows: [], blocked: false };
   }
   return {
     message: moved.length ? `${moved.length} open item(s) will move:` : 'No open item moves (they are closed, or already on these dates).',
-    columns: ['Obligation', 'Period', 'Due now', 'Due after'],
-    rows: moveRows(moved, codes),
+    columns: ['Item', 'Due now', 'Due after'],
+    rows: moveRows(moved, names),
     blocked: moved.length === 0,
   };
 }
@@ -156,8 +157,8 @@ export function newExtensionAction(deps: ActionDeps) {
       { name: 'note', label: 'Note (optional)' },
     ],
     preview: async (input, admin) => {
-      const { moved, codes } = await extensionPreviewOrApply(deps, admin, { slug: input.tenant }, extensionInput(input), false);
-      return extensionPreview(moved, codes, extensionInput(input));
+      const { moved, names } = await extensionPreviewOrApply(deps, admin, { slug: input.tenant }, extensionInput(input), false);
+      return extensionPreview(moved, names, extensionInput(input));
     },
     apply: async (input, admin) => {
       const { moved } = await extensionPreviewOrApply(deps, admin, { slug: input.tenant }, extensionInput(input), true);
@@ -186,8 +187,8 @@ export function applyExtensionAction(deps: ActionDeps) {
     fields: [{ name: 'tenant', label: 'Tenant (slug)', platformOnly: true }],
     preview: async (input, admin, context) => {
       const recorded = await inputOf(admin, context);
-      const { moved, codes } = await extensionPreviewOrApply(deps, admin, { slug: input.tenant, id: recordParams(context).tenant_id || undefined }, recorded, false);
-      return extensionPreview(moved, codes, recorded);
+      const { moved, names } = await extensionPreviewOrApply(deps, admin, { slug: input.tenant, id: recordParams(context).tenant_id || undefined }, recorded, false);
+      return extensionPreview(moved, names, recorded);
     },
     apply: async (input, admin, context) => {
       const recorded = await inputOf(admin, context);

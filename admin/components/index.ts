@@ -13,6 +13,7 @@ export const Components = {
   PlainDate: componentLoader.add('PlainDate', './plain-date'),
   Moment: componentLoader.add('Moment', './moment'),
   Rag: componentLoader.add('Rag', './rag-badge'),
+  Status: componentLoader.add('Status', './status-badge'),
   ProfileFlags: componentLoader.add('ProfileFlags', './profile-flags'),
   NoWrap: componentLoader.add('NoWrap', './no-wrap'),
 };

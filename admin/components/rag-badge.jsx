@@ -1,6 +1,5 @@
 import React from 'react';
-import { ValueGroup } from '@adminjs/design-system';
-import { useTranslation } from 'adminjs';
+import { Field, Pill } from './pill';
 
 /** The RAG colours every portal page uses (the dashboard's tiles too). */
 export const RAG_COLORS = { red: '#c0392b', amber: '#d68910', green: '#1e8449' };
@@ -15,18 +14,11 @@ const MEANING = {
 };
 
 /** A RAG value as a badge in its colour: "Red" on red. */
-export const RagBadge = ({ rag }) => (RAG_COLORS[rag] ? (
-  <span data-rag={rag} title={MEANING[rag]} style={{
-    display: 'inline-block', padding: '2px 10px', borderRadius: 12, fontSize: 12, fontWeight: 600, lineHeight: '18px',
-    background: RAG_COLORS[rag], color: TEXT[rag], whiteSpace: 'nowrap',
-  }}>{WORDS[rag]}</span>
-) : null);
+export const RagBadge = ({ rag }) => (RAG_COLORS[rag]
+  ? <Pill data-rag={rag} title={MEANING[rag]} background={RAG_COLORS[rag]} color={TEXT[rag]}>{WORDS[rag]}</Pill>
+  : null);
 
 /** The RAG column of a list or a show page. */
-const Rag = ({ property, record, where }) => {
-  const { translateProperty } = useTranslation();
-  const badge = <RagBadge rag={record.params?.[property.path]} />;
-  return where === 'show' ? <ValueGroup label={translateProperty(property.label, property.resourceId)}>{badge}</ValueGroup> : badge;
-};
+const Rag = (props) => <Field {...props}><RagBadge rag={props.record.params?.[props.property.path]} /></Field>;
 
 export default Rag;

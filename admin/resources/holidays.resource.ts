@@ -1,4 +1,5 @@
 import type { ResourceOptions, ResourceWithOptions } from 'adminjs';
+import { STATE_CODES } from '../../core/engine/states.js';
 import { holidaySchema, parseRecord } from '../../core/setup/records.js';
 import type { PortalStores, TableSpec } from '../adapter/table-resource.js';
 import { NAV, ownRowChange, tableResource, tenantOf } from './common.js';
@@ -15,7 +16,7 @@ export const holidaysSpec: TableSpec = {
     { path: 'id', isId: true, type: 'uuid' },
     { path: 'tenant_id', reference: 'tenants' },
     { path: 'holiday_date', type: 'date' },
-    { path: 'state' },
+    { path: 'state', values: STATE_CODES },
     { path: 'name', isTitle: true },
     { path: 'source', type: 'textarea', editable: false },
   ],
@@ -43,7 +44,7 @@ export const holidaysResource = (stores: PortalStores, actions: ResourceOptions[
   editProperties: ['tenant_id', 'holiday_date', 'name', 'state'],
   showProperties: ['holiday_date', 'name', 'state', 'tenant_id', 'source'],
   properties: {
-    state: { description: 'Two-letter state code, or empty for every state' },
+    state: { description: 'The state or union territory it is a holiday in; empty for a holiday in every state.' },
     tenant_id: { description: 'Empty for the published government lists shipped with the product (read-only; see the source).' },
   },
   actions: { edit: { isVisible: ownRowChange }, delete: { isVisible: ownRowChange }, ...actions },

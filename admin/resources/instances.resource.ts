@@ -123,6 +123,7 @@ export const instancesResource = (stores: PortalStores, actions: ResourceOptions
   properties: {
     item: { description: 'The obligation, the entity (with the registration it is owed per) and the period.' },
     rag: { components: { list: Components.Rag, show: Components.Rag } },
+    status: { components: { list: Components.Status, show: Components.Status } },
     timeline: { description: 'Every change to this item and its evidence, and the messages sent about it, in your organisation’s timezone.' },
     obligation: { description: 'The form, section, law and period name in force for this period.' },
     open: { description: 'Pending, submitted or rejected: still to be filed or approved.' },

@@ -210,7 +210,8 @@ export const reminderScheduleSchema = z.object({
 
 export const holidaySchema = z.object({
   holiday_date: isoDate,
-  state: z.preprocess(blankToUndefined, z.string().trim().toUpperCase().regex(/^[A-Z]{2}$/, 'the two-letter state code, or empty for every state').optional()),
+  // Empty: a holiday in every state.
+  state: z.preprocess(blankToUndefined, stateCode.optional()),
   name: z.string().trim().min(2),
 });
 

@@ -8,6 +8,7 @@ import { loadEvidenceTrail, type EvidenceTrail } from '../storage/evidence-trail
 import { createEngineUnit } from '../stores/engine-unit.js';
 import { createTenantUnit } from '../stores/tenant-unit.js';
 import { importStore, type ImportStore } from './imports-store.js';
+import { portalLookups } from './lookups.js';
 import { inScope, inTenant, resolveTenant } from './scope.js';
 
 /** One tenant's work for a signed-in admin, in one transaction: the engine's ports and the portal's reads. */
@@ -18,8 +19,8 @@ export interface TenantOps {
   unit(): Promise<EngineUnit>;
   /** The unit of work the item use cases (reopen, …) take, in the same transaction. */
   itemUnit(): Promise<TenantUnit>;
-  /** Every master the tenant sees, id → code. */
-  masterCodes(): Promise<Map<string, string>>;
+  /** Each item as people read it ("GSTR-3B (monthly) · Demo Manufacturing · 27AABCD1234F1Z5 · Nov 2026"), by instance id. */
+  itemNames(instanceIds: string[]): Promise<Map<string, string>>;
   auditChain(): Promise<ChainReport>;
   evidenceTrail(): Promise<EvidenceTrail>;
   imports: ImportStore;
@@ -48,7 +49,7 @@ export const portalWork = (db: Database): PortalWork => ({
     actor: actorOf(fresh),
     unit: () => createEngineUnit(tx),
     itemUnit: () => createTenantUnit(tx),
-    masterCodes: async () => new Map((await tx.trx('compliance_masters').select('id', 'code')).map((m: { id: string; code: string }) => [m.id, m.code])),
+    itemNames: (instanceIds) => portalLookups(tx.trx).itemNames(instanceIds),
     auditChain: () => verifyAuditChain(tx),
     evidenceTrail: () => loadEvidenceTrail(tx),
     imports: importStore(tx),

@@ -52,7 +52,7 @@ async function open(pathname: string, ready: () => Locator): Promise<{ bytes: nu
 }
 
 describe('the portal’s pages, readable', () => {
-  it('lists items by name, titled "Items", with RAG in colour, in well under 1.5 MB', async () => {
+  it('lists items by name, titled "Items", with RAG and status in colour, in well under 1.5 MB', async () => {
     const cost = await open(`/admin/resources/compliance_instances?filters.entity_id=${demo.entities.manufacturing}&perPage=50`, () => row(GSTR3B));
     await heading('Items').waitFor();
     // The filter's count badge sits beside the title: no "List" anywhere in it.
@@ -65,6 +65,11 @@ describe('the portal’s pages, readable', () => {
     // Amber ones (due within the week) are amber.
     const amber = page.locator('[data-rag="amber"]').first();
     expect(await background(amber)).toBe('rgb(214, 137, 16)');
+    // The status in words and a colour of its own: awaiting approval in blue, still to file outlined.
+    const status = item.getByTestId('property-list-status').locator('[data-status]');
+    expect(await status.textContent()).toBe('Submitted, awaiting approval');
+    expect(await background(status)).toBe('rgb(31, 95, 168)');
+    expect(await background(page.locator('[data-status="pending"]').first())).toBe('rgb(255, 255, 255)');
     // No code, no period key as an item's name.
     const names = await page.getByTestId('property-list-item').allTextContents();
     expect(names.length).toBeGreaterThan(5);
@@ -79,6 +84,7 @@ describe('the portal’s pages, readable', () => {
     await heading('Item details').waitFor();
     expect(await page.getByTestId('property-show-item').textContent()).toContain(GSTR3B);
     expect(await page.getByTestId('property-show-rag').locator('[data-rag]').textContent()).toBe('Green');
+    expect(await page.getByTestId('property-show-status').locator('[data-status]').textContent()).toBe('Submitted, awaiting approval');
     // The period as people say it, not its key.
     const period = await page.getByTestId('property-show-period').textContent();
     expect(period).toContain('Nov 2026');
@@ -137,6 +143,21 @@ describe('the portal’s pages, readable', () => {
     const { tds_deductor: unticked, ...others } = before;
     expect(unticked).toBe(true);
     expect(after!.profile).toEqual({ ...others, job_work: true });
+  });
+
+  it('adds a holiday for one state picked by name, listed by the state\'s name', async () => {
+    await open('/admin/resources/holidays/actions/new', () => page.getByTestId('property-edit-state'));
+    await page.getByTestId('property-edit-holiday_date').locator('input').pressSequentially('2026-05-01');
+    await page.locator('input[name="name"]').fill('Gujarat Day (portal test)');
+    await page.getByTestId('property-edit-state').getByRole('combobox').fill('Guj');
+    await page.getByRole('option', { name: 'Gujarat', exact: true }).click();
+    await screenshot(page, 'readable-holiday-new.png');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL(/\/admin\/resources\/holidays(\?|$)/);
+    const { rows } = await t.superuser<{ state: string }>("SELECT state FROM holidays WHERE name = 'Gujarat Day (portal test)'");
+    expect(rows).toEqual([{ state: 'GJ' }]);
+    await open(`/admin/resources/holidays?filters.name=${encodeURIComponent('Gujarat Day (portal test)')}`, () => row('Gujarat Day (portal test)'));
+    expect(await row('Gujarat Day (portal test)').getByTestId('property-list-state').textContent()).toBe('Gujarat');
   });
 
   it('shows a login page about the product and where everyone else signs in, no framework banner', async () => {

@@ -469,9 +469,14 @@ describe('applyNew: a government extension', () => {
     expect(open).toBeGreaterThan(0);
 
     const preview = await resourceAction('due_date_overrides', 'applyNew', { mode: 'preview', ...input });
-    expect(preview.preview).toMatchObject({ message: `${open} open item(s) will move:`, columns: ['Obligation', 'Period', 'Due now', 'Due after'], blocked: false });
+    expect(preview.preview).toMatchObject({ message: `${open} open item(s) will move:`, columns: ['Item', 'Due now', 'Due after'], blocked: false });
     expect(preview.preview!.rows).toHaveLength(open);
-    for (const row of preview.preview!.rows) expect(row).toEqual(['GSTR3B_MONTHLY', '2026-11', '20 Dec 2026', '27 Dec 2026']);
+    // Each item by its name, as the items list names it: no code, no period key.
+    for (const [name, ...days] of preview.preview!.rows) {
+      expect(name).toMatch(/^GSTR-3B \(monthly\) — summary return and tax payment · .+ · Nov 2026$/);
+      expect(days).toEqual(['20 Dec 2026', '27 Dec 2026']);
+    }
+    expect(preview.preview!.rows.map(([name]) => name)).toContain('GSTR-3B (monthly) — summary return and tax payment · Demo Manufacturing · 27AABCD1234F1Z5 · Nov 2026');
     expect((await dates(item)).due).toBe('2026-12-20');
     expect(await countOf('SELECT count(*) FROM due_date_overrides WHERE tenant_id = $1', [demo.tenantId])).toBe(0);
     expect(await auditCount()).toBe(auditBefore);

@@ -126,9 +126,15 @@ describe('dates', () => {
     }
   });
 
-  it('a holiday with an empty state applies to every state; a state is upper-cased', () => {
+  it('a holiday with an empty state applies to every state; a state is stored as its code, typed by name or code', () => {
     expect(parseRecord(holidaySchema, { holiday_date: '2026-10-02', name: 'Gandhi Jayanti', state: '' }).state).toBeUndefined();
     expect(parseRecord(holidaySchema, { holiday_date: '2026-11-09', name: 'Diwali', state: 'mh' }).state).toBe('MH');
+    expect(parseRecord(holidaySchema, { holiday_date: '2026-05-01', name: 'Gujarat Day', state: 'Gujarat' }).state).toBe('GJ');
+  });
+
+  it('refuses a holiday in a state India does not have, saying what to choose', () => {
+    const error = refusal(() => parseRecord(holidaySchema, { holiday_date: '2026-05-01', name: 'Made up', state: 'ZZ' }));
+    expect(fieldsOf(error)).toEqual({ state: '"ZZ" is not a state or union territory of India: choose one from the list (e.g. Maharashtra)' });
   });
 });
 
