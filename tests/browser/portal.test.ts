@@ -2,6 +2,8 @@ import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { itemName } from '../../core/engine/labels.js';
+import { loadItemFacts } from '../../infra/outbox/listed-items.js';
 import { createTestDatabase, type TestDatabase } from '../support/db.js';
 import { seedDemoForTest, type DemoIds } from '../support/demo.js';
 import { setPassword, startPortalServer, TEST_PASSWORD, type PortalServer } from '../support/portal.js';
@@ -235,8 +237,11 @@ describe('the admin portal in a browser', () => {
 
     const preview = form.getByTestId('preview');
     await see(preview, 'open item(s) will move');
-    await preview.getByRole('row').filter({ hasText: instance.code }).filter({ hasText: instance.periodKey })
+    // The item by its name, as the items list shows it (no code, no period key).
+    const [facts] = await t.db.withTenant(demo.tenantId, ({ trx }) => loadItemFacts(trx, [instance.id]));
+    await preview.getByRole('row').filter({ hasText: itemName(facts!) })
       .filter({ hasText: shown(instance.dueDate) }).filter({ hasText: shown(newDueDate) }).first().waitFor();
+    expect(await preview.textContent()).not.toContain(instance.code);
     // Nothing changed yet.
     const before = await t.superuser<{ due: string }>("SELECT to_char(due_date, 'YYYY-MM-DD') AS due FROM compliance_instances WHERE id = $1", [instance.id]);
     expect(before.rows[0]!.due).toBe(instance.dueDate);
