@@ -2,6 +2,7 @@ import React, { useEffect, useState } from 'react';
 import { ApiClient } from 'adminjs';
 import { Box, H2, H4, Text, Table, TableHead, TableBody, TableRow, TableCell, Loader } from '@adminjs/design-system';
 import { RAG_COLORS as COLORS } from './rag-badge';
+import { StatusPill } from './status-badge';
 
 const api = new ApiClient();
 const ROOT = '/admin/resources';
@@ -10,11 +11,14 @@ const itemUrl = (id) => `${ROOT}/compliance_instances/records/${id}/show`;
 const itemsUrl = (filters) => `${ROOT}/compliance_instances?${new URLSearchParams(Object.entries(filters).map(([k, v]) => [`filters.${k}`, v])).toString()}`;
 const outboxUrl = (status) => `${ROOT}/notifications?filters.status=${status}`;
 
+/** What each tile counts, as the chat's status answer says it. */
+const MEANING = { red: 'overdue', amber: 'due soon or rejected', green: 'on track or done' };
+
 const Tile = ({ rag, count, href }) => (
   <a href={href} data-rag={rag} style={{ textDecoration: 'none' }}>
     <Box flex flexDirection="column" alignItems="center" p="lg" mr="lg" bg="white" style={{ borderTop: `6px solid ${COLORS[rag]}`, minWidth: 140 }}>
       <Text fontSize={36} fontWeight="bold" style={{ color: COLORS[rag] }}>{count}</Text>
-      <Text>{rag}</Text>
+      <Text>{MEANING[rag]}</Text>
     </Box>
   </a>
 );
@@ -35,7 +39,7 @@ const Items = ({ testId, title, list, href, empty }) => {
               {list.items.map((i) => (
                 <TableRow key={i.instanceId}>
                   <TableCell><Dot rag={i.rag} /><a href={itemUrl(i.instanceId)}>{i.name}</a></TableCell>
-                  <TableCell>{i.entityName}{i.registration ? ` · ${i.registration}` : ''}</TableCell><TableCell>{i.period}</TableCell><TableCell style={{ whiteSpace: 'nowrap' }}>{i.due}</TableCell><TableCell style={{ whiteSpace: 'nowrap' }}>{i.status.replace('_', ' ')}</TableCell>
+                  <TableCell>{i.entityName}{i.registration ? ` · ${i.registration}` : ''}</TableCell><TableCell>{i.period}</TableCell><TableCell style={{ whiteSpace: 'nowrap' }}>{i.due}</TableCell><TableCell><StatusPill status={i.status} /></TableCell>
                 </TableRow>
               ))}
             </TableBody>

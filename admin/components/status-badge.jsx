@@ -14,17 +14,13 @@ const LOOK = {
   not_applicable: { background: '#e3e7eb', color: '#3c4650', border: '#c3cad1' },
 };
 
-/** The status column of a list or a show page, in the words the locale gives each status. */
-const Status = (props) => {
+/** A status as a pill in its colour, in the words the locale gives it (labels.status.<status>). */
+export const StatusPill = ({ status }) => {
   const { tl } = useTranslation();
-  const { property, record, resource } = props;
-  const status = record.params?.[property.path];
-  if (!LOOK[status]) return null;
-  return (
-    <Field {...props}>
-      <Pill data-status={status} {...LOOK[status]}>{tl(`${property.propertyPath}.${status}`, resource?.id ?? property.resourceId, { defaultValue: status })}</Pill>
-    </Field>
-  );
+  return LOOK[status] ? <Pill data-status={status} {...LOOK[status]}>{tl(`status.${status}`, undefined, { defaultValue: status })}</Pill> : null;
 };
+
+/** The status column of a list or a show page. */
+const Status = (props) => <Field {...props}><StatusPill status={props.record.params?.[props.property.path]} /></Field>;
 
 export default Status;

@@ -56,6 +56,9 @@ describe('the dashboard with a backlog', () => {
     expect(await page.getByTestId('next14').getByRole('row').allTextContents()).toEqual([
       expect.stringContaining('Due'), expect.stringContaining('3 Nov 2026'), expect.stringContaining('5 Nov 2026'), expect.stringContaining('7 Nov 2026'),
     ]);
+    // Each tile says what it counts; each item's status is in words, in its colour.
+    expect(await page.getByTestId('rag-totals').locator('a').allTextContents()).toEqual(['61overdue', '3due soon or rejected', expect.stringMatching(/^\d+on track or done$/)]);
+    expect(await page.getByTestId('overdue').locator('[data-status="pending"]').first().textContent()).toBe('Pending');
     expect(await text('outbox-failed')).toBe('2 failed');
     expect(await text('outbox-dead')).toBe('1 dead');
     await screenshot(page, 'dashboard-backlog.png');
