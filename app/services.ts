@@ -19,6 +19,8 @@ import type { EvidenceStorage } from '../core/ports/evidence-storage.js';
 import { createSlackChannel } from '../bot/slack/outbox-channel.js';
 import type { Clock } from '../core/ports/clock.js';
 import { slackChannelDeps } from './slack-channel.js';
+import { createTeamsChannel } from '../bot/teams/outbox-channel.js';
+import { teamsChannelDeps } from './teams-channel.js';
 
 /** The adapters beside the database, wired once per process. */
 export interface Services {
@@ -46,6 +48,7 @@ export function createServices(config: Config, db: Database, logger: Logger, clo
   const channels: Partial<Record<OutboundChannel, Channel>> = {
     email,
     ...(config.slack ? { slack: createSlackChannel(slackChannelDeps({ db, box: secretBox, clock, cache: () => services.cache, apiUrl: config.slack.apiUrl })) } : {}),
+    ...(config.teams ? { teams: createTeamsChannel(teamsChannelDeps({ db, box: secretBox, clock, logger, settings: config.teams })) } : {}),
   };
   const limiter = createRateLimiter(redis, config.outboundRatePerSecond);
   const appSecret = resolveAppSecret(config);

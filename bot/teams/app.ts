@@ -9,12 +9,9 @@ import { register as registerInstall } from './listeners/install.js';
 import { teamsLogger } from './logger.js';
 import { RouterAdapter } from './router-adapter.js';
 import { clientCredentialsAt } from './token.js';
+import { CLIENT_TIMEOUT_MS, DEFAULT_SERVICE_URL } from './connector.js';
 
 export const MESSAGING_ENDPOINT = '/api/messages';
-/** Where proactive sends go without a stored conversation's own connector (the SDK's default, said here so SERVICE_URL is not read). */
-const DEFAULT_SERVICE_URL = 'https://smba.trafficmanager.net/teams';
-/** No call to Teams may hang (the outbox holds a row lock while it sends). */
-export const CLIENT_TIMEOUT_MS = 10_000;
 
 export interface TeamsApp {
   app: App;

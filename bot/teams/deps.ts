@@ -1,5 +1,7 @@
 import type { Activity } from '@microsoft/teams.api';
+import type { ChatPorts } from '../../core/chat/ports.js';
 import type { ChatPeople } from '../../core/ports/chat-people.js';
+import type { Clock } from '../../core/ports/clock.js';
 import type { TeamsConversations } from '../../core/ports/teams-conversations.js';
 import type { TeamsTenantBinding, TeamsTenants } from '../../core/ports/teams-tenants.js';
 import type { ChatLogger } from '../common/chat-logger.js';
@@ -31,4 +33,19 @@ export interface TeamsSettings {
   tenantId: string;
   /** Development and tests only: a fake's signing keys (…/openidconfiguration) and token endpoint. */
   fake?: { openIdMetadataUrl?: string; tokenUrl?: string };
+}
+
+/** What the outbox's Teams channel needs, given by the composition root. */
+export interface TeamsChannelDeps {
+  /** The tenant's Microsoft 365 organisation, and whose app speaks for it. */
+  tenants: Pick<TeamsTenants, 'forTenant'>;
+  /** Where to post: the conversations the bot was added to (and the personal chats it opens). */
+  conversations: Pick<TeamsConversations, 'find' | 'personalOf' | 'serviceUrlOf' | 'remember'>;
+  chat: Pick<ChatPorts, 'threads'>;
+  clock: Clock;
+  /** The deployment's own app (tenants without an app of their own). */
+  settings: TeamsSettings;
+  logger: TeamsLogger;
+  /** How long a connector call may take (tests: shorter). */
+  timeoutMs?: number;
 }

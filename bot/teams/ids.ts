@@ -13,6 +13,7 @@ export const CARD_ACTIONS = {
   rejectEvidence: 'evidence_reject',
   acknowledgeEscalation: 'escalation_acknowledge',
   markNotApplicable: 'item_mark_not_applicable',
+  reopen: 'item_reopen',
   uploadEvidence: 'evidence_upload',
   /** A card asks for its view again (per-user refresh: buttons only for whoever may press them). */
   refresh: 'refresh',

@@ -3,6 +3,7 @@ import { ragOf, type Rag } from '../engine/rag.js';
 import { itemName, periodWords } from '../engine/labels.js';
 import { feeWaiverPhrase } from '../engine/relief.js';
 import { canTransition, STATUS_LABEL } from '../engine/status.js';
+import type { ChatKind } from '../ports/chat-people.js';
 import type { ItemFacts } from '../ports/item-threads.js';
 import type { ChatText, Span } from './text.js';
 
@@ -17,7 +18,7 @@ export interface ItemCard {
   summary: ChatText;
   /** Entity and period; the due date; the status. */
   facts: ChatText[];
-  /** Who prepares and approves it, and how to submit. */
+  /** Who prepares and approves it (each chat adds how proof reaches the item there: HOW_TO_SUBMIT). */
   people: ChatText;
   rag: Rag;
   /** The item in the portal. */
@@ -44,6 +45,16 @@ function status(f: ItemFacts, rag: Rag): ChatText {
   ];
 }
 
+/**
+ * How the filing proof reaches an item from its card, per chat: Slack hands the bot files dropped
+ * in a thread; Teams does not hand it channel files at all (teams-notes §3), so there the item's
+ * page takes the upload.
+ */
+export const HOW_TO_SUBMIT: Record<ChatKind, string> = {
+  slack: 'Drop the filing proof in this thread to submit it.',
+  teams: "Upload the filing proof on the item's page (View details) to submit it.",
+};
+
 /** The item's web page, for everyone who may see it (the link on its card and in its notifications). */
 export const itemPortalLink = (publicUrl: string, instanceId: string) => `${publicUrl}/items/${instanceId}`;
 
@@ -58,7 +69,6 @@ export function itemCard(f: ItemFacts, now: Date, link: string): ItemCard {
     facts: [[{ bold: f.entityName }, ...(f.registration ? [' · ', f.registration] : []), ' · period ', { bold: periodWords(f.periodName ?? f.periodKey) }], due(f), status(f, rag)],
     people: [
       'Preparer: ', { person: f.owner, nobody: NOBODY }, ' · Approver: ', { person: f.approver, nobody: NOBODY },
-      ' · Drop the filing proof in this thread to submit it.',
     ],
     rag,
     link,

@@ -1,4 +1,5 @@
 import type { Icon, ChatText } from '../chat/text.js';
+import type { ChatKind } from '../ports/chat-people.js';
 import { formatDate } from '../engine/dates.js';
 import { periodWords } from '../engine/labels.js';
 import { entityWithRegistration } from '../engine/registrations.js';
@@ -13,17 +14,27 @@ export interface ChatNotification {
   review: { evidenceId: string; version: number | string | undefined } | null;
 }
 
-const LEAD: Partial<Record<NotificationKind, [Icon, string]>> = {
-  due_soon: ['due_soon', 'Due in a few days: please prepare and drop the proof here.'],
+/**
+ * Where the preparer puts the proof, as a reply says it: Slack takes files dropped in the thread;
+ * Teams hands the bot no channel files (teams-notes §3), so there it is the item's page.
+ */
+const PROOF_GOES: Record<ChatKind, { drop: string; upload: string }> = {
+  slack: { drop: 'drop the proof here', upload: 'upload a corrected file here' },
+  teams: { drop: "upload the proof on the item's page", upload: "upload a corrected file on the item's page" },
+};
+
+const leads = (proof: { drop: string; upload: string }): Partial<Record<NotificationKind, [Icon, string]>> => ({
+  due_soon: ['due_soon', `Due in a few days: please prepare and ${proof.drop}.`],
   due_today: ['due_today', 'Due today.'],
   review_requested: ['review', 'Ready for your review.'],
   approved: ['done', 'Approved.'],
-  rejected: ['refused', 'Rejected: please upload a corrected file here.'],
+  rejected: ['refused', `Rejected: please ${proof.upload}.`],
   due_date_changed: ['calendar', 'The due date changed.'],
   not_applicable: ['not_applicable', 'Marked not applicable.'],
   reopened: ['reopened', 'Reopened: it needs evidence again.'],
   assigned: ['assigned', 'This item is now yours.'],
-};
+});
+const LEAD: Record<ChatKind, ReturnType<typeof leads>> = { slack: leads(PROOF_GOES.slack), teams: leads(PROOF_GOES.teams) };
 
 /** Shorter than the email's sentences: the thread already shows the item. */
 function details(n: Notification): ChatText[] {
@@ -39,8 +50,9 @@ function details(n: Notification): ChatText[] {
   return lines;
 }
 
-export function chatNotification(n: Notification): ChatNotification {
-  const lead = n.kind === 'other' ? undefined : LEAD[n.kind];
+/** The notification as a reply in the item's thread in `chat` says it. */
+export function chatNotification(n: Notification, chat: ChatKind = 'slack'): ChatNotification {
+  const lead = n.kind === 'other' ? undefined : LEAD[chat][n.kind];
   return {
     lead: lead ? [{ icon: lead[0] }, ` ${lead[1]}`] : [kindWords(n)],
     details: details(n),

@@ -80,6 +80,17 @@ export function teamsProblem(reason: string, where: TeamsTarget): DeliveryProble
       return { cause: 'teams:disabled', text: 'Your Teams admin has blocked the Compliance OS app — allow it in the Teams admin center (Manage apps); until then messages are emailed.' };
     case 'MessageSizeTooBig':
       return { cause: 'teams:too_big', text: `Teams refused a message as too large (${conversation.toLowerCase()}) — it was sent by email instead.` };
+    case 'no_channel':
+      return { cause: `teams:no_channel:${where.entityName}`, text: `${where.entityName ?? 'An entity'} has no Teams channel, so its items have no thread in Teams — set one in the portal (Entities → Teams channel: the channel's id, 19:…@thread.tacv2).` };
+    case 'not_installed':
+      return {
+        cause: `teams:not_installed:${where.conversation}`,
+        text: `${conversation}: Compliance OS was never added to its team, so it cannot post there — add the app to the team in Teams (Apps → Compliance OS → Add to a team).`,
+      };
+    case 'no_binding':
+      return { cause: 'teams:no_binding', text: 'This tenant has no Microsoft 365 organisation connected for Teams — run npm run cli -- teams connect, or stop linking people to Teams accounts.' };
+    case 'not_linked':
+      return { cause: `teams:person:${where.person}`, text: `${person} cannot be reached in Teams (not linked to a Teams account) — check their Teams id in the portal (People).` };
     case 'Unauthorized':
       return { cause: 'teams:connection', text: 'Teams refused the app\'s credentials — check the Teams app id, client secret and tenant (TEAMS_APP_ID, TEAMS_APP_PASSWORD, TEAMS_TENANT_ID, or the tenant\'s Teams binding).' };
     default:

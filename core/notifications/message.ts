@@ -2,7 +2,7 @@ import { formatDate } from '../engine/dates.js';
 import { escalationHeadline, overdueWords } from './escalation-batch.js';
 import { itemName, periodWords } from '../engine/labels.js';
 import { feeWaiverPhrase } from '../engine/relief.js';
-import { kindWords, reasonOf, type Notification } from './kinds.js';
+import { kindWords, reasonOf, type Fallback, type Notification } from './kinds.js';
 import { listedRungs, type ListingKind } from './listing.js';
 import type { MessageContext } from './message-context.js';
 import { listedWork, moreLine, workAssignedHeadline, workAssignedIntro, workLine } from './work-assigned.js';
@@ -16,6 +16,12 @@ export interface RenderedMessage {
 }
 
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** The chats as people call them, for an email sent in a chat's place. */
+const CHAT_NAME: Record<string, string> = { slack: 'Slack', teams: 'Teams' };
+
+/** Why this came by email: the chat that could not deliver it, and what stops it. */
+const fallbackLine = (f: Fallback) => `Sent by email because ${CHAT_NAME[f.from] ?? f.from} could not deliver it: ${f.problem}`;
 
 /** The notification's title (an email's subject and heading). */
 export function headline(n: Notification): string {
@@ -40,7 +46,7 @@ export function headline(n: Notification): string {
 /** Lines that explain the notification beyond the item's facts, in full sentences (email). */
 function detail(n: Notification): string[] {
   const lines: string[] = [];
-  if (n.fallback) lines.push(`Sent by email because ${n.fallback.from === 'slack' ? 'Slack' : n.fallback.from} could not deliver it: ${n.fallback.problem}`);
+  if (n.fallback) lines.push(fallbackLine(n.fallback));
   if (n.kind === 'delivery_alert') lines.push(n.payload.problem, 'You are told once a day while this lasts.');
   if (n.addressedTo?.missing) lines.push(`No ${n.addressedTo.missing} is assigned to this item, so you are told instead. Please assign one.`);
   const reason = reasonOf(n);
@@ -81,7 +87,7 @@ function renderBatch(ctx: MessageContext, kind: ListingKind, items: NonNullable<
   const open = (id: string) => ctx.links.items?.[id];
   const missing = ctx.notification.addressedTo?.missing;
   const intro = [
-    ...(ctx.notification.fallback ? [`Sent by email because ${ctx.notification.fallback.from === 'slack' ? 'Slack' : ctx.notification.fallback.from} could not deliver it: ${ctx.notification.fallback.problem}`] : []),
+    ...(ctx.notification.fallback ? [fallbackLine(ctx.notification.fallback)] : []),
     missing ? `No ${missing} is assigned, so you are told instead.` : asks,
   ].join(' ');
   const text = [

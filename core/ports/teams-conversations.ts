@@ -21,4 +21,10 @@ export interface TeamsConversations {
   remember(tenantId: string, conversation: TeamsConversationRef): Promise<void>;
   /** The bot was removed from the conversation: it is forgotten. */
   forget(tenantId: string, conversationId: string): Promise<void>;
+  /** A conversation kept for the tenant (to post there: its connector), or undefined when the bot was never added to it. */
+  find(tenantId: string, conversationId: string): Promise<TeamsConversationRef | undefined>;
+  /** The person's personal chat with the bot, when one is kept. */
+  personalOf(tenantId: string, userId: string): Promise<TeamsConversationRef | undefined>;
+  /** The connector the tenant's conversations were last seen on (where a personal chat nobody opened yet is created). */
+  serviceUrlOf(tenantId: string): Promise<string | undefined>;
 }

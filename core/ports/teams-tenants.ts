@@ -13,4 +13,6 @@ export interface TeamsTenantBinding {
 export interface TeamsTenants {
   /** The binding of an Entra tenant, whichever tenant it belongs to (activities arrive before we know the tenant). */
   byAadTenant(aadTenantId: string): Promise<TeamsTenantBinding | undefined>;
+  /** The tenant's binding (the first bound, when it bound several organisations), or undefined when it has none. */
+  forTenant(tenantId: string): Promise<TeamsTenantBinding | undefined>;
 }

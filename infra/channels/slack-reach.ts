@@ -5,4 +5,5 @@ export const slackReach: ChatReachSql = {
   channel: 'slack',
   connected: (tenantId) => `EXISTS (SELECT 1 FROM slack_installations si WHERE si.tenant_id = ${tenantId})`,
   linked: 'u.slack_user_id IS NOT NULL',
+  threaded: 'i.slack_thread_ts IS NOT NULL',
 };

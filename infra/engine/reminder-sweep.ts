@@ -7,7 +7,7 @@ import { sweepReminders as sweep, type SweepResult } from '../../core/use-cases/
 import type { Database, TenantTx } from '../db/database.js';
 import { rungRows } from '../outbox/recipient-batches.js';
 import { addresser, insertNotifications, resolveDrafts, rowFor, type AlongsideWrites } from '../outbox/enqueue.js';
-import { CHAT_CONNECTED_SQL } from '../outbox/reach.js';
+import { CHAT_CONNECTED_SQL, CHAT_THREADED_SQL } from '../outbox/reach.js';
 import { settingsOfRow, type TenantRow } from '../stores/tenant-settings.js';
 
 // A sweep holds its tenant's lock (this class, the tenant's hash) from its first read to its commit.
@@ -72,7 +72,7 @@ export function reminderSource(tx: TenantTx): ReminderSource {
          SELECT i.id, i.entity_id AS "entityId", i.master_id AS "masterId", i.due_date AS "dueDate", i.status,
                 i.owner_user_id AS "ownerUserId", i.approver_user_id AS "approverUserId", cl.reminded_for AS "remindedFor",
                 cl.escalated_for AS "escalatedFor", i.escalation_acknowledged_at IS NOT NULL AS "escalationAcknowledged",
-                i.slack_thread_ts IS NOT NULL AS "hasThread"
+                ${CHAT_THREADED_SQL} AS "hasThread"
          FROM compliance_instances i
          LEFT JOIN unnest(?::uuid[], ?::int[]) AS w(master_id, days) ON w.master_id = i.master_id
          LEFT JOIN claimed cl ON cl.id = i.id

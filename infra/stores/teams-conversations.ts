@@ -1,5 +1,20 @@
-import type { TeamsConversations } from '../../core/ports/teams-conversations.js';
+import type { TeamsConversationRef, TeamsConversations } from '../../core/ports/teams-conversations.js';
 import type { Database } from '../db/database.js';
+
+interface ConversationRow {
+  conversation_id: string;
+  conversation_type: TeamsConversationRef['conversationType'];
+  aad_tenant_id: string;
+  service_url: string;
+  user_id: string | null;
+  reference: Record<string, unknown>;
+}
+const COLUMNS = ['conversation_id', 'conversation_type', 'aad_tenant_id', 'service_url', 'user_id', 'reference'];
+
+const refOf = (row: ConversationRow | undefined): TeamsConversationRef | undefined => row && {
+  conversationId: row.conversation_id, conversationType: row.conversation_type, aadTenantId: row.aad_tenant_id,
+  serviceUrl: row.service_url, userId: row.user_id, reference: row.reference,
+};
 
 /** Teams conversations on this database, in the tenant's scope. */
 export function teamsConversations(db: Database): TeamsConversations {
@@ -19,6 +34,14 @@ export function teamsConversations(db: Database): TeamsConversations {
     }),
     forget: (tenantId, conversationId) => db.withTenant(tenantId, async ({ trx }) => {
       await trx('teams_conversations').where({ tenant_id: tenantId, conversation_id: conversationId }).delete();
+    }),
+    find: (tenantId, conversationId) => db.withTenant(tenantId, async ({ trx }) =>
+      refOf(await trx('teams_conversations').where({ tenant_id: tenantId, conversation_id: conversationId }).first(...COLUMNS))),
+    personalOf: (tenantId, userId) => db.withTenant(tenantId, async ({ trx }) =>
+      refOf(await trx('teams_conversations').where({ tenant_id: tenantId, user_id: userId, conversation_type: 'personal' }).orderBy('updated_at', 'desc').first(...COLUMNS))),
+    serviceUrlOf: (tenantId) => db.withTenant(tenantId, async ({ trx }) => {
+      const row: { service_url: string } | undefined = await trx('teams_conversations').where({ tenant_id: tenantId }).orderBy('updated_at', 'desc').first('service_url');
+      return row?.service_url;
     }),
   };
 }

@@ -52,5 +52,9 @@ export async function bindTeamsTenant(db: Database, box: SecretBox, binding: Tea
 
 /** The Teams tenant bindings port on this database. */
 export function teamsTenants(db: Database, box: SecretBox): TeamsTenants {
-  return { byAadTenant: (aadTenantId) => findTeamsTenant(db, box, aadTenantId) };
+  return {
+    byAadTenant: (aadTenantId) => findTeamsTenant(db, box, aadTenantId),
+    forTenant: async (tenantId) => bindingOf(box, await db.withTenant(tenantId, ({ trx }) =>
+      trx('teams_tenants').where({ tenant_id: tenantId }).orderBy('created_at').first(...COLUMNS))),
+  };
 }

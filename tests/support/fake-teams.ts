@@ -72,9 +72,45 @@ export interface FakeTeams {
   held(): number;
   /** From now on the connector answers nothing until the returned function is called (a slow Teams). */
   hold(): () => void;
-  /** Every call about this conversation is answered with this error, as the connector words them. */
+  /** Every call about this conversation (its reply chains too) is answered with this error, as the connector words them. */
   refuse(conversationId: string, status: number, code?: string, headers?: Record<string, string>): void;
+  /** Another Teams app the token endpoint knows (a tenant's own registration). */
+  addApp(appId: string, password: string): void;
+  /** Messages posted in a conversation (exactly: a channel's root posts, not its replies), in order. */
+  posts(conversationId: string): FakeTeamsCall[];
+  /** Replies posted in one root's reply chain. */
+  replies(channelId: string, rootId: string): FakeTeamsCall[];
+  /** Updates of one activity in place. */
+  updates(conversationId: string, activityId: string): FakeTeamsCall[];
+  /** Conversations the bot asked to open (personal chats). */
+  created(): FakeTeamsCall[];
+  /** The id the connector gave an answered post (what the bot stores as the root). */
+  idOf(call: FakeTeamsCall): string | undefined;
   close(): Promise<void>;
+}
+
+/** The Adaptive Card a message call carries (its first attachment's content). */
+export function cardOf(call: FakeTeamsCall | undefined): { body: unknown[]; actions?: unknown[]; msteams?: { entities?: { type: string; text: string; mentioned: { id: string; name?: string } }[] } } {
+  const attachments = (call?.body?.attachments ?? []) as { contentType: string; content: never }[];
+  const card = attachments.find((a) => a.contentType === 'application/vnd.microsoft.card.adaptive');
+  if (!card) throw new Error(`no Adaptive Card in ${JSON.stringify(call?.body)}`);
+  return card.content;
+}
+
+/** Every Action.Execute in a card, wherever it is (card actions, action sets in containers), in order. */
+export function executeActions(node: unknown): { type: string; title: string; verb: string; data: Record<string, unknown>; style?: string }[] {
+  if (Array.isArray(node)) return node.flatMap(executeActions);
+  if (typeof node !== 'object' || node === null) return [];
+  const here = (node as { type?: unknown }).type === 'Action.Execute' ? [node as ReturnType<typeof executeActions>[number]] : [];
+  return [...here, ...Object.values(node).flatMap(executeActions)];
+}
+
+/** Every piece of text in a card, in order (TextBlocks anywhere, action titles), for assertions on what people read. */
+export function cardText(node: unknown): string {
+  if (Array.isArray(node)) return node.map(cardText).filter(Boolean).join('\n');
+  if (typeof node !== 'object' || node === null) return '';
+  return Object.entries(node).map(([key, value]) => ((key === 'text' || key === 'title') && typeof value === 'string' ? value : key === 'msteams' ? '' : cardText(value)))
+    .filter(Boolean).join('\n');
 }
 
 /** Message ids in Teams are numeric strings (the SDK refuses others when threading). */
@@ -95,6 +131,8 @@ export async function startFakeTeams(): Promise<FakeTeams> {
   const tokenRequests: Record<string, string>[] = [];
   let gate: Promise<void> | undefined;
   const refusals = new Map<string, { status: number; code: string | undefined; headers: Record<string, string> }>();
+  const apps = new Map([[BOT_APP_ID, BOT_APP_PASSWORD]]);
+  const answered = new Map<FakeTeamsCall, string>();
   let waiting = 0;
   let url = '';
 
@@ -120,27 +158,31 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     if (req.method === 'POST' && path === '/oauth2/v2.0/token') {
       const form = Object.fromEntries(new URLSearchParams(text));
       tokenRequests.push(form);
-      if (form.client_id !== BOT_APP_ID || form.client_secret !== BOT_APP_PASSWORD) {
-        send(401, { error: 'invalid_client', error_description: 'the fake knows only the test bot' });
+      if (!form.client_id || apps.get(form.client_id) !== form.client_secret) {
+        send(401, { error: 'invalid_client', error_description: 'the fake knows only the test bots' });
         return;
       }
       const now = Math.floor(Date.now() / 1000);
-      send(200, { token_type: 'Bearer', expires_in: 3600, access_token: signJwt({ iss: `https://sts.windows.net/${form.tenant}/`, aud: BOT_FRAMEWORK_ISSUER, appid: BOT_APP_ID, tid: form.tenant, nbf: now, exp: now + 3600 }) });
+      send(200, { token_type: 'Bearer', expires_in: 3600, access_token: signJwt({ iss: `https://sts.windows.net/${form.tenant}/`, aud: BOT_FRAMEWORK_ISSUER, appid: form.client_id, tid: form.tenant, nbf: now, exp: now + 3600 }) });
       return;
     }
-    calls.push({ method: req.method ?? 'GET', path, authorization: req.headers.authorization, body: text ? JSON.parse(text) : undefined });
+    const call: FakeTeamsCall = { method: req.method ?? 'GET', path, authorization: req.headers.authorization, body: text ? JSON.parse(text) : undefined };
+    calls.push(call);
     if (gate) {
       waiting++;
       await gate;
       waiting--;
     }
-    const refusal = refusals.get(path.split('/')[3] ?? '');
+    // A reply chain (`19:…;messageid=…`) is its channel's.
+    const refusal = refusals.get((path.split('/')[3] ?? '').split(';')[0]!);
     if (refusal) {
       res.writeHead(refusal.status, { 'content-type': 'application/json', ...refusal.headers })
         .end(JSON.stringify({ error: { code: refusal.code ?? 'ServiceError', message: `the fake connector refuses with ${refusal.status}` } }));
       return;
     }
     const [status, body] = await connector(req.method ?? 'GET', path);
+    const id = (body as { id?: unknown }).id;
+    if (status < 300 && typeof id === 'string') answered.set(call, id);
     send(status, body);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -153,6 +195,12 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     tokenRequests,
     held: () => waiting,
     refuse: (conversationId, status, code, headers = {}) => void refusals.set(conversationId, { status, code, headers }),
+    addApp: (appId, password) => void apps.set(appId, password),
+    posts: (conversationId) => calls.filter((c) => c.method === 'POST' && c.path === `/v3/conversations/${conversationId}/activities`),
+    replies: (channelId, rootId) => calls.filter((c) => c.method === 'POST' && c.path === `/v3/conversations/${channelId};messageid=${rootId}/activities`),
+    updates: (conversationId, activityId) => calls.filter((c) => c.method === 'PUT' && c.path === `/v3/conversations/${conversationId}/activities/${activityId}`),
+    created: () => calls.filter((c) => c.method === 'POST' && c.path === '/v3/conversations'),
+    idOf: (call) => answered.get(call),
     hold() {
       let release = () => {};
       gate = new Promise<void>((resolve) => (release = resolve));

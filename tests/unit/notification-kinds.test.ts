@@ -116,6 +116,14 @@ describe('chooseChannel', () => {
   it('sends the weekly digest by email whatever chat reaches the person', () => {
     expect(chooseChannel([slack], 'u-linked', 'weekly_digest')).toBe('email');
   });
+
+  it("opens an item's thread in the chat that reaches its preparer, else in the first chat connected, else nowhere", () => {
+    expect(chooseChannel([slack, teams], 'u-linked', 'thread_opened')).toBe('slack');
+    expect(chooseChannel([slack, teams], 'u-other', 'thread_opened')).toBe('teams');
+    expect(chooseChannel([slack, teams], 'u-none', 'thread_opened')).toBe('slack');
+    expect(chooseChannel([{ ...slack, connected: false }, teams], 'u-none', 'thread_opened')).toBe('teams');
+    expect(chooseChannel([], 'u-none', 'thread_opened')).toBe('email');
+  });
 });
 
 describe('a batch of escalations by email', () => {

@@ -46,7 +46,7 @@ describe('itemCard', () => {
   it('names who prepares and approves it, or that nobody is assigned', () => {
     expect(card().people).toEqual([
       'Preparer: ', { person: { chatId: 'U0OWNER', name: 'Olivia' }, nobody: 'nobody assigned' }, ' · Approver: ',
-      { person: { chatId: null, name: null }, nobody: 'nobody assigned' }, ' · Drop the filing proof in this thread to submit it.',
+      { person: { chatId: null, name: null }, nobody: 'nobody assigned' },
     ]);
   });
 

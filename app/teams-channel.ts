@@ -1,0 +1,25 @@
+import type { TeamsChannelDeps, TeamsSettings } from '../bot/teams/deps.js';
+import type { Clock } from '../core/ports/clock.js';
+import { itemThreads } from '../infra/chat/item-threads.js';
+import type { SecretBox } from '../infra/crypto/secret-box.js';
+import type { Database } from '../infra/db/database.js';
+import type { Logger } from '../infra/logger.js';
+import { teamsConversations } from '../infra/stores/teams-conversations.js';
+import { teamsTenants } from '../infra/stores/teams-tenants.js';
+
+/*
+ * The wiring of the outbox's Teams channel. Apart from app/teams.ts because the services build it
+ * before the runtime exists (as app/slack-channel.ts does for Slack).
+ */
+
+/** The outbox's Teams channel's dependencies (built with the services, before the runtime exists). */
+export function teamsChannelDeps(parts: { db: Database; box: SecretBox; clock: Clock; logger: Logger; settings: TeamsSettings }): TeamsChannelDeps {
+  return {
+    tenants: teamsTenants(parts.db, parts.box),
+    conversations: teamsConversations(parts.db),
+    chat: { threads: itemThreads(parts.db) },
+    clock: parts.clock,
+    settings: parts.settings,
+    logger: parts.logger,
+  };
+}

@@ -1,0 +1,131 @@
+import type { Client } from '@microsoft/teams.api';
+import { toThreadedConversationId } from '@microsoft/teams.apps';
+import { itemCard, type ItemCard } from '../../core/chat/item-card.js';
+import { teamsProblem, type TeamsTarget } from '../../core/notifications/delivery-problem.js';
+import { kindWords } from '../../core/notifications/kinds.js';
+import type { MessageContext } from '../../core/notifications/message.js';
+import { DeliveryError } from '../../core/notifications/retry.js';
+import type { Channel } from '../../core/ports/channel.js';
+import type { TeamsTenantBinding } from '../../core/ports/teams-tenants.js';
+import { INSTALLATION_TTL_MS, cachedFor } from '../common/ttl-cache.js';
+import { escalationBatchCard, escalationCard, rootCard, threadReplyCard } from './cards/item.js';
+import { cardMessage, card, paragraph } from './cards/message.js';
+import { esc } from './cards/text.js';
+import { workAssignedCard } from './cards/work-assigned.js';
+import { DEFAULT_SERVICE_URL, connectorClients, credentialsOf } from './connector.js';
+import { teamsDeliveryError } from './delivery-error.js';
+import type { TeamsChannelDeps } from './deps.js';
+
+/** A permanent failure of ours (nothing was asked of Teams), with what an admin can fix. */
+const refused = (message: string, reason: string, where: TeamsTarget) => new DeliveryError(message, true, undefined, teamsProblem(reason, where));
+
+/** An item's reply chain in its Teams channel, with its card as read under the lock. */
+interface ItemThread {
+  client: Client;
+  channel: string;
+  /** The root card's activity id (numeric: the reply chain is `<channel>;messageid=<root>`). */
+  root: string;
+  card: ItemCard;
+  /** The root was just posted, so it is current. */
+  created: boolean;
+}
+
+/**
+ * Delivers notifications in Teams as Slack does in Slack: one reply chain per item (its root card
+ * in the entity's channel, posted once under the item's lock and kept current; reminders as
+ * replies that @mention the person), and CFO escalations and new work in the person's personal
+ * chat, opened by the bot when none is kept. Connector errors are sorted into permanent and
+ * retryable for the outbox (delivery-error.ts); each call has a timeout.
+ */
+export function createTeamsChannel(deps: TeamsChannelDeps): Channel {
+  const clientFor = connectorClients(deps.settings, deps.logger, deps.timeoutMs);
+  // Read from the database at most once a minute per tenant, like the receiving app's bindings.
+  const bindingOf = cachedFor(INSTALLATION_TTL_MS, (tenantId) => deps.tenants.forTenant(tenantId));
+
+  /** The item's reply chain and its card as it is now, posting the root card first if it has none (once, whatever the concurrency). */
+  function ensureThread(binding: TeamsTenantBinding, m: MessageContext & { item: object }, where: TeamsTarget): Promise<ItemThread> {
+    const now = deps.clock.now();
+    return deps.chat.threads.withThread<ItemThread>(m.tenantId, m.item.id, 'teams', async (item) => {
+      if (!item) throw new DeliveryError('the item no longer exists', true);
+      // The dispatcher builds the item's link whenever the message has an item.
+      const card = itemCard(item.facts, now, m.links.item!);
+      const channel = item.conversation;
+      const entity = item.facts.entityName;
+      if (!channel) throw refused(`no Teams channel is set for ${entity}: set one in the portal (Entities → Teams channel)`, 'no_channel', { entityName: entity });
+      where.conversation = channel;
+      const kept = await deps.conversations.find(m.tenantId, channel);
+      if (!kept) throw refused(`Compliance OS was never added to the team of ${entity}'s Teams channel`, 'not_installed', where);
+      const client = clientFor(credentialsOf(binding, deps.settings), kept.serviceUrl);
+      if (item.thread) return { result: { client, channel, root: item.thread.thread, card, created: false } };
+      const root = await client.conversations.createActivity(channel, cardMessage(rootCard(card)));
+      return { result: { client, channel, root: root.id, card, created: true }, posted: { conversation: channel, thread: root.id } };
+    });
+  }
+
+  /** The person's personal chat with the bot: the one kept, else one the bot opens now (and keeps). */
+  async function personalChat(binding: TeamsTenantBinding, m: MessageContext, aadObjectId: string, where: TeamsTarget): Promise<{ client: Client; conversationId: string }> {
+    const credentials = credentialsOf(binding, deps.settings);
+    const userId = m.recipient.userId!;
+    const kept = await deps.conversations.personalOf(m.tenantId, userId);
+    if (kept) {
+      where.conversation = kept.conversationId;
+      return { client: clientFor(credentials, kept.serviceUrl), conversationId: kept.conversationId };
+    }
+    const serviceUrl = (await deps.conversations.serviceUrlOf(m.tenantId)) ?? DEFAULT_SERVICE_URL;
+    const client = clientFor(credentials, serviceUrl);
+    const created = await client.conversations.create({
+      members: [{ id: aadObjectId, aadObjectId, name: m.recipient.name ?? '', role: 'user' }],
+      tenantId: binding.aadTenantId,
+      channelData: { tenant: { id: binding.aadTenantId } },
+    });
+    where.conversation = created.id;
+    const reference = {
+      channelId: 'msteams', serviceUrl, bot: { id: `28:${credentials.appId}`, role: 'bot' },
+      conversation: { id: created.id, conversationType: 'personal', tenantId: binding.aadTenantId },
+    };
+    await deps.conversations.remember(m.tenantId, {
+      conversationId: created.id, conversationType: 'personal', aadTenantId: binding.aadTenantId, serviceUrl, userId, reference,
+    });
+    return { client, conversationId: created.id };
+  }
+
+  /** What goes to the person's personal chat (a message about no one item, or an escalation). */
+  function personalCard(m: MessageContext) {
+    if (m.items && m.notification.kind === 'escalation') return escalationBatchCard(m.items);
+    if (m.item) return escalationCard(m.item);
+    if (m.notification.kind === 'work_assigned') return workAssignedCard(m);
+    return card([paragraph(esc(kindWords(m.notification)))], []);
+  }
+
+  return {
+    name: 'teams',
+    async send(m: MessageContext) {
+      // Where the message was going, for the admins' alert if Teams refuses it.
+      const where: TeamsTarget = { entityName: m.item?.entityName ?? null, person: m.recipient.name, conversation: null };
+      try {
+        const binding = await bindingOf(m.tenantId);
+        if (!binding) throw refused('this tenant has no Microsoft 365 organisation connected for Teams', 'no_binding', where);
+        if (m.notification.kind === 'thread_opened' && m.item) {
+          // The item's notice has begun: its reply chain is started; nobody is mentioned.
+          const thread = await ensureThread(binding, { ...m, item: m.item }, where);
+          return { providerRef: thread.root };
+        }
+        const aadObjectId = m.recipient.teamsUserId;
+        if (!aadObjectId || !m.recipient.userId) throw refused('the recipient is not linked to a Teams account', 'not_linked', where);
+        if (!m.item || m.notification.kind === 'escalation') {
+          where.entityName = null;
+          const chat = await personalChat(binding, m, aadObjectId, where);
+          const sent = await chat.client.conversations.createActivity(chat.conversationId, cardMessage(personalCard(m)));
+          return { providerRef: sent.id };
+        }
+        const thread = await ensureThread(binding, { ...m, item: m.item }, where);
+        const reply = await thread.client.conversations.createActivity(toThreadedConversationId(thread.channel, thread.root), cardMessage(threadReplyCard(m)));
+        // Keep the root current: status, dates and RAG as read under the lock (a root just posted already is).
+        if (!thread.created) await thread.client.conversations.updateActivity(thread.channel, thread.root, cardMessage(rootCard(thread.card)));
+        return { providerRef: reply.id };
+      } catch (error) {
+        throw teamsDeliveryError(error, where, deps.clock.now());
+      }
+    },
+  };
+}
