@@ -1,6 +1,5 @@
 import type { Activity } from '@microsoft/teams.api';
 import type { ChatPorts } from '../../core/chat/ports.js';
-import type { ChatPeople } from '../../core/ports/chat-people.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { TeamsConversations } from '../../core/ports/teams-conversations.js';
 import type { TeamsTenantBinding, TeamsTenants } from '../../core/ports/teams-tenants.js';
@@ -18,8 +17,9 @@ export interface TeamsDeps {
   tenants: TeamsTenants;
   /** The conversations the bot was added to (to post there later). */
   conversations: TeamsConversations;
-  /** Who is behind a Teams account (its AAD object id). */
-  people: Pick<ChatPeople, 'linked'>;
+  /** The chat seam: who is behind an account, the work reads, the use cases, item threads, evidence files. */
+  chat: ChatPorts;
+  clock: Clock;
   logger: TeamsLogger;
   /** Whether an activity was already processed (Teams retries a turn it thinks was lost). */
   alreadySeen(key: string): Promise<boolean>;

@@ -57,6 +57,12 @@ const stateCode = z.string({ error: 'choose the state or union territory' }).tra
 });
 export const slackChannelId = z.string().regex(/^[CG][A-Z0-9]{6,}$/, 'a Slack channel id looks like C0123ABCD (channel details → About)');
 const slackChannel = z.preprocess(blankToUndefined, slackChannelId.optional());
+/** A Teams person as Teams names them to bots: their Microsoft Entra object id, kept in lower case. */
+const teamsUserId = z.preprocess(blankToUndefined, z.string().trim().toLowerCase()
+  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a Teams person is named by their Microsoft Entra object id, a GUID like 1f2e3d4c-5b6a-4789-8abc-def012345678 (Entra admin center → Users → the person → Object ID)').optional());
+/** A Teams channel's conversation id, as a link to the channel carries it (URL-decoded). */
+const teamsChannel = z.preprocess(blankToUndefined, z.string().trim()
+  .regex(/^19:[^\s@]+@thread\.(tacv2|skype|v2)$/, 'a Teams channel id looks like 19:…@thread.tacv2 (in Teams: the channel → ⋯ → Get link to channel; it is the part after /channel/, with %3a read as : and %40 as @)').optional());
 
 export function isValidTimezone(zone: string): boolean {
   try {
@@ -98,7 +104,7 @@ export const entitySchema = z.object({
   gst_mode: z.enum(ENTITY_GST_MODES),
   profile: z.preprocess((v, ctx) => (typeof v === 'string' && v.trim() === '' ? {} : parseJsonText(v, 'profile', ctx) ?? {}), profileSchema),
   slack_channel_id: slackChannel,
-  teams_channel_id: optionalText,
+  teams_channel_id: teamsChannel,
   is_active: flag.default(true),
 });
 
@@ -162,7 +168,7 @@ export const userSchema = z.object({
   email: z.string().trim().toLowerCase().pipe(z.email('not an email address')),
   name: z.string().trim().min(2),
   slack_user_id: z.preprocess(blankToUndefined, z.string().regex(/^[UW][A-Z0-9]{6,}$/, 'a Slack member id looks like U0123ABCD (profile → ⋮ → Copy member ID)').optional()),
-  teams_user_id: optionalText,
+  teams_user_id: teamsUserId,
   is_active: flag.default(true),
   password: z.preprocess(blankToUndefined, z.string().superRefine(refuseWith((p) => passwordProblem(p))).optional()),
 }).superRefine((user, ctx) => {

@@ -44,7 +44,7 @@ beforeAll(async () => {
   acme = { tenantId: built.tenantId, entityId: built.id('gst'), priyaId: built.id('priya') };
   await bindTeamsTenant(t.db, TEST_SECRET_BOX, { tenantId: acme.tenantId, aadTenantId: ACME_AAD, appId: BOT_APP_ID, appPassword: null });
   const logger = pino({ level: 'debug' }, { write: (line: string) => void logLines.push(line) });
-  app = await startTeamsServer(t.db, fakeTeamsSettings(fake), logger);
+  app = await startTeamsServer(t.url, fakeTeamsSettings(fake), logger);
 });
 afterAll(async () => {
   await app.close();
@@ -189,7 +189,7 @@ describe("the bot's own token (client credentials from Entra)", () => {
         asked.push({ path, body: String(body) });
         return [200, { token_type: 'Bearer', expires_in: 3600, ext_expires_in: 3600, access_token: accessToken }];
       });
-    const entra = await startTeamsServer(t.db, fakeTeamsSettings(fake, 'entra'));
+    const entra = await startTeamsServer(t.url, fakeTeamsSettings(fake, 'entra'));
     try {
       const chat = (id: string) => personal({ aadTenantId: UNBOUND_AAD, from: STRANGER, conversation: { id, conversationType: 'personal' } });
       await postActivity(entra.url, messageActivity(chat('a:1token-one'), 'help'));

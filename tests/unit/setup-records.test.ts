@@ -72,6 +72,12 @@ describe('entity records', () => {
     expect(parsed.profile).toEqual({});
   });
 
+  it('takes a Teams channel as its conversation id, and says where to find it when given anything else', () => {
+    expect(parseRecord(entitySchema, { ...entity, teams_channel_id: ' 19:a1b2c3d4e5f6@thread.tacv2 ' }).teams_channel_id).toBe('19:a1b2c3d4e5f6@thread.tacv2');
+    const error = refusal(() => parseRecord(entitySchema, { ...entity, teams_channel_id: 'GST filings' }));
+    expect(fieldsOf(error).teams_channel_id).toMatch(/^a Teams channel id looks like 19:…@thread\.tacv2 \(in Teams: the channel → ⋯ → Get link to channel/);
+  });
+
   it('refuses a malformed PAN and a place that is no state, with messages that say what to give', () => {
     const error = refusal(() => parseRecord(entitySchema, { ...entity, pan: 'AAAC1234F', state: 'Bombay' }));
     expect(fieldsOf(error)).toEqual({
@@ -179,6 +185,13 @@ describe('tenant settings', () => {
 describe('people and roles', () => {
   it('stores an email trimmed and lower-cased', () => {
     expect(parseRecord(userSchema, { email: ' Priya.Shah@Example.COM ', name: 'Priya Shah' }).email).toBe('priya.shah@example.com');
+  });
+
+  it('takes a Teams account as the Entra object id Teams names people by (lower-cased), and nothing else', () => {
+    const person = { email: 'priya@x.in', name: 'Priya Shah' };
+    expect(parseRecord(userSchema, { ...person, teams_user_id: '1F2E3D4C-5B6A-4789-8ABC-DEF012345678' }).teams_user_id).toBe('1f2e3d4c-5b6a-4789-8abc-def012345678');
+    expect(fieldsOf(refusal(() => parseRecord(userSchema, { ...person, teams_user_id: 'priya@x.in' }))).teams_user_id)
+      .toMatch(/^a Teams person is named by their Microsoft Entra object id, a GUID/);
   });
 
   it('refuses a bad email, a short name and a short password together', () => {

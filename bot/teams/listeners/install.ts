@@ -4,7 +4,7 @@ import type { TeamsConversationType } from '../../../core/ports/teams-conversati
 import { aadTenantOf } from '../activity.js';
 import type { TeamsDeps, TenantOf } from '../deps.js';
 
-type ListenerDeps = Pick<TeamsDeps, 'conversations' | 'people' | 'logger'> & { tenantOf: TenantOf };
+type ListenerDeps = Pick<TeamsDeps, 'conversations' | 'chat' | 'logger'> & { tenantOf: TenantOf };
 
 const TYPES: Record<string, TeamsConversationType> = { channel: 'channel', personal: 'personal', groupChat: 'groupChat' };
 
@@ -30,7 +30,7 @@ export function register(app: App, deps: ListenerDeps): void {
       return;
     }
     const aadObjectId = activity.from.aadObjectId;
-    const userId = type === 'personal' && aadObjectId ? await deps.people.linked(tenantId, { chat: 'teams', id: aadObjectId }) : null;
+    const userId = type === 'personal' && aadObjectId ? await deps.chat.people.linked(tenantId, { chat: 'teams', id: aadObjectId }) : null;
     // The reference without the activity that brought it (a later post is not a reply to the install).
     const { activityId: _activityId, ...reference }: ConversationReference = { ...ctx.ref, conversation: { ...ctx.ref.conversation, id: conversationIdOf(activity) } };
     await deps.conversations.remember(tenantId, {
