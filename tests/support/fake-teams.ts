@@ -57,6 +57,14 @@ export interface FakeTeamsCall {
   body: Record<string, unknown> | undefined;
 }
 
+/** A person as the connector's roster shows them. */
+export interface FakeTeamsMember {
+  aadObjectId: string;
+  name: string;
+  email?: string;
+  userPrincipalName?: string;
+}
+
 export interface FakeTeams {
   /** The connector's base URL: activities name it as their serviceUrl. */
   url: string;
@@ -76,6 +84,8 @@ export interface FakeTeams {
   refuse(conversationId: string, status: number, code?: string, headers?: Record<string, string>): void;
   /** Another Teams app the token endpoint knows (a tenant's own registration). */
   addApp(appId: string, password: string): void;
+  /** A person on the roster of every conversation, as GET …/members/{id} shows them (by their 29: id or AAD object id). */
+  addMember(member: FakeTeamsMember): void;
   /** Messages posted in a conversation (exactly: a channel's root posts, not its replies), in order. */
   posts(conversationId: string): FakeTeamsCall[];
   /** Replies posted in one root's reply chain. */
@@ -133,6 +143,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
   const refusals = new Map<string, { status: number; code: string | undefined; headers: Record<string, string> }>();
   const apps = new Map([[BOT_APP_ID, BOT_APP_PASSWORD]]);
   const answered = new Map<FakeTeamsCall, string>();
+  const roster = new Map<string, FakeTeamsMember>();
   let waiting = 0;
   let url = '';
 
@@ -140,6 +151,13 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     if (method === 'POST' && /^\/v3\/conversations\/[^/]+\/activities$/.test(path)) return [201, { id: String(nextMessageId++) }];
     if (method === 'PUT' && /^\/v3\/conversations\/[^/]+\/activities\/\d+$/.test(path)) return [200, { id: path.split('/').pop() }];
     if (method === 'POST' && path === '/v3/conversations') return [201, { id: `a:1personal-${nextMessageId++}` }];
+    const member = method === 'GET' ? /^\/v3\/conversations\/[^/]+\/members\/(29:)?([^/]+)$/.exec(path) : null;
+    if (member) {
+      const found = roster.get(member[2]!.toLowerCase());
+      return found
+        ? [200, { id: `29:${found.aadObjectId}`, objectId: found.aadObjectId, aadObjectId: found.aadObjectId, name: found.name, email: found.email, userPrincipalName: found.userPrincipalName }]
+        : [404, { error: { code: 'MemberNotFoundInConversation', message: 'The member is not in the conversation' } }];
+    }
     return [404, { error: { code: 'NotFound', message: `the fake Teams connector has no ${method} ${path}` } }];
   };
 
@@ -196,6 +214,7 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     held: () => waiting,
     refuse: (conversationId, status, code, headers = {}) => void refusals.set(conversationId, { status, code, headers }),
     addApp: (appId, password) => void apps.set(appId, password),
+    addMember: (m) => void roster.set(m.aadObjectId.toLowerCase(), m),
     posts: (conversationId) => calls.filter((c) => c.method === 'POST' && c.path === `/v3/conversations/${conversationId}/activities`),
     replies: (channelId, rootId) => calls.filter((c) => c.method === 'POST' && c.path === `/v3/conversations/${channelId};messageid=${rootId}/activities`),
     updates: (conversationId, activityId) => calls.filter((c) => c.method === 'PUT' && c.path === `/v3/conversations/${conversationId}/activities/${activityId}`),
