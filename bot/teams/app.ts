@@ -5,6 +5,7 @@ import { INSTALLATION_TTL_MS, cachedFor } from '../common/ttl-cache.js';
 import { activityKind, aadTenantOf, errorText } from './activity.js';
 import { notConnectedCard } from './cards/replies.js';
 import type { TeamsDeps, TeamsSettings, TeamsTenantBinding, TenantOf } from './deps.js';
+import { register as registerCommands } from './listeners/commands.js';
 import { register as registerInstall } from './listeners/install.js';
 import { teamsLogger } from './logger.js';
 import { RouterAdapter } from './router-adapter.js';
@@ -96,6 +97,7 @@ export async function createTeamsApp(settings: TeamsSettings, deps: TeamsDeps): 
     return binding;
   };
   registerInstall(app, { ...deps, tenantOf });
+  registerCommands(app, { ...deps, tenantOf });
   await app.initialize();
   return { app, router: adapter.router };
 }

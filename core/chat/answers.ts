@@ -74,8 +74,14 @@ export function mineAnswer(mine: MyItems): ChatAnswer {
   };
 }
 
+/** How filing proof reaches an item, in each chat. */
+const PROOF_HOW: Record<ChatPlatform['chat'], string> = {
+  slack: "drop the filing proof in the item's thread to submit it",
+  teams: "press Upload proof on the item's card, or upload the proof on its page (View details)",
+};
+
 /** The commands, and (first) what was wrong with the one asked for, if anything. */
-export function helpAnswer(problem?: ChatText): ChatAnswer {
+export function helpAnswer(platform: ChatPlatform, problem?: ChatText): ChatAnswer {
   return {
     summary: ['Compliance OS commands'],
     parts: [
@@ -86,7 +92,7 @@ export function helpAnswer(problem?: ChatText): ChatAnswer {
         [{ usage: 'mine' }, '  what you have to prepare or approve'],
         [{ usage: 'help' }, '  this list'],
       ),
-      note(["Reminders and approvals arrive in each item's thread; drop the filing proof there to submit it."]),
+      note([`Reminders and approvals arrive in each item's thread; ${PROOF_HOW[platform.chat]}.`]),
     ],
   };
 }

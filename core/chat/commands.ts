@@ -39,6 +39,9 @@ export function parseCommand(text: string): ComplianceCommand {
   }
 }
 
+/** What answering a command reads, and which chat it is answered in. */
+type CommandPorts = { platform: ChatPlatform; reads: WorkReads };
+
 const reachesNothing = (reach: EntityReach) => reach !== 'all' && reach.length === 0;
 /** The entity filter the read models take: undefined for every entity. */
 const entityFilter = (reach: EntityReach) => (reach === 'all' ? undefined : reach);
@@ -47,7 +50,7 @@ const entityFilter = (reach: EntityReach) => (reach === 'all' ? undefined : reac
  * `status [entity]`: RAG over the entities the asker may read. An entity outside their reach is
  * answered exactly like one that does not exist, so its name is never confirmed.
  */
-async function status(reads: WorkReads, tenantId: string, userId: string, wanted: string, now: Date): Promise<ChatAnswer> {
+async function status({ platform, reads }: CommandPorts, tenantId: string, userId: string, wanted: string, now: Date): Promise<ChatAnswer> {
   const { reach, entities } = await reads.read(tenantId, async (view) => {
     const r = visibleEntities(await view.actor(userId));
     return { reach: r, entities: await view.entitiesWithin(r) };
@@ -61,10 +64,10 @@ async function status(reads: WorkReads, tenantId: string, userId: string, wanted
     const partial = entities.filter((e) => e.name.toLowerCase().includes(name));
     // Several names contain what was typed: ask which, rather than answer for one of them.
     if (!exact && partial.length > 1) {
-      return helpAnswer([`"${wanted}" matches ${partial.length} entities: ${partial.map((e) => e.name).join(', ')}. Which one? Try `, { command: `status ${partial[0]!.name}` }, '.']);
+      return helpAnswer(platform, [`"${wanted}" matches ${partial.length} entities: ${partial.map((e) => e.name).join(', ')}. Which one? Try `, { command: `status ${partial[0]!.name}` }, '.']);
     }
     const match = exact ?? partial[0];
-    if (!match) return helpAnswer([`No entity matches "${wanted}". Entities: ${entities.map((e) => e.name).join(', ')}.`]);
+    if (!match) return helpAnswer(platform, [`No entity matches "${wanted}". Entities: ${entities.map((e) => e.name).join(', ')}.`]);
     [entityIds, scope] = [[match.id], match.name];
   }
   return statusAnswer(await reads.statusSummary(tenantId, { entityIds, now }), scope);
@@ -93,20 +96,18 @@ function mine(reads: WorkReads, tenantId: string, userId: string, now: Date): Pr
  * The answer to a command, for the person behind the chat account (`userId`, null when nobody
  * is), as of `now`. Core's refusals (a deactivated person) are answered with the help.
  */
-export async function answerCommand(
-  ports: { platform: ChatPlatform; reads: WorkReads }, tenantId: string, userId: string | null, text: string, now: Date,
-): Promise<ChatAnswer> {
+export async function answerCommand(ports: CommandPorts, tenantId: string, userId: string | null, text: string, now: Date): Promise<ChatAnswer> {
   if (!userId) return unknownPersonAnswer(ports.platform);
   const command = parseCommand(text);
   try {
     switch (command.kind) {
-      case 'status': return await status(ports.reads, tenantId, userId, command.entity, now);
+      case 'status': return await status(ports, tenantId, userId, command.entity, now);
       case 'due': return await due(ports.reads, tenantId, userId, command.days, now);
       case 'mine': return await mine(ports.reads, tenantId, userId, now);
-      case 'help': return helpAnswer(command.problem);
+      case 'help': return helpAnswer(ports.platform, command.problem);
     }
   } catch (error) {
-    if (error instanceof AppError) return helpAnswer([error.message]);
+    if (error instanceof AppError) return helpAnswer(ports.platform, [error.message]);
     throw error;
   }
 }

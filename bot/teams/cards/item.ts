@@ -1,4 +1,5 @@
-import type { IAdaptiveCard, IMention, ITextBlock } from '@microsoft/teams.cards';
+import type { IAdaptiveCard, IExecuteAction, IMention, ITextBlock } from '@microsoft/teams.cards';
+import type { ReviewRef } from '../../../core/chat/home.js';
 import { HOW_TO_SUBMIT, type ItemCard } from '../../../core/chat/item-card.js';
 import { ACTION_LABEL, approveLabel } from '../../../core/chat/prompts.js';
 import type { ChatText } from '../../../core/chat/text.js';
@@ -55,17 +56,16 @@ export function threadReplyCard(m: MessageContext): IAdaptiveCard {
   return card(
     [paragraph(`${to ? `${to.text} ` : ''}${teamsText(n.lead, mentions)}`), ...paragraphs(mentions, n.details)],
     mentions,
-    review
-      ? {
-        actions: [
-          execute(approveLabel(review.version), { action: CARD_ACTIONS.approveEvidence, ...review }, 'positive'),
-          execute(ACTION_LABEL.approveWithReference, { action: CARD_ACTIONS.approveWithReference, ...review }),
-          execute(ACTION_LABEL.reject, { action: CARD_ACTIONS.rejectEvidence, ...review }, 'destructive'),
-        ],
-      }
-      : {},
+    review ? { actions: reviewActions(review) } : {},
   );
 }
+
+/** Approve / Approve with reference / Reject for one evidence version, wherever it is offered (its thread, the home card). */
+export const reviewActions = (review: Omit<ReviewRef, 'version'> & { version: number | string | undefined }): IExecuteAction[] => [
+  execute(approveLabel(review.version), { action: CARD_ACTIONS.approveEvidence, ...review }, 'positive'),
+  execute(ACTION_LABEL.approveWithReference, { action: CARD_ACTIONS.approveWithReference, ...review }),
+  execute(ACTION_LABEL.reject, { action: CARD_ACTIONS.rejectEvidence, ...review }, 'destructive'),
+];
 
 const acknowledge = (item: Item) => execute(ACTION_LABEL.acknowledge, { action: CARD_ACTIONS.acknowledgeEscalation, instanceId: item.id }, 'destructive');
 
