@@ -48,7 +48,7 @@ export function createServices(config: Config, db: Database, logger: Logger, clo
   const channels: Partial<Record<OutboundChannel, Channel>> = {
     email,
     ...(config.slack ? { slack: createSlackChannel(slackChannelDeps({ db, box: secretBox, clock, cache: () => services.cache, apiUrl: config.slack.apiUrl })) } : {}),
-    ...(config.teams ? { teams: createTeamsChannel(teamsChannelDeps({ db, box: secretBox, clock, logger, settings: config.teams })) } : {}),
+    ...(config.teams ? { teams: createTeamsChannel(teamsChannelDeps({ db, box: secretBox, clock, logger, settings: config.teams, cache: () => services.cache })) } : {}),
   };
   const limiter = createRateLimiter(redis, config.outboundRatePerSecond);
   const appSecret = resolveAppSecret(config);

@@ -2,14 +2,12 @@ import type { TeamsDeps } from '../bot/teams/deps.js';
 import { seenOnce } from '../infra/cache/seen-once.js';
 import { teamsConversations } from '../infra/stores/teams-conversations.js';
 import { teamsTenants } from '../infra/stores/teams-tenants.js';
-import type { ChatPlatform } from '../core/chat/ports.js';
 import type { Runtime } from './runtime.js';
 import { chatPorts } from './chat.js';
+import { TEAMS } from './teams-channel.js';
 
 /** Teams retries a turn it thinks was lost (after 15 s, a few times): an hour is plenty. */
 const ACTIVITY_TTL_MS = 60 * 60_000;
-
-export const TEAMS: ChatPlatform = { chat: 'teams', name: 'Teams' };
 
 /** The Teams app's dependencies, on this runtime's database and cache. */
 export function teamsDeps(runtime: Pick<Runtime, 'db' | 'logger' | 'services' | 'clock' | 'config'>): TeamsDeps {

@@ -41,7 +41,8 @@ export interface TeamsChannelDeps {
   tenants: Pick<TeamsTenants, 'forTenant'>;
   /** Where to post: the conversations the bot was added to (and the personal chats it opens). */
   conversations: Pick<TeamsConversations, 'find' | 'personalOf' | 'serviceUrlOf' | 'remember'>;
-  chat: Pick<ChatPorts, 'threads'>;
+  /** Item threads; the work reads and the chat's name, for the person's home card. */
+  chat: Pick<ChatPorts, 'threads' | 'reads' | 'platform'>;
   clock: Clock;
   /** The deployment's own app (tenants without an app of their own). */
   settings: TeamsSettings;

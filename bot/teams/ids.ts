@@ -24,6 +24,7 @@ export const COMMANDS = {
   status: { title: 'status', description: 'Red / amber / green per entity, optionally for one entity' },
   due: { title: 'due', description: 'Open items due in the next days (default 7)' },
   mine: { title: 'mine', description: 'What you have to prepare or approve' },
+  home: { title: 'home', description: 'Your work at a glance, kept up to date here' },
   help: { title: 'help', description: 'What I can do' },
 } as const;
 
@@ -32,7 +33,7 @@ export const COMMANDS = {
  * (where everyone sees the answer) only those about the entity, not anyone's own queue.
  */
 export const COMMAND_LISTS = [
-  { scopes: ['personal'], commands: [COMMANDS.status, COMMANDS.due, COMMANDS.mine, COMMANDS.help] },
+  { scopes: ['personal'], commands: [COMMANDS.status, COMMANDS.due, COMMANDS.mine, COMMANDS.home, COMMANDS.help] },
   { scopes: ['team'], commands: [COMMANDS.status, COMMANDS.help] },
 ] as const;
 

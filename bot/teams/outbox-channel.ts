@@ -1,13 +1,16 @@
 import type { Client } from '@microsoft/teams.api';
 import { toThreadedConversationId } from '@microsoft/teams.apps';
+import { homeView } from '../../core/chat/home.js';
 import { itemCard, type ItemCard } from '../../core/chat/item-card.js';
 import { teamsProblem, type TeamsTarget } from '../../core/notifications/delivery-problem.js';
-import { kindWords } from '../../core/notifications/kinds.js';
+import { changesOwnItems, kindWords } from '../../core/notifications/kinds.js';
 import type { MessageContext } from '../../core/notifications/message.js';
 import { DeliveryError } from '../../core/notifications/retry.js';
 import type { Channel } from '../../core/ports/channel.js';
 import type { TeamsTenantBinding } from '../../core/ports/teams-tenants.js';
 import { INSTALLATION_TTL_MS, cachedFor } from '../common/ttl-cache.js';
+import { errorText } from './activity.js';
+import { homeCard } from './cards/answer.js';
 import { escalationBatchCard, escalationCard, rootCard, threadReplyCard } from './cards/item.js';
 import { cardMessage, card, paragraph } from './cards/message.js';
 import { esc } from './cards/text.js';
@@ -89,6 +92,22 @@ export function createTeamsChannel(deps: TeamsChannelDeps): Channel {
     return { client, conversationId: created.id };
   }
 
+  /**
+   * The person's home card, updated in place when their own items changed (as Slack's Home tab
+   * is). The message itself was delivered: a home that could not be updated is logged, not a
+   * reason to send the message again.
+   */
+  async function refreshHome(binding: TeamsTenantBinding, tenantId: string, userId: string): Promise<void> {
+    try {
+      const home = await deps.conversations.personalOf(tenantId, userId);
+      if (!home?.homeActivityId) return;
+      const view = await homeView(deps.chat, tenantId, userId, deps.clock.now());
+      await clientFor(credentialsOf(binding, deps.settings), home.serviceUrl).conversations.updateActivity(home.conversationId, home.homeActivityId, cardMessage(homeCard(view)));
+    } catch (error) {
+      deps.logger.warn({ tenantId, error: errorText(error) }, 'a Teams home card could not be updated');
+    }
+  }
+
   /** What goes to the person's personal chat (a message about no one item, or an escalation). */
   function personalCard(m: MessageContext) {
     if (m.items && m.notification.kind === 'escalation') return escalationBatchCard(m.items);
@@ -111,18 +130,21 @@ export function createTeamsChannel(deps: TeamsChannelDeps): Channel {
           return { providerRef: thread.root };
         }
         const aadObjectId = m.recipient.teamsUserId;
-        if (!aadObjectId || !m.recipient.userId) throw refused('the recipient is not linked to a Teams account', 'not_linked', where);
+        const userId = m.recipient.userId;
+        if (!aadObjectId || !userId) throw refused('the recipient is not linked to a Teams account', 'not_linked', where);
+        let sent: { id: string };
         if (!m.item || m.notification.kind === 'escalation') {
           where.entityName = null;
           const chat = await personalChat(binding, m, aadObjectId, where);
-          const sent = await chat.client.conversations.createActivity(chat.conversationId, cardMessage(personalCard(m)));
-          return { providerRef: sent.id };
+          sent = await chat.client.conversations.createActivity(chat.conversationId, cardMessage(personalCard(m)));
+        } else {
+          const thread = await ensureThread(binding, { ...m, item: m.item }, where);
+          sent = await thread.client.conversations.createActivity(toThreadedConversationId(thread.channel, thread.root), cardMessage(threadReplyCard(m)));
+          // Keep the root current: status, dates and RAG as read under the lock (a root just posted already is).
+          if (!thread.created) await thread.client.conversations.updateActivity(thread.channel, thread.root, cardMessage(rootCard(thread.card)));
         }
-        const thread = await ensureThread(binding, { ...m, item: m.item }, where);
-        const reply = await thread.client.conversations.createActivity(toThreadedConversationId(thread.channel, thread.root), cardMessage(threadReplyCard(m)));
-        // Keep the root current: status, dates and RAG as read under the lock (a root just posted already is).
-        if (!thread.created) await thread.client.conversations.updateActivity(thread.channel, thread.root, cardMessage(rootCard(thread.card)));
-        return { providerRef: reply.id };
+        if (changesOwnItems(m.notification)) await refreshHome(binding, m.tenantId, userId);
+        return { providerRef: sent.id };
       } catch (error) {
         throw teamsDeliveryError(error, where, deps.clock.now());
       }

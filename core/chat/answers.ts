@@ -4,8 +4,25 @@ import { itemList, type ItemList } from './lists.js';
 import type { ChatPlatform } from './ports.js';
 import type { ChatText } from './text.js';
 
+/** An evidence version someone can approve or reject from where they see it. */
+export interface ReviewRef {
+  instanceId: string;
+  evidenceId: string;
+  version: number;
+}
+
+/** What awaits the person's approval (in their home), each with the review buttons of its thread. */
+export interface ApprovalsPart {
+  kind: 'approvals';
+  title: string;
+  items: { line: ChatText; review: ReviewRef | null }[];
+  empty: ChatText;
+  more: ChatText | null;
+}
+
 /** A part of an answer, in reading order; each chat lays the parts out its own way. */
 export type AnswerPart =
+  | ApprovalsPart
   | { kind: 'title'; text: string }
   /** Small print. */
   | { kind: 'note'; text: ChatText }
@@ -90,6 +107,7 @@ export function helpAnswer(platform: ChatPlatform, problem?: ChatText): ChatAnsw
         [{ usage: 'status [entity]' }, '  red / amber / green per entity and the most urgent items'],
         [{ usage: 'due [days]' }, '  open items due in the next days (default 7)'],
         [{ usage: 'mine' }, '  what you have to prepare or approve'],
+        [{ usage: 'home' }, '  your work at a glance, with what awaits your approval'],
         [{ usage: 'help' }, '  this list'],
       ),
       note([`Reminders and approvals arrive in each item's thread; ${PROOF_HOW[platform.chat]}.`]),

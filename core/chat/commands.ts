@@ -3,6 +3,7 @@ import { todayIn } from '../engine/dates.js';
 import { AppError } from '../errors.js';
 import type { WorkReads } from '../ports/work-reads.js';
 import { dueAnswer, helpAnswer, mineAnswer, noRoleAnswer, statusAnswer, unknownPersonAnswer, type ChatAnswer } from './answers.js';
+import { homeView } from './home.js';
 import type { ChatPlatform } from './ports.js';
 import type { ChatText } from './text.js';
 
@@ -11,6 +12,8 @@ export type ComplianceCommand =
   | { kind: 'status'; entity: string }
   | { kind: 'due'; days: number }
   | { kind: 'mine' }
+  /** The person's home (their work at a glance, with approvals), as Slack's Home tab shows it. */
+  | { kind: 'home' }
   /** `problem` says what was wrong with what they typed, when that is why they get the help. */
   | { kind: 'help'; problem?: ChatText };
 
@@ -32,6 +35,8 @@ export function parseCommand(text: string): ComplianceCommand {
     }
     case 'mine':
       return { kind: 'mine' };
+    case 'home':
+      return { kind: 'home' };
     case 'help':
       return { kind: 'help' };
     default:
@@ -104,6 +109,7 @@ export async function answerCommand(ports: CommandPorts, tenantId: string, userI
       case 'status': return await status(ports, tenantId, userId, command.entity, now);
       case 'due': return await due(ports.reads, tenantId, userId, command.days, now);
       case 'mine': return await mine(ports.reads, tenantId, userId, now);
+      case 'home': return { summary: ['Your compliance work'], parts: (await homeView(ports, tenantId, userId, now)).parts };
       case 'help': return helpAnswer(ports.platform, command.problem);
     }
   } catch (error) {

@@ -1,27 +1,12 @@
 import { todayIn } from '../engine/dates.js';
 import type { ItemLine, WorkReads } from '../ports/work-reads.js';
-import type { AnswerPart } from './answers.js';
+import type { AnswerPart, ApprovalsPart, ReviewRef } from './answers.js';
 import { itemLine, itemList } from './lists.js';
 import type { ChatPlatform } from './ports.js';
 import type { ChatText } from './text.js';
 
-/** An evidence version someone can approve or reject from where they see it. */
-export interface ReviewRef {
-  instanceId: string;
-  evidenceId: string;
-  version: number;
-}
-
-/** What awaits the person's approval, each with the review buttons of its thread. */
-export interface ApprovalsPart {
-  kind: 'approvals';
-  title: string;
-  items: { line: ChatText; review: ReviewRef | null }[];
-  empty: ChatText;
-  more: ChatText | null;
-}
-
-export type HomePart = AnswerPart | ApprovalsPart;
+export type { ApprovalsPart, ReviewRef };
+export type HomePart = AnswerPart;
 
 /** A person's home in a chat (Slack's App Home, a Teams card), as data. */
 export interface HomeView {

@@ -13,6 +13,8 @@ export interface TeamsConversationRef {
   /** The person whose personal chat this is, when they are linked; null otherwise. */
   userId: string | null;
   reference: Record<string, unknown>;
+  /** In a personal chat: the person's home card there (its activity id), when one was posted. */
+  homeActivityId?: string | null;
 }
 
 /** Where a tenant's Teams conversations are kept. */
@@ -25,6 +27,8 @@ export interface TeamsConversations {
   find(tenantId: string, conversationId: string): Promise<TeamsConversationRef | undefined>;
   /** The person's personal chat with the bot, when one is kept. */
   personalOf(tenantId: string, userId: string): Promise<TeamsConversationRef | undefined>;
+  /** The card just posted in a personal chat is the person's home there (updated in place from now on). */
+  keepHome(tenantId: string, conversationId: string, activityId: string): Promise<void>;
   /** The connector the tenant's conversations were last seen on (where a personal chat nobody opened yet is created). */
   serviceUrlOf(tenantId: string): Promise<string | undefined>;
 }

@@ -8,12 +8,13 @@ interface ConversationRow {
   service_url: string;
   user_id: string | null;
   reference: Record<string, unknown>;
+  home_activity_id: string | null;
 }
-const COLUMNS = ['conversation_id', 'conversation_type', 'aad_tenant_id', 'service_url', 'user_id', 'reference'];
+const COLUMNS = ['conversation_id', 'conversation_type', 'aad_tenant_id', 'service_url', 'user_id', 'reference', 'home_activity_id'];
 
 const refOf = (row: ConversationRow | undefined): TeamsConversationRef | undefined => row && {
   conversationId: row.conversation_id, conversationType: row.conversation_type, aadTenantId: row.aad_tenant_id,
-  serviceUrl: row.service_url, userId: row.user_id, reference: row.reference,
+  serviceUrl: row.service_url, userId: row.user_id, reference: row.reference, homeActivityId: row.home_activity_id,
 };
 
 /** Teams conversations on this database, in the tenant's scope. */
@@ -39,6 +40,9 @@ export function teamsConversations(db: Database): TeamsConversations {
       refOf(await trx('teams_conversations').where({ tenant_id: tenantId, conversation_id: conversationId }).first(...COLUMNS))),
     personalOf: (tenantId, userId) => db.withTenant(tenantId, async ({ trx }) =>
       refOf(await trx('teams_conversations').where({ tenant_id: tenantId, user_id: userId, conversation_type: 'personal' }).orderBy('updated_at', 'desc').first(...COLUMNS))),
+    keepHome: (tenantId, conversationId, activityId) => db.withTenant(tenantId, async ({ trx }) => {
+      await trx('teams_conversations').where({ tenant_id: tenantId, conversation_id: conversationId, conversation_type: 'personal' }).update({ home_activity_id: activityId });
+    }),
     serviceUrlOf: (tenantId) => db.withTenant(tenantId, async ({ trx }) => {
       const row: { service_url: string } | undefined = await trx('teams_conversations').where({ tenant_id: tenantId }).orderBy('updated_at', 'desc').first('service_url');
       return row?.service_url;

@@ -56,6 +56,10 @@ describe('/compliance', () => {
     const mine = await command('U0OWNER', 'mine');
     expect(allText(mine)).toMatch(/\*To prepare \(\d+\)\*/);
     expect(allText(mine)).toContain('*Awaiting your approval (0)*');
+    // home: what the App Home shows, as an answer (Teams keeps it as the person's home card).
+    const home = await command('U0OWNER', 'home');
+    expect(home.blocks[0]!.text!.text).toBe('Your compliance work');
+    expect(allText(home)).toContain('*Awaiting your approval (0)*');
   });
 
   it('help, and help for anything it does not know', async () => {

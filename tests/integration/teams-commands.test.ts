@@ -89,6 +89,15 @@ describe('commands typed to the bot in Teams', () => {
     expect((await ask(personal(), 'frobnicate')).text).toContain('⚠️ "frobnicate" is not a command I know.');
   });
 
+  it('home: the person\'s work at a glance, kept as their home card in their personal chat', async () => {
+    const { call, text } = await ask(personal(), 'home');
+    expect(text.split('\n')[0]).toBe('Your compliance work');
+    expect(text).toMatch(/^\*\*To prepare \(\d+\)\*\*$/m);
+    const kept = await t.superuser<{ user_id: string; home_activity_id: string }>(
+      'SELECT user_id, home_activity_id FROM teams_conversations WHERE conversation_id = $1', [personal().conversation.id]);
+    expect(kept.rows).toEqual([{ user_id: demo.users.owner, home_activity_id: fake.idOf(call) }]);
+  });
+
   it('in a channel, answers an @mention in the thread it was asked in; a person\'s own queue only in their personal chat', async () => {
     const thread = `${CHANNEL};messageid=1764000000999`;
     const place: ActivityPlace = { ...personal(), conversation: { id: thread, conversationType: 'channel' }, teamId: CHANNEL };

@@ -4,7 +4,10 @@ import { CARD_ACTIONS } from '../../bot/teams/ids.js';
 import type { TeamsChannelDeps } from '../../bot/teams/deps.js';
 import { approveEvidence } from '../../core/use-cases/review-evidence.js';
 import { submitEvidence } from '../../core/use-cases/submit-evidence.js';
+import { TEAMS } from '../../app/teams-channel.js';
+import { createSummaryCache } from '../../infra/cache/redis.js';
 import { itemThreads } from '../../infra/chat/item-threads.js';
+import { workReads } from '../../infra/chat/work-reads.js';
 import { sweepReminders } from '../../infra/engine/reminder-sweep.js';
 import { createLogger } from '../../infra/logger.js';
 import { dispatchNext, runDispatcher } from '../../infra/outbox/dispatcher.js';
@@ -45,7 +48,8 @@ const email = recordingChannel();
 
 function channelDeps(over: Partial<TeamsChannelDeps> = {}): TeamsChannelDeps {
   return {
-    tenants: teamsTenants(t.db, TEST_SECRET_BOX), conversations: teamsConversations(t.db), chat: { threads: itemThreads(t.db) },
+    tenants: teamsTenants(t.db, TEST_SECRET_BOX), conversations: teamsConversations(t.db),
+    chat: { platform: TEAMS, reads: workReads({ db: t.db, services: { cache: createSummaryCache(undefined) } }), threads: itemThreads(t.db) },
     clock: { now: () => DEMO_NOW }, settings: fakeTeamsSettings(fake), logger: createLogger('silent'), ...over,
   };
 }
@@ -144,8 +148,15 @@ describe('reminders in Teams reply chains', () => {
     expect(kept.rows).toEqual([{ conversation_type: 'personal', user_id: demo.users.cfo }]);
   });
 
-  it('a status change updates the root card in place: the review request to the approver, then Approved', async () => {
+  it('a status change updates the root card in place: the review request to the approver, then Approved; the approver\'s home card shows what awaits them', async () => {
     const id = await instanceId(t.db, demo.tenantId, demo.entities.manufacturing, 'GSTR3B_MONTHLY', '2026-11');
+    // The approver asked for their home in their personal chat (the card Teams gave this id).
+    const home = { conversation: 'a:1personal-approver', activity: '1764000099999' };
+    await teamsConversations(t.db).remember(demo.tenantId, {
+      conversationId: home.conversation, conversationType: 'personal', aadTenantId: AAD, serviceUrl: fake.url, userId: demo.users.approver,
+      reference: { conversation: { id: home.conversation, conversationType: 'personal' }, serviceUrl: fake.url },
+    });
+    await teamsConversations(t.db).keepHome(demo.tenantId, home.conversation, home.activity);
     const { evidence } = await runAsUser(t.db, demo.tenantId, demo.users.owner, (u, a) =>
       submitEvidence(u, a, { instanceId: id, channel: 'teams', file: { fileName: 'gstr3b.pdf', contentType: 'application/pdf', sizeBytes: 9, sha256: sha256Hex(), storageKey: `k/${sha256Hex()}` } }, DEMO_NOW));
     await dispatch();
@@ -158,6 +169,10 @@ describe('reminders in Teams reply chains', () => {
       ['Approve version 1', CARD_ACTIONS.approveEvidence], ['Approve with ARN / challan no.…', CARD_ACTIONS.approveWithReference], ['Reject…', CARD_ACTIONS.rejectEvidence],
     ]);
     expect(buttons[0]!.data).toEqual({ action: CARD_ACTIONS.approveEvidence, instanceId: id, evidenceId: evidence.id, version: 1 });
+    // Their home card was updated in place: the item awaits their approval there too, with the same buttons.
+    const [homeUpdate] = fake.updates(home.conversation, home.activity);
+    expect(cardText(cardOf(homeUpdate).body)).toContain('**Awaiting your approval (1)**');
+    expect(executeActions(cardOf(homeUpdate)).map((b) => b.data)).toContainEqual(buttons[0]!.data);
 
     await runAsUser(t.db, demo.tenantId, demo.users.approver, (u, a) => approveEvidence(u, a, { instanceId: id, evidenceId: evidence.id }, DEMO_NOW));
     await dispatch();

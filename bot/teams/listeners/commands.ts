@@ -7,9 +7,13 @@ import { cardMessage } from '../cards/message.js';
 import { textCard } from '../cards/replies.js';
 import { teamsText } from '../cards/text.js';
 import type { TeamsDeps, TenantOf } from '../deps.js';
+import { conversationIdOf, keptConversation } from '../conversation.js';
 import { resolveTeamsUser } from '../identity.js';
 
-type ListenerDeps = Pick<TeamsDeps, 'chat' | 'clock' | 'logger'> & { tenantOf: TenantOf };
+type ListenerDeps = Pick<TeamsDeps, 'chat' | 'conversations' | 'clock' | 'logger'> & { tenantOf: TenantOf };
+
+/** Commands about the asker's own work: answered only where nobody else reads along. */
+const PRIVATE: ReadonlySet<string> = new Set(['mine', 'home']);
 
 /** Attachments a typed message carries anyway (its formatted text): anything else is a file, for the evidence listener. */
 const carriesFile = (activity: IMessageActivity) => (activity.attachments ?? []).some((a) => a.contentType !== 'text/html');
@@ -18,7 +22,8 @@ const carriesFile = (activity: IMessageActivity) => (activity.attachments ?? [])
  * The commands typed to the bot — `status [entity]`, `due [days]`, `mine`, `help` — in the
  * personal chat, or with an @mention in a channel (the mention is stripped by the app): answered
  * with a card from the same data and words as Slack's /compliance. A channel's answer is seen by
- * everyone in it, so a person's own queue (`mine`) is answered only in their personal chat.
+ * everyone in it, so a person's own work (`mine`, `home`) is answered only in their personal chat.
+ * `home` there is the person's home card: kept, and updated in place when their items change.
  */
 export function register(app: App, deps: ListenerDeps): void {
   const log = deps.logger.child({ module: 'teams-commands' });
@@ -30,15 +35,21 @@ export function register(app: App, deps: ListenerDeps): void {
     }
     const text = (activity.text ?? '').trim();
     const inChannel = activity.conversation.conversationType !== 'personal';
-    if (inChannel && parseCommand(text).kind === 'mine') {
-      await ctx.send(cardMessage(textCard('Ask me that in our personal chat', 'Answers about your own work stay between us: open a chat with Compliance OS and type mine there.')));
+    const command = parseCommand(text);
+    if (inChannel && PRIVATE.has(command.kind)) {
+      await ctx.send(cardMessage(textCard('Ask me that in our personal chat', `Answers about your own work stay between us: open a chat with Compliance OS and type ${command.kind} there.`)));
       return;
     }
     try {
       const { tenantId } = deps.tenantOf(activity);
       const userId = await resolveTeamsUser(deps.chat, ctx.api, activity, tenantId, log);
       const answer = await answerCommand(deps.chat, tenantId, userId, text, deps.clock.now());
-      await ctx.send(cardMessage(answerCard(answer), teamsText(answer.summary)));
+      const sent = await ctx.send(cardMessage(answerCard(answer), teamsText(answer.summary)));
+      if (command.kind === 'home' && userId) {
+        // The person's personal chat, kept as theirs, and this card as their home in it.
+        await deps.conversations.remember(tenantId, keptConversation(ctx, 'personal', userId));
+        await deps.conversations.keepHome(tenantId, conversationIdOf(activity), sent.id);
+      }
     } catch (error) {
       log.error({ error: errorText(error) }, 'a Teams command could not be answered');
       await ctx.send(cardMessage(textCard('Compliance OS could not answer just now', 'Nothing was changed. Try again in a minute; if it keeps failing, tell your compliance admin.')));

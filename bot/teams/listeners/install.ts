@@ -1,15 +1,10 @@
-import type { Activity, ConversationReference, IConversationUpdateActivity } from '@microsoft/teams.api';
+import type { Activity, IConversationUpdateActivity } from '@microsoft/teams.api';
 import type { App, IActivityContext } from '@microsoft/teams.apps';
-import type { TeamsConversationType } from '../../../core/ports/teams-conversations.js';
-import { aadTenantOf } from '../activity.js';
+import { conversationIdOf, conversationTypeOf, keptConversation } from '../conversation.js';
 import type { TeamsDeps, TenantOf } from '../deps.js';
 
 type ListenerDeps = Pick<TeamsDeps, 'conversations' | 'chat' | 'logger'> & { tenantOf: TenantOf };
 
-const TYPES: Record<string, TeamsConversationType> = { channel: 'channel', personal: 'personal', groupChat: 'groupChat' };
-
-/** A channel thread's id names its root message (`19:…;messageid=…`): the conversation is the channel. */
-const conversationIdOf = (activity: Activity) => activity.conversation.id.split(';')[0]!;
 
 /**
  * Where the bot can post later: Teams tells it when the app is installed in a team, a group chat
@@ -24,19 +19,14 @@ export function register(app: App, deps: ListenerDeps): void {
   async function remember(ctx: IActivityContext<Activity>): Promise<void> {
     const activity = ctx.activity;
     const { tenantId } = deps.tenantOf(activity);
-    const type = TYPES[String(activity.conversation.conversationType)];
+    const type = conversationTypeOf(activity);
     if (!type) {
       log.warn({ conversationType: String(activity.conversation.conversationType) }, 'Teams conversation of an unknown type: not kept');
       return;
     }
     const aadObjectId = activity.from.aadObjectId;
     const userId = type === 'personal' && aadObjectId ? await deps.chat.people.linked(tenantId, { chat: 'teams', id: aadObjectId }) : null;
-    // The reference without the activity that brought it (a later post is not a reply to the install).
-    const { activityId: _activityId, ...reference }: ConversationReference = { ...ctx.ref, conversation: { ...ctx.ref.conversation, id: conversationIdOf(activity) } };
-    await deps.conversations.remember(tenantId, {
-      conversationId: conversationIdOf(activity), conversationType: type, aadTenantId: aadTenantOf(activity)!,
-      serviceUrl: ctx.ref.serviceUrl, userId, reference,
-    });
+    await deps.conversations.remember(tenantId, keptConversation(ctx, type, userId));
     log.info({ tenantId, conversationType: type, linkedPerson: userId !== null }, 'Teams conversation kept');
   }
 
