@@ -1,8 +1,10 @@
-/** How a tenant is set up to be reached in Slack: item-thread channels and people linked to Slack accounts. */
+import type { ChatKind } from './chat-people.js';
+
+/** How a tenant is set up to be reached in chat: item-thread channels, and people linked to Slack accounts. */
 export interface ChatSetup {
-  /** The Slack channel of an entity's item threads, or the tenant's fallback channel (entityId null). */
-  slackChannel(entityId: string | null): Promise<string | null>;
-  setSlackChannel(entityId: string | null, channel: string): Promise<void>;
+  /** A chat's channel of an entity's item threads, or (Slack) the tenant's fallback channel (entityId null). */
+  channelOf(chat: ChatKind, entityId: string | null): Promise<string | null>;
+  setChannel(chat: ChatKind, entityId: string | null, channel: string): Promise<void>;
   /** Active people not linked to a Slack account yet. */
   unlinkedPeople(): Promise<{ id: string; email: string }[]>;
   linkSlackAccounts(links: { userId: string; slackUserId: string }[]): Promise<void>;

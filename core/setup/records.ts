@@ -61,8 +61,9 @@ const slackChannel = z.preprocess(blankToUndefined, slackChannelId.optional());
 const teamsUserId = z.preprocess(blankToUndefined, z.string().trim().toLowerCase()
   .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'a Teams person is named by their Microsoft Entra object id, a GUID like 1f2e3d4c-5b6a-4789-8abc-def012345678 (Entra admin center → Users → the person → Object ID)').optional());
 /** A Teams channel's conversation id, as a link to the channel carries it (URL-decoded). */
-const teamsChannel = z.preprocess(blankToUndefined, z.string().trim()
-  .regex(/^19:[^\s@]+@thread\.(tacv2|skype|v2)$/, 'a Teams channel id looks like 19:…@thread.tacv2 (in Teams: the channel → ⋯ → Get link to channel; it is the part after /channel/, with %3a read as : and %40 as @)').optional());
+export const teamsChannelId = z.string().trim()
+  .regex(/^19:[^\s@]+@thread\.(tacv2|skype|v2)$/, 'a Teams channel id looks like 19:…@thread.tacv2 (in Teams: the channel → ⋯ → Get link to channel; it is the part after /channel/, with %3a read as : and %40 as @)');
+const teamsChannel = z.preprocess(blankToUndefined, teamsChannelId.optional());
 
 export function isValidTimezone(zone: string): boolean {
   try {

@@ -20,7 +20,7 @@ let globex: string;
 beforeAll(async () => {
   t = await createTestDatabase();
   acme = (await aTenant('acme').build(t.db)).tenantId;
-  globex = (await aTenant('globex').build(t.db)).tenantId;
+  globex = (await aTenant('globex').withEntity('works', { name: 'Globex Works' }).build(t.db)).tenantId;
 });
 afterAll(() => t.drop());
 
@@ -72,4 +72,30 @@ describe('npm run cli -- teams connect', () => {
     expect(off.code).toBe(64);
     expect(off.stderr).toMatch(/^set TEAMS_APP_ID, TEAMS_APP_PASSWORD and TEAMS_TENANT_ID first/);
   }, 60_000);
+});
+
+describe('npm run cli -- teams channel', () => {
+  const env = () => ({ DATABASE_URL: t.url, DATA_DIR: mkdtempSync(path.join(tmpdir(), 'teams-channel-')) });
+  const CHANNEL = '19:a1b2c3d4e5f6@thread.tacv2';
+
+  it("sets an entity's Teams channel, audited, and says when the app is not in that channel's team yet", async () => {
+    const run = await runCli(['teams', 'channel', '--tenant', 'globex', '--entity', 'globex works', '--channel', CHANNEL], env());
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`Item threads for globex works go to the Teams channel ${CHANNEL}.\n`
+      + "Compliance OS has not been added to that channel's team yet: add it in Teams (Apps → Compliance OS → Add to a team). Until then its messages go by email.\n");
+    const { rows } = await t.superuser<{ teams_channel_id: string }>("SELECT teams_channel_id FROM entities WHERE tenant_id = $1 AND name = 'Globex Works'", [globex]);
+    expect(rows).toEqual([{ teams_channel_id: CHANNEL }]);
+    const audit = await t.db.withTenant(globex, ({ trx }) => trx('audit_log').where({ action: 'entity.updated' }).select('before', 'after'));
+    expect(audit).toEqual([{ before: { teams_channel_id: null }, after: { teams_channel_id: CHANNEL } }]);
+  }, 30_000);
+
+  it('refuses a channel given by name or link, and an entity the tenant does not have, changing nothing', async () => {
+    const byName = await runCli(['teams', 'channel', '--tenant', 'globex', '--entity', 'Globex Works', '--channel', 'GST filings'], env());
+    expect(byName.code).toBe(64);
+    expect(byName.stderr).toMatch(/^--channel: a Teams channel id looks like 19:…@thread\.tacv2 \(in Teams: the channel → ⋯ → Get link to channel/);
+    const nobody = await runCli(['teams', 'channel', '--tenant', 'globex', '--entity', 'Acme Works', '--channel', '19:other@thread.tacv2'], env());
+    expect(nobody).toMatchObject({ code: 1, stderr: 'No entity named "Acme Works" in this tenant.\n' });
+    const { rows } = await t.superuser<{ teams_channel_id: string }>("SELECT teams_channel_id FROM entities WHERE tenant_id = $1", [globex]);
+    expect(rows).toEqual([{ teams_channel_id: CHANNEL }]);
+  }, 30_000);
 });

@@ -50,7 +50,8 @@ export interface EngineState {
   rag: EntityRag[];
   digestItems: DigestFixture[];
   /** Slack channels by entity id ('' for the tenant's fallback). */
-  slackChannels: Map<string, string | null>;
+  /** Item-thread channels by chat and entity (`slack:e-1`; `slack:` the tenant's fallback). */
+  channels: Map<string, string | null>;
   people: { id: string; email: string; active: boolean; slackUserId: string | null }[];
   audit: AuditEntryInput[];
   outbox: NotificationDraft[];
@@ -61,7 +62,7 @@ export function engineState(partial: Partial<EngineState> = {}): EngineState {
     entities: [], masters: [], assignments: new Map(), assignedPeople: new Map(), defaults: new Map(), items: new Set(), extensions: [],
     generation: { horizonMonths: 3, trackingStartDate: null }, generates: { created: 0, overdue: 0, scheduleRows: 0, newWork: [] }, windows: [],
     stale: [], redated: [], ladder: DEFAULT_LADDER, open: [], masterNotices: [], threadsEnabled: false, queued: new Set(), amberWindowDays: 7, cfoGrants: [], rag: [], digestItems: [],
-    slackChannels: new Map(), people: [], audit: [], outbox: [],
+    channels: new Map(), people: [], audit: [], outbox: [],
     ...partial,
   };
 }
@@ -71,7 +72,7 @@ const copy = (state: EngineState): EngineState => ({
   entities: [...state.entities], masters: [...state.masters], assignments: new Map(state.assignments), assignedPeople: new Map(state.assignedPeople),
   defaults: new Map(state.defaults), items: new Set(state.items), extensions: [...state.extensions], windows: [...state.windows],
   stale: [...state.stale], redated: [...state.redated], open: state.open.map((i) => ({ ...i })), queued: new Set(state.queued),
-  slackChannels: new Map(state.slackChannels), people: state.people.map((p) => ({ ...p })), audit: [...state.audit], outbox: [...state.outbox],
+  channels: new Map(state.channels), people: state.people.map((p) => ({ ...p })), audit: [...state.audit], outbox: [...state.outbox],
 });
 
 /** Queues the drafts whose dedup key is new; returns how many were. */
@@ -179,9 +180,9 @@ export function inMemoryEngineUnit(state: EngineState, tenant = { tenantId: 'ten
       queue: async (drafts) => queue(state, drafts),
     },
     chatSetup: {
-      slackChannel: async (entityId) => state.slackChannels.get(entityId ?? '') ?? null,
-      async setSlackChannel(entityId, channel) {
-        state.slackChannels.set(entityId ?? '', channel);
+      channelOf: async (chat, entityId) => state.channels.get(`${chat}:${entityId ?? ''}`) ?? null,
+      async setChannel(chat, entityId, channel) {
+        state.channels.set(`${chat}:${entityId ?? ''}`, channel);
       },
       unlinkedPeople: async () => state.people.filter((p) => p.active && !p.slackUserId).map(({ id, email }) => ({ id, email })),
       async linkSlackAccounts(links) {

@@ -3,7 +3,7 @@ import { systemActor, type Actor } from '../../core/engine/access.js';
 import type { TenantWork } from '../../core/ports/index.js';
 import { linkPeopleToSlack } from '../../core/use-cases/link-people-to-slack.js';
 import { recordSlackConnection } from '../../core/use-cases/record-slack-connection.js';
-import { setSlackChannel } from '../../core/use-cases/set-slack-channel.js';
+import { setChatChannel } from '../../core/use-cases/set-chat-channel.js';
 import { engineState, inMemoryEngineUnit, type EngineState } from '../support/in-memory-engine.js';
 
 const cli = systemActor('cli', 'Command line');
@@ -16,9 +16,9 @@ const workOn = (state: EngineState): TenantWork & { opened: number } => {
 
 describe("an entity's Slack channel", () => {
   it('is set with the setup rule, audited as an entity update with before and after', async () => {
-    const state = engineState({ slackChannels: new Map([['e-1', 'C0OLD00001']]) });
-    await setSlackChannel(inMemoryEngineUnit(state), cli, { entityId: 'e-1', channel: 'C0NEW00001' });
-    expect(state.slackChannels.get('e-1')).toBe('C0NEW00001');
+    const state = engineState({ channels: new Map([['slack:e-1', 'C0OLD00001']]) });
+    await setChatChannel(inMemoryEngineUnit(state), cli, { chat: 'slack', entityId: 'e-1', channel: 'C0NEW00001' });
+    expect(state.channels.get('slack:e-1')).toBe('C0NEW00001');
     expect(state.audit).toEqual([{
       actor: { type: 'system', id: 'cli', label: 'Command line' }, action: 'entity.updated', objectType: 'entity', objectId: 'e-1',
       before: { slack_channel_id: 'C0OLD00001' }, after: { slack_channel_id: 'C0NEW00001' },
@@ -27,17 +27,29 @@ describe("an entity's Slack channel", () => {
 
   it("without an entity, the tenant's fallback channel, as a tenant update", async () => {
     const state = engineState();
-    await setSlackChannel(inMemoryEngineUnit(state), cli, { entityId: null, channel: 'C0ALL00001' });
-    expect(state.slackChannels.get('')).toBe('C0ALL00001');
+    await setChatChannel(inMemoryEngineUnit(state), cli, { chat: 'slack', entityId: null, channel: 'C0ALL00001' });
+    expect(state.channels.get('slack:')).toBe('C0ALL00001');
     expect(state.audit[0]).toMatchObject({ action: 'tenant.updated', objectType: 'tenant', objectId: 'tenant-1', before: { slack_channel_id: null } });
   });
 
   it("an entity's admin may set their entity's, not the tenant's; an owner neither", async () => {
     const state = engineState();
-    await setSlackChannel(inMemoryEngineUnit(state), entityAdmin, { entityId: 'e-1', channel: 'C0NEW00001' });
-    await expect(setSlackChannel(inMemoryEngineUnit(state), entityAdmin, { entityId: null, channel: 'C0ALL00001' })).rejects.toThrow('You cannot update this tenant');
-    await expect(setSlackChannel(inMemoryEngineUnit(state), owner, { entityId: 'e-1', channel: 'C0BAD00001' })).rejects.toThrow('You cannot update this entity');
-    expect([...state.slackChannels]).toEqual([['e-1', 'C0NEW00001']]);
+    await setChatChannel(inMemoryEngineUnit(state), entityAdmin, { chat: 'slack', entityId: 'e-1', channel: 'C0NEW00001' });
+    await expect(setChatChannel(inMemoryEngineUnit(state), entityAdmin, { chat: 'slack', entityId: null, channel: 'C0ALL00001' })).rejects.toThrow('You cannot update this tenant');
+    await expect(setChatChannel(inMemoryEngineUnit(state), owner, { chat: 'slack', entityId: 'e-1', channel: 'C0BAD00001' })).rejects.toThrow('You cannot update this entity');
+    expect([...state.channels]).toEqual([['slack:e-1', 'C0NEW00001']]);
+    expect(state.audit).toHaveLength(1);
+  });
+});
+
+describe("an entity's Teams channel", () => {
+  it('is set with the same rule and audited under its own field; Teams has no tenant-wide fallback channel', async () => {
+    const state = engineState();
+    await setChatChannel(inMemoryEngineUnit(state), entityAdmin, { chat: 'teams', entityId: 'e-1', channel: '19:gst@thread.tacv2' });
+    expect(state.channels.get('teams:e-1')).toBe('19:gst@thread.tacv2');
+    expect(state.audit[0]).toMatchObject({ action: 'entity.updated', before: { teams_channel_id: null }, after: { teams_channel_id: '19:gst@thread.tacv2' } });
+    await expect(setChatChannel(inMemoryEngineUnit(state), cli, { chat: 'teams', entityId: null, channel: '19:all@thread.tacv2' }))
+      .rejects.toThrow("Teams item threads are in an entity's own channel: name the entity");
     expect(state.audit).toHaveLength(1);
   });
 });

@@ -7,7 +7,7 @@ import { tenantIdBySlug } from '../../../infra/stores/tenants.js';
 import type { ChatDirectory } from '../../../core/ports/index.js';
 import { linkPeopleToSlack } from '../../../core/use-cases/link-people-to-slack.js';
 import { recordSlackConnection } from '../../../core/use-cases/record-slack-connection.js';
-import { setSlackChannel } from '../../../core/use-cases/set-slack-channel.js';
+import { setChatChannel } from '../../../core/use-cases/set-chat-channel.js';
 import { tenantWork } from '../../../infra/stores/engine-unit.js';
 import { UsageError, optionalString, requireString, type Command } from '../command.js';
 import { slackChannelId } from '../../../core/setup/records.js';
@@ -77,7 +77,7 @@ export const slackCommands: Command[] = [
       const tenantId = await tenantIdBySlug(db, requireString(values, 'tenant'));
       const entity = optionalString(values, 'entity');
       const entityId = entity ? await entityIdByName(db, tenantId, entity) : null;
-      await tenantWork(db).inTenant(tenantId, (unit) => setSlackChannel(unit, cliActor, { entityId, channel }));
+      await tenantWork(db).inTenant(tenantId, (unit) => setChatChannel(unit, cliActor, { chat: 'slack', entityId, channel }));
       io.out(`Item threads for ${entity ?? 'the tenant'} go to ${channel}.`);
       return 0;
     },

@@ -2,6 +2,11 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { teamsAppPackage } from '../../../bot/teams/app-package.js';
 import { systemActor } from '../../../core/engine/access.js';
+import { teamsChannelId } from '../../../core/setup/records.js';
+import { setChatChannel } from '../../../core/use-cases/set-chat-channel.js';
+import { entityIdByName } from '../../../infra/stores/entities.js';
+import { tenantWork } from '../../../infra/stores/engine-unit.js';
+import { teamsConversations } from '../../../infra/stores/teams-conversations.js';
 import { bindTeamsTenant } from '../../../infra/stores/teams-tenants.js';
 import { tenantIdBySlug } from '../../../infra/stores/tenants.js';
 import { UsageError, optionalString, requireString, type Command } from '../command.js';
@@ -42,6 +47,28 @@ export const teamsCommands: Command[] = [
       const out = path.resolve(optionalString(values, 'out') ?? 'compliance-os-teams.zip');
       await writeFile(out, zip);
       io.out(`Wrote ${out} (${(zip.length / 1024).toFixed(1)} KB) for app ${config.teams.appId} at ${new URL(publicUrl).origin}. Upload it in Teams: Apps → Manage your apps → Upload an app.`);
+      return 0;
+    },
+  },
+  {
+    words: ['teams', 'channel'],
+    usage: 'teams channel --tenant <slug> --entity <name> --channel <19:…@thread.tacv2>',
+    summary: "Set the Teams channel of an entity's item threads (its root cards and their replies).",
+    options: { tenant: { type: 'string' }, entity: { type: 'string' }, channel: { type: 'string' } },
+    async run({ runtime, io }, values) {
+      const valid = teamsChannelId.safeParse(requireString(values, 'channel'));
+      if (!valid.success) throw new UsageError(`--channel: ${valid.error.issues[0]!.message}`);
+      const channel = valid.data;
+      const entity = requireString(values, 'entity');
+      const { db } = await runtime();
+      const tenantId = await tenantIdBySlug(db, requireString(values, 'tenant'));
+      const entityId = await entityIdByName(db, tenantId, entity);
+      await tenantWork(db).inTenant(tenantId, (unit) => setChatChannel(unit, systemActor('cli', 'Command line'), { chat: 'teams', entityId, channel }));
+      io.out(`Item threads for ${entity} go to the Teams channel ${channel}.`);
+      // Posting there needs the app in the channel's team; until it is, its messages go by email.
+      if (!(await teamsConversations(db).find(tenantId, channel))) {
+        io.out('Compliance OS has not been added to that channel\'s team yet: add it in Teams (Apps → Compliance OS → Add to a team). Until then its messages go by email.');
+      }
       return 0;
     },
   },
