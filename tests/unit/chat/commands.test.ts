@@ -47,6 +47,7 @@ describe('parseCommand', () => {
     ['due 0', { kind: 'due', days: 0 }],
     ['due 366', { kind: 'due', days: 366 }],
     ['mine', { kind: 'mine' }],
+    ['home', { kind: 'home' }],
   ])('%j', (text, command) => {
     expect(parseCommand(text)).toEqual(command);
   });
@@ -157,6 +158,6 @@ describe('answerCommand', () => {
     const answer = await ask('u-admin', 'due soon');
     expect(answer.parts[0]).toEqual({ kind: 'paragraph', lines: [[{ icon: 'warning' }, ' ', '"soon" is not a number of days: try ', { command: 'due 14' }, '.']] });
     const usages = JSON.stringify(answer.parts[1]).match(/"usage":"[^"]+"/g);
-    expect(usages).toEqual(['"usage":"status [entity]"', '"usage":"due [days]"', '"usage":"mine"', '"usage":"help"']);
+    expect(usages).toEqual(['"usage":"status [entity]"', '"usage":"due [days]"', '"usage":"mine"', '"usage":"home"', '"usage":"help"']);
   });
 });
