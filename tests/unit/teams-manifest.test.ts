@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { describe, expect, it } from '@jest/globals';
+import Ajv04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
 import { BOT_SCOPES, COMMAND_LISTS } from '../../bot/teams/ids.js';
 import { fillManifest } from '../../bot/teams/manifest.js';
 import { parseCommand } from '../../core/chat/commands.js';
@@ -20,7 +23,31 @@ interface Manifest {
 }
 const manifest = () => fillManifest(template, { appId: APP_ID, publicUrl: 'https://compliance.acme.example' }) as unknown as Manifest;
 
+/**
+ * A check against the manifest schema as Microsoft publishes it (shipped in its manifest package:
+ * no network in tests), made as Microsoft's own manifest tools make it (draft-04, every error).
+ */
+function schemaCheck(version: string): (manifest: unknown) => string[] {
+  const file = createRequire(import.meta.url).resolve(`@microsoft/app-manifest/build/json-schemas/teams/v${version}/MicrosoftTeams.schema.json`);
+  // The published schema spells one pattern with \a, which JavaScript's regular expressions refuse (Microsoft's tools replace it likewise).
+  const schema = JSON.parse(readFileSync(file, 'utf8').replace(/\\a/g, '\\x07')) as object;
+  const ajv = new Ajv04.default({ allErrors: true, strictTypes: false });
+  addFormats.default(ajv, ['uri', 'email', 'regex']);
+  const validate = ajv.compile(schema);
+  return (manifest) => (validate(manifest) ? [] : (validate.errors ?? []).map((e: { instancePath: string; message?: string; params: unknown }) => `${e.instancePath} ${e.message ?? ''} ${JSON.stringify(e.params)}`));
+}
+
 describe('teams/manifest.json', () => {
+  it('validates against the schema it names, as Microsoft publishes it', async () => {
+    const m = manifest();
+    const version = /\/v(\d+\.\d+)\/MicrosoftTeams\.schema\.json$/.exec(m.$schema)![1]!;
+    const check = schemaCheck(version);
+    expect(check(m)).toEqual([]);
+    // The check bites: a manifest without its bot's id is refused.
+    const { botId: _botId, ...bot } = m.bots[0]!;
+    expect(check({ ...m, bots: [bot] }).join(' ')).toContain('botId');
+  });
+
   it('is schema 1.22, one bot in personal chats and teams that takes files', () => {
     const m = manifest();
     expect(m.$schema).toBe('https://developer.microsoft.com/json-schemas/teams/v1.22/MicrosoftTeams.schema.json');
