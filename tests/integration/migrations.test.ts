@@ -26,7 +26,7 @@ describe('migrations', () => {
   it('run up, down and up again cleanly', async () => {
     expect(await pendingMigrations(t.db.owner)).toEqual(knownMigrations());
     expect(await migrateLatest(t.db.owner)).toEqual(knownMigrations());
-    expect(await publicTables()).toBe(24);
+    expect(await publicTables()).toBe(25);
     expect(await pendingMigrations(t.db.owner)).toEqual([]);
 
     expect(await rollbackAll(t.db.owner)).toEqual([...knownMigrations()].reverse());
