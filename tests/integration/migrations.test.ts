@@ -33,7 +33,7 @@ describe('migrations', () => {
     expect(await publicTables()).toBe(0);
 
     expect(await migrateLatest(t.db.owner)).toEqual(knownMigrations());
-    expect(await publicTables()).toBe(24);
+    expect(await publicTables()).toBe(25);
     // The restricted pool works against the re-created schema.
     const tenants = await t.db.withSystem((trx) => trx('tenants').count({ n: '*' }));
     expect(Number(tenants[0]!.n)).toBe(0);
