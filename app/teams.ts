@@ -2,6 +2,7 @@ import type { TeamsDeps } from '../bot/teams/deps.js';
 import { seenOnce } from '../infra/cache/seen-once.js';
 import { teamsConversations } from '../infra/stores/teams-conversations.js';
 import { teamsTenants } from '../infra/stores/teams-tenants.js';
+import { teamsUploadPrompts } from '../infra/stores/teams-upload-prompts.js';
 import type { Runtime } from './runtime.js';
 import { chatPorts } from './chat.js';
 import { TEAMS } from './teams-channel.js';
@@ -18,5 +19,7 @@ export function teamsDeps(runtime: Pick<Runtime, 'db' | 'logger' | 'services' | 
     clock: runtime.clock,
     logger: runtime.logger,
     alreadySeen: seenOnce(() => runtime.services.redis, 'teams-activity', ACTIVITY_TTL_MS),
+    uploadPrompts: teamsUploadPrompts(runtime.db),
+    publicUrl: runtime.config.http.publicUrl,
   };
 }

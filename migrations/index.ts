@@ -13,6 +13,7 @@ import * as noticeSchedules from './20261202050000_notice_schedules_and_escalati
 import * as signInLinks from './20261203010000_sign_in_links.js';
 import * as teamsTenants from './20261204010000_teams_tenants.js';
 import * as reminderClaims from './20261205010000_reminder_claims.js';
+import * as teamsUploadPrompts from './20261206010000_teams_upload_prompts.js';
 import * as teamsHomeCards from './20261206020000_teams_home_cards.js';
 
 /**
@@ -35,5 +36,6 @@ export const migrations: Record<string, Knex.Migration> = {
   '20261203010000_sign_in_links': signInLinks,
   '20261204010000_teams_tenants': teamsTenants,
   '20261205010000_reminder_claims': reminderClaims,
+  '20261206010000_teams_upload_prompts': teamsUploadPrompts,
   '20261206020000_teams_home_cards': teamsHomeCards,
 };

@@ -3,9 +3,9 @@ import { canRead, type Actor } from '../core/engine/access.js';
 import { formatDate, todayIn } from '../core/engine/dates.js';
 import { ragOf } from '../core/engine/rag.js';
 import { feeWaiverPhrase } from '../core/engine/relief.js';
-import { canTransition, STATUS_LABEL } from '../core/engine/status.js';
+import { STATUS_LABEL } from '../core/engine/status.js';
 import { formatBytes } from '../core/evidence/file-policy.js';
-import { allows, requirePreparer, requireReopener, requireReviewer, type GuardedItem } from '../core/use-cases/instance-guard.js';
+import { choicesFor } from '../core/use-cases/item-choices.js';
 import { MIN_REASON_LENGTH } from '../core/use-cases/review-evidence.js';
 import type { Database } from '../infra/db/database.js';
 import { loadItemPage, type ItemPageData } from '../infra/portal/item-page.js';
@@ -40,35 +40,35 @@ export async function itemInReach(db: Database, tenantId: string, userId: string
 const reasonField = (placeholder: string) =>
   html`<textarea name="reason" rows="2" minlength="${MIN_REASON_LENGTH}" required placeholder="${placeholder}"></textarea>`;
 
-/** The buttons this person may press on this item now: the same checks the use cases make. */
+/** The buttons this person may press on this item now: the same checks the use cases make (core's choicesFor). */
 function actions({ item, actor }: ItemView): Html {
-  const guarded: GuardedItem = { ownerUserId: item.ownerUserId, approverUserId: item.approverUserId, entityId: item.entityId };
+  const guarded = { ownerUserId: item.ownerUserId, approverUserId: item.approverUserId, entityId: item.entityId, status: item.status };
   const latest = item.evidence[0];
+  const may = choicesFor(actor, guarded, latest);
   const path = `/items/${item.facts.id}`;
   const parts: Html[] = [];
-  if (canTransition(item.status, 'submit') && allows(() => requirePreparer(actor, guarded))) {
+  if (may.upload) {
     parts.push(html`<form class="action" method="post" action="${path}/evidence" enctype="multipart/form-data">
 <label for="file">Upload the filing proof${latest ? ' (a new version)' : ''}</label><input id="file" type="file" name="file" required>
 <button class="primary">Upload</button></form>`);
   }
-  const reviewer = allows(() => requireReviewer(actor, guarded, 'decide'));
-  if (item.status === 'submitted' && latest && reviewer) {
-    if (latest.uploadedBy === actor.id) {
-      parts.push(html`<p class="notice notice-error">You uploaded version ${latest.version}, so someone else has to approve it (segregation of duties).</p>`);
-    } else {
-      const version = html`<input type="hidden" name="evidenceId" value="${latest.id}">`;
-      parts.push(html`<form class="action" method="post" action="${path}/approve">${version}
-<label for="reference">Filing reference (optional: ARN, challan or SRN)</label><input id="reference" type="text" name="reference" maxlength="100">
-<button class="primary">Approve version ${latest.version}</button></form>
-<details><summary>Reject version ${latest.version}</summary><form class="action" method="post" action="${path}/reject">${version}
-<label>Why? The preparer reads this.</label>${reasonField('e.g. The challan is for October, not November')}<button class="danger">Reject</button></form></details>`);
-    }
+  if (may.ownUpload) {
+    parts.push(html`<p class="notice notice-error">You uploaded version ${may.ownUpload.version}, so someone else has to approve it (segregation of duties).</p>`);
   }
-  if (canTransition(item.status, 'mark_not_applicable') && reviewer) {
+  if (may.review) {
+    const { evidenceId, version: v } = may.review;
+    const version = html`<input type="hidden" name="evidenceId" value="${evidenceId}">`;
+    parts.push(html`<form class="action" method="post" action="${path}/approve">${version}
+<label for="reference">Filing reference (optional: ARN, challan or SRN)</label><input id="reference" type="text" name="reference" maxlength="100">
+<button class="primary">Approve version ${v}</button></form>
+<details><summary>Reject version ${v}</summary><form class="action" method="post" action="${path}/reject">${version}
+<label>Why? The preparer reads this.</label>${reasonField('e.g. The challan is for October, not November')}<button class="danger">Reject</button></form></details>`);
+  }
+  if (may.markNotApplicable) {
     parts.push(html`<details><summary>Mark not applicable</summary><form class="action" method="post" action="${path}/not-applicable">
 <label>Why does it not apply?</label>${reasonField('e.g. No TDS was deducted this month')}<button class="secondary">Mark not applicable</button></form></details>`);
   }
-  if (canTransition(item.status, 'reopen') && allows(() => requireReopener(actor, guarded))) {
+  if (may.reopen) {
     parts.push(html`<details><summary>Reopen</summary><form class="action" method="post" action="${path}/reopen">
 <label>Why is it reopened?</label>${reasonField('e.g. The return was filed for the wrong GSTIN')}<button class="secondary">Reopen the item</button></form></details>`);
   }

@@ -5,12 +5,15 @@ import { INSTALLATION_TTL_MS, cachedFor } from '../common/ttl-cache.js';
 import { activityKind, aadTenantOf, errorText } from './activity.js';
 import { notConnectedCard } from './cards/replies.js';
 import type { TeamsDeps, TeamsSettings, TeamsTenantBinding, TenantOf } from './deps.js';
+import { register as registerCardActions } from './listeners/card-actions/index.js';
+import { register as registerFiles } from './listeners/files.js';
 import { register as registerCommands } from './listeners/commands.js';
 import { register as registerInstall } from './listeners/install.js';
+import type { ConnectorFor } from './item-thread.js';
 import { teamsLogger } from './logger.js';
 import { RouterAdapter } from './router-adapter.js';
 import { clientCredentialsAt } from './token.js';
-import { CLIENT_TIMEOUT_MS, DEFAULT_SERVICE_URL } from './connector.js';
+import { CLIENT_TIMEOUT_MS, DEFAULT_SERVICE_URL, connectorClients, credentialsOf } from './connector.js';
 
 export const MESSAGING_ENDPOINT = '/api/messages';
 
@@ -97,6 +100,12 @@ export async function createTeamsApp(settings: TeamsSettings, deps: TeamsDeps): 
     return binding;
   };
   registerInstall(app, { ...deps, tenantOf });
+  // Replies, updates and personal chats outside the activity's own turn speak as the tenant's app, like the outbox.
+  const connectors = connectorClients(settings, deps.logger);
+  const connector: ConnectorFor = (binding, serviceUrl) => connectors(credentialsOf(binding, settings), serviceUrl);
+  const listeners = { ...deps, tenantOf, connector, appId: settings.appId, fakeFileHost: settings.fake?.fileHost };
+  registerFiles(app, listeners);
+  registerCardActions(app, listeners);
   registerCommands(app, { ...deps, tenantOf });
   await app.initialize();
   return { app, router: adapter.router };

@@ -3,6 +3,7 @@ import type { ChatPorts } from '../../core/chat/ports.js';
 import type { Clock } from '../../core/ports/clock.js';
 import type { TeamsConversations } from '../../core/ports/teams-conversations.js';
 import type { TeamsTenantBinding, TeamsTenants } from '../../core/ports/teams-tenants.js';
+import type { TeamsUploadPrompts } from '../../core/ports/teams-upload-prompts.js';
 import type { ChatLogger } from '../common/chat-logger.js';
 
 export type { TeamsTenantBinding };
@@ -23,6 +24,10 @@ export interface TeamsDeps {
   logger: TeamsLogger;
   /** Whether an activity was already processed (Teams retries a turn it thinks was lost). */
   alreadySeen(key: string): Promise<boolean>;
+  /** Who was asked for an item's proof in their personal chat (Upload proof), until it expires. */
+  uploadPrompts: TeamsUploadPrompts;
+  /** The product's public address (items' pages, linked from their cards). */
+  publicUrl: string;
 }
 
 /** The Teams app's settings, from core/config.ts (TEAMS_*). */
@@ -31,8 +36,11 @@ export interface TeamsSettings {
   appPassword: string;
   /** The Entra tenant the bot is registered in: its tokens are asked of it. */
   tenantId: string;
-  /** Development and tests only: a fake's signing keys (…/openidconfiguration) and token endpoint. */
-  fake?: { openIdMetadataUrl?: string; tokenUrl?: string };
+  /**
+   * Development and tests only: a fake's signing keys (…/openidconfiguration) and token endpoint,
+   * and the host (with its port) that serves files sent in personal chat instead of SharePoint.
+   */
+  fake?: { openIdMetadataUrl?: string; tokenUrl?: string; fileHost?: string };
 }
 
 /** What the outbox's Teams channel needs, given by the composition root. */

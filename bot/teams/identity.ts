@@ -17,7 +17,7 @@ export const teamsAccount = (aadObjectId: string): ChatAccount => ({ chat: 'team
  * sign-in name), asked only when they are not linked yet. A roster Teams will not show (a
  * conversation the bot has left) is no email: the person is then unknown, not an error.
  */
-const rosterEmail = (api: ApiClient, activity: Activity, logger: TeamsLogger) => async (): Promise<string | undefined> => {
+export const teamsRosterEmail = (api: ApiClient, activity: Activity, logger: TeamsLogger) => async (): Promise<string | undefined> => {
   try {
     const member = await api.conversations.members(activity.conversation.id).getById(activity.from.id);
     return member.email ?? member.userPrincipalName ?? undefined;
@@ -34,5 +34,5 @@ const rosterEmail = (api: ApiClient, activity: Activity, logger: TeamsLogger) =>
 export function resolveTeamsUser(chat: Pick<ChatPorts, 'people'>, api: ApiClient, activity: Activity, tenantId: string, logger: TeamsLogger): Promise<string | null> {
   const aadObjectId = activity.from.aadObjectId;
   if (!aadObjectId) return Promise.resolve(null);
-  return resolveChatUser(chat.people, tenantId, teamsAccount(aadObjectId), rosterEmail(api, activity, logger));
+  return resolveChatUser(chat.people, tenantId, teamsAccount(aadObjectId), teamsRosterEmail(api, activity, logger));
 }

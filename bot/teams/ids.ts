@@ -19,6 +19,12 @@ export const CARD_ACTIONS = {
   refresh: 'refresh',
 } as const;
 
+/** The inputs a card's form sends with its Action.Execute (Teams adds each input's value to the action's data, under its id). */
+export const CARD_INPUTS = { reason: 'reason', filingReference: 'filingReference' } as const;
+
+/** Marks the buttons of an item's root card (`data.card`): its answer is the root card again, as that person may see it. */
+export const ROOT_CARD = 'root';
+
 /** The commands Teams suggests as people type (there are no slash commands): the same words as Slack's /compliance. */
 export const COMMANDS = {
   status: { title: 'status', description: 'Red / amber / green per entity, optionally for one entity' },

@@ -15,9 +15,10 @@ import { escalationBatchCard, escalationCard, rootCard, threadReplyCard } from '
 import { cardMessage, card, paragraph } from './cards/message.js';
 import { esc } from './cards/text.js';
 import { workAssignedCard } from './cards/work-assigned.js';
-import { DEFAULT_SERVICE_URL, connectorClients, credentialsOf } from './connector.js';
+import { connectorClients, credentialsOf } from './connector.js';
 import { teamsDeliveryError } from './delivery-error.js';
 import type { TeamsChannelDeps } from './deps.js';
+import { personalChat } from './personal-chat.js';
 
 /** A permanent failure of ours (nothing was asked of Teams), with what an admin can fix. */
 const refused = (message: string, reason: string, where: TeamsTarget) => new DeliveryError(message, true, undefined, teamsProblem(reason, where));
@@ -65,31 +66,12 @@ export function createTeamsChannel(deps: TeamsChannelDeps): Channel {
     });
   }
 
-  /** The person's personal chat with the bot: the one kept, else one the bot opens now (and keeps). */
-  async function personalChat(binding: TeamsTenantBinding, m: MessageContext, aadObjectId: string, where: TeamsTarget): Promise<{ client: Client; conversationId: string }> {
+  /** The person's personal chat with the bot (personal-chat.ts), with this tenant's app. */
+  function personalChatFor(binding: TeamsTenantBinding, m: MessageContext, aadObjectId: string, where: TeamsTarget) {
     const credentials = credentialsOf(binding, deps.settings);
-    const userId = m.recipient.userId!;
-    const kept = await deps.conversations.personalOf(m.tenantId, userId);
-    if (kept) {
-      where.conversation = kept.conversationId;
-      return { client: clientFor(credentials, kept.serviceUrl), conversationId: kept.conversationId };
-    }
-    const serviceUrl = (await deps.conversations.serviceUrlOf(m.tenantId)) ?? DEFAULT_SERVICE_URL;
-    const client = clientFor(credentials, serviceUrl);
-    const created = await client.conversations.create({
-      members: [{ id: aadObjectId, aadObjectId, name: m.recipient.name ?? '', role: 'user' }],
-      tenantId: binding.aadTenantId,
-      channelData: { tenant: { id: binding.aadTenantId } },
-    });
-    where.conversation = created.id;
-    const reference = {
-      channelId: 'msteams', serviceUrl, bot: { id: `28:${credentials.appId}`, role: 'bot' },
-      conversation: { id: created.id, conversationType: 'personal', tenantId: binding.aadTenantId },
-    };
-    await deps.conversations.remember(m.tenantId, {
-      conversationId: created.id, conversationType: 'personal', aadTenantId: binding.aadTenantId, serviceUrl, userId, reference,
-    });
-    return { client, conversationId: created.id };
+    return personalChat(deps.conversations, (serviceUrl) => clientFor(credentials, serviceUrl), m.tenantId,
+      { userId: m.recipient.userId!, aadObjectId, name: m.recipient.name }, { appId: credentials.appId, aadTenantId: binding.aadTenantId },
+      (conversation) => (where.conversation = conversation));
   }
 
   /**
@@ -135,7 +117,7 @@ export function createTeamsChannel(deps: TeamsChannelDeps): Channel {
         let sent: { id: string };
         if (!m.item || m.notification.kind === 'escalation') {
           where.entityName = null;
-          const chat = await personalChat(binding, m, aadObjectId, where);
+          const chat = await personalChatFor(binding, m, aadObjectId, where);
           sent = await chat.client.conversations.createActivity(chat.conversationId, cardMessage(personalCard(m)));
         } else {
           const thread = await ensureThread(binding, { ...m, item: m.item }, where);

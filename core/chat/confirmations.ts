@@ -19,6 +19,10 @@ export const rejected = (result: { evidence: { version: number } }, by: string, 
 export const reopened = (by: string, reason: string): ChatText =>
   [{ icon: 'reopened' }, ' Reopened by ', { mention: by }, '. Reason: ', reason, '\nThe approved evidence stays as it was: drop a new version in this thread.'];
 
+/** Said in the item's thread when it is marked not applicable. */
+export const markedNotApplicable = (by: string, reason: string): ChatText =>
+  [{ icon: 'not_applicable' }, ' Marked not applicable by ', { mention: by }, '. Reason: ', reason];
+
 /** Shown in the home, where the form was opened, once it has closed. */
 export const APPROVED_FROM_HOME: ChatText = [{ icon: 'done' }, ' Approved. The evidence is now frozen.'];
 export const REJECTED_FROM_HOME: ChatText = [{ icon: 'refused' }, ' Rejected. The preparer was told why in the thread.'];

@@ -23,6 +23,8 @@ export interface ItemCard {
   rag: Rag;
   /** The item in the portal. */
   link: string;
+  /** The chat accounts of its preparer and approver, where linked: whose view of the card depends on who they are. */
+  accounts: string[];
   /** The buttons it offers beside View details. */
   actions: { markNotApplicable: boolean; reopen: boolean };
 }
@@ -47,12 +49,12 @@ function status(f: ItemFacts, rag: Rag): ChatText {
 
 /**
  * How the filing proof reaches an item from its card, per chat: Slack hands the bot files dropped
- * in a thread; Teams does not hand it channel files at all (teams-notes §3), so there the item's
- * page takes the upload.
+ * in a thread; Teams does not hand it channel files at all (teams-notes §3), so there the preparer
+ * presses Upload proof and sends the file in their personal chat with the bot.
  */
 export const HOW_TO_SUBMIT: Record<ChatKind, string> = {
   slack: 'Drop the filing proof in this thread to submit it.',
-  teams: "Upload the filing proof on the item's page (View details) to submit it.",
+  teams: 'Press Upload proof to send the filing proof in your chat with Compliance OS.',
 };
 
 /** The item's web page, for everyone who may see it (the link on its card and in its notifications). */
@@ -72,6 +74,7 @@ export function itemCard(f: ItemFacts, now: Date, link: string): ItemCard {
     ],
     rag,
     link,
+    accounts: [...new Set([f.owner.chatId, f.approver.chatId].filter((id): id is string => id !== null))],
     actions: { markNotApplicable: canTransition(f.status, 'mark_not_applicable'), reopen: canTransition(f.status, 'reopen') },
   };
 }

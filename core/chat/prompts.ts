@@ -34,6 +34,21 @@ export const APPROVE_WITH_REFERENCE_PROMPT: TextPrompt = {
   title: 'Approve evidence', submit: 'Approve', label: 'Filing reference (ARN, challan or acknowledgement number)', optional: true, maxLength: 100,
 };
 
+/**
+ * Where a chat cannot take files in the item's thread (Teams), the preparer is asked for the proof
+ * in their personal chat with the bot; `itemLabel` names the item (plain text).
+ */
+export const uploadProofPrompt = (itemLabel: string, hoursValid: number): ChatText => [
+  { icon: 'review' }, ' Send the filing proof for ', { bold: itemLabel }, ' here: drop the file in this chat.',
+  `\nThis request stays open for ${hoursValid} hours; it is checked by its content (PDF, image, spreadsheet…) and recorded as a new evidence version.`,
+];
+
+/** A file sent to the bot when nobody asked for one. */
+export const NO_UPLOAD_PROMPT: ChatText = [
+  { icon: 'warning' }, ' This file was not recorded: no item is waiting for it. Press ', { bold: 'Upload proof' },
+  " on the item's card in its channel first, then send the file here. Nothing was kept.",
+];
+
 /** The words on the buttons every chat offers. */
 export const ACTION_LABEL = {
   viewDetails: 'View details',
@@ -43,6 +58,7 @@ export const ACTION_LABEL = {
   reject: 'Reject…',
   acknowledge: 'Acknowledge',
   reopen: 'Reopen…',
+  uploadProof: 'Upload proof',
 } as const;
 
 export const approveLabel = (version: unknown) => `Approve version ${String(version ?? '')}`.trim();

@@ -16,11 +16,11 @@ export interface ChatNotification {
 
 /**
  * Where the preparer puts the proof, as a reply says it: Slack takes files dropped in the thread;
- * Teams hands the bot no channel files (teams-notes §3), so there it is the item's page.
+ * Teams hands the bot no channel files (teams-notes §3), so there it is Upload proof (then the personal chat).
  */
 const PROOF_GOES: Record<ChatKind, { drop: string; upload: string }> = {
   slack: { drop: 'drop the proof here', upload: 'upload a corrected file here' },
-  teams: { drop: "upload the proof on the item's page", upload: "upload a corrected file on the item's page" },
+  teams: { drop: 'press Upload proof on the item\'s card to send the proof', upload: 'press Upload proof on the item\'s card to send a corrected file' },
 };
 
 const leads = (proof: { drop: string; upload: string }): Partial<Record<NotificationKind, [Icon, string]>> => ({

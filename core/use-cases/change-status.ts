@@ -18,7 +18,7 @@ export async function markNotApplicable(unit: TenantUnit, actor: Actor, input: {
     kind: 'not_applicable', to: ownerOrAdmin(instance), instanceId: instance.id,
     dedupKey: `not_applicable:${instance.id}:${now.toISOString()}`, payload: { reason, by: actor.id },
   }]);
-  return { status };
+  return { status, reason };
 }
 
 /**

@@ -43,3 +43,15 @@ export async function submitEvidence(
   }]);
   return { evidence, status };
 }
+
+/**
+ * Whether this person may submit evidence for this item now (its preparer, or an owner or admin
+ * for its entity, and the item open): the refusal submitEvidence would give, asked before the
+ * file is (a chat that asks for it elsewhere). Changes nothing.
+ */
+export async function checkSubmit(unit: TenantUnit, actor: Actor, input: { instanceId: string }) {
+  const instance = await lockInstance(unit, input.instanceId);
+  requirePreparer(actor, instance);
+  nextStatus(instance.status, 'submit');
+  return { status: instance.status };
+}

@@ -26,14 +26,14 @@ describe('migrations', () => {
   it('run up, down and up again cleanly', async () => {
     expect(await pendingMigrations(t.db.owner)).toEqual(knownMigrations());
     expect(await migrateLatest(t.db.owner)).toEqual(knownMigrations());
-    expect(await publicTables()).toBe(24);
+    expect(await publicTables()).toBe(25);
     expect(await pendingMigrations(t.db.owner)).toEqual([]);
 
     expect(await rollbackAll(t.db.owner)).toEqual([...knownMigrations()].reverse());
     expect(await publicTables()).toBe(0);
 
     expect(await migrateLatest(t.db.owner)).toEqual(knownMigrations());
-    expect(await publicTables()).toBe(24);
+    expect(await publicTables()).toBe(25);
     // The restricted pool works against the re-created schema.
     const tenants = await t.db.withSystem((trx) => trx('tenants').count({ n: '*' }));
     expect(Number(tenants[0]!.n)).toBe(0);

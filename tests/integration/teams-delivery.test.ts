@@ -114,7 +114,7 @@ describe('reminders in Teams reply chains', () => {
     const [reply, ...more] = fake.replies(row.teams_conversation_id, row.teams_activity_id);
     expect(more).toEqual([]);
     expect(fake.idOf(reply!)).toBe(reminder.provider_ref);
-    expect(cardText(cardOf(reply))).toBe("<at>Priya Preparer</at> ⏳ Due in a few days: please prepare and upload the proof on the item's page.");
+    expect(cardText(cardOf(reply))).toBe("<at>Priya Preparer</at> ⏳ Due in a few days: please prepare and press Upload proof on the item's card to send the proof.");
     expect(cardOf(reply).msteams!.entities).toEqual([{ type: 'mention', text: '<at>Priya Preparer</at>', mentioned: { id: PERSON.owner, name: 'Priya Preparer' } }]);
     // The root was posted when the item's notice began: the reply updated it in place.
     expect(fake.updates(row.teams_conversation_id, row.teams_activity_id)).toHaveLength(1);
@@ -140,7 +140,7 @@ describe('reminders in Teams reply chains', () => {
     expect(buttons).toHaveLength(26);
     expect(new Set(buttons.map((b) => b.data.instanceId)).size).toBe(26);
     const tds = await instanceId(t.db, demo.tenantId, demo.entities.software, 'TDS_DEPOSIT', '2026-10');
-    expect(buttons.find((b) => b.data.instanceId === tds)).toEqual({ type: 'Action.Execute', title: 'Acknowledge', verb: CARD_ACTIONS.acknowledgeEscalation, data: { action: CARD_ACTIONS.acknowledgeEscalation, instanceId: tds }, style: 'destructive' });
+    expect(buttons.find((b) => b.data.instanceId === tds)).toEqual({ type: 'Action.Execute', title: 'Acknowledge', verb: CARD_ACTIONS.acknowledgeEscalation, data: { action: CARD_ACTIONS.acknowledgeEscalation, instanceId: tds, batch: 1 }, style: 'destructive' });
     expect(cardText(card)).toContain('**TDS deposit (challan ITNS-281)** · Demo Software · no TAN recorded · Oct 2026\nwas due 9 Nov 2026, still pending');
     expect(JSON.stringify(dm!.body).length).toBeLessThan(80_000);
     // The chat is kept for the next escalation.
@@ -166,8 +166,11 @@ describe('reminders in Teams reply chains', () => {
     expect(mentionsOf(request)).toEqual([PERSON.approver]);
     const buttons = executeActions(cardOf(request));
     expect(buttons.map((b) => [b.title, b.verb])).toEqual([
-      ['Approve version 1', CARD_ACTIONS.approveEvidence], ['Approve with ARN / challan no.…', CARD_ACTIONS.approveWithReference], ['Reject…', CARD_ACTIONS.rejectEvidence],
+      ['Approve version 1', CARD_ACTIONS.approveEvidence], ['Approve', CARD_ACTIONS.approveWithReference], ['Reject', CARD_ACTIONS.rejectEvidence],
     ]);
+    // The reference and the reason are asked in inline forms (Action.ShowCard) that open under their buttons.
+    const forms = (cardOf(request).actions as { type: string; title: string; card?: { body: { type: string; id?: string }[] } }[]).filter((a) => a.type === 'Action.ShowCard');
+    expect(forms.map((f) => [f.title, f.card!.body.find((b) => b.type === 'Input.Text')!.id])).toEqual([['Approve with ARN / challan no.…', 'filingReference'], ['Reject…', 'reason']]);
     expect(buttons[0]!.data).toEqual({ action: CARD_ACTIONS.approveEvidence, instanceId: id, evidenceId: evidence.id, version: 1 });
     // Their home card was updated in place: the item awaits their approval there too, with the same buttons.
     const [homeUpdate] = fake.updates(home.conversation, home.activity);

@@ -72,6 +72,12 @@ export interface FakeTeams {
   openIdMetadataUrl: string;
   /** TEAMS_TOKEN_URL. */
   tokenUrl: string;
+  /** TEAMS_FILE_HOST: the host (with its port) serving the files people send in personal chat. */
+  fileHost: string;
+  /** Serves `bytes` as a file sent in a personal chat; its download URL, as Teams writes it (https on the file host). */
+  serveFile(name: string, bytes: Buffer): string;
+  /** File downloads asked of the file host, with the Authorization header each carried. */
+  downloads: { path: string; authorization: string | undefined }[];
   /** Connector calls, in order (answered or still held). */
   calls: FakeTeamsCall[];
   /** Client-credential requests to the token endpoint (form fields). */
@@ -144,6 +150,8 @@ export async function startFakeTeams(): Promise<FakeTeams> {
   const apps = new Map([[BOT_APP_ID, BOT_APP_PASSWORD]]);
   const answered = new Map<FakeTeamsCall, string>();
   const roster = new Map<string, FakeTeamsMember>();
+  const files = new Map<string, Buffer>();
+  const downloads: FakeTeams['downloads'] = [];
   let waiting = 0;
   let url = '';
 
@@ -184,6 +192,13 @@ export async function startFakeTeams(): Promise<FakeTeams> {
       send(200, { token_type: 'Bearer', expires_in: 3600, access_token: signJwt({ iss: `https://sts.windows.net/${form.tenant}/`, aud: BOT_FRAMEWORK_ISSUER, appid: form.client_id, tid: form.tenant, nbf: now, exp: now + 3600 }) });
       return;
     }
+    if (req.method === 'GET' && path.startsWith('/files/')) {
+      downloads.push({ path, authorization: req.headers.authorization });
+      const bytes = files.get(path);
+      if (!bytes) send(404, { error: { code: 'itemNotFound', message: 'no such file' } });
+      else res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(bytes.length) }).end(bytes);
+      return;
+    }
     const call: FakeTeamsCall = { method: req.method ?? 'GET', path, authorization: req.headers.authorization, body: text ? JSON.parse(text) : undefined };
     calls.push(call);
     if (gate) {
@@ -209,6 +224,14 @@ export async function startFakeTeams(): Promise<FakeTeams> {
     url,
     openIdMetadataUrl: `${url}/v1/.well-known/openidconfiguration`,
     tokenUrl: `${url}/oauth2/v2.0/token`,
+    fileHost: new URL(url).host,
+    serveFile(name, bytes) {
+      const at = `/files/${nextMessageId++}/${name}`;
+      files.set(at, bytes);
+      // As Teams writes it: https, a pre-authorised link (the app fetches it over http from the fake).
+      return `https://${new URL(url).host}${at}?tempauth=fake-grant`;
+    },
+    downloads,
     calls,
     tokenRequests,
     held: () => waiting,
@@ -283,3 +306,26 @@ export const botMembershipActivity = (place: ActivityPlace, change: 'added' | 'r
   ...envelope(place, 'conversationUpdate', id),
   ...(change === 'added' ? { membersAdded: [BOT_ACCOUNT] } : { membersRemoved: [BOT_ACCOUNT] }),
 });
+
+/** A file as Teams attaches it to a message in a personal chat. */
+export const fileAttachment = (file: { name: string; downloadUrl: string; uniqueId: string; fileType: string }) => ({
+  contentType: 'application/vnd.microsoft.teams.file.download.info', name: file.name,
+  content: { downloadUrl: file.downloadUrl, uniqueId: file.uniqueId, fileType: file.fileType },
+});
+
+/** Someone sent files (or other attachments) in a conversation with the bot, with `text` beside them. */
+export const attachmentsActivity = (place: ActivityPlace, attachments: unknown[], text = '', entities?: unknown[]) => ({
+  ...messageActivity(place, text), attachments, ...(entities ? { entities } : {}),
+});
+
+/** Someone pressed an Action.Execute with this data on the card of message `replyToId` (Universal Actions: an adaptiveCard/action invoke). */
+export const cardActionActivity = (place: ActivityPlace, data: Record<string, unknown>, replyToId?: string, trigger: 'manual' | 'automatic' = 'manual') => ({
+  ...envelope(place, 'invoke', activityId()), name: 'adaptiveCard/action', ...(replyToId ? { replyToId } : {}),
+  value: { action: { type: 'Action.Execute', verb: String(data.action), data }, trigger },
+});
+
+/** Posts a card action as Teams does and returns the invoke's answer (its HTTP status and body). */
+export async function postCardAction(appUrl: string, activity: Record<string, unknown>): Promise<{ status: number; body: { statusCode: number; type: string; value: unknown } }> {
+  const response = await postActivity(appUrl, activity);
+  return { status: response.status, body: await response.json() as never };
+}

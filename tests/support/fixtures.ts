@@ -43,6 +43,10 @@ export async function createTenantWithEverything(db: Database, slug: string): Pr
   }));
   // A sweep's record that the item's T-3 reminder was queued.
   await db.withTenant(built.tenantId, ({ trx }) => trx('reminder_claims').insert({ tenant_id: built.tenantId, rung: 'reminder', day: '2026-02-17', instance_ids: [id('instance')] }));
+  // The owner was asked for the item's proof in their Teams personal chat (Upload proof).
+  await db.withTenant(built.tenantId, ({ trx }) => trx('teams_upload_prompts').insert({
+    tenant_id: built.tenantId, user_id: id('owner'), instance_id: id('instance'), conversation_id: `a:1personal-${slug}`, activity_id: '1764000000999', expires_at: new Date('2026-02-18T00:00:00Z'),
+  }));
   return {
     tenantId: built.tenantId, entityId: id('entity'), userId: id('owner'), masterId: id('master'), instanceId: id('instance'), evidenceId: id('evidence'),
   };

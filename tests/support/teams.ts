@@ -13,7 +13,7 @@ export const TEST_SECRET_BOX = createSecretBox('3c9a1f7e5d2b80461e9c3a7f5b2d08e6
 export function fakeTeamsSettings(fake: FakeTeams, token: 'fake' | 'entra' = 'fake'): TeamsSettings {
   return {
     appId: BOT_APP_ID, appPassword: BOT_APP_PASSWORD, tenantId: BOT_TENANT_ID,
-    fake: { openIdMetadataUrl: fake.openIdMetadataUrl, tokenUrl: token === 'fake' ? fake.tokenUrl : undefined },
+    fake: { openIdMetadataUrl: fake.openIdMetadataUrl, tokenUrl: token === 'fake' ? fake.tokenUrl : undefined, fileHost: fake.fileHost },
   };
 }
 

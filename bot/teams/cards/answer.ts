@@ -3,7 +3,7 @@ import type { ChatAnswer } from '../../../core/chat/answers.js';
 import type { ApprovalsPart, HomePart, HomeView } from '../../../core/chat/home.js';
 import type { ItemList } from '../../../core/chat/lists.js';
 import type { ChatText } from '../../../core/chat/text.js';
-import { reviewActions } from './item.js';
+import { reviewActions } from './decisions.js';
 import { card, paragraph } from './message.js';
 import { teamsText } from './text.js';
 

@@ -1,7 +1,7 @@
-import type { IAdaptiveCard, IExecuteAction, IMention, ITextBlock } from '@microsoft/teams.cards';
-import type { ReviewRef } from '../../../core/chat/home.js';
+import type { IAdaptiveCard, IMention, ITextBlock } from '@microsoft/teams.cards';
 import { HOW_TO_SUBMIT, type ItemCard } from '../../../core/chat/item-card.js';
-import { ACTION_LABEL, approveLabel } from '../../../core/chat/prompts.js';
+import { ACTION_LABEL } from '../../../core/chat/prompts.js';
+import type { ItemChoices } from '../../../core/use-cases/item-choices.js';
 import type { ChatText } from '../../../core/chat/text.js';
 import type { Rag } from '../../../core/engine/rag.js';
 import { chatNotification, escalationText } from '../../../core/notifications/chat.js';
@@ -9,7 +9,8 @@ import { escalationBatchText } from '../../../core/notifications/escalation-batc
 import type { MessageContext } from '../../../core/notifications/message.js';
 import { CARD_ACTIONS } from '../ids.js';
 import { card, execute, paragraph } from './message.js';
-import { mentionOf, teamsText } from './text.js';
+import { itemActions, reviewActions, type FormState } from './decisions.js';
+import { isTeamsUserId, mentionOf, teamsText } from './text.js';
 
 type Item = NonNullable<MessageContext['item']>;
 
@@ -20,12 +21,31 @@ const RAG_COLOR: Record<Rag, ITextBlock['color']> = { red: 'Attention', amber: '
 const paragraphs = (mentions: IMention[], lines: ChatText[], extra: Partial<ITextBlock> = {}): ITextBlock[] =>
   lines.map((line) => paragraph(teamsText(line, mentions), extra));
 
-/** The item's root card in its entity's channel: kept current (updated in place on every change). */
-export function rootCard(c: ItemCard): IAdaptiveCard {
+/** What one person sees on an item's root card (its answer to their press, or their refresh). */
+export interface RootView {
+  /** The buttons core lets them press; none: the read-only card everyone else sees. */
+  choices?: ItemChoices;
+  /** What just happened, on top (a confirmation, or core's refusal). */
+  notice?: ChatText;
+  /** A form sent back to them, open with what they typed and why it was refused. */
+  form?: FormState;
+}
+
+/** Organisation users' MRIs, as Teams names people in a card's refresh list. */
+const mriOf = (aadObjectId: string) => `8:orgid:${aadObjectId}`;
+
+/**
+ * The item's root card in its entity's channel: kept current (updated in place on every change).
+ * As posted it is read-only; its refresh asks the bot for each viewer's own view (the preparer's
+ * Upload proof, the approver's Approve / Reject…), automatically for its preparer and approver
+ * (and for everyone in a channel of 60 people or fewer, as Teams does).
+ */
+export function rootCard(c: ItemCard, view: RootView = {}): IAdaptiveCard {
   const mentions: IMention[] = [];
   const [where, due, status] = c.facts;
   return card(
     [
+      ...(view.notice ? [paragraph(teamsText(view.notice, mentions), { weight: 'Bolder' })] : []),
       paragraph(teamsText([c.title]), { weight: 'Bolder', size: 'Medium' }),
       ...paragraphs(mentions, [where!, due!]),
       ...paragraphs(mentions, [status!], { color: RAG_COLOR[c.rag] }),
@@ -34,10 +54,13 @@ export function rootCard(c: ItemCard): IAdaptiveCard {
     mentions,
     {
       fallbackText: teamsText(c.summary),
+      refresh: {
+        action: execute('Refresh', { action: CARD_ACTIONS.refresh, instanceId: c.instanceId }),
+        userIds: c.accounts.filter(isTeamsUserId).map(mriOf),
+      },
       actions: [
         { type: 'Action.OpenUrl', title: ACTION_LABEL.viewDetails, url: c.link },
-        ...(c.actions.markNotApplicable ? [execute(ACTION_LABEL.markNotApplicable, { action: CARD_ACTIONS.markNotApplicable, instanceId: c.instanceId })] : []),
-        ...(c.actions.reopen ? [execute(ACTION_LABEL.reopen, { action: CARD_ACTIONS.reopen, instanceId: c.instanceId })] : []),
+        ...itemActions(c.instanceId, c.title, view.choices, view.form),
       ],
     },
   );
@@ -60,14 +83,15 @@ export function threadReplyCard(m: MessageContext): IAdaptiveCard {
   );
 }
 
-/** Approve / Approve with reference / Reject for one evidence version, wherever it is offered (its thread, the home card). */
-export const reviewActions = (review: Omit<ReviewRef, 'version'> & { version: number | string | undefined }): IExecuteAction[] => [
-  execute(approveLabel(review.version), { action: CARD_ACTIONS.approveEvidence, ...review }, 'positive'),
-  execute(ACTION_LABEL.approveWithReference, { action: CARD_ACTIONS.approveWithReference, ...review }),
-  execute(ACTION_LABEL.reject, { action: CARD_ACTIONS.rejectEvidence, ...review }, 'destructive'),
-];
+/** A decision's outcome in place of the card it was taken on (a review request): its words, and no buttons left to press. */
+export function decisionCard(outcome: ChatText, extra: ChatText[] = []): IAdaptiveCard {
+  const mentions: IMention[] = [];
+  return card([paragraph(teamsText(outcome, mentions)), ...paragraphs(mentions, extra, { isSubtle: true })], mentions);
+}
 
-const acknowledge = (item: Item) => execute(ACTION_LABEL.acknowledge, { action: CARD_ACTIONS.acknowledgeEscalation, instanceId: item.id }, 'destructive');
+/** Acknowledge on an escalation; in a batch (`batch`) its answer leaves the card, and the other items' buttons, as they are. */
+const acknowledge = (item: Item, batch = false) =>
+  execute(ACTION_LABEL.acknowledge, { action: CARD_ACTIONS.acknowledgeEscalation, instanceId: item.id, ...(batch ? { batch: 1 } : {}) }, 'destructive');
 
 /** A CFO escalation, in their personal chat, with the button that stops the repeats. */
 export function escalationCard(item: Item): IAdaptiveCard {
@@ -84,7 +108,7 @@ export function escalationBatchCard(items: Item[]): IAdaptiveCard {
       paragraph(teamsText(batch.lead), { size: 'Medium' }),
       ...batch.lines.map(({ item, text }) => ({
         type: 'Container' as const, id: `escalation:${item.id}`, separator: true,
-        items: [paragraph(teamsText(text)), { type: 'ActionSet' as const, actions: [acknowledge(item)] }],
+        items: [paragraph(teamsText(text)), { type: 'ActionSet' as const, actions: [acknowledge(item, true)] }],
       })),
       paragraph([teamsText(batch.note), ...more].join(' '), { isSubtle: true }),
     ],
