@@ -61,6 +61,8 @@ export interface ItemThreadState {
 export interface ItemThreads {
   /** The item whose thread this is, or undefined when it is any other thread. */
   itemOfThread(tenantId: string, chat: ChatKind, ref: ThreadRef): Promise<string | undefined>;
+  /** What the item's card shows now, read without its lock (for a card only shown, not posted); undefined for no such item of the tenant. */
+  facts(tenantId: string, instanceId: string, chat: ChatKind): Promise<ItemFacts | undefined>;
   /**
    * Runs `work` under the item's row lock, so an item gets one root message whatever the
    * concurrency: `work` sees the item (undefined when it no longer exists) and returns the thread it

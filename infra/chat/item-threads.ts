@@ -1,6 +1,7 @@
 import { REGISTRATION_NUMBER_SQL, registrationOf } from '../engine/registration-sql.js';
 import type { ChatKind } from '../../core/ports/chat-people.js';
 import type { ItemFacts, ItemThreads, MessageRef, ThreadRef } from '../../core/ports/item-threads.js';
+import type { Knex } from 'knex';
 import type { Database } from '../db/database.js';
 import { FEE_WAIVER_COLUMNS, FEE_WAIVER_JOIN, feeWaiverOf } from '../engine/fee-waiver-sql.js';
 import { LABEL_COLUMNS, labelOfRow } from '../engine/item-label.js';
@@ -45,35 +46,18 @@ export function itemThreads(db: Database): ItemThreads {
       return rows.filter((r): r is MessageRef => r.conversation !== null);
     },
 
+    facts: (tenantId, instanceId, chat) => db.withTenant(tenantId, async ({ trx }) => {
+      const row = await itemRow(trx, tenantId, instanceId, COLUMNS[chat]);
+      return row && factsOf(row);
+    }),
+
     async withThread(tenantId, instanceId, chat, work) {
       const c = COLUMNS[chat];
       return db.withSystem(async (trx) => {
         await trx('compliance_instances').where({ id: instanceId }).forUpdate().first('id');
-        const row = await trx('compliance_instances as i')
-          .join('compliance_masters as m', 'm.id', 'i.master_id')
-          .join('entities as e', function () { this.on('e.tenant_id', 'i.tenant_id').andOn('e.id', 'i.entity_id'); })
-          .join('tenants as t', 't.id', 'i.tenant_id')
-          .leftJoin('users as o', function () { this.on('o.tenant_id', 'i.tenant_id').andOn('o.id', 'i.owner_user_id'); })
-          .leftJoin('users as a', function () { this.on('a.tenant_id', 'i.tenant_id').andOn('a.id', 'i.approver_user_id'); })
-          .joinRaw(FEE_WAIVER_JOIN)
-          .where({ 'i.tenant_id': tenantId, 'i.id': instanceId })
-          .first(
-            'i.id', 'm.code', 'm.name', 'e.name as entity_name', 'm.owed_per', trx.raw(`${REGISTRATION_NUMBER_SQL} AS registration_number`), 'i.period_key', 'i.statutory_due_date', 'i.extended_due_date',
-            'i.extension_reference', 'i.working_due_date', 'i.due_date', 'i.status', 'i.approved_late', 'i.filing_reference',
-            `i.${c.thread} as thread`, `i.${c.conversation} as own_conversation`, `e.${c.entityConversation} as entity_conversation`,
-            ...(c.tenantConversation ? [`t.${c.tenantConversation} as tenant_conversation`] : []),
-            't.timezone', 't.amber_window_days', `o.${c.account} as owner_account`, 'o.name as owner_name', `a.${c.account} as approver_account`, 'a.name as approver_name',
-            ...LABEL_COLUMNS, ...FEE_WAIVER_COLUMNS,
-          );
+        const row = await itemRow(trx, tenantId, instanceId, c);
         if (!row) return (await work(undefined)).result;
-        const label = labelOfRow(row);
-        const facts: ItemFacts = {
-          instanceId: row.id, code: row.code, name: label.title, entityName: row.entity_name, registration: registrationOf(row), periodKey: row.period_key, periodName: label.period,
-          statutoryDueDate: row.statutory_due_date, extendedDueDate: row.extended_due_date, extensionReference: row.extension_reference,
-          workingDueDate: row.working_due_date, dueDate: row.due_date, feeWaiver: feeWaiverOf(row), status: row.status, approvedLate: row.approved_late, filingReference: row.filing_reference,
-          owner: { chatId: row.owner_account, name: row.owner_name }, approver: { chatId: row.approver_account, name: row.approver_name },
-          timezone: row.timezone, amberWindowDays: row.amber_window_days,
-        };
+        const facts = factsOf(row);
         const conversation: string | null = row.own_conversation ?? row.entity_conversation ?? row.tenant_conversation ?? null;
         const thread: ThreadRef | null = row.thread && conversation ? { conversation, thread: row.thread } : null;
         const { result, posted } = await work({ facts, thread, conversation });
@@ -81,5 +65,40 @@ export function itemThreads(db: Database): ItemThreads {
         return result;
       });
     },
+  };
+}
+
+/** An item's row as itemRow reads it: the columns named there, as knex reads them (untyped). */
+type ItemRow = Awaited<ReturnType<Knex.QueryBuilder['first']>>;
+
+/** The item with what its card shows and where its thread is, in one read. */
+function itemRow(trx: Knex.Transaction, tenantId: string, instanceId: string, c: ThreadColumns): Promise<ItemRow | undefined> {
+  return trx('compliance_instances as i')
+      .join('compliance_masters as m', 'm.id', 'i.master_id')
+      .join('entities as e', function () { this.on('e.tenant_id', 'i.tenant_id').andOn('e.id', 'i.entity_id'); })
+      .join('tenants as t', 't.id', 'i.tenant_id')
+      .leftJoin('users as o', function () { this.on('o.tenant_id', 'i.tenant_id').andOn('o.id', 'i.owner_user_id'); })
+      .leftJoin('users as a', function () { this.on('a.tenant_id', 'i.tenant_id').andOn('a.id', 'i.approver_user_id'); })
+      .joinRaw(FEE_WAIVER_JOIN)
+      .where({ 'i.tenant_id': tenantId, 'i.id': instanceId })
+      .first(
+        'i.id', 'm.code', 'm.name', 'e.name as entity_name', 'm.owed_per', trx.raw(`${REGISTRATION_NUMBER_SQL} AS registration_number`), 'i.period_key', 'i.statutory_due_date', 'i.extended_due_date',
+        'i.extension_reference', 'i.working_due_date', 'i.due_date', 'i.status', 'i.approved_late', 'i.filing_reference',
+        `i.${c.thread} as thread`, `i.${c.conversation} as own_conversation`, `e.${c.entityConversation} as entity_conversation`,
+        ...(c.tenantConversation ? [`t.${c.tenantConversation} as tenant_conversation`] : []),
+        't.timezone', 't.amber_window_days', `o.${c.account} as owner_account`, 'o.name as owner_name', `a.${c.account} as approver_account`, 'a.name as approver_name',
+        ...LABEL_COLUMNS, ...FEE_WAIVER_COLUMNS,
+      );
+}
+
+/** What an item's card shows, from its row. */
+function factsOf(row: ItemRow): ItemFacts {
+  const label = labelOfRow(row);
+  return {
+    instanceId: row.id, code: row.code, name: label.title, entityName: row.entity_name, registration: registrationOf(row), periodKey: row.period_key, periodName: label.period,
+    statutoryDueDate: row.statutory_due_date, extendedDueDate: row.extended_due_date, extensionReference: row.extension_reference,
+    workingDueDate: row.working_due_date, dueDate: row.due_date, feeWaiver: feeWaiverOf(row), status: row.status, approvedLate: row.approved_late, filingReference: row.filing_reference,
+    owner: { chatId: row.owner_account, name: row.owner_name }, approver: { chatId: row.approver_account, name: row.approver_name },
+    timezone: row.timezone, amberWindowDays: row.amber_window_days,
   };
 }

@@ -28,6 +28,29 @@ export async function benchDatabase(poolMax = 4): Promise<{ db: Database; url: s
 }
 
 export const seconds = (startNs: bigint) => Number(process.hrtime.bigint() - startNs) / 1e9;
+
+/** Milliseconds of each of `requests` calls of `send`, `concurrency` at a time, sorted. */
+export async function latencies(requests: number, concurrency: number, send: () => Promise<void>): Promise<number[]> {
+  const taken: number[] = [];
+  let next = 0;
+  const lane = async () => {
+    while (next < requests) {
+      next += 1;
+      const started = process.hrtime.bigint();
+      await send();
+      taken.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  return taken.sort((a, b) => a - b);
+}
+
+export const pct = (sorted: number[], p: number) => +sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2);
+export const latencySummary = (sorted: number[]) => ({ p50_ms: pct(sorted, 50), p95_ms: pct(sorted, 95), p99_ms: pct(sorted, 99) });
+/** How a target's p99 and p50 compare with the floor's in the same run. */
+export const ratioToFloor = (measured: number[], floor: number[]) => ({
+  p99_ratio_to_floor: +(pct(measured, 99) / pct(floor, 99)).toFixed(2), p50_ratio_to_floor: +(pct(measured, 50) / pct(floor, 50)).toFixed(2),
+});
 export const printResult = (result: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(result)}\n`);
 
 /**

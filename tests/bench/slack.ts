@@ -13,7 +13,7 @@ import { seedDemo } from '../../app/seed/demo.js';
 import { parseConfig } from '../../core/config.js';
 import { saveSlackInstallation } from '../../infra/stores/slack-installations.js';
 import { SIGNING_SECRET, signedHeaders, slashCommandBody } from '../support/slack.js';
-import { benchDatabase, printResult } from './harness.js';
+import { benchDatabase, latencies, latencySummary, printResult, ratioToFloor } from './harness.js';
 
 /**
  * Slack ack latency: 1,000 signed `/compliance status` requests at concurrency 20 against the
@@ -22,26 +22,15 @@ import { benchDatabase, printResult } from './harness.js';
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 20);
 
-async function load(url: string, responseUrl: string): Promise<number[]> {
-  const latencies: number[] = [];
-  let next = 0;
-  const lane = async () => {
-    while (next < REQUESTS) {
-      next += 1;
-      const body = slashCommandBody({ team_id: 'T0BENCH', user_id: 'U0OWNER', text: 'status', response_url: responseUrl });
-      const started = process.hrtime.bigint();
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body) }, body });
-      await res.arrayBuffer();
-      if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
-    }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, lane));
-  return latencies.sort((a, b) => a - b);
+/** Latencies of signed /compliance status requests to a Slack endpoint, from request to ack. */
+function load(url: string, responseUrl: string): Promise<number[]> {
+  return latencies(REQUESTS, CONCURRENCY, async () => {
+    const body = slashCommandBody({ team_id: 'T0BENCH', user_id: 'U0OWNER', text: 'status', response_url: responseUrl });
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body) }, body });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
+  });
 }
-
-const pct = (sorted: number[], p: number) => +sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!.toFixed(2);
-const summary = (sorted: number[]) => ({ p50_ms: pct(sorted, 50), p95_ms: pct(sorted, 95), p99_ms: pct(sorted, 99) });
 
 export async function benchSlack(): Promise<void> {
   const { url, close } = await benchDatabase(10);
@@ -69,9 +58,9 @@ export async function benchSlack(): Promise<void> {
     await load(`http://127.0.0.1:${product.port}/slack/events`, responseUrl);
     const floor = await load(`http://127.0.0.1:${bareServer.port}/slack/events`, responseUrl);
     const measured = await load(`http://127.0.0.1:${product.port}/slack/events`, responseUrl);
-    printResult({ bench: 'slack-ack', target: 'bare-bolt', requests: REQUESTS, concurrency: CONCURRENCY, ...summary(floor) });
-    printResult({ bench: 'slack-ack', target: 'compliance-os', requests: REQUESTS, concurrency: CONCURRENCY, ...summary(measured) });
-    printResult({ bench: 'slack-ack', p99_ratio_to_floor: +(pct(measured, 99) / pct(floor, 99)).toFixed(2), p50_ratio_to_floor: +(pct(measured, 50) / pct(floor, 50)).toFixed(2) });
+    printResult({ bench: 'slack-ack', target: 'bare-bolt', requests: REQUESTS, concurrency: CONCURRENCY, ...latencySummary(floor) });
+    printResult({ bench: 'slack-ack', target: 'compliance-os', requests: REQUESTS, concurrency: CONCURRENCY, ...latencySummary(measured) });
+    printResult({ bench: 'slack-ack', ...ratioToFloor(measured, floor) });
     await product.close();
     await bareServer.close();
   } finally {

@@ -90,6 +90,9 @@ export function inMemoryThreads(threads: { ref: ThreadRef; instanceId: string }[
     async withThread() {
       throw new Error('not used by these tests');
     },
+    async facts() {
+      throw new Error('not used by these tests');
+    },
     async reviewRequests() {
       return [];
     },

@@ -93,7 +93,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export async function rootCardFor(deps: CardActionDeps, tenantId: string, userId: string | null, instanceId: string, view: Omit<RootView, 'choices'> = {}): Promise<IAdaptiveCard> {
   // A tampered id is no item (and never reaches the database as one).
-  const facts = !UUID.test(instanceId) ? undefined : await deps.chat.threads.withThread(tenantId, instanceId, 'teams', async (item) => ({ result: item?.facts }));
+  const facts = !UUID.test(instanceId) ? undefined : await deps.chat.threads.facts(tenantId, instanceId, 'teams');
   if (!facts) return decisionCard(view.notice ?? ['That compliance item does not exist in your organisation.']);
   const choices = await choicesOf(deps, tenantId, userId, instanceId);
   return rootCard(itemCard(facts, deps.clock.now(), itemPortalLink(deps.publicUrl, instanceId)), { ...view, choices });

@@ -30,7 +30,7 @@ export function registerUploadProof(app: App, deps: CardActionDeps): void {
     const answer = (notice: ChatText) => rootCardFor(deps, binding.tenantId, outcome.userId, data.instanceId, { notice }).then(cardAnswer);
     if ('refused' in outcome) return answer(refusal(outcome.refused.message));
 
-    const facts = await deps.chat.threads.withThread(binding.tenantId, data.instanceId, 'teams', async (item) => ({ result: item?.facts }));
+    const facts = await deps.chat.threads.facts(binding.tenantId, data.instanceId, 'teams');
     if (!facts) return cardAnswer(decisionCard(refusal('That compliance item does not exist in your organisation.')));
     const chat = await personalChat(deps.conversations, (serviceUrl) => deps.connector(binding, serviceUrl), binding.tenantId,
       { userId: outcome.userId, aadObjectId: aadObjectId!, name: ctx.activity.from.name ?? null }, { appId: deps.appId, aadTenantId: binding.aadTenantId });
