@@ -1,4 +1,4 @@
-import type { MessageContext } from '../notifications/message.js';
+import type { MessageContext } from '../notifications/message-context.js';
 
 /** The ways a notification can go out. */
 export type OutboundChannel = 'email' | 'slack' | 'teams';

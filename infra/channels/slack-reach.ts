@@ -1,4 +1,4 @@
-import type { ChatReachSql } from '../outbox/reach.js';
+import type { ChatReachSql } from './chat-reach-sql.js';
 
 /** Slack reaches a person when the tenant has connected a workspace and the person is linked to a Slack user. */
 export const slackReach: ChatReachSql = {

@@ -1,4 +1,4 @@
-import type { ChatReachSql } from '../outbox/reach.js';
+import type { ChatReachSql } from './chat-reach-sql.js';
 
 /** Teams reaches a person when the tenant has bound its Microsoft 365 organisation and the person is linked to a Teams account (AAD object id). */
 export const teamsReach: ChatReachSql = {
