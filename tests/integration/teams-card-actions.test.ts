@@ -151,6 +151,15 @@ describe('refusals change nothing and say why on the card', () => {
     expect(status.rows).toEqual([{ status: 'submitted' }]);
   });
 
+  it('a card whose data was tampered with (not the shape our cards send) is answered as such, and nothing runs', async () => {
+    const audits = await auditCount();
+    const { status, body } = await press('approver', { action: CARD_ACTIONS.approveEvidence, ...reviewOf('gst'), instanceId: 'x'.repeat(500) }, REVIEW_REQUEST.gst);
+    expect([status, body.statusCode]).toEqual([200, 200]);
+    expect(answerText(body)).toContain('That button did not come from a Compliance OS card as it was sent. Nothing was done');
+    expect((await row(items.gst.id)).status).toBe('submitted');
+    expect(await auditCount()).toBe(audits);
+  });
+
   it('someone Compliance OS does not know is told whom to ask', async () => {
     const { body } = await press('stranger', { action: CARD_ACTIONS.approveEvidence, ...reviewOf('gst') }, REVIEW_REQUEST.gst);
     expect(answerText(body)).toContain('Compliance OS does not know your Teams account yet. Ask your compliance admin to add you');

@@ -46,7 +46,10 @@ const cardData = z.object({
 });
 export type CardData = z.infer<typeof cardData>;
 
-export const dataOf = (ctx: CardContext): CardData => cardData.parse(ctx.activity.value?.action?.data ?? {});
+const rawData = (ctx: CardContext): unknown => ctx.activity.value?.action?.data ?? {};
+/** Whether the pressed card's data is of the shape our cards send (checked once, before any listener). */
+export const dataIsOurs = (ctx: CardContext): boolean => cardData.safeParse(rawData(ctx)).success;
+export const dataOf = (ctx: CardContext): CardData => cardData.parse(rawData(ctx));
 
 /** The invoke's answer: this card in place of the one pressed, for the person who pressed it. */
 export const cardAnswer = (value: IAdaptiveCard) => ({ statusCode: 200 as const, type: 'application/vnd.microsoft.card.adaptive' as const, value });
