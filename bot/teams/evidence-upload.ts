@@ -51,6 +51,9 @@ export function teamsDownloadUrl(url: string, fakeHost: string | undefined): { u
   return microsoft ? { url: target.toString() } : unexpected;
 }
 
+/** How long one file's download may take, body included (a 25 MB proof over a slow link fits). */
+const DOWNLOAD_TIMEOUT_MS = 5 * 60_000;
+
 /** A file Teams offered, as core's evidence intake takes it: downloaded (no Authorization header) only when asked. */
 function incoming(file: TeamsFile, fakeHost: string | undefined): IncomingFile {
   return {
@@ -61,8 +64,9 @@ function incoming(file: TeamsFile, fakeHost: string | undefined): IncomingFile {
     async open() {
       const source = teamsDownloadUrl(file.content.downloadUrl, fakeHost);
       if ('refused' in source) return { ok: false, refused: source.refused };
-      // A redirect could lead anywhere: the address checked is the one fetched.
-      const response = await fetch(source.url, { redirect: 'error' }).catch(() => undefined);
+      // A redirect could lead anywhere: the address checked is the one fetched. A download that
+      // stalls is given up (the person is told), never left holding the intake.
+      const response = await fetch(source.url, { redirect: 'error', signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) }).catch(() => undefined);
       if (!response?.ok || !response.body) return { ok: false, refused: `Teams refused the download (${response ? `HTTP ${response.status}` : 'unreachable'}); send it here again` };
       return { ok: true, body: Readable.fromWeb(response.body as WebReadableStream<Uint8Array>) };
     },
