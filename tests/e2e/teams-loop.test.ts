@@ -18,8 +18,14 @@ import { until } from '../support/wait.js';
 
 const AAD = '7d3f2c1a-9b8e-4a6d-8c5b-3e2f1a0d9c8b';
 const CHANNEL = '19:demo-filings@thread.tacv2';
-/** Every connector call the product makes: a post (root, reply in a chain, personal chat), an update in place, opening a personal chat. */
-const CONNECTOR_CALLS = [/^POST \/v3\/conversations\/[^/]+\/activities$/, /^PUT \/v3\/conversations\/[^/;]+\/activities\/\d+$/, /^POST \/v3\/conversations$/];
+/**
+ * Every connector call the product makes: a post (root, reply in a chain, personal chat), an
+ * update in place (a root card; a review request in its chain, once decided), opening a personal chat.
+ */
+const CONNECTOR_CALLS = [
+  /^POST \/v3\/conversations\/[^/]+\/activities$/, /^PUT \/v3\/conversations\/[^/;]+\/activities\/\d+$/,
+  /^PUT \/v3\/conversations\/[^/;]+;messageid=\d+\/activities\/\d+$/, /^POST \/v3\/conversations$/,
+];
 
 let t: TestDatabase;
 let fake: FakeTeams;
@@ -92,6 +98,10 @@ describe('npm start with Teams pointed at a local fake Teams', () => {
     expect((await postActivity(base, attachmentsActivity(personal, [file]))).status).toBe(200);
     const evidence = await until(async () => (await t.superuser<{ id: string; sha256: string; channel: string }>('SELECT id, sha256, channel FROM evidence WHERE instance_id = $1', [item.id])).rows[0], 15_000, 'the proof to be recorded');
     expect(evidence).toMatchObject({ sha256: createHash('sha256').update(bytes).digest('hex'), channel: 'teams' });
+
+    // The review request reaches the approver in the item's thread first (the outbox sends it).
+    await until(async () => Object.keys(await statusCounts(t.db)).join() === 'sent', 30_000, 'the review request to be sent');
+    expect(fake.replies(CHANNEL, item.root).some((r) => cardText(cardOf(r).body).includes('Ready for your review'))).toBe(true);
 
     // The approver presses Approve on the root card: the root card, updated in place, says Approved.
     const updatesBefore = fake.updates(CHANNEL, item.root).length;
