@@ -53,6 +53,7 @@ export const entitiesResource = (stores: PortalStores, actions: ResourceOptions[
     profile: { description: 'Facts that decide which obligations apply to the entity: tick those that hold.', components: { edit: Components.ProfileFlags, show: Components.ProfileFlags }, custom: { flags: PROFILE_FLAG_MEANINGS } },
     state: { description: 'Of the principal place of business: it decides state taxes, holidays and the GSTR-3B group.' },
     district: { description: 'District of the principal place of business (e.g. Thane), for extensions granted only to some districts. Optional.' },
+    teams_channel_id: { description: 'Where this entity\'s item threads go in Teams: the channel\'s id, 19:…@thread.tacv2 (the channel → ⋯ → Get link to channel; the part after /channel/). Add the app to that channel\'s team too.' },
   },
   actions,
 });

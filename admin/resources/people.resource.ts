@@ -49,6 +49,7 @@ export const usersResource = (stores: PortalStores, actions: ResourceOptions['ac
   properties: {
     password: { description: 'Only for people who sign in to the portal (tenant admins, auditors). At least 12 characters with 6 different ones, not a well-known password nor your email name: a few words of your own. Leave empty to keep the current one.' },
     slack_user_id: { description: 'Linked automatically by email the first time the person uses Slack; set it here to link by hand.' },
+    teams_user_id: { description: 'Their Microsoft Entra object id (Entra admin center → Users → Object ID). Linked automatically by the email on the Teams roster the first time they write to the app; set it here to link by hand.' },
   },
   actions: { ...actions, new: { after: dropPassword }, edit: { after: dropPassword } } as ResourceOptions['actions'],
 });
