@@ -2,6 +2,7 @@ import { addDays, formatDate, type IsoDate } from '../engine/dates.js';
 import type { ItemLine, MyItems, StatusSummary } from '../ports/work-reads.js';
 import { itemList, type ItemList } from './lists.js';
 import type { ChatPlatform } from './ports.js';
+import { PROOF_WAY } from './proof.js';
 import type { ChatText } from './text.js';
 
 /** An evidence version someone can approve or reject from where they see it. */
@@ -91,12 +92,6 @@ export function mineAnswer(mine: MyItems): ChatAnswer {
   };
 }
 
-/** How filing proof reaches an item, in each chat. */
-const PROOF_HOW: Record<ChatPlatform['chat'], string> = {
-  slack: "drop the filing proof in the item's thread to submit it",
-  teams: "press Upload proof on the item's card, or upload the proof on its page (View details)",
-};
-
 /** The commands, and (first) what was wrong with the one asked for, if anything. */
 export function helpAnswer(platform: ChatPlatform, problem?: ChatText): ChatAnswer {
   return {
@@ -110,7 +105,7 @@ export function helpAnswer(platform: ChatPlatform, problem?: ChatText): ChatAnsw
         [{ usage: 'home' }, '  your work at a glance, with what awaits your approval'],
         [{ usage: 'help' }, '  this list'],
       ),
-      note([`Reminders and approvals arrive in each item's thread; ${PROOF_HOW[platform.chat]}.`]),
+      note([`Reminders and approvals arrive in each item's thread; ${PROOF_WAY[platform.chat].help}.`]),
     ],
   };
 }

@@ -3,7 +3,6 @@ import { ragOf, type Rag } from '../engine/rag.js';
 import { itemName, periodWords } from '../engine/labels.js';
 import { feeWaiverPhrase } from '../engine/relief.js';
 import { canTransition, STATUS_LABEL } from '../engine/status.js';
-import type { ChatKind } from '../ports/chat-people.js';
 import type { ItemFacts } from '../ports/item-threads.js';
 import type { ChatText, Span } from './text.js';
 
@@ -18,7 +17,7 @@ export interface ItemCard {
   summary: ChatText;
   /** Entity and period; the due date; the status. */
   facts: ChatText[];
-  /** Who prepares and approves it (each chat adds how proof reaches the item there: HOW_TO_SUBMIT). */
+  /** Who prepares and approves it (each chat adds how proof reaches the item there: PROOF_WAY.card). */
   people: ChatText;
   rag: Rag;
   /** The item in the portal. */
@@ -46,16 +45,6 @@ function status(f: ItemFacts, rag: Rag): ChatText {
     ...(f.filingReference ? [' · ref ', f.filingReference] : []),
   ];
 }
-
-/**
- * How the filing proof reaches an item from its card, per chat: Slack hands the bot files dropped
- * in a thread; Teams does not hand it channel files at all (teams-notes §3), so there the preparer
- * presses Upload proof and sends the file in their personal chat with the bot.
- */
-export const HOW_TO_SUBMIT: Record<ChatKind, string> = {
-  slack: 'Drop the filing proof in this thread to submit it.',
-  teams: 'Press Upload proof to send the filing proof in your chat with Compliance OS.',
-};
 
 /** The item's web page, for everyone who may see it (the link on its card and in its notifications). */
 export const itemPortalLink = (publicUrl: string, instanceId: string) => `${publicUrl}/items/${instanceId}`;

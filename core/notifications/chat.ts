@@ -1,3 +1,4 @@
+import { PROOF_WAY } from '../chat/proof.js';
 import type { Icon, ChatText } from '../chat/text.js';
 import type { ChatKind } from '../ports/chat-people.js';
 import { formatDate } from '../engine/dates.js';
@@ -14,27 +15,19 @@ export interface ChatNotification {
   review: { evidenceId: string; version: number | string | undefined } | null;
 }
 
-/**
- * Where the preparer puts the proof, as a reply says it: Slack takes files dropped in the thread;
- * Teams hands the bot no channel files (teams-notes §3), so there it is Upload proof (then the personal chat).
- */
-const PROOF_GOES: Record<ChatKind, { drop: string; upload: string }> = {
-  slack: { drop: 'drop the proof here', upload: 'upload a corrected file here' },
-  teams: { drop: 'press Upload proof on the item\'s card to send the proof', upload: 'press Upload proof on the item\'s card to send a corrected file' },
-};
-
-const leads = (proof: { drop: string; upload: string }): Partial<Record<NotificationKind, [Icon, string]>> => ({
-  due_soon: ['due_soon', `Due in a few days: please prepare and ${proof.drop}.`],
+/** A reply's first words per kind, with how proof reaches the item in that chat. */
+const leads = (proof: { send: string; resend: string }): Partial<Record<NotificationKind, [Icon, string]>> => ({
+  due_soon: ['due_soon', `Due in a few days: please prepare and ${proof.send}.`],
   due_today: ['due_today', 'Due today.'],
   review_requested: ['review', 'Ready for your review.'],
   approved: ['done', 'Approved.'],
-  rejected: ['refused', `Rejected: please ${proof.upload}.`],
+  rejected: ['refused', `Rejected: please ${proof.resend}.`],
   due_date_changed: ['calendar', 'The due date changed.'],
   not_applicable: ['not_applicable', 'Marked not applicable.'],
   reopened: ['reopened', 'Reopened: it needs evidence again.'],
   assigned: ['assigned', 'This item is now yours.'],
 });
-const LEAD: Record<ChatKind, ReturnType<typeof leads>> = { slack: leads(PROOF_GOES.slack), teams: leads(PROOF_GOES.teams) };
+const LEAD: Record<ChatKind, ReturnType<typeof leads>> = { slack: leads(PROOF_WAY.slack), teams: leads(PROOF_WAY.teams) };
 
 /** Shorter than the email's sentences: the thread already shows the item. */
 function details(n: Notification): ChatText[] {

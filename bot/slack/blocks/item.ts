@@ -1,5 +1,6 @@
 import type { types } from '@slack/bolt';
-import { HOW_TO_SUBMIT, type ItemCard } from '../../../core/chat/item-card.js';
+import type { ItemCard } from '../../../core/chat/item-card.js';
+import { PROOF_WAY } from '../../../core/chat/proof.js';
 import { ACTION_LABEL, approveLabel } from '../../../core/chat/prompts.js';
 import { chatNotification, escalationText } from '../../../core/notifications/chat.js';
 import { escalationBatchText } from '../../../core/notifications/escalation-batch.js';
@@ -19,7 +20,7 @@ export function rootMessage(c: ItemCard): { text: string; blocks: KnownBlock[] }
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: `${c.title}`.slice(0, 150), emoji: true } },
       section(c.facts.map(md).join('\n')),
-      context(md([...c.people, ` · ${HOW_TO_SUBMIT.slack}`])),
+      context(md([...c.people, ` · ${PROOF_WAY.slack.card}`])),
       {
         type: 'actions',
         elements: [

@@ -1,5 +1,6 @@
 import type { IAdaptiveCard, IMention, ITextBlock } from '@microsoft/teams.cards';
-import { HOW_TO_SUBMIT, type ItemCard } from '../../../core/chat/item-card.js';
+import type { ItemCard } from '../../../core/chat/item-card.js';
+import { PROOF_WAY } from '../../../core/chat/proof.js';
 import { ACTION_LABEL } from '../../../core/chat/prompts.js';
 import type { ItemChoices } from '../../../core/use-cases/item-choices.js';
 import type { ChatText } from '../../../core/chat/text.js';
@@ -49,7 +50,7 @@ export function rootCard(c: ItemCard, view: RootView = {}): IAdaptiveCard {
       paragraph(teamsText([c.title]), { weight: 'Bolder', size: 'Medium' }),
       ...paragraphs(mentions, [where!, due!]),
       ...paragraphs(mentions, [status!], { color: RAG_COLOR[c.rag] }),
-      ...paragraphs(mentions, [[...c.people, ` · ${HOW_TO_SUBMIT.teams}`]], { isSubtle: true, size: 'Small' }),
+      ...paragraphs(mentions, [[...c.people, ` · ${PROOF_WAY.teams.card}`]], { isSubtle: true, size: 'Small' }),
     ],
     mentions,
     {
