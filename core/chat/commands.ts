@@ -17,6 +17,12 @@ export type ComplianceCommand =
   /** `problem` says what was wrong with what they typed, when that is why they get the help. */
   | { kind: 'help'; problem?: ChatText };
 
+/**
+ * Commands about the asker's own work: answered only where nobody else reads along (Slack's
+ * answers are private anyway; a Teams channel's are not).
+ */
+export const aboutOwnWork = (command: ComplianceCommand): boolean => command.kind === 'mine' || command.kind === 'home';
+
 const DEFAULT_DUE_DAYS = 7;
 const MAX_DUE_DAYS = 366;
 

@@ -6,11 +6,10 @@ import type { ChatPlatform } from './ports.js';
 import type { ChatText } from './text.js';
 
 export type { ApprovalsPart, ReviewRef };
-export type HomePart = AnswerPart;
 
 /** A person's home in a chat (Slack's App Home, a Teams card), as data. */
 export interface HomeView {
-  parts: HomePart[];
+  parts: AnswerPart[];
 }
 
 const APPROVALS_WITH_BUTTONS = 10;

@@ -1,6 +1,6 @@
 import type { types } from '@slack/bolt';
-import type { ChatAnswer } from '../../../core/chat/answers.js';
-import type { ApprovalsPart, HomePart, HomeView } from '../../../core/chat/home.js';
+import type { AnswerPart, ApprovalsPart, ChatAnswer } from '../../../core/chat/answers.js';
+import type { HomeView } from '../../../core/chat/home.js';
 import type { ItemList } from '../../../core/chat/lists.js';
 import { evidenceRef } from '../ids.js';
 import { context, divider, esc, header, section } from './common.js';
@@ -43,7 +43,7 @@ function approvals(part: ApprovalsPart): KnownBlock[] {
   return blocks;
 }
 
-function blocksOf(part: HomePart): KnownBlock[] {
+function blocksOf(part: AnswerPart): KnownBlock[] {
   switch (part.kind) {
     case 'title': return [header(part.text)];
     case 'note': return [context(md(part.text))];

@@ -1,6 +1,6 @@
 import type { CardElement, IAdaptiveCard, IMention } from '@microsoft/teams.cards';
-import type { ChatAnswer } from '../../../core/chat/answers.js';
-import type { ApprovalsPart, HomePart, HomeView } from '../../../core/chat/home.js';
+import type { AnswerPart, ApprovalsPart, ChatAnswer } from '../../../core/chat/answers.js';
+import type { HomeView } from '../../../core/chat/home.js';
 import type { ItemList } from '../../../core/chat/lists.js';
 import type { ChatText } from '../../../core/chat/text.js';
 import { reviewActions } from './decisions.js';
@@ -39,7 +39,7 @@ function approvals(part: ApprovalsPart, mentions: IMention[]): CardElement[] {
   ];
 }
 
-function elementsOf(part: HomePart, mentions: IMention[]): CardElement[] {
+function elementsOf(part: AnswerPart, mentions: IMention[]): CardElement[] {
   switch (part.kind) {
     case 'title': return [paragraph(teamsText([part.text], mentions), { weight: 'Bolder', size: 'Large' })];
     case 'note': return [smallPrint(part.text, mentions)];
@@ -51,7 +51,7 @@ function elementsOf(part: HomePart, mentions: IMention[]): CardElement[] {
 }
 
 /** The parts as a card body; a divider draws a line above what follows it. */
-function body(parts: HomePart[], mentions: IMention[]): CardElement[] {
+function body(parts: AnswerPart[], mentions: IMention[]): CardElement[] {
   const elements: CardElement[] = [];
   let separate = false;
   for (const part of parts) {

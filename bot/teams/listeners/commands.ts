@@ -1,6 +1,6 @@
 import type { App } from '@microsoft/teams.apps';
 import type { IMessageActivity } from '@microsoft/teams.api';
-import { answerCommand, parseCommand } from '../../../core/chat/commands.js';
+import { aboutOwnWork, answerCommand, parseCommand } from '../../../core/chat/commands.js';
 import { errorText } from '../activity.js';
 import { answerCard } from '../cards/answer.js';
 import { cardMessage } from '../cards/message.js';
@@ -11,9 +11,6 @@ import { conversationIdOf, keptConversation } from '../conversation.js';
 import { resolveTeamsUser } from '../identity.js';
 
 type ListenerDeps = Pick<TeamsDeps, 'chat' | 'conversations' | 'clock' | 'logger'> & { tenantOf: TenantOf };
-
-/** Commands about the asker's own work: answered only where nobody else reads along. */
-const PRIVATE: ReadonlySet<string> = new Set(['mine', 'home']);
 
 /** Attachments a typed message carries anyway (its formatted text): anything else is a file, for the evidence listener. */
 const carriesFile = (activity: IMessageActivity) => (activity.attachments ?? []).some((a) => a.contentType !== 'text/html');
@@ -36,7 +33,7 @@ export function register(app: App, deps: ListenerDeps): void {
     const text = (activity.text ?? '').trim();
     const inChannel = activity.conversation.conversationType !== 'personal';
     const command = parseCommand(text);
-    if (inChannel && PRIVATE.has(command.kind)) {
+    if (inChannel && aboutOwnWork(command)) {
       await ctx.send(cardMessage(textCard('Ask me that in our personal chat', `Answers about your own work stay between us: open a chat with Compliance OS and type ${command.kind} there.`)));
       return;
     }

@@ -30,7 +30,7 @@ export function register(app: App, deps: FilesDeps): void {
     if (personal && files.length > 0) {
       const binding = deps.tenantOf(activity);
       const aadObjectId = activity.from.aadObjectId?.toLowerCase();
-      const userId = aadObjectId ? await resolveTeamsUser(deps.chat, ctx.api, activity, binding.tenantId, log) : null;
+      const userId = await resolveTeamsUser(deps.chat, ctx.api, activity, binding.tenantId, log);
       if (!userId || !aadObjectId) return void (await ctx.send(cardMessage(unknownPersonCard(deps))));
       const quoted = activity.entities?.find((e) => e.type === 'quotedReply') as { quotedReply?: { messageId?: string } } | undefined;
       log.info({ files: files.length, fileTypes: files.map((f) => f.content.fileType) }, 'Teams files received in a personal chat');

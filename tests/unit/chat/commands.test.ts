@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AnswerPart, ChatAnswer } from '../../../core/chat/answers.js';
-import { answerCommand, parseCommand } from '../../../core/chat/commands.js';
+import { aboutOwnWork, answerCommand, parseCommand } from '../../../core/chat/commands.js';
 import type { ChatText } from '../../../core/chat/text.js';
 import type { ItemLine, StatusSummary } from '../../../core/ports/work-reads.js';
 import { inMemoryReads, type Person } from './in-memory-chat.js';
@@ -64,6 +64,14 @@ describe('parseCommand', () => {
 
   it('names a command it does not know', () => {
     expect(parseCommand('frobnicate now')).toEqual({ kind: 'help', problem: ['"frobnicate" is not a command I know.'] });
+  });
+});
+
+describe('aboutOwnWork', () => {
+  it('holds for a person\'s own queue and home, not for what the entities\' channel may read', () => {
+    expect(['mine', 'home', 'status', 'status demo', 'due 14', 'help'].map((text) => [text, aboutOwnWork(parseCommand(text))])).toEqual([
+      ['mine', true], ['home', true], ['status', false], ['status demo', false], ['due 14', false], ['help', false],
+    ]);
   });
 });
 
